@@ -1,0 +1,80 @@
+/**
+ * Vite plugin: `import sets from 'virtual:question-bank'` gives the validated question sets
+ * (QuestionSet[], sorted by `order`, then id).
+ *
+ * The bank is validated with the same validateBank as `npm run check:questions`, with the same
+ * messages: any problem fails `vite build` (and shows Vite's error overlay in dev). In dev, every
+ * change to a questions/*.json file (edit, new file, deleted file) re-validates and reloads.
+ */
+import { resolve } from 'node:path'
+import { normalizePath } from 'vite'
+import type { Plugin } from 'vite'
+import { formatError, sortSets } from '../src/domain/content/validate'
+import { loadBank } from '../scripts/load-questions'
+
+export const QUESTION_BANK_ID = 'virtual:question-bank'
+const RESOLVED_ID = `\0${QUESTION_BANK_ID}`
+
+export interface QuestionBankOptions {
+  /** The folder of set files, relative to Vite's root. Default: 'questions'. */
+  dir?: string
+  /** The article, relative to Vite's root; its non-empty lines bound source.paragraph. Default: '../shared/source/article.zh.txt'. */
+  article?: string
+}
+
+/** Loads and validates the bank; returns the module's code or the problems, formatted. */
+export function buildQuestionBank(dir: string, articlePath: string): { code: string; watch: string[] } | { problems: string; watch: string[] } {
+  const { files, sets, errors } = loadBank(dir, articlePath)
+  const watch = files.map((f) => f.path)
+  if (errors.length > 0) {
+    const broken = new Set(errors.map((e) => e.file)).size
+    const head = `question bank: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${broken} file${broken === 1 ? '' : 's'} (npm run check:questions)`
+    return { problems: [head, ...errors.map(formatError)].join('\n'), watch }
+  }
+  if (sets.length === 0) return { problems: `question bank: no question sets in ${dir}`, watch }
+  return { code: `export default ${JSON.stringify(sortSets(sets))}\n`, watch }
+}
+
+export function questionBank(options: QuestionBankOptions = {}): Plugin {
+  let dir = ''
+  let articlePath = ''
+  const isSetFile = (file: string): boolean => {
+    const f = normalizePath(file)
+    return f.startsWith(`${normalizePath(dir)}/`) && f.endsWith('.json') && !f.endsWith('.schema.json')
+  }
+
+  return {
+    name: 'question-bank',
+    configResolved(config) {
+      dir = resolve(config.root, options.dir ?? 'questions')
+      articlePath = resolve(config.root, options.article ?? '../shared/source/article.zh.txt')
+    },
+    configureServer(server) {
+      // Watch the folder itself so new set files are seen (addWatchFile only knows existing ones).
+      server.watcher.add([dir, articlePath])
+    },
+    resolveId(id) {
+      return id === QUESTION_BANK_ID ? RESOLVED_ID : undefined
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined
+      const result = buildQuestionBank(dir, articlePath)
+      for (const file of result.watch) this.addWatchFile(file)
+      this.addWatchFile(articlePath)
+      if ('problems' in result) return this.error(result.problems)
+      return result.code
+    },
+    // Dev: any set file created, edited or deleted → drop the cached bank and reload the page,
+    // which loads (and so re-validates) it again. Also covers a bank that failed to load.
+    hotUpdate({ file }) {
+      if (!isSetFile(file) && normalizePath(file) !== normalizePath(articlePath)) return undefined
+      const graph = this.environment.moduleGraph
+      const mod = graph.getModuleById(RESOLVED_ID)
+      if (mod) graph.invalidateModule(mod)
+      if (this.environment.name === 'client') this.environment.hot.send({ type: 'full-reload' })
+      return []
+    },
+  }
+}
+
+export default questionBank

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// After `vite build`: every emitted file must be in the service worker's precache list (so the
+// app works offline after one visit), and none may exceed 2 MiB. Exits 1 listing each problem.
+// Usage: node scripts/check-precache.mjs [distDir]
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+const dist = process.argv[2] ?? 'dist'
+const LIMIT = 2 * 1024 * 1024
+// The service worker and its runtime are what does the caching; they are not cached themselves.
+const EXEMPT = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /\.map$/]
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) yield* walk(p)
+    else yield p
+  }
+}
+
+const sw = readFileSync(join(dist, 'sw.js'), 'utf8')
+const precached = new Set([...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1].replace(/^\//, '')))
+const problems = []
+let total = 0
+let count = 0
+for (const file of walk(dist)) {
+  const rel = relative(dist, file).split('\\').join('/')
+  const size = statSync(file).size
+  if (size > LIMIT) problems.push(`${rel}: ${(size / 1024 / 1024).toFixed(2)} MiB is larger than the 2 MiB limit`)
+  if (EXEMPT.some((re) => re.test(rel))) continue
+  if (!precached.has(rel)) problems.push(`${rel}: emitted but not in the precache list (check workbox.globPatterns in vite.config.ts)`)
+  else {
+    total += size
+    count++
+  }
+}
+for (const url of precached) {
+  try {
+    statSync(join(dist, url))
+  } catch {
+    problems.push(`${url}: in the precache list but not emitted`)
+  }
+}
+for (const p of problems) console.error(`precache: ${p}`)
+console.log(`precache: ${count} files, ${(total / 1024).toFixed(1)} KiB${problems.length ? `, ${problems.length} problems` : ', OK'}`)
+process.exit(problems.length ? 1 : 0)

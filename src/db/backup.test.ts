@@ -1,0 +1,309 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { StudyDB } from './database'
+import { BACKUP_FORMAT, exportProgress, importProgress, isEmpty, parseBackup, resetProgress, type BackupFile } from './backup'
+import { createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank } from './progress'
+import { DEFAULT_SETTINGS, type ImportedSetRecord } from './records'
+import { DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0 } from './test-utils'
+
+let db: StudyDB
+const extra: StudyDB[] = []
+beforeEach(() => {
+  db = freshDB()
+})
+afterEach(() => {
+  db.close()
+  for (const other of extra.splice(0)) other.close()
+})
+
+const importedSet = (overrides: Partial<ImportedSetRecord> = {}): ImportedSetRecord => ({
+  id: 'mine',
+  name: 'My set',
+  importedAt: T0,
+  updatedAt: T0,
+  set: {
+    id: 'mine',
+    title: { zh: '我的', en: 'Mine' },
+    keyPoints: [{ zh: '要点', en: 'Point' }],
+    questions: [
+      {
+        id: 'm1',
+        type: 'matching',
+        prompt: { zh: '配对', en: 'Match' },
+        explanation: { zh: '解释', en: 'Because' },
+        pairs: [
+          { id: 'p1', left: { zh: '甲', en: 'A' }, right: { zh: '乙', en: 'B' } },
+          { id: 'p2', left: { zh: '丙', en: 'C' }, right: { zh: '丁', en: 'D' } },
+        ],
+      },
+    ],
+  },
+  ...overrides,
+})
+
+/** A database with something in every table. */
+async function populate(target: StudyDB): Promise<void> {
+  const S = DEFAULT_SETTINGS
+  await createAttempt(target, makeAttempt())
+  await recordAnswer(target, { questionId: 'q1', setId: 'set-a', mode: 'practice', answer: { type: 'single', choice: 'b' }, correct: false, grade: 1, durationMs: 4000, now: T0, attemptId: 'attempt-1' }, S)
+  await recordAnswer(target, { questionId: 'q2', setId: 'set-a', mode: 'practice', answer: { type: 'matching', pairs: { p1: 'p2', p2: 'p1' } }, correct: false, grade: 1, durationMs: 9000, now: T0 + 1000, attemptId: 'attempt-1' }, S)
+  await recordAnswer(target, { questionId: 'q3', setId: 'set-b', mode: 'review', answer: { type: 'truefalse', value: true }, correct: true, grade: 4, durationMs: 1000, now: T0 + 2000 }, S)
+  await recordAnswer(target, { questionId: 'old', setId: 'set-b', mode: 'exam', answer: { type: 'skip' }, correct: false, grade: 1, durationMs: 100, now: T0 + 3000 }, S)
+  await finishAttempt(target, 'attempt-1', T0 + HOUR)
+  await saveSettings(target, { retention: 0.85, learningSteps: ['2m'] }, T0)
+  await setSetting(target, 'locale', 'zh', T0)
+  await syncBank(target, ['q1', 'q2', 'q3'].map((id) => ({ id, setId: id === 'q3' ? 'set-b' : 'set-a' })), T0 + DAY)
+  await target.importedSets.add(importedSet())
+}
+
+const withoutExportedAt = ({ exportedAt: _ignored, ...rest }: BackupFile) => rest
+
+describe('exportProgress', () => {
+  it('holds every table, in key order, stamped with the export time', async () => {
+    await populate(db)
+    const backup = await exportProgress(db, T0 + 2 * DAY)
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: T0 + 2 * DAY })
+    const dump = await dumpAll(db)
+    for (const table of ['cards', 'reviews', 'attempts', 'notebook', 'settings', 'archive', 'importedSets'] as const) {
+      expect(backup[table]).toEqual(dump[table])
+      expect(backup[table].length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('round trip', () => {
+  it('export → text → parse → reset → import → export gives the same backup', async () => {
+    await populate(db)
+    const first = await exportProgress(db, T0 + 2 * DAY)
+    const parsed = parseBackup(JSON.stringify(first))
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    expect(parsed.backup).toEqual(first)
+
+    await resetProgress(db)
+    expect(await isEmpty(db)).toBe(true)
+    await importProgress(db, parsed.backup, 'replace')
+    const second = await exportProgress(db, T0 + 3 * DAY)
+    expect(withoutExportedAt(second)).toEqual(withoutExportedAt(first))
+  })
+
+  it('merging a backup into an empty database gives the same database', async () => {
+    await populate(db)
+    const backup = await exportProgress(db, T0)
+    const other = freshDB()
+    extra.push(other)
+    await importProgress(other, backup, 'merge')
+    expect(await dumpAll(other)).toEqual(await dumpAll(db))
+  })
+})
+
+describe('parseBackup', () => {
+  async function validText(): Promise<Record<string, unknown>> {
+    await populate(db)
+    return JSON.parse(JSON.stringify(await exportProgress(db, T0))) as Record<string, unknown>
+  }
+
+  it('names the path of each wrong type', async () => {
+    const data = await validText()
+    const cards = data.cards as Record<string, unknown>[]
+    cards.push({ ...cards[0], questionId: 'x' }, { ...cards[0], questionId: 'y' })
+    cards[3]!.due = 'tomorrow'
+    cards[1]!.state = 7
+    ;(data.reviews as Record<string, unknown>[])[0]!.answer = { type: 'single', choice: 3 }
+    delete (data.notebook as Record<string, unknown>[])[0]!.setId
+    const result = parseBackup(JSON.stringify(data))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        'cards[3].due: expected a number',
+        'cards[1].state: expected a state from 0 to 3',
+        'reviews[0].answer.choice: expected a string',
+        'notebook[0].setId: is missing',
+      ]),
+    )
+    expect(result.errors).toHaveLength(4)
+  })
+
+  it('rejects what is not a backup', () => {
+    expect(parseBackup('not json')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^not a JSON file/)] })
+    expect(parseBackup('[]')).toEqual({ ok: false, errors: ['(file): expected a backup object'] })
+    const wrong = parseBackup(JSON.stringify({ format: 'other', version: 2 }))
+    expect(wrong.ok).toBe(false)
+    if (!wrong.ok) {
+      expect(wrong.errors).toContain('format: expected "qwen-study-backup"')
+      expect(wrong.errors).toContain('version: expected 1 (a newer app may have written this file)')
+      expect(wrong.errors).toContain('cards: is missing')
+    }
+  })
+
+  it('rejects duplicate keys', async () => {
+    const data = await validText()
+    const reviews = data.reviews as unknown[]
+    reviews.push(reviews[0])
+    expect(parseBackup(JSON.stringify(data))).toEqual({
+      ok: false,
+      errors: [`reviews[${reviews.length - 1}].id: duplicate ${JSON.stringify((reviews[0] as { id: string }).id)}`],
+    })
+  })
+
+  it('checks imported sets against the question-set schema', async () => {
+    const data = await validText()
+    ;(data.importedSets as { set: { questions: unknown[] } }[])[0]!.set.questions = []
+    const result = parseBackup(JSON.stringify(data))
+    expect(result).toEqual({ ok: false, errors: ['importedSets[0].set.questions: needs at least one question'] })
+  })
+
+  it('drops __proto__ and constructor keys: nothing reaches Object.prototype', async () => {
+    expect(parseBackup('{"__proto__": {"polluted": true}}').ok).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+
+    const data = await validText()
+    const text = JSON.stringify(data)
+      .replace('"settings":[', '"settings":[{"key":"evil","value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"ok":1}},')
+      .replace('"pairs":{', '"pairs":{"__proto__":"x",')
+    const result = parseBackup(text)
+    if (!result.ok) throw new Error(result.errors.join('\n'))
+    const evil = result.backup.settings.find((s) => s.key === 'evil')
+    expect(evil?.value).toEqual({ ok: 1 })
+    expect(Object.keys(evil?.value as object)).toEqual(['ok'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.getPrototypeOf(evil?.value)).toBe(Object.prototype)
+    // And it stays harmless once stored and read back.
+    await importProgress(db, result.backup, 'replace')
+    const stored = await db.settings.get('evil')
+    expect({ ...(stored?.value as object) }).toEqual({ ok: 1 })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('importProgress', () => {
+  const backupWith = (parts: Partial<BackupFile>): BackupFile => ({
+    format: BACKUP_FORMAT,
+    version: 1,
+    exportedAt: T0,
+    cards: [],
+    reviews: [],
+    attempts: [],
+    notebook: [],
+    settings: [],
+    archive: [],
+    importedSets: [],
+    ...parts,
+  })
+
+  it('replace: the database becomes the backup', async () => {
+    await populate(db)
+    const backup = backupWith({
+      cards: [makeCard({ questionId: 'only' })],
+      settings: [{ key: 'locale', value: 'en' }],
+    })
+    expect(await importProgress(db, backup, 'replace')).toEqual({
+      cards: 1,
+      reviews: 0,
+      attempts: 0,
+      notebook: 0,
+      settings: 1,
+      archive: 0,
+      importedSets: 0,
+    })
+    expect(await dumpAll(db)).toEqual({
+      cards: [makeCard({ questionId: 'only' })],
+      reviews: [],
+      attempts: [],
+      notebook: [],
+      settings: [{ key: 'locale', value: 'en' }],
+      archive: [],
+      importedSets: [],
+    })
+  })
+
+  it('merge: the union, where the newer record wins', async () => {
+    await db.cards.bulkAdd([
+      makeCard({ questionId: 'mine-newer', lastReview: T0 + DAY, reps: 9 }),
+      makeCard({ questionId: 'theirs-newer', lastReview: T0, reps: 1 }),
+      makeCard({ questionId: 'only-mine' }),
+    ])
+    await db.attempts.bulkAdd([makeAttempt({ id: 'a1', updatedAt: T0 + DAY }), makeAttempt({ id: 'a2', updatedAt: T0 })])
+    await db.notebook.bulkAdd([
+      makeEntry({ questionId: 'n1', lastWrongAt: T0, cleared: 1, clearedAt: T0 + 2 * DAY }),
+      makeEntry({ questionId: 'n2', lastWrongAt: T0 }),
+    ])
+    await db.settings.bulkAdd([
+      { key: 'settings', value: { retention: 0.8 }, updatedAt: T0 + DAY },
+      { key: 'locale', value: 'zh' },
+    ])
+    await db.importedSets.add(importedSet({ updatedAt: T0 }))
+
+    const backup = backupWith({
+      cards: [
+        makeCard({ questionId: 'mine-newer', lastReview: T0, reps: 2 }),
+        makeCard({ questionId: 'theirs-newer', lastReview: T0 + DAY, reps: 5 }),
+        makeCard({ questionId: 'only-theirs' }),
+      ],
+      attempts: [makeAttempt({ id: 'a1', updatedAt: T0, total: 99 }), makeAttempt({ id: 'a2', updatedAt: T0 + DAY, total: 77 })],
+      notebook: [
+        makeEntry({ questionId: 'n1', lastWrongAt: T0 + DAY, missCount: 4 }),
+        makeEntry({ questionId: 'n2', lastWrongAt: T0 + DAY, missCount: 5 }),
+      ],
+      settings: [
+        { key: 'settings', value: { retention: 0.95 }, updatedAt: T0 },
+        { key: 'locale', value: 'en', updatedAt: T0 },
+      ],
+      archive: [{ questionId: 'gone', archivedAt: T0, card: null, notebook: null }],
+      importedSets: [importedSet({ updatedAt: T0 + DAY, name: 'Renamed' })],
+    })
+    const summary = await importProgress(db, backup, 'merge')
+
+    expect(summary).toEqual({ cards: 2, reviews: 0, attempts: 1, notebook: 1, settings: 1, archive: 1, importedSets: 1 })
+    expect((await db.cards.get('mine-newer'))?.reps).toBe(9)
+    expect((await db.cards.get('theirs-newer'))?.reps).toBe(5)
+    expect(await db.cards.get('only-mine')).toBeDefined()
+    expect(await db.cards.get('only-theirs')).toBeDefined()
+    expect((await db.attempts.get('a1'))?.total).toBe(3)
+    expect((await db.attempts.get('a2'))?.total).toBe(77)
+    expect((await db.notebook.get('n1'))?.missCount).toBe(1) // cleared after their last miss
+    expect((await db.notebook.get('n2'))?.missCount).toBe(5)
+    expect((await db.settings.get('settings'))?.value).toEqual({ retention: 0.8 })
+    expect((await db.settings.get('locale'))?.value).toBe('en')
+    expect(await db.archive.count()).toBe(1)
+    expect((await db.importedSets.get('mine'))?.name).toBe('Renamed')
+  })
+
+  it('merge: log entries are added by id and never overwritten', async () => {
+    await populate(db)
+    const backup = await exportProgress(db, T0)
+    const other = freshDB()
+    extra.push(other)
+    const [first, ...rest] = backup.reviews
+    await importProgress(other, { ...backup, reviews: [{ ...first!, durationMs: 1 }] }, 'merge')
+    const summary = await importProgress(other, backup, 'merge')
+    expect(summary.reviews).toBe(rest.length)
+    expect(await other.reviews.count()).toBe(backup.reviews.length)
+    expect((await other.reviews.get(first!.id))?.durationMs).toBe(1)
+  })
+
+  it('writes nothing when the import fails halfway', async () => {
+    await populate(db)
+    const before = await dumpAll(db)
+    const backup = await exportProgress(db, T0)
+    const broken = { ...backup, reviews: [...backup.reviews, backup.reviews[0]!] } // duplicate key
+    await expect(importProgress(db, broken, 'replace')).rejects.toThrow()
+    expect(await dumpAll(db)).toEqual(before)
+  })
+})
+
+describe('resetProgress / isEmpty', () => {
+  it('clears all progress but keeps imported sets', async () => {
+    expect(await isEmpty(db)).toBe(true)
+    await db.importedSets.add(importedSet())
+    expect(await isEmpty(db)).toBe(true) // imported sets are not progress
+    await setSetting(db, 'locale', 'en')
+    expect(await isEmpty(db)).toBe(false)
+    await db.importedSets.clear()
+    await populate(db)
+    await resetProgress(db)
+    expect(await isEmpty(db)).toBe(true)
+    const dump = await dumpAll(db)
+    expect(dump.importedSets).toEqual([importedSet()])
+    for (const [name, rows] of Object.entries(dump)) if (name !== 'importedSets') expect(rows).toEqual([])
+  })
+})

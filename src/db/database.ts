@@ -1,0 +1,87 @@
+/**
+ * The IndexedDB schema. This is the only file that imports Dexie.
+ *
+ * Version blocks are only ever added, never edited: a learner's browser may still hold any
+ * earlier version, and Dexie upgrades it step by step. Each new version gets a test that opens
+ * a database written by the previous one (database.test.ts).
+ */
+import Dexie, { type Table } from 'dexie'
+import type {
+  ArchivedProgress,
+  AttemptRecord,
+  CardRecord,
+  ImportedSetRecord,
+  NotebookEntry,
+  ReviewLogRecord,
+  SettingRecord,
+} from './records'
+
+export { Dexie }
+
+export const DEFAULT_DB_NAME = 'qwen-study'
+
+export interface CreateDBOptions {
+  /** Another IndexedDB implementation, e.g. fake-indexeddb's in-memory one when the browser has none. */
+  indexedDB?: IDBFactory
+  IDBKeyRange?: typeof IDBKeyRange
+  /**
+   * Another tab opened a newer version (or deletes the database). This connection is already
+   * closed so that the other tab can proceed; the app should ask the learner to reload.
+   */
+  onVersionChange?: (event: IDBVersionChangeEvent) => void
+}
+
+export class StudyDB extends Dexie {
+  // `declare`: Dexie puts the tables on the instance; a class field would overwrite them.
+  declare cards: Table<CardRecord, string>
+  declare reviews: Table<ReviewLogRecord, string>
+  declare attempts: Table<AttemptRecord, string>
+  declare notebook: Table<NotebookEntry, string>
+  declare settings: Table<SettingRecord, string>
+  declare archive: Table<ArchivedProgress, string>
+  declare importedSets: Table<ImportedSetRecord, string>
+
+  constructor(name: string = DEFAULT_DB_NAME, options: CreateDBOptions = {}) {
+    const { onVersionChange, ...deps } = options
+    super(name, deps)
+
+    this.version(1).stores({
+      cards: 'questionId, due, setId, state, [setId+due]',
+      reviews: 'id, time, questionId, setId, attemptId, [questionId+time]',
+      attempts: 'id, status, updatedAt, *setIds',
+      notebook: 'questionId, setId, cleared, lastWrongAt, missCount, [cleared+lastWrongAt]',
+      settings: 'key',
+      archive: 'questionId',
+    })
+
+    // v2: question sets imported by the learner. A new empty table: nothing to migrate.
+    this.version(2).stores({
+      importedSets: 'id, importedAt, name',
+    })
+
+    this.on('versionchange', (event) => {
+      // Close for good (no auto-reopen with the old schema) and let the app tell the learner.
+      this.close()
+      onVersionChange?.(event)
+      return false // handled: skip Dexie's default (a console warning and a silent close)
+    })
+  }
+}
+
+/** A database connection (opened lazily on first use). */
+export function createDB(name: string = DEFAULT_DB_NAME, options?: CreateDBOptions): StudyDB {
+  return new StudyDB(name, options)
+}
+
+let current: StudyDB | null = null
+
+/** The app's database; created with the defaults on first use unless setDB() chose another. */
+export function getDB(): StudyDB {
+  current ??= createDB()
+  return current
+}
+
+/** Swap the app's database, e.g. for an in-memory one when IndexedDB is unavailable. */
+export function setDB(db: StudyDB): void {
+  current = db
+}

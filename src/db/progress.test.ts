@@ -1,0 +1,639 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import fc from 'fast-check'
+import { applyGrade } from '@/domain/scheduling/fsrs'
+import type { Grade, Response } from '@/domain/content/response'
+import type { StudyDB } from './database'
+import {
+  abandonAttempt,
+  cardStatsBySet,
+  clearNotebookEntry,
+  countDue,
+  countNewReviewedToday,
+  createAttempt,
+  finishAttempt,
+  getActiveAttempt,
+  getCards,
+  getDueCards,
+  getReviewsSince,
+  getSetting,
+  getSettings,
+  listAttempts,
+  listNotebook,
+  ProgressError,
+  recordAnswer,
+  regradeAnswer,
+  restoreNotebookEntry,
+  saveSettings,
+  setSetting,
+  SETTINGS_KEY,
+  syncBank,
+  undoAnswer,
+  type AnswerInput,
+} from './progress'
+import { DEFAULT_SETTINGS, type CardRecord, type Settings } from './records'
+import { DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
+
+let db: StudyDB
+beforeEach(() => {
+  db = freshDB()
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  db.close()
+})
+
+const S: Settings = DEFAULT_SETTINGS
+const WRONG: Response = { type: 'single', choice: 'b' }
+const RIGHT: Response = { type: 'single', choice: 'a' }
+
+function answer(overrides: Partial<AnswerInput> = {}): AnswerInput {
+  const correct = overrides.correct ?? false
+  return {
+    questionId: 'q1',
+    setId: 'set-a',
+    mode: 'practice',
+    answer: correct ? RIGHT : WRONG,
+    correct,
+    grade: correct ? 3 : 1,
+    durationMs: 5000,
+    now: T0,
+    ...overrides,
+  }
+}
+
+describe('recordAnswer', () => {
+  it('writes the card, the log entry, the notebook entry and the attempt answer together', async () => {
+    await createAttempt(db, makeAttempt())
+    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+
+    expect(log).toMatchObject({
+      questionId: 'q1',
+      setId: 'set-a',
+      time: T0,
+      correct: false,
+      overridden: false,
+      grade: 1,
+      cardBefore: null,
+      notebookBefore: null,
+      attemptId: 'attempt-1',
+      attemptUpdatedAtBefore: T0,
+    })
+    expect(log.id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await db.reviews.get(log.id)).toEqual(log)
+    expect(await db.cards.get('q1')).toEqual(applyGrade(null, 'q1', 'set-a', 1, T0, S))
+    expect(await db.notebook.get('q1')).toEqual(makeEntry({ lastWrongAnswer: WRONG, lastWrongAt: T0 }))
+    const attempt = await db.attempts.get('attempt-1')
+    expect(attempt?.answers).toEqual([
+      { questionId: 'q1', answer: WRONG, correct: false, overridden: false, grade: 1, durationMs: 5000, reviewId: log.id },
+    ])
+    expect(attempt).toMatchObject({ correctCount: 0, updatedAt: T0 })
+  })
+
+  it('continues from the stored card and counts correct answers in the attempt', async () => {
+    await createAttempt(db, makeAttempt())
+    await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const card1 = await db.cards.get('q1')
+    const log = await recordAnswer(db, answer({ correct: true, now: T0 + 2 * MIN, attemptId: 'attempt-1' }), S)
+    expect(log.cardBefore).toEqual(card1)
+    expect(await db.cards.get('q1')).toEqual(applyGrade(card1!, 'q1', 'set-a', 3, T0 + 2 * MIN, S))
+    expect(await db.attempts.get('attempt-1')).toMatchObject({ correctCount: 1, updatedAt: T0 + 2 * MIN })
+  })
+
+  it('links the log to the attempt without adding an answer when attemptAnswer is false', async () => {
+    await createAttempt(db, makeAttempt())
+    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1', attemptAnswer: false, now: T0 + MIN }), S)
+    expect(log.attemptId).toBe('attempt-1')
+    expect(await db.attempts.get('attempt-1')).toMatchObject({ answers: [], updatedAt: T0 + MIN })
+  })
+
+  it('counts an overridden answer ("I was right") as correct', async () => {
+    const log = await recordAnswer(db, answer({ correct: false, overridden: true, grade: 3 }), S)
+    expect(log).toMatchObject({ correct: true, overridden: true })
+    expect(await db.notebook.count()).toBe(0)
+  })
+
+  it('stores a plain copy of the answer', async () => {
+    const choices = ['a', 'b']
+    const log = await recordAnswer(db, answer({ answer: { type: 'multiple', choices } }), S)
+    choices.push('c')
+    expect((await db.reviews.get(log.id))?.answer).toEqual({ type: 'multiple', choices: ['a', 'b'] })
+  })
+
+  it('writes nothing when the attempt does not exist', async () => {
+    await recordAnswer(db, answer(), S)
+    const before = await dumpAll(db)
+    await expect(recordAnswer(db, answer({ now: T0 + MIN, attemptId: 'missing' }), S)).rejects.toThrow(ProgressError)
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('leaves card, log and notebook unchanged when a write fails after the card was written', async () => {
+    await createAttempt(db, makeAttempt())
+    await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const before = await dumpAll(db)
+    const cardPut = vi.spyOn(db.cards, 'put')
+    // The attempt is the last write: the card, the log entry and the notebook are already written.
+    vi.spyOn(db.attempts, 'put').mockRejectedValueOnce(new Error('disk full'))
+    await expect(recordAnswer(db, answer({ now: T0 + MIN, attemptId: 'attempt-1' }), S)).rejects.toThrow('disk full')
+    expect(cardPut).toHaveBeenCalledTimes(1)
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('leaves nothing half-written when a hook throws on the notebook write', async () => {
+    await recordAnswer(db, answer({ correct: true, questionId: 'q9' }), S)
+    const before = await dumpAll(db)
+    db.notebook.hook('creating', () => {
+      throw new Error('hook failed')
+    })
+    await expect(recordAnswer(db, answer({ now: T0 + MIN }), S)).rejects.toThrow('hook failed')
+    expect(await dumpAll(db)).toEqual(before)
+  })
+})
+
+describe('notebook updates', () => {
+  it('counts misses, remembers the last wrong answer and resets the streak', async () => {
+    await recordAnswer(db, answer({ correct: true, questionId: 'q2' }), S)
+    expect(await db.notebook.get('q2')).toBeUndefined() // right first time: no entry
+    await recordAnswer(db, answer(), S)
+    await recordAnswer(db, answer({ correct: true, now: T0 + MIN }), S)
+    const other: Response = { type: 'single', choice: 'c' }
+    await recordAnswer(db, answer({ answer: other, now: T0 + 2 * MIN }), S)
+    expect(await db.notebook.get('q1')).toEqual(
+      makeEntry({ missCount: 2, lastWrongAnswer: other, lastWrongAt: T0 + 2 * MIN, correctStreak: 0 }),
+    )
+  })
+
+  it.each([1, 2, 3])('clears an entry after %i right answers in a row (from the settings)', async (streak) => {
+    const settings = { ...S, notebookClearStreak: streak }
+    await recordAnswer(db, answer(), settings)
+    for (let i = 1; i < streak; i++) {
+      await recordAnswer(db, answer({ correct: true, now: T0 + i * DAY }), settings)
+      expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: i })
+    }
+    await recordAnswer(db, answer({ correct: true, now: T0 + streak * DAY }), settings)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, clearedAt: T0 + streak * DAY, correctStreak: streak })
+  })
+
+  it('brings a cleared entry back on the next miss', async () => {
+    await recordAnswer(db, answer(), S)
+    await recordAnswer(db, answer({ correct: true, now: T0 + DAY }), S)
+    await recordAnswer(db, answer({ correct: true, now: T0 + 2 * DAY }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1 })
+    await recordAnswer(db, answer({ now: T0 + 3 * DAY }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, clearedAt: null, missCount: 2, correctStreak: 0 })
+  })
+})
+
+describe('undoAnswer', () => {
+  it('restores card, notebook and attempt exactly and deletes the log entry', async () => {
+    await createAttempt(db, makeAttempt())
+    await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const before = await dumpAll(db)
+    const log = await recordAnswer(db, answer({ correct: true, now: T0 + HOUR, attemptId: 'attempt-1' }), S)
+    await undoAnswer(db, log.id)
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('deletes the card and the notebook entry of a question that was new', async () => {
+    const log = await recordAnswer(db, answer(), S)
+    await undoAnswer(db, log.id)
+    expect(await dumpAll(db)).toEqual(await dumpAll(freshDBOpen()))
+  })
+
+  it('refuses to undo an answer that is not the latest for its question', async () => {
+    const first = await recordAnswer(db, answer(), S)
+    await recordAnswer(db, answer({ now: T0 + MIN }), S)
+    const before = await dumpAll(db)
+    await expect(undoAnswer(db, first.id)).rejects.toMatchObject({ code: 'stale' })
+    await expect(undoAnswer(db, 'nope')).rejects.toMatchObject({ code: 'not-found' })
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('undoes the last of any sequence of answers exactly (property)', async () => {
+    const step = fc.record({
+      q: fc.constantFrom('q1', 'q2', 'q3'),
+      correct: fc.boolean(),
+      grade: fc.constantFrom<Grade>(1, 2, 3, 4),
+      gapMin: fc.nat(3 * 24 * 60),
+      inAttempt: fc.boolean(),
+      attemptAnswer: fc.boolean(),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 3 }), async (steps, streak) => {
+        const local = freshDB()
+        try {
+          const settings = { ...S, notebookClearStreak: streak }
+          await createAttempt(local, makeAttempt())
+          let now = T0
+          let before: Record<string, unknown[]> = {}
+          let lastId = ''
+          for (const [i, s] of steps.entries()) {
+            now += s.gapMin * MIN
+            if (i === steps.length - 1) before = await dumpAll(local)
+            const log = await recordAnswer(
+              local,
+              answer({
+                questionId: s.q,
+                correct: s.correct,
+                grade: s.grade,
+                now,
+                attemptId: s.inAttempt ? 'attempt-1' : null,
+                attemptAnswer: s.attemptAnswer,
+              }),
+              settings,
+            )
+            lastId = log.id
+          }
+          await undoAnswer(local, lastId)
+          expect(await dumpAll(local)).toEqual(before)
+        } finally {
+          local.close()
+        }
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('takes every answer back in reverse order to an empty database', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 6; i++) {
+      ids.push((await recordAnswer(db, answer({ questionId: `q${i % 2}`, correct: i % 3 === 0, now: T0 + i * HOUR }), S)).id)
+    }
+    for (const id of ids.reverse()) await undoAnswer(db, id)
+    expect(await dumpAll(db)).toEqual(await dumpAll(freshDBOpen()))
+  })
+})
+
+// An empty database to compare dumps with (closed after the test).
+const extra: StudyDB[] = []
+function freshDBOpen(): StudyDB {
+  const other = freshDB()
+  extra.push(other)
+  return other
+}
+afterEach(() => {
+  for (const other of extra.splice(0)) other.close()
+})
+
+describe('regradeAnswer', () => {
+  it('recomputes the card from the state before the answer with the new grade', async () => {
+    await recordAnswer(db, answer({ correct: true }), S)
+    const cardBefore = await db.cards.get('q1')
+    const log = await recordAnswer(db, answer({ correct: true, now: T0 + 10 * MIN }), S)
+    const regraded = await regradeAnswer(db, log.id, 4, T0 + 11 * MIN, S)
+    expect(regraded).toMatchObject({ id: log.id, grade: 4, correct: true, time: T0 + 10 * MIN })
+    expect(await db.cards.get('q1')).toEqual(applyGrade(cardBefore!, 'q1', 'set-a', 4, T0 + 10 * MIN, S))
+    expect(await db.reviews.get(log.id)).toEqual(regraded)
+    expect(await db.reviews.count()).toBe(2)
+  })
+
+  it('gives the same database as answering with that grade in the first place', async () => {
+    const other = freshDBOpen()
+    for (const target of [db, other]) await createAttempt(target, makeAttempt())
+    const log = await recordAnswer(db, answer({ correct: true, grade: 3, attemptId: 'attempt-1' }), S)
+    await regradeAnswer(db, log.id, 2, T0, S)
+    const direct = await recordAnswer(other, answer({ correct: true, grade: 2, attemptId: 'attempt-1' }), S)
+    const strip = async (d: StudyDB) => {
+      const dump = await dumpAll(d)
+      return JSON.parse(JSON.stringify(dump).replaceAll(log.id, 'ID').replaceAll(direct.id, 'ID')) as unknown
+    }
+    expect(await strip(db)).toEqual(await strip(other))
+  })
+
+  it('flips a typed answer to correct ("I was right"): notebook, log and attempt agree', async () => {
+    await createAttempt(db, makeAttempt())
+    const log = await recordAnswer(db, answer({ answer: { type: 'blank', text: 'Qwen 3' }, attemptId: 'attempt-1' }), S)
+    expect(await db.notebook.count()).toBe(1)
+    const fixed = await regradeAnswer(db, log.id, 3, T0 + MIN, S, { correct: true, overridden: true })
+    expect(fixed).toMatchObject({ correct: true, overridden: true, grade: 3 })
+    expect(await db.notebook.count()).toBe(0) // the entry was created by this answer alone
+    expect(await db.attempts.get('attempt-1')).toMatchObject({
+      correctCount: 1,
+      updatedAt: T0 + MIN,
+      answers: [{ reviewId: log.id, correct: true, overridden: true, grade: 3 }],
+    })
+    // Undo after the regrade still restores the database before the answer.
+    await undoAnswer(db, log.id)
+    expect(await db.attempts.get('attempt-1')).toEqual(makeAttempt())
+    expect(await db.cards.count()).toBe(0)
+  })
+
+  it('restores the earlier notebook entry when a miss on a known mistake becomes right', async () => {
+    await recordAnswer(db, answer(), S)
+    const entry = await db.notebook.get('q1')
+    const log = await recordAnswer(db, answer({ now: T0 + DAY }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ missCount: 2 })
+    await regradeAnswer(db, log.id, 3, T0 + DAY, S, { correct: true, overridden: true })
+    expect(await db.notebook.get('q1')).toEqual({ ...entry, correctStreak: 1 })
+  })
+
+  it('refuses a stale or missing review and writes nothing', async () => {
+    const first = await recordAnswer(db, answer(), S)
+    await recordAnswer(db, answer({ now: T0 + MIN }), S)
+    const before = await dumpAll(db)
+    await expect(regradeAnswer(db, first.id, 4, T0, S)).rejects.toMatchObject({ code: 'stale' })
+    await expect(regradeAnswer(db, 'nope', 4, T0, S)).rejects.toMatchObject({ code: 'not-found' })
+    expect(await dumpAll(db)).toEqual(before)
+  })
+})
+
+function randomCards() {
+  return fc.uniqueArray(
+    fc.record({
+      questionId: fc.string({ minLength: 1, maxLength: 5 }),
+      setId: fc.constantFrom('set-a', 'set-b', 'set-c'),
+      due: fc.integer({ min: T0 - 10 * DAY, max: T0 + 10 * DAY }),
+      state: fc.constantFrom<CardRecord['state']>(1, 2, 3),
+    }),
+    { selector: (c) => c.questionId, maxLength: 40 },
+  )
+}
+
+describe('countDue / getDueCards', () => {
+  it('match a brute-force filter on random cards, in due order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        randomCards(),
+        fc.integer({ min: T0 - 11 * DAY, max: T0 + 11 * DAY }),
+        fc.option(fc.constantFrom('set-a', 'set-b', 'set-z'), { nil: undefined }),
+        async (specs, now, setId) => {
+          const local = freshDB()
+          try {
+            const cards = specs.map((s) => makeCard(s))
+            await local.cards.bulkAdd(cards)
+            const expected = cards.filter((c) => c.due <= now && (setId === undefined || c.setId === setId))
+            expect(await countDue(local, now, setId)).toBe(expected.length)
+            const due = await getDueCards(local, now, { setId })
+            expect(due.map((c) => c.questionId).sort()).toEqual(expected.map((c) => c.questionId).sort())
+            expect(due.map((c) => c.due)).toEqual(expected.map((c) => c.due).sort((a, b) => a - b))
+          } finally {
+            local.close()
+          }
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
+
+  it('counts a card due exactly now, and limits to the earliest', async () => {
+    await db.cards.bulkAdd([
+      makeCard({ questionId: 'a', due: T0 }),
+      makeCard({ questionId: 'b', due: T0 - DAY }),
+      makeCard({ questionId: 'c', due: T0 - HOUR, setId: 'set-b' }),
+      makeCard({ questionId: 'd', due: T0 + 1 }),
+    ])
+    expect(await countDue(db, T0)).toBe(3)
+    expect(await countDue(db, T0, 'set-a')).toBe(2)
+    expect((await getDueCards(db, T0, { limit: 2 })).map((c) => c.questionId)).toEqual(['b', 'c'])
+    expect((await getDueCards(db, T0, { setId: 'set-a', limit: 1 })).map((c) => c.questionId)).toEqual(['b'])
+  })
+})
+
+describe('getCards', () => {
+  it('returns the cards that exist, by question id', async () => {
+    await db.cards.bulkAdd([makeCard({ questionId: 'a' }), makeCard({ questionId: 'b' })])
+    const cards = await getCards(db, ['b', 'missing', 'a'])
+    expect([...cards.keys()].sort()).toEqual(['a', 'b'])
+    expect(cards.get('a')).toEqual(makeCard({ questionId: 'a' }))
+  })
+})
+
+describe('cardStatsBySet', () => {
+  it('counts learning, young and mature (review) cards per set', async () => {
+    await db.cards.bulkAdd([
+      makeCard({ questionId: 'l1', state: 1 }),
+      makeCard({ questionId: 'l2', state: 3 }),
+      makeCard({ questionId: 'y1', state: 2, stability: 5, scheduledDays: 5 }),
+      makeCard({ questionId: 'm1', state: 2, stability: 21, scheduledDays: 15 }),
+      makeCard({ questionId: 'm2', state: 2, stability: 12, scheduledDays: 21 }),
+      makeCard({ questionId: 'b1', setId: 'set-b', state: 2, stability: 20.9, scheduledDays: 20 }),
+    ])
+    const stats = await cardStatsBySet(db)
+    expect(Object.fromEntries(stats)).toEqual({
+      'set-a': { learning: 2, young: 1, review: 2 },
+      'set-b': { learning: 0, young: 1, review: 0 },
+    })
+  })
+})
+
+describe('countNewReviewedToday / getReviewsSince', () => {
+  it('counts only first answers since the start of the day, and lists entries since a time', async () => {
+    const dayStart = Date.UTC(2026, 0, 2)
+    await recordAnswer(db, answer({ questionId: 'old', now: dayStart - HOUR }), S) // yesterday
+    await recordAnswer(db, answer({ questionId: 'a', now: dayStart + HOUR }), S)
+    await recordAnswer(db, answer({ questionId: 'a', now: dayStart + 2 * HOUR }), S) // not new
+    await recordAnswer(db, answer({ questionId: 'old', now: dayStart + 3 * HOUR }), S) // not new
+    const last = await recordAnswer(db, answer({ questionId: 'b', now: dayStart + 4 * HOUR }), S)
+    expect(await countNewReviewedToday(db, dayStart)).toBe(2)
+    await undoAnswer(db, last.id)
+    expect(await countNewReviewedToday(db, dayStart)).toBe(1)
+    const since = await getReviewsSince(db, dayStart + 2 * HOUR)
+    expect(since.map((r) => r.time)).toEqual([dayStart + 2 * HOUR, dayStart + 3 * HOUR])
+  })
+})
+
+describe('listNotebook', () => {
+  beforeEach(async () => {
+    await db.notebook.bulkAdd([
+      makeEntry({ questionId: 'a', missCount: 1, lastWrongAt: T0 + 3 * HOUR }),
+      makeEntry({ questionId: 'b', missCount: 3, lastWrongAt: T0 + 1 * HOUR }),
+      makeEntry({ questionId: 'c', missCount: 3, lastWrongAt: T0 + 2 * HOUR, setId: 'set-b' }),
+      makeEntry({ questionId: 'd', missCount: 5, lastWrongAt: T0, cleared: 1, clearedAt: T0 + DAY }),
+    ])
+  })
+
+  it('sorts active entries by latest miss or by most misses', async () => {
+    const ids = async (q: Parameters<typeof listNotebook>[1]) => (await listNotebook(db, q)).map((e) => e.questionId)
+    expect(await ids({ cleared: false, sort: 'recent' })).toEqual(['a', 'c', 'b'])
+    expect(await ids({ cleared: false, sort: 'missed' })).toEqual(['c', 'b', 'a'])
+    expect(await ids({ cleared: false, sort: 'missed', setId: 'set-a' })).toEqual(['b', 'a'])
+    expect(await ids({ cleared: true, sort: 'recent' })).toEqual(['d'])
+  })
+
+  it('moves entries between the lists with clearNotebookEntry / restoreNotebookEntry', async () => {
+    expect(await clearNotebookEntry(db, 'a', T0 + DAY)).toBe(true)
+    expect(await db.notebook.get('a')).toMatchObject({ cleared: 1, clearedAt: T0 + DAY })
+    expect((await listNotebook(db, { cleared: true, sort: 'recent' })).map((e) => e.questionId)).toEqual(['a', 'd'])
+    expect(await restoreNotebookEntry(db, 'd')).toBe(true)
+    expect(await db.notebook.get('d')).toMatchObject({ cleared: 0, clearedAt: null, correctStreak: 0, missCount: 5 })
+    expect((await listNotebook(db, { cleared: false, sort: 'missed' }))[0]?.questionId).toBe('d')
+    expect(await clearNotebookEntry(db, 'missing', T0)).toBe(false)
+    expect(await restoreNotebookEntry(db, 'missing')).toBe(false)
+  })
+
+  it('keeps the first clearing time when an entry is cleared twice', async () => {
+    await clearNotebookEntry(db, 'd', T0 + 5 * DAY)
+    expect(await db.notebook.get('d')).toMatchObject({ clearedAt: T0 + DAY })
+  })
+
+  it('a restored entry needs the full streak again to clear itself', async () => {
+    await db.notebook.put(makeEntry({ questionId: 'q1', correctStreak: 1 }))
+    await clearNotebookEntry(db, 'q1', T0)
+    await restoreNotebookEntry(db, 'q1')
+    await recordAnswer(db, answer({ correct: true, now: T0 + DAY }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: 1 })
+    await recordAnswer(db, answer({ correct: true, now: T0 + 2 * DAY }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, correctStreak: 2 })
+  })
+})
+
+describe('attempts', () => {
+  it('createAttempt stores a plain copy; getActiveAttempt returns it while active', async () => {
+    const attempt = makeAttempt()
+    expect(await createAttempt(db, attempt)).toBe('attempt-1')
+    attempt.questionIds.push('changed')
+    expect(await getActiveAttempt(db, 'attempt-1')).toEqual(makeAttempt())
+    await expect(createAttempt(db, makeAttempt())).rejects.toThrow() // ids are unique
+    expect(await getActiveAttempt(db, 'missing')).toBeUndefined()
+  })
+
+  it('finishAttempt ends it once', async () => {
+    await createAttempt(db, makeAttempt())
+    expect(await finishAttempt(db, 'attempt-1', T0 + HOUR)).toBe(true)
+    expect(await db.attempts.get('attempt-1')).toMatchObject({ status: 'finished', finishedAt: T0 + HOUR, updatedAt: T0 + HOUR })
+    expect(await getActiveAttempt(db, 'attempt-1')).toBeUndefined()
+    expect(await finishAttempt(db, 'attempt-1', T0 + 2 * HOUR)).toBe(false)
+    expect(await db.attempts.get('attempt-1')).toMatchObject({ finishedAt: T0 + HOUR })
+    expect(await finishAttempt(db, 'missing', T0)).toBe(false)
+  })
+
+  it('abandonAttempt drops an active attempt but keeps its log entries; finished ones stay', async () => {
+    await createAttempt(db, makeAttempt())
+    await createAttempt(db, makeAttempt({ id: 'done', status: 'finished', finishedAt: T0 }))
+    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    expect(await abandonAttempt(db, 'attempt-1')).toBe(true)
+    expect(await db.attempts.get('attempt-1')).toBeUndefined()
+    expect(await db.reviews.get(log.id)).toBeDefined()
+    expect(await abandonAttempt(db, 'done')).toBe(false)
+    expect(await db.attempts.get('done')).toBeDefined()
+    // Undo still works on an answer of an abandoned attempt.
+    await undoAnswer(db, log.id)
+    expect(await db.cards.count()).toBe(0)
+  })
+
+  it('listAttempts filters by set and status, newest first, up to a limit', async () => {
+    await createAttempt(db, makeAttempt({ id: 'a', status: 'finished', updatedAt: T0 + 1 }))
+    await createAttempt(db, makeAttempt({ id: 'b', status: 'finished', updatedAt: T0 + 3, setIds: ['set-a', 'set-b'] }))
+    await createAttempt(db, makeAttempt({ id: 'c', status: 'finished', updatedAt: T0 + 2, setIds: ['set-b'] }))
+    await createAttempt(db, makeAttempt({ id: 'd', status: 'active', updatedAt: T0 + 4 }))
+    const ids = async (q: Parameters<typeof listAttempts>[1]) => (await listAttempts(db, q)).map((a) => a.id)
+    expect(await ids({ status: 'finished' })).toEqual(['b', 'c', 'a'])
+    expect(await ids({ status: 'finished', setId: 'set-a' })).toEqual(['b', 'a'])
+    expect(await ids({ status: 'active', setId: 'set-b' })).toEqual([])
+    expect(await ids({ setId: 'set-b', limit: 1 })).toEqual(['b'])
+    expect(await ids({})).toEqual(['d', 'b', 'c', 'a'])
+  })
+})
+
+describe('settings', () => {
+  it('getSettings returns the defaults, merged under what was saved', async () => {
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS)
+    await db.settings.put({ key: SETTINGS_KEY, value: { newPerDay: 5, retention: 'high' } })
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 5 })
+  })
+
+  it('saveSettings stores a patch and rejects invalid values without writing', async () => {
+    expect(await saveSettings(db, { notebookClearStreak: 3 }, T0)).toEqual({ ...DEFAULT_SETTINGS, notebookClearStreak: 3 })
+    expect(await getSettings(db)).toMatchObject({ notebookClearStreak: 3 })
+    expect(await db.settings.get(SETTINGS_KEY)).toMatchObject({ updatedAt: T0 })
+    await expect(saveSettings(db, { retention: 0.5, newPerDay: 10 }, T0)).rejects.toThrow(/retention: must be/)
+    expect(await getSettings(db)).toMatchObject({ newPerDay: DEFAULT_SETTINGS.newPerDay, retention: 0.9 })
+  })
+
+  it('reschedules every reviewed card when the retention changes: higher retention, sooner', async () => {
+    // One card in review, one still learning.
+    let review = applyGrade(null, 'r', 'set-a', 4, T0, S)
+    review = applyGrade(review, 'r', 'set-a', 3, review.due, S)
+    expect(review.scheduledDays).toBeLessThan(100) // well under the maximum interval
+    const learning = applyGrade(null, 'l', 'set-a', 3, T0, S)
+    await db.cards.bulkAdd([review, learning])
+
+    await saveSettings(db, { retention: 0.95 }, T0)
+    const sooner = await db.cards.get('r')
+    expect(sooner!.due).toBeLessThan(review.due)
+    expect(sooner!.due).toBe(review.lastReview! + sooner!.scheduledDays * DAY)
+    expect(await db.cards.get('l')).toEqual(learning)
+    expect(await countDue(db, sooner!.due)).toBeGreaterThan(0)
+
+    await saveSettings(db, { retention: 0.8 }, T0)
+    expect((await db.cards.get('r'))!.due).toBeGreaterThan(review.due)
+    await saveSettings(db, { retention: 0.9 }, T0)
+    expect(await db.cards.get('r')).toEqual(review)
+  })
+
+  it('does not touch cards when the retention stays the same', async () => {
+    const card = makeCard({ due: T0 + 123 })
+    await db.cards.add(card)
+    await saveSettings(db, { newPerDay: 3 }, T0)
+    expect(await db.cards.get('q1')).toEqual(card)
+  })
+
+  it('getSetting / setSetting keep UI prefs apart from the study settings', async () => {
+    expect(await getSetting(db, 'locale')).toBeUndefined()
+    const pref = { theme: 'dark', sizes: [1, 2] }
+    await setSetting(db, 'ui', pref, T0)
+    pref.sizes.push(3)
+    expect(await getSetting(db, 'ui')).toEqual({ theme: 'dark', sizes: [1, 2] })
+    await setSetting(db, 'locale', 'en')
+    expect(await getSetting<string>(db, 'locale')).toBe('en')
+    await expect(setSetting(db, SETTINGS_KEY, {})).rejects.toThrow(ProgressError)
+    await expect(getSetting(db, SETTINGS_KEY)).rejects.toThrow(ProgressError)
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS)
+  })
+})
+
+describe('syncBank', () => {
+  it('archives the progress of questions that left the bank and restores it when they come back', async () => {
+    await recordAnswer(db, answer({ questionId: 'stay' }), S)
+    await recordAnswer(db, answer({ questionId: 'gone' }), S)
+    await recordAnswer(db, answer({ questionId: 'gone-card-only', correct: true }), S)
+    const original = await dumpAll(db)
+    const bank = [{ id: 'stay', setId: 'set-a' }]
+
+    expect(await syncBank(db, bank, T0 + DAY)).toEqual({ archived: ['gone', 'gone-card-only'], restored: [] })
+    expect((await db.cards.toArray()).map((c) => c.questionId)).toEqual(['stay'])
+    expect((await db.notebook.toArray()).map((e) => e.questionId)).toEqual(['stay'])
+    expect(await db.archive.get('gone')).toEqual({
+      questionId: 'gone',
+      archivedAt: T0 + DAY,
+      card: original.cards!.find((c) => (c as CardRecord).questionId === 'gone'),
+      notebook: original.notebook!.find((e) => (e as { questionId: string }).questionId === 'gone'),
+    })
+    expect(await db.archive.get('gone-card-only')).toMatchObject({ notebook: null })
+    expect(await db.reviews.count()).toBe(3) // the log is never touched
+
+    // Nothing changes on a second sync with the same bank.
+    const synced = await dumpAll(db)
+    expect(await syncBank(db, bank, T0 + 2 * DAY)).toEqual({ archived: [], restored: [] })
+    expect(await dumpAll(db)).toEqual(synced)
+
+    const full = ['stay', 'gone', 'gone-card-only'].map((id) => ({ id, setId: 'set-a' }))
+    expect(await syncBank(db, full, T0 + 3 * DAY)).toEqual({ archived: [], restored: ['gone', 'gone-card-only'] })
+    expect(await dumpAll(db)).toEqual(original)
+  })
+
+  it('moves the progress of a question that changed sets', async () => {
+    await recordAnswer(db, answer({ questionId: 'q1', setId: 'set-a' }), S)
+    await syncBank(db, [{ id: 'q1', setId: 'set-b' }], T0)
+    expect(await db.cards.get('q1')).toMatchObject({ setId: 'set-b' })
+    expect(await db.notebook.get('q1')).toMatchObject({ setId: 'set-b' })
+    expect(await countDue(db, T0 + DAY, 'set-b')).toBe(1)
+  })
+
+  it('restores archived progress into the set the question is in now', async () => {
+    await recordAnswer(db, answer({ questionId: 'q1', setId: 'set-a' }), S)
+    await syncBank(db, [], T0)
+    await syncBank(db, [{ id: 'q1', setId: 'set-c' }], T0 + DAY)
+    expect(await db.cards.get('q1')).toMatchObject({ setId: 'set-c' })
+    expect(await db.archive.count()).toBe(0)
+  })
+
+  it('keeps the newer card when a question came back and was answered meanwhile', async () => {
+    await recordAnswer(db, answer({ questionId: 'q1' }), S)
+    await syncBank(db, [], T0)
+    const newer = makeCard({ lastReview: T0 + DAY, reps: 1 })
+    await db.cards.put(newer)
+    await syncBank(db, [{ id: 'q1', setId: 'set-a' }], T0 + 2 * DAY)
+    expect(await db.cards.get('q1')).toEqual(newer)
+    expect(await db.notebook.get('q1')).toMatchObject({ missCount: 1 })
+  })
+})

@@ -1,0 +1,530 @@
+/**
+ * Repositories for learning progress. Every function takes the database first, so tests (and
+ * the in-memory fallback) pass their own.
+ *
+ * Multi-step writes run in ONE Dexie transaction with nothing async inside but IndexedDB calls,
+ * and nothing is caught inside one: a caught error would let it commit half.
+ */
+import type { Grade, Response } from '@/domain/content/response'
+import { applyGrade, rescheduleForRetention } from '@/domain/scheduling/fsrs'
+import { normalizeSettings, settingsErrors } from '@/domain/scheduling/settings'
+import { Dexie, type StudyDB } from './database'
+import type {
+  ArchivedProgress,
+  AttemptAnswer,
+  AttemptRecord,
+  CardRecord,
+  NotebookEntry,
+  ReviewLogRecord,
+  Settings,
+  StudyMode,
+} from './records'
+
+/** The settings-table key of the study settings; other keys hold UI prefs. */
+export const SETTINGS_KEY = 'settings'
+
+/** An answer, undo or regrade that refers to something missing or out of date. */
+export class ProgressError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'not-found' | 'stale' | 'invalid',
+  ) {
+    super(message)
+    this.name = 'ProgressError'
+  }
+}
+
+// IndexedDB cannot store Vue proxies (DataCloneError): copy data to plain JSON at the boundary.
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+export interface AnswerInput {
+  questionId: string
+  setId: string
+  mode: StudyMode
+  answer: Response
+  correct: boolean
+  /** The learner overrode a wrong verdict ("I was right"); counts as correct. */
+  overridden?: boolean
+  grade: Grade
+  durationMs: number
+  now: number
+  /** The quiz or review session this answer belongs to; it must exist. */
+  attemptId?: string | null
+  /**
+   * Whether to append an AttemptAnswer to the attempt (default true). False only links the log
+   * entry to it, e.g. for a learning card seen a second time in the same review session.
+   */
+  attemptAnswer?: boolean
+}
+
+/** The notebook entry after an answer (null: there is none). */
+function nextNotebookEntry(
+  before: NotebookEntry | null,
+  log: Pick<ReviewLogRecord, 'questionId' | 'setId' | 'correct' | 'answer' | 'time'>,
+  clearStreak: number,
+): NotebookEntry | null {
+  if (!log.correct) {
+    return {
+      questionId: log.questionId,
+      setId: log.setId,
+      missCount: (before?.missCount ?? 0) + 1,
+      lastWrongAnswer: log.answer,
+      lastWrongAt: log.time,
+      correctStreak: 0,
+      cleared: 0,
+      clearedAt: null,
+    }
+  }
+  if (!before) return null
+  const correctStreak = before.correctStreak + 1
+  if (before.cleared === 1) return { ...before, correctStreak }
+  const clears = correctStreak >= clearStreak
+  return { ...before, correctStreak, cleared: clears ? 1 : 0, clearedAt: clears ? log.time : null }
+}
+
+function withAnswers(attempt: AttemptRecord, answers: AttemptAnswer[], updatedAt: number): AttemptRecord {
+  return { ...attempt, answers, correctCount: answers.filter((a) => a.correct).length, updatedAt }
+}
+
+/** Throws unless the log entry is the question's latest answer (its card has not moved on). */
+function assertLatest(log: ReviewLogRecord, card: CardRecord | undefined): void {
+  const expectedReps = (log.cardBefore?.reps ?? 0) + 1
+  if (!card || card.reps !== expectedReps) {
+    throw new ProgressError(`review ${log.id} is not the latest answer to ${log.questionId}`, 'stale')
+  }
+}
+
+/**
+ * Records an answer: the card's next FSRS state, the review log entry, the notebook and the
+ * attempt, all or nothing. Returns the log entry (its id undoes or regrades the answer).
+ */
+export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Settings): Promise<ReviewLogRecord> {
+  const id = crypto.randomUUID()
+  const answer = plain(input.answer)
+  const attemptId = input.attemptId ?? null
+  const { questionId, setId, now } = input
+  const correct = input.correct || input.overridden === true
+
+  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts], async () => {
+    const cardBefore = (await db.cards.get(questionId)) ?? null
+    const notebookBefore = (await db.notebook.get(questionId)) ?? null
+    const attempt = attemptId === null ? undefined : await db.attempts.get(attemptId)
+    if (attemptId !== null && !attempt) throw new ProgressError(`attempt ${attemptId} does not exist`, 'not-found')
+
+    const log: ReviewLogRecord = {
+      id,
+      questionId,
+      setId,
+      time: now,
+      mode: input.mode,
+      correct,
+      overridden: input.overridden ?? false,
+      answer,
+      grade: input.grade,
+      durationMs: input.durationMs,
+      cardBefore,
+      notebookBefore,
+      attemptId,
+      attemptUpdatedAtBefore: attempt ? attempt.updatedAt : null,
+    }
+    await db.cards.put(applyGrade(cardBefore, questionId, setId, input.grade, now, settings))
+    await db.reviews.add(log)
+
+    const notebook = nextNotebookEntry(notebookBefore, log, settings.notebookClearStreak)
+    if (notebook) await db.notebook.put(notebook)
+
+    if (attempt) {
+      const answers =
+        input.attemptAnswer === false
+          ? attempt.answers
+          : [
+              ...attempt.answers,
+              {
+                questionId,
+                answer,
+                correct,
+                overridden: log.overridden,
+                grade: log.grade,
+                durationMs: log.durationMs,
+                reviewId: id,
+              },
+            ]
+      await db.attempts.put(withAnswers(attempt, answers, now))
+    }
+    return log
+  })
+}
+
+/** Takes an answer back: card, notebook and attempt return to exactly what they were before it. */
+export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
+  await db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts], async () => {
+    const log = await db.reviews.get(reviewId)
+    if (!log) throw new ProgressError(`review ${reviewId} does not exist`, 'not-found')
+    assertLatest(log, await db.cards.get(log.questionId))
+
+    if (log.cardBefore) await db.cards.put(log.cardBefore)
+    else await db.cards.delete(log.questionId)
+    if (log.notebookBefore) await db.notebook.put(log.notebookBefore)
+    else await db.notebook.delete(log.questionId)
+    await db.reviews.delete(reviewId)
+
+    const attempt = log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)
+    if (attempt) {
+      const answers = attempt.answers.filter((a) => a.reviewId !== reviewId)
+      await db.attempts.put(withAnswers(attempt, answers, log.attemptUpdatedAtBefore ?? attempt.updatedAt))
+    }
+  })
+}
+
+export interface RegradeChange {
+  /** Flip the verdict, e.g. true for "I was right" on a typed answer. */
+  correct?: boolean
+  overridden?: boolean
+}
+
+/**
+ * Changes the grade (and optionally the verdict) of the latest answer to a question: the card is
+ * recomputed from the state before that answer, at the answer's time; notebook, log entry and
+ * attempt follow. Returns the updated log entry.
+ */
+export async function regradeAnswer(
+  db: StudyDB,
+  reviewId: string,
+  grade: Grade,
+  now: number,
+  settings: Settings,
+  change: RegradeChange = {},
+): Promise<ReviewLogRecord> {
+  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts], async () => {
+    const before = await db.reviews.get(reviewId)
+    if (!before) throw new ProgressError(`review ${reviewId} does not exist`, 'not-found')
+    assertLatest(before, await db.cards.get(before.questionId))
+
+    const overridden = change.overridden ?? before.overridden
+    const log: ReviewLogRecord = {
+      ...before,
+      grade,
+      overridden,
+      correct: (change.correct ?? before.correct) || overridden,
+    }
+    await db.cards.put(applyGrade(log.cardBefore, log.questionId, log.setId, grade, log.time, settings))
+    await db.reviews.put(log)
+
+    const notebook = nextNotebookEntry(log.notebookBefore, log, settings.notebookClearStreak)
+    if (notebook) await db.notebook.put(notebook)
+    else await db.notebook.delete(log.questionId)
+
+    const attempt = log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)
+    if (attempt && attempt.answers.some((a) => a.reviewId === reviewId)) {
+      const answers = attempt.answers.map((a) =>
+        a.reviewId === reviewId ? { ...a, grade, correct: log.correct, overridden } : a,
+      )
+      await db.attempts.put(withAnswers(attempt, answers, now))
+    }
+    return log
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards and the review log
+
+/** How many cards are due at `now` (in one set, or in all). */
+export function countDue(db: StudyDB, now: number, setId?: string): Promise<number> {
+  if (setId === undefined) return db.cards.where('due').belowOrEqual(now).count()
+  return db.cards.where('[setId+due]').between([setId, Dexie.minKey], [setId, now], true, true).count()
+}
+
+/** Due cards, earliest due first (read in index order, so `limit` is cheap). */
+export function getDueCards(
+  db: StudyDB,
+  now: number,
+  { setId, limit }: { setId?: string; limit?: number } = {},
+): Promise<CardRecord[]> {
+  const collection =
+    setId === undefined
+      ? db.cards.where('due').belowOrEqual(now)
+      : db.cards.where('[setId+due]').between([setId, Dexie.minKey], [setId, now], true, true)
+  return (limit === undefined ? collection : collection.limit(limit)).toArray()
+}
+
+/** The cards of these questions, by question id (questions without a card are absent). */
+export async function getCards(db: StudyDB, ids: readonly string[]): Promise<Map<string, CardRecord>> {
+  const cards = await db.cards.bulkGet([...ids])
+  const byId = new Map<string, CardRecord>()
+  for (const card of cards) if (card) byId.set(card.questionId, card)
+  return byId
+}
+
+export interface SetCardStats {
+  /** Learning or relearning (minute steps). */
+  learning: number
+  /** In review with an interval under 21 days. */
+  young: number
+  /** Mature: in review with stability or interval of 21 days or more. */
+  review: number
+}
+
+export const MATURE_DAYS = 21
+
+/** Card counts per set id. */
+export async function cardStatsBySet(db: StudyDB): Promise<Map<string, SetCardStats>> {
+  const stats = new Map<string, SetCardStats>()
+  await db.cards.each((card) => {
+    let entry = stats.get(card.setId)
+    if (!entry) stats.set(card.setId, (entry = { learning: 0, young: 0, review: 0 }))
+    if (card.state === 1 || card.state === 3) entry.learning++
+    else if (card.state === 2) {
+      if (card.stability >= MATURE_DAYS || card.scheduledDays >= MATURE_DAYS) entry.review++
+      else entry.young++
+    }
+  })
+  return stats
+}
+
+/** New questions answered since `dayStart` (for the daily new-card limit). */
+export function countNewReviewedToday(db: StudyDB, dayStart: number): Promise<number> {
+  return db.reviews
+    .where('time')
+    .aboveOrEqual(dayStart)
+    .filter((log) => log.cardBefore === null)
+    .count()
+}
+
+/** Log entries since `since`, oldest first. */
+export function getReviewsSince(db: StudyDB, since: number): Promise<ReviewLogRecord[]> {
+  return db.reviews.where('time').aboveOrEqual(since).toArray()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notebook (错题本)
+
+export interface NotebookQuery {
+  cleared: boolean
+  setId?: string
+  /** 'missed': most misses first; 'recent': latest miss first. */
+  sort: 'missed' | 'recent'
+}
+
+export async function listNotebook(db: StudyDB, { cleared, setId, sort }: NotebookQuery): Promise<NotebookEntry[]> {
+  const flag = cleared ? 1 : 0
+  let entries = await db.notebook
+    .where('[cleared+lastWrongAt]')
+    .between([flag, Dexie.minKey], [flag, Dexie.maxKey], true, true)
+    .reverse()
+    .toArray()
+  if (setId !== undefined) entries = entries.filter((e) => e.setId === setId)
+  if (sort === 'missed') {
+    // Stable sort: equal miss counts keep the latest miss first.
+    entries.sort((a, b) => b.missCount - a.missCount)
+  }
+  return entries
+}
+
+/** Marks an entry as mastered by hand. False when there is no entry. */
+export function clearNotebookEntry(db: StudyDB, questionId: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.notebook, async () => {
+    const entry = await db.notebook.get(questionId)
+    if (!entry) return false
+    if (entry.cleared === 0) await db.notebook.put({ ...entry, cleared: 1, clearedAt: now })
+    return true
+  })
+}
+
+/** Puts a cleared entry back among the active ones (its streak starts over). False when there is none. */
+export function restoreNotebookEntry(db: StudyDB, questionId: string): Promise<boolean> {
+  return db.transaction('rw', db.notebook, async () => {
+    const entry = await db.notebook.get(questionId)
+    if (!entry) return false
+    await db.notebook.put({ ...entry, cleared: 0, clearedAt: null, correctStreak: 0 })
+    return true
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attempts
+
+/** Stores a new attempt (a plain copy of it); returns its id. */
+export async function createAttempt(db: StudyDB, attempt: AttemptRecord): Promise<string> {
+  return db.attempts.add(plain(attempt))
+}
+
+/** The attempt if it exists and is still in progress. */
+export async function getActiveAttempt(db: StudyDB, id: string): Promise<AttemptRecord | undefined> {
+  const attempt = await db.attempts.get(id)
+  return attempt?.status === 'active' ? attempt : undefined
+}
+
+export interface AttemptQuery {
+  setId?: string
+  status?: AttemptRecord['status']
+  limit?: number
+}
+
+/** Attempts, most recently updated first. */
+export async function listAttempts(db: StudyDB, { setId, status, limit }: AttemptQuery = {}): Promise<AttemptRecord[]> {
+  let attempts =
+    setId !== undefined
+      ? await db.attempts.where('setIds').equals(setId).toArray()
+      : status !== undefined
+        ? await db.attempts.where('status').equals(status).toArray()
+        : await db.attempts.toArray()
+  if (status !== undefined) attempts = attempts.filter((a) => a.status === status)
+  attempts.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return limit === undefined ? attempts : attempts.slice(0, Math.max(0, limit))
+}
+
+/** Ends an active attempt. False when it does not exist or is already finished. */
+export function finishAttempt(db: StudyDB, id: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.attempts, async () => {
+    const attempt = await db.attempts.get(id)
+    if (attempt?.status !== 'active') return false
+    await db.attempts.put({ ...attempt, status: 'finished', finishedAt: now, updatedAt: now })
+    return true
+  })
+}
+
+/**
+ * Drops an attempt that is still in progress. Its answers stay in the review log (the cards
+ * learned from them). False when it does not exist or is finished (finished ones are kept).
+ */
+export function abandonAttempt(db: StudyDB, id: string): Promise<boolean> {
+  return db.transaction('rw', db.attempts, async () => {
+    const attempt = await db.attempts.get(id)
+    if (attempt?.status !== 'active') return false
+    await db.attempts.delete(id)
+    return true
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+/** The study settings, defaults filled in for anything missing or invalid. */
+export async function getSettings(db: StudyDB): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_KEY)
+  return normalizeSettings(row?.value)
+}
+
+/**
+ * Saves a change to the study settings. When the retention or the maximum interval changes,
+ * every reviewed card is rescheduled in the same transaction. Throws on an invalid value.
+ */
+export async function saveSettings(db: StudyDB, patch: Partial<Settings>, now: number): Promise<Settings> {
+  const clean = plain(patch)
+  const errors = settingsErrors(clean)
+  if (errors.length > 0) throw new ProgressError(`invalid settings: ${errors.join('; ')}`, 'invalid')
+
+  return db.transaction('rw', [db.settings, db.cards], async () => {
+    const current = normalizeSettings((await db.settings.get(SETTINGS_KEY))?.value)
+    const next: Settings = { ...current, ...clean }
+    await db.settings.put({ key: SETTINGS_KEY, value: next, updatedAt: now })
+    if (next.retention !== current.retention || next.maxIntervalDays !== current.maxIntervalDays) {
+      await db.cards
+        .where('state')
+        .equals(2)
+        .modify((card) => {
+          const rescheduled = rescheduleForRetention(card, next)
+          card.due = rescheduled.due
+          card.scheduledDays = rescheduled.scheduledDays
+        })
+    }
+    return next
+  })
+}
+
+/** A UI preference (any structured-cloneable value), or undefined. */
+export async function getSetting<T = unknown>(db: StudyDB, key: string): Promise<T | undefined> {
+  if (key === SETTINGS_KEY) throw new ProgressError(`use getSettings() for "${SETTINGS_KEY}"`, 'invalid')
+  const row = await db.settings.get(key)
+  return row?.value as T | undefined
+}
+
+/** Stores a UI preference (a plain copy of it). */
+export async function setSetting(db: StudyDB, key: string, value: unknown, now?: number): Promise<void> {
+  if (key === SETTINGS_KEY) throw new ProgressError(`use saveSettings() for "${SETTINGS_KEY}"`, 'invalid')
+  await db.settings.put({ key, value: value === undefined ? null : plain(value), ...(now === undefined ? {} : { updatedAt: now }) })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bank sync
+
+export interface SyncResult {
+  /** Question ids whose progress moved to the archive. */
+  archived: string[]
+  /** Question ids whose progress came back from the archive. */
+  restored: string[]
+}
+
+const laterCard = (a: CardRecord | null, b: CardRecord | null): CardRecord | null =>
+  !a ? b : !b ? a : (b.lastReview ?? -Infinity) > (a.lastReview ?? -Infinity) ? b : a
+const laterEntry = (a: NotebookEntry | null, b: NotebookEntry | null): NotebookEntry | null =>
+  !a ? b : !b ? a : b.lastWrongAt > a.lastWrongAt ? b : a
+
+/**
+ * Reconciles progress with the question bank: progress of questions no longer in it moves to
+ * the archive (never deleted); archived progress of questions that are back is restored. A
+ * question that moved to another set takes its progress along.
+ */
+export function syncBank(db: StudyDB, bank: readonly { id: string; setId: string }[], now: number): Promise<SyncResult> {
+  const setOf = new Map(bank.map((q) => [q.id, q.setId]))
+  return db.transaction('rw', [db.cards, db.notebook, db.archive], async () => {
+    const cards = await db.cards.toArray()
+    const entries = await db.notebook.toArray()
+    const archive = new Map((await db.archive.toArray()).map((a) => [a.questionId, a]))
+
+    // Restore first: an archived question that is back in the bank.
+    const restored: string[] = []
+    const liveCards = new Map(cards.map((c) => [c.questionId, c]))
+    const liveEntries = new Map(entries.map((e) => [e.questionId, e]))
+    for (const item of archive.values()) {
+      const setId = setOf.get(item.questionId)
+      if (setId === undefined) continue
+      const card = laterCard(liveCards.get(item.questionId) ?? null, item.card)
+      const entry = laterEntry(liveEntries.get(item.questionId) ?? null, item.notebook)
+      if (card) liveCards.set(item.questionId, card)
+      if (entry) liveEntries.set(item.questionId, entry)
+      restored.push(item.questionId)
+    }
+
+    // Then archive what left the bank, and move what changed sets.
+    const back = new Set(restored)
+    const leaving = new Map<string, ArchivedProgress>()
+    const cardWrites: CardRecord[] = []
+    const entryWrites: NotebookEntry[] = []
+    const leave = (questionId: string): ArchivedProgress => {
+      let item = leaving.get(questionId)
+      if (!item) {
+        const old = archive.get(questionId)
+        item = { questionId, archivedAt: now, card: old?.card ?? null, notebook: old?.notebook ?? null }
+        leaving.set(questionId, item)
+      }
+      return item
+    }
+    for (const [questionId, card] of liveCards) {
+      const setId = setOf.get(questionId)
+      if (setId === undefined) leave(questionId).card = card
+      else if (card.setId !== setId || back.has(questionId)) cardWrites.push({ ...card, setId })
+    }
+    for (const [questionId, entry] of liveEntries) {
+      const setId = setOf.get(questionId)
+      if (setId === undefined) leave(questionId).notebook = entry
+      else if (entry.setId !== setId || back.has(questionId)) entryWrites.push({ ...entry, setId })
+    }
+
+    await db.archive.bulkDelete(restored)
+    await db.archive.bulkPut([...leaving.values()])
+    await db.cards.bulkDelete([...leaving.values()].filter((a) => liveCards.has(a.questionId)).map((a) => a.questionId))
+    await db.notebook.bulkDelete(
+      [...leaving.values()].filter((a) => liveEntries.has(a.questionId)).map((a) => a.questionId),
+    )
+    await db.cards.bulkPut(cardWrites)
+    await db.notebook.bulkPut(entryWrites)
+
+    return { archived: [...leaving.keys()].sort(), restored: restored.sort() }
+  })
+}

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createDB, type StudyDB } from './database'
+import { cardIdsIn, getAttempt, latestActiveQuiz, nextDueAfter } from './queries'
+import type { AttemptRecord, CardRecord } from './records'
+
+const T0 = Date.UTC(2026, 0, 1)
+let db: StudyDB
+
+function card(questionId: string, setId: string, due: number): CardRecord {
+  return {
+    questionId, setId, due, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1,
+    learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: T0,
+  }
+}
+function attempt(id: string, status: AttemptRecord['status'], updatedAt: number, kind: AttemptRecord['kind'] = 'quiz'): AttemptRecord {
+  return {
+    id, kind, status, setIds: ['a'], questionIds: ['a-1'], seed: 1, answers: [], startedAt: T0, updatedAt,
+    finishedAt: null, deadline: null, correctCount: 0, total: 1,
+    config: { setIds: ['a'], count: 'all', types: [], order: 'article', mode: 'practice', timeLimitMin: null },
+  }
+}
+
+beforeEach(async () => {
+  db = createDB(`test-${crypto.randomUUID()}`)
+  await db.open()
+})
+afterEach(async () => {
+  await db.delete()
+})
+
+describe('cardIdsIn', () => {
+  it('lists only cards of the given sets', async () => {
+    await db.cards.bulkPut([card('a-1', 'a', T0), card('a-2', 'a', T0), card('b-1', 'b', T0)])
+    expect([...(await cardIdsIn(db, ['a']))].sort()).toEqual(['a-1', 'a-2'])
+    expect(await cardIdsIn(db, [])).toEqual(new Set())
+  })
+})
+
+describe('nextDueAfter', () => {
+  it('finds the earliest due strictly after now, overall and per set', async () => {
+    await db.cards.bulkPut([card('a-1', 'a', T0 - 1), card('a-2', 'a', T0 + 500), card('b-1', 'b', T0 + 100)])
+    expect(await nextDueAfter(db, T0, null)).toBe(T0 + 100)
+    expect(await nextDueAfter(db, T0, 'a')).toBe(T0 + 500)
+    expect(await nextDueAfter(db, T0 + 1000, 'a')).toBeNull()
+  })
+})
+
+describe('getAttempt and latestActiveQuiz', () => {
+  it('returns finished attempts too, and the newest active quiz only', async () => {
+    await db.attempts.bulkPut([
+      attempt('old', 'active', T0),
+      attempt('new', 'active', T0 + 10),
+      attempt('done', 'finished', T0 + 20),
+      attempt('rev', 'active', T0 + 30, 'review'),
+    ])
+    expect((await getAttempt(db, 'done'))?.status).toBe('finished')
+    expect(await getAttempt(db, 'nope')).toBeUndefined()
+    expect((await latestActiveQuiz(db))?.id).toBe('new')
+  })
+})

@@ -1,0 +1,32 @@
+/**
+ * Read-only queries the screens need beyond the repositories in progress.ts.
+ */
+import type { StudyDB } from './database'
+import type { AttemptRecord } from './records'
+
+/** An attempt, in progress or finished. */
+export function getAttempt(db: StudyDB, id: string): Promise<AttemptRecord | undefined> {
+  return db.attempts.get(id)
+}
+
+/** Ids of the questions in these sets that already have a card (the rest are new). */
+export async function cardIdsIn(db: StudyDB, setIds: readonly string[]): Promise<Set<string>> {
+  const keys = await db.cards.where('setId').anyOf([...setIds]).primaryKeys()
+  return new Set(keys)
+}
+
+/** When the next card falls due after `now` (in one set, or in all); null when none is scheduled. */
+export async function nextDueAfter(db: StudyDB, now: number, setId: string | null): Promise<number | null> {
+  if (setId === null) {
+    const card = await db.cards.where('due').above(now).first()
+    return card?.due ?? null
+  }
+  const card = await db.cards.where('[setId+due]').between([setId, now], [setId, Infinity], false, true).first()
+  return card?.due ?? null
+}
+
+/** The newest active quiz, to offer "resume" on the setup screen. */
+export async function latestActiveQuiz(db: StudyDB): Promise<AttemptRecord | undefined> {
+  const active = await db.attempts.where('status').equals('active').toArray()
+  return active.filter((a) => a.kind === 'quiz').sort((a, b) => b.updatedAt - a.updatedAt)[0]
+}

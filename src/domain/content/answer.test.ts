@@ -1,0 +1,453 @@
+import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
+import { checkAnswer, correctResponse, isTypedAnswer, withinTolerance } from './answer'
+import { normalizeText } from './normalize'
+import type { Response } from './response'
+import type {
+  BlankQuestion,
+  FlashcardQuestion,
+  Localized,
+  MatchingQuestion,
+  MultipleQuestion,
+  NumericQuestion,
+  OrderingQuestion,
+  Question,
+  SingleQuestion,
+  TrueFalseQuestion,
+} from './schema'
+
+const loc = (zh: string, en = zh): Localized => ({ zh, en })
+const base = { prompt: loc('问题', 'Question'), explanation: loc('解释', 'Explanation') }
+const choices = (...ids: string[]) => ids.map((id) => ({ id, text: loc(`选项${id}`, `Choice ${id}`) }))
+
+const single: SingleQuestion = { ...base, id: 'q-single', type: 'single', choices: choices('a', 'b', 'c'), answer: 'b' }
+const multiple: MultipleQuestion = {
+  ...base,
+  id: 'q-multiple',
+  type: 'multiple',
+  choices: choices('a', 'b', 'c', 'd'),
+  answer: ['a', 'c'],
+}
+const truefalse: TrueFalseQuestion = { ...base, id: 'q-truefalse', type: 'truefalse', answer: false }
+const blank: BlankQuestion = {
+  ...base,
+  id: 'q-blank',
+  type: 'blank',
+  answer: loc('通义千问', 'Tongyi Qianwen'),
+  accepted: ['Qwen', '千问'],
+}
+const money: NumericQuestion = {
+  ...base,
+  id: 'q-money',
+  type: 'numeric',
+  value: 30_000_000_000,
+  tolerance: 0,
+  unit: loc('美元', 'US dollars'),
+}
+const years: NumericQuestion = { ...base, id: 'q-years', type: 'numeric', value: 16, tolerance: 1 }
+const share: NumericQuestion = { ...base, id: 'q-share', type: 'numeric', value: 0.3, tolerance: 0, unit: loc('%') }
+const ordering: OrderingQuestion = {
+  ...base,
+  id: 'q-ordering',
+  type: 'ordering',
+  items: choices('a', 'b', 'c', 'd'),
+  answer: ['c', 'a', 'd', 'b'],
+}
+const matching: MatchingQuestion = {
+  ...base,
+  id: 'q-matching',
+  type: 'matching',
+  pairs: ['p1', 'p2', 'p3'].map((id) => ({ id, left: loc(`左${id}`), right: loc(`右${id}`) })),
+}
+const flashcard: FlashcardQuestion = { ...base, id: 'q-flashcard', type: 'flashcard', back: loc('背面', 'Back') }
+
+const ALL: Question[] = [single, multiple, truefalse, blank, money, ordering, matching, flashcard]
+
+const right = { correct: true, score: 1 }
+const wrong = { correct: false, score: 0 }
+
+describe('checkAnswer', () => {
+  describe('single', () => {
+    it('is right for the answer choice', () => {
+      expect(checkAnswer(single, { type: 'single', choice: 'b' })).toEqual(right)
+    })
+    it('is wrong for another choice or an unknown id', () => {
+      expect(checkAnswer(single, { type: 'single', choice: 'a' })).toEqual(wrong)
+      expect(checkAnswer(single, { type: 'single', choice: 'B' })).toEqual(wrong)
+      expect(checkAnswer(single, { type: 'single', choice: '' })).toEqual(wrong)
+    })
+  })
+
+  describe('multiple', () => {
+    it('is right for exactly the answer set, in any order', () => {
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['a', 'c'] })).toEqual(right)
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['c', 'a'] })).toEqual(right)
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['c', 'a', 'c'] })).toEqual(right)
+    })
+    it('gives partial credit for the fraction of choices classified right', () => {
+      // a right, b right (left out), c missed, d right (left out)
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['a'] })).toEqual({ correct: false, score: 0.75 })
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['a', 'b', 'c'] })).toEqual({ correct: false, score: 0.75 })
+      expect(checkAnswer(multiple, { type: 'multiple', choices: [] })).toEqual({ correct: false, score: 0.5 })
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['b', 'd'] })).toEqual(wrong)
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['a', 'b', 'c', 'd'] })).toEqual({ correct: false, score: 0.5 })
+    })
+    it('counts an id that is not a choice as a wrong classification', () => {
+      expect(checkAnswer(multiple, { type: 'multiple', choices: ['a', 'c', 'zz'] })).toEqual({ correct: false, score: 0.8 })
+    })
+  })
+
+  describe('truefalse', () => {
+    it('compares the value', () => {
+      expect(checkAnswer(truefalse, { type: 'truefalse', value: false })).toEqual(right)
+      expect(checkAnswer(truefalse, { type: 'truefalse', value: true })).toEqual(wrong)
+      expect(checkAnswer({ ...truefalse, answer: true }, { type: 'truefalse', value: true })).toEqual(right)
+    })
+  })
+
+  describe('blank', () => {
+    it.each(['通义千问', 'Tongyi Qianwen', 'tongyi-QIANWEN ', 'tongyiqianwen', 'Qwen', 'ＱＷＥＮ', '“千问”', ' 千 问 。', '「通义·千问」'])(
+      'accepts %j',
+      (text) => {
+        expect(checkAnswer(blank, { type: 'blank', text })).toEqual(right)
+      },
+    )
+    it.each(['', '   ', '！', 'Qwen2', '通义', '千问模型', 'Tongyi'])('rejects %j', (text) => {
+      expect(checkAnswer(blank, { type: 'blank', text })).toEqual(wrong)
+    })
+    it('works without accepted forms', () => {
+      const plain: BlankQuestion = { ...blank, accepted: undefined }
+      expect(checkAnswer(plain, { type: 'blank', text: 'tongyi qianwen' })).toEqual(right)
+      expect(checkAnswer(plain, { type: 'blank', text: 'Qwen' })).toEqual(wrong)
+    })
+    it('never accepts empty input, even when a form is only punctuation', () => {
+      const odd: BlankQuestion = { ...blank, accepted: ['?', '——'] }
+      expect(checkAnswer(odd, { type: 'blank', text: '?' })).toEqual(wrong)
+      expect(checkAnswer(odd, { type: 'blank', text: '' })).toEqual(wrong)
+    })
+  })
+
+  describe('numeric', () => {
+    it.each(['300亿美元', '300亿', '30 billion dollars', '$30bn', '３００亿', '30,000,000,000', '3e10', '约300亿美元'])(
+      'reads %j as 30000000000',
+      (text) => {
+        expect(checkAnswer(money, { type: 'numeric', text })).toEqual(right)
+      },
+    )
+    it.each(['299亿', '30 million', '3 or 30 billion', 'abc', '', '30'])('rejects %j for 30000000000', (text) => {
+      expect(checkAnswer(money, { type: 'numeric', text })).toEqual(wrong)
+    })
+    it('accepts anything within the tolerance, on both sides', () => {
+      for (const text of ['约16年', '十六', '15', '17', '15.0', '十七年']) {
+        expect(checkAnswer(years, { type: 'numeric', text })).toEqual(right)
+      }
+      for (const text of ['14.99', '17.01', '18', '一百六十']) {
+        expect(checkAnswer(years, { type: 'numeric', text })).toEqual(wrong)
+      }
+    })
+    it('reads a percentage as the number before the % sign', () => {
+      for (const text of ['0.3%', '百分之零点三', '0.3 percent', '0.3']) {
+        expect(checkAnswer(share, { type: 'numeric', text })).toEqual(right)
+      }
+      expect(checkAnswer(share, { type: 'numeric', text: '30%' })).toEqual(wrong)
+      expect(checkAnswer(share, { type: 'numeric', text: '0.003' })).toEqual(wrong)
+    })
+    it('does not reject a boundary answer because of floating-point error', () => {
+      const q: NumericQuestion = { ...share, tolerance: 0.1 }
+      // 0.4 - 0.3 is 0.10000000000000003 in binary floating point
+      expect(checkAnswer(q, { type: 'numeric', text: '0.4' })).toEqual(right)
+      expect(checkAnswer(q, { type: 'numeric', text: '0.2' })).toEqual(right)
+      expect(checkAnswer(q, { type: 'numeric', text: '0.41' })).toEqual(wrong)
+      expect(checkAnswer(q, { type: 'numeric', text: '0.19' })).toEqual(wrong)
+    })
+  })
+
+  describe('ordering', () => {
+    it('is right only in the exact order', () => {
+      expect(checkAnswer(ordering, { type: 'ordering', order: ['c', 'a', 'd', 'b'] })).toEqual(right)
+      expect(checkAnswer(ordering, { type: 'ordering', order: ['a', 'b', 'c', 'd'] })).toEqual(wrong)
+    })
+    it('gives credit for each item in its right position', () => {
+      expect(checkAnswer(ordering, { type: 'ordering', order: ['c', 'a', 'b', 'd'] })).toEqual({ correct: false, score: 0.5 })
+      expect(checkAnswer(ordering, { type: 'ordering', order: ['c', 'd', 'a', 'b'] })).toEqual({ correct: false, score: 0.5 })
+      expect(checkAnswer(ordering, { type: 'ordering', order: ['b', 'a', 'd', 'c'] })).toEqual({ correct: false, score: 0.5 })
+    })
+    it('counts missing and extra items as out of place', () => {
+      expect(checkAnswer(ordering, { type: 'ordering', order: ['c', 'a'] })).toEqual({ correct: false, score: 0.5 })
+      expect(checkAnswer(ordering, { type: 'ordering', order: ['c', 'a', 'd', 'b', 'b'] })).toEqual({
+        correct: false,
+        score: 0.8,
+      })
+      expect(checkAnswer(ordering, { type: 'ordering', order: [] })).toEqual(wrong)
+    })
+  })
+
+  describe('matching', () => {
+    it('is right when every left is mapped to its own pair', () => {
+      expect(checkAnswer(matching, { type: 'matching', pairs: { p1: 'p1', p2: 'p2', p3: 'p3' } })).toEqual(right)
+    })
+    it('gives credit for the fraction of lefts matched right', () => {
+      expect(checkAnswer(matching, { type: 'matching', pairs: { p1: 'p2', p2: 'p1', p3: 'p3' } })).toEqual({
+        correct: false,
+        score: 1 / 3,
+      })
+      expect(checkAnswer(matching, { type: 'matching', pairs: { p1: 'p1', p2: 'p1', p3: 'p3' } })).toEqual({
+        correct: false,
+        score: 2 / 3,
+      })
+      expect(checkAnswer(matching, { type: 'matching', pairs: { p1: 'p1' } })).toEqual({ correct: false, score: 1 / 3 })
+      expect(checkAnswer(matching, { type: 'matching', pairs: {} })).toEqual(wrong)
+      expect(checkAnswer(matching, { type: 'matching', pairs: { p1: 'p2', p2: 'p3', p3: 'p1' } })).toEqual(wrong)
+    })
+    it('does not read inherited properties as answers', () => {
+      const q: MatchingQuestion = {
+        ...matching,
+        pairs: ['constructor', 'toString'].map((id) => ({ id, left: loc(id), right: loc(id) })),
+      }
+      expect(checkAnswer(q, { type: 'matching', pairs: {} })).toEqual(wrong)
+      expect(checkAnswer(q, { type: 'matching', pairs: { constructor: 'constructor', toString: 'toString' } })).toEqual(right)
+    })
+  })
+
+  describe('flashcard', () => {
+    it('is wrong for Again and right for Hard, Good and Easy', () => {
+      expect(checkAnswer(flashcard, { type: 'flashcard', grade: 1 })).toEqual(wrong)
+      expect(checkAnswer(flashcard, { type: 'flashcard', grade: 2 })).toEqual(right)
+      expect(checkAnswer(flashcard, { type: 'flashcard', grade: 3 })).toEqual(right)
+      expect(checkAnswer(flashcard, { type: 'flashcard', grade: 4 })).toEqual(right)
+    })
+  })
+
+  it.each(ALL.map((q) => [q.type, q] as const))('skip is always wrong for %s', (_type, q) => {
+    expect(checkAnswer(q, { type: 'skip' })).toEqual(wrong)
+  })
+
+  it.each(ALL.map((q) => [q.type, q] as const))('a response of another type is wrong for %s', (_type, q) => {
+    const others: Response[] = [
+      { type: 'single', choice: 'b' },
+      { type: 'multiple', choices: ['a', 'c'] },
+      { type: 'truefalse', value: false },
+      { type: 'blank', text: 'Qwen' },
+      { type: 'numeric', text: '300亿' },
+      { type: 'ordering', order: ['c', 'a', 'd', 'b'] },
+      { type: 'matching', pairs: { p1: 'p1', p2: 'p2', p3: 'p3' } },
+      { type: 'flashcard', grade: 4 },
+    ]
+    const mismatched = others.filter((r) => r.type !== q.type)
+    expect(mismatched).toHaveLength(7)
+    for (const response of mismatched) expect(checkAnswer(q, response)).toEqual(wrong)
+  })
+
+  it('is wrong, not an exception, for malformed stored responses', () => {
+    const broken = [
+      null,
+      undefined,
+      {},
+      { type: 'multiple', choices: 'a' },
+      { type: 'multiple', choices: [1, 2] },
+      { type: 'ordering' },
+      { type: 'matching', pairs: null },
+      { type: 'blank', text: 42 },
+      { type: 'numeric' },
+    ] as unknown as Response[]
+    for (const question of [multiple, ordering, matching, blank, money]) {
+      for (const response of broken) expect(checkAnswer(question, response)).toEqual(wrong)
+    }
+  })
+})
+
+describe('correctResponse', () => {
+  it('builds the fully correct response for each type', () => {
+    expect(correctResponse(single)).toEqual({ type: 'single', choice: 'b' })
+    expect(correctResponse(multiple)).toEqual({ type: 'multiple', choices: ['a', 'c'] })
+    expect(correctResponse(truefalse)).toEqual({ type: 'truefalse', value: false })
+    expect(correctResponse(blank)).toEqual({ type: 'blank', text: '通义千问' })
+    expect(correctResponse(money)).toEqual({ type: 'numeric', text: '30000000000' })
+    expect(correctResponse(ordering)).toEqual({ type: 'ordering', order: ['c', 'a', 'd', 'b'] })
+    expect(correctResponse(matching)).toEqual({ type: 'matching', pairs: { p1: 'p1', p2: 'p2', p3: 'p3' } })
+    expect(correctResponse(flashcard)).toBeNull()
+  })
+
+  it('does not share arrays with the question', () => {
+    const response = correctResponse(multiple)
+    if (response?.type !== 'multiple') throw new Error('expected a multiple response')
+    response.choices.push('d')
+    expect(multiple.answer).toEqual(['a', 'c'])
+  })
+
+  it('skips a blank form that normalizes to nothing', () => {
+    expect(correctResponse({ ...blank, answer: loc('——', 'Qianwen') })).toEqual({ type: 'blank', text: 'Qianwen' })
+  })
+})
+
+describe('isTypedAnswer', () => {
+  it('is true for blank and numeric only', () => {
+    expect(ALL.filter(isTypedAnswer).map((q) => q.type)).toEqual(['blank', 'numeric'])
+  })
+})
+
+describe('withinTolerance', () => {
+  it('is inclusive at both ends', () => {
+    expect(withinTolerance({ value: 10, tolerance: 2 }, 8)).toBe(true)
+    expect(withinTolerance({ value: 10, tolerance: 2 }, 12)).toBe(true)
+    expect(withinTolerance({ value: 10, tolerance: 2 }, 12.001)).toBe(false)
+    expect(withinTolerance({ value: 10, tolerance: 0 }, 10)).toBe(true)
+    expect(withinTolerance({ value: 0, tolerance: 0 }, 1e-300)).toBe(false)
+    expect(withinTolerance({ value: 10, tolerance: 2 }, Number.NaN)).toBe(false)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+/** Letters that keep their identity through case changes and NFKC (no ß, no İ). */
+const FORM_CHARS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éüñ通义千问阿里巴巴云模型开源']
+const PUNCTUATION = [...' \u3000\t,.!?;:\'"()-—·，。！？；：“”‘’「」『』《》【】、…·'].concat(['', '', ''])
+const form = fc.string({ unit: fc.constantFrom(...FORM_CHARS), minLength: 1, maxLength: 12 })
+
+const blankArb: fc.Arbitrary<BlankQuestion> = fc
+  .record({ zh: form, en: form, accepted: fc.option(fc.array(form, { maxLength: 4 }), { nil: undefined }) })
+  .map(({ zh, en, accepted }) => ({ ...base, id: 'q-blank', type: 'blank', answer: { zh, en }, accepted }))
+
+const toFullWidth = (ch: string): string => {
+  const code = ch.charCodeAt(0)
+  return code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : ch
+}
+
+/** Per-character disguises: case, width, and spaces or punctuation in between. */
+const disguise = fc.array(
+  fc.record({ upper: fc.boolean(), wide: fc.boolean(), before: fc.constantFrom(...PUNCTUATION), after: fc.constantFrom(...PUNCTUATION) }),
+  { minLength: 1, maxLength: 16 },
+)
+
+function applyDisguise(text: string, ops: { upper: boolean; wide: boolean; before: string; after: string }[]): string {
+  return [...text]
+    .map((ch, i) => {
+      const op = ops[i % ops.length]!
+      let out = op.upper ? ch.toUpperCase() : ch.toLowerCase()
+      if (op.wide) out = toFullWidth(out)
+      return op.before + out + op.after
+    })
+    .join('')
+}
+
+const optionId = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'x-1', 'Z_9', 'constructor', '__proto__')
+const ids = (min: number, max: number) => fc.uniqueArray(optionId, { minLength: min, maxLength: max })
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true })
+
+const questionArb: fc.Arbitrary<Question> = fc.oneof(
+  ids(2, 6).chain((xs) =>
+    fc.constantFrom(...xs).map((answer): Question => ({ ...base, id: 'q', type: 'single', choices: choices(...xs), answer })),
+  ),
+  ids(3, 6).chain((xs) =>
+    fc
+      .shuffledSubarray(xs, { minLength: 2, maxLength: xs.length - 1 })
+      .map((answer): Question => ({ ...base, id: 'q', type: 'multiple', choices: choices(...xs), answer })),
+  ),
+  fc.boolean().map((answer): Question => ({ ...base, id: 'q', type: 'truefalse', answer })),
+  blankArb,
+  fc
+    .record({ value: finite, tolerance: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }) })
+    .map(({ value, tolerance }): Question => ({ ...base, id: 'q', type: 'numeric', value, tolerance })),
+  ids(3, 6).chain((xs) =>
+    fc
+      .shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })
+      .map((answer): Question => ({ ...base, id: 'q', type: 'ordering', items: choices(...xs), answer })),
+  ),
+  ids(2, 6).map(
+    (xs): Question => ({
+      ...base,
+      id: 'q',
+      type: 'matching',
+      pairs: xs.map((id) => ({ id, left: loc(`L${id}`), right: loc(`R${id}`) })),
+    }),
+  ),
+  fc.constant<Question>(flashcard),
+)
+
+const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }))
+const responseArb: fc.Arbitrary<Response> = fc.oneof(
+  fc.record({ type: fc.constant('single' as const), choice: fc.oneof(optionId, anyText) }),
+  fc.record({ type: fc.constant('multiple' as const), choices: fc.array(fc.oneof(optionId, anyText), { maxLength: 8 }) }),
+  fc.record({ type: fc.constant('truefalse' as const), value: fc.boolean() }),
+  fc.record({ type: fc.constant('blank' as const), text: anyText }),
+  fc.record({ type: fc.constant('numeric' as const), text: fc.oneof(anyText, finite.map(String)) }),
+  fc.record({ type: fc.constant('ordering' as const), order: fc.array(fc.oneof(optionId, anyText), { maxLength: 8 }) }),
+  fc.record({ type: fc.constant('matching' as const), pairs: fc.dictionary(fc.oneof(optionId, anyText), fc.oneof(optionId, anyText)) }),
+  fc.record({ type: fc.constant('flashcard' as const), grade: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }),
+  fc.constant<Response>({ type: 'skip' }),
+)
+
+describe('checkAnswer properties', () => {
+  it('accepts every listed form of a blank, disguised with spaces, case, full width and punctuation', () => {
+    fc.assert(
+      fc.property(blankArb, fc.nat(), disguise, (question, pick, ops) => {
+        const forms = [question.answer.zh, question.answer.en, ...(question.accepted ?? [])]
+        const chosen = forms[pick % forms.length]!
+        expect(checkAnswer(question, { type: 'blank', text: chosen })).toEqual(right)
+        expect(checkAnswer(question, { type: 'blank', text: applyDisguise(chosen, ops) })).toEqual(right)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('rejects a blank answer that normalizes to none of the forms', () => {
+    fc.assert(
+      fc.property(blankArb, form, (question, text) => {
+        const forms = [question.answer.zh, question.answer.en, ...(question.accepted ?? [])].map(normalizeText)
+        fc.pre(!forms.includes(normalizeText(text)))
+        expect(checkAnswer(question, { type: 'blank', text })).toEqual(wrong)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('treats the numeric tolerance symmetrically: value + d and value - d get the same verdict', () => {
+    // Values on a decimal grid, so "d within tolerance" has one exact answer.
+    const grid = fc.integer({ min: 0, max: 4 }).map((k) => 10 ** -k)
+    fc.assert(
+      fc.property(
+        grid,
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        (step, v, t, d) => {
+          const value = v * step
+          const tolerance = t * step
+          const delta = d * step
+          const q: NumericQuestion = { ...base, id: 'q', type: 'numeric', value, tolerance }
+          const above = checkAnswer(q, { type: 'numeric', text: String(value + delta) })
+          const below = checkAnswer(q, { type: 'numeric', text: String(value - delta) })
+          expect(above).toEqual(below)
+          expect(above.correct).toBe(d <= t)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('grades the correct response of any question as fully correct', () => {
+    fc.assert(
+      fc.property(questionArb, (question) => {
+        const response = correctResponse(question)
+        if (question.type === 'flashcard') expect(response).toBeNull()
+        else expect(checkAnswer(question, response!)).toEqual(right)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('never throws, for any response to any question, and keeps the score in 0..1', () => {
+    fc.assert(
+      fc.property(questionArb, responseArb, (question, response) => {
+        const result = checkAnswer(question, response)
+        expect(typeof result.correct).toBe('boolean')
+        expect(result.score).toBeGreaterThanOrEqual(0)
+        expect(result.score).toBeLessThanOrEqual(1)
+        if (result.correct) expect(result.score).toBe(1)
+        if (response.type !== question.type) expect(result).toEqual(wrong)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})

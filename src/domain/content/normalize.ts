@@ -1,0 +1,430 @@
+/**
+ * Lenient readers for typed answers: text for `blank`, numbers for `numeric`.
+ * Both are total: any string in, a value (or null) out, never an exception.
+ */
+
+/**
+ * Whitespace, punctuation, symbols, and invisible control/format characters (zero-width space,
+ * BOM, soft hyphen). Chinese quote marks and brackets (“”‘’「」『』《》〈〉【】〔〕) are all \p{P}.
+ */
+const STRIP = /[\s\p{Z}\p{P}\p{S}\p{Cc}\p{Cf}]/gu
+
+/**
+ * The form two typed answers are compared in: NFKC (full-width → half-width), lowercase, with
+ * whitespace, punctuation and symbols removed. Idempotent.
+ */
+export function normalizeText(s: string): string {
+  if (typeof s !== 'string') return ''
+  // One pass is not always a fixed point: removing a character can let NFKC compose its
+  // neighbours ("e.\u0301" → "é"), and lowercasing can produce text NFKC changes again.
+  let out = s
+  for (let pass = 0; pass < 8; pass++) {
+    const next = out.normalize('NFKC').toLowerCase().replace(STRIP, '')
+    if (next === out) break
+    out = next
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// parseNumber
+
+type Tok =
+  /** A number: Arabic (maybe decimal, grouped, fraction, exponent), a Chinese digit or an English word. */
+  | { k: 'num'; v: number; digits: string | null; space: boolean }
+  /** 十 百 千: add (digit × unit) to the current section. */
+  | { k: 'unit'; v: number }
+  /** 万: multiplies the current section. */
+  | { k: 'wan' }
+  /** 亿 and English multipliers: multiply everything so far. `zh` marks 亿 (for "一亿五"). */
+  | { k: 'big'; v: number; zh: boolean }
+  /** 点, the Chinese decimal point. */
+  | { k: 'point' }
+  /** 分之: "四分之一" is 1/4. */
+  | { k: 'of' }
+  | { k: 'sign'; neg: boolean }
+  /** Anything else: ends the current number. */
+  | { k: 'gap' }
+
+const ZH_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0,
+  一: 1, 壹: 1,
+  二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2,
+  三: 3, 叁: 3, 參: 3,
+  四: 4, 肆: 4,
+  五: 5, 伍: 5,
+  六: 6, 陆: 6, 陸: 6,
+  七: 7, 柒: 7,
+  八: 8, 捌: 8,
+  九: 9, 玖: 9,
+}
+const ZH_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 }
+const ZH_WAN = new Set(['万', '萬'])
+const ZH_YI = new Set(['亿', '億'])
+const ZH_POINT = new Set(['点', '點'])
+const ZH_NEGATIVE = new Set(['负', '負'])
+
+const EN_MULTIPLIERS: Record<string, number> = {
+  hundred: 1e2,
+  hundreds: 1e2,
+  thousand: 1e3,
+  thousands: 1e3,
+  k: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  billions: 1e9,
+  b: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  trillions: 1e12,
+  tn: 1e12,
+}
+
+const EN_ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+const EN_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+const EN_WORDS = new Map<string, number>([
+  ...EN_ONES.map((w, i) => [w, i] as [string, number]),
+  ...EN_TEENS.map((w, i) => [w, 10 + i] as [string, number]),
+  ...EN_TENS.flatMap((w, i) => (w ? [[w, i * 10] as [string, number]] : [])),
+])
+
+const SUPERSCRIPTS: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-',
+}
+
+const MAX_INPUT = 1000
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
+
+// Sticky patterns, used with lastIndex at the current position.
+const GROUPED = /\d{1,3}([, ])\d{3}(?:\1\d{3})*(?!\d)/y
+const INTEGER = /\d+/y
+const DECIMAL = /\.\d+/y
+const EXPONENT = /e[+-]?\d+/y
+const POWER = /\s*\^\s*([+-]?\d+)/y
+const TIMES_TEN = /\s*[x×*·]\s*10\s*\^\s*([+-]?\d+)/y
+const SLASH = /\s*\/\s*(?=\d|\.\d)/y
+const WORD = /[a-z]+/y
+const HYPHEN_WORD = /-([a-z]+)/y
+
+function stickyMatch(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at
+  return re.exec(s)
+}
+
+/** A plain Arabic number at `at`: grouped or plain integer part, optional decimals. */
+function lexPlain(s: string, at: number): { v: number; text: string; digits: string | null; end: number } | null {
+  let end = at
+  let intText = ''
+  const grouped = stickyMatch(GROUPED, s, at) ?? stickyMatch(INTEGER, s, at)
+  if (grouped) {
+    intText = grouped[0].replace(/[, ]/g, '')
+    end = at + grouped[0].length
+  }
+  const dec = stickyMatch(DECIMAL, s, end)
+  if (dec) end += dec[0].length
+  if (!grouped && !dec) return null
+  const text = (intText || '0') + (dec ? dec[0] : '')
+  return { v: Number(text), text, digits: dec ? null : intText, end }
+}
+
+/** An Arabic number with its exponent, power, "× 10^n" and "/ denominator" tails. */
+function lexArabic(s: string, at: number): { v: number; digits: string | null; end: number } | null {
+  const plain = lexPlain(s, at)
+  if (!plain) return null
+  let { v, digits, end } = plain
+  const exp = stickyMatch(EXPONENT, s, end)
+  if (exp) {
+    // Let Number read the exponent: exact, and no underflow in the multiplier for 5e-324.
+    v = Number(plain.text + exp[0])
+    end += exp[0].length
+    digits = null
+  }
+  const power = stickyMatch(POWER, s, end)
+  if (power) {
+    v **= Number(power[1])
+    end += power[0].length
+    digits = null
+  }
+  const times = stickyMatch(TIMES_TEN, s, end)
+  if (times) {
+    v *= 10 ** Number(times[1])
+    end += times[0].length
+    digits = null
+  }
+  const slash = stickyMatch(SLASH, s, end)
+  if (slash) {
+    const den = lexPlain(s, end + slash[0].length)
+    if (den) {
+      v /= den.v
+      end = den.end
+      digits = null
+    }
+  }
+  return { v, digits, end }
+}
+
+function tokenize(s: string): Tok[] {
+  const tokens: Tok[] = []
+  const push = (tok: Tok): void => {
+    if (tok.k === 'gap' && tokens[tokens.length - 1]?.k === 'gap') return
+    tokens.push(tok)
+  }
+  let space = false
+  let i = 0
+  while (i < s.length) {
+    const c = s[i]!
+    const next = s[i + 1]
+    if (/\s/.test(c)) {
+      space = true
+      i++
+      continue
+    }
+    const hadSpace = space
+    space = false
+
+    if (isDigit(c) || (c === '.' && isDigit(next) && !isDigit(s[i - 1]))) {
+      const num = lexArabic(s, i)
+      if (num) {
+        push({ k: 'num', v: num.v, digits: num.digits, space: hadSpace })
+        i = num.end
+        continue
+      }
+    }
+
+    if ((c === '-' || c === '+') && (isDigit(next) || (next === '.' && isDigit(s[i + 2])))) {
+      // A sign, unless it joins two words or numbers ("3-4", "covid-19").
+      if (!/[\p{L}\p{N}]/u.test(s[i - 1] ?? '')) {
+        push({ k: 'sign', neg: c === '-' })
+        i++
+        continue
+      }
+    }
+
+    if (c >= 'a' && c <= 'z') {
+      const word = stickyMatch(WORD, s, i)![0]
+      let end = i + word.length
+      const last = tokens[tokens.length - 1]
+      const afterNumber = last !== undefined && (last.k === 'num' || last.k === 'unit' || last.k === 'wan' || last.k === 'big')
+      const multiplier = EN_MULTIPLIERS[word]
+      const value = EN_WORDS.get(word)
+      if (afterNumber && multiplier !== undefined) {
+        push({ k: 'big', v: multiplier, zh: false })
+      } else if (value !== undefined) {
+        let v = value
+        // "twenty-one"
+        const hyphen = value >= 20 && value % 10 === 0 ? stickyMatch(HYPHEN_WORD, s, end) : null
+        const ones = hyphen ? EN_WORDS.get(hyphen[1]!) : undefined
+        if (hyphen && ones !== undefined && ones >= 1 && ones <= 9) {
+          v += ones
+          end += hyphen[0].length
+        }
+        push({ k: 'num', v, digits: null, space: hadSpace })
+      } else {
+        push({ k: 'gap' })
+      }
+      i = end
+      continue
+    }
+
+    if (c === '分' && next === '之') {
+      push({ k: 'of' })
+      i += 2
+      continue
+    }
+    const digit = ZH_DIGITS[c]
+    const unit = ZH_UNITS[c]
+    if (digit !== undefined) push({ k: 'num', v: digit, digits: String(digit), space: hadSpace })
+    else if (unit !== undefined) push({ k: 'unit', v: unit })
+    else if (ZH_WAN.has(c)) push({ k: 'wan' })
+    else if (ZH_YI.has(c)) push({ k: 'big', v: 1e8, zh: true })
+    else if (ZH_POINT.has(c)) push({ k: 'point' })
+    else if (ZH_NEGATIVE.has(c)) push({ k: 'sign', neg: true })
+    else push({ k: 'gap' })
+    i++
+  }
+  return tokens
+}
+
+/** Split tokens into the separate numbers the text mentions. */
+function group(tokens: readonly Tok[]): Tok[][] {
+  const groups: Tok[][] = []
+  let current: Tok[] = []
+  const flush = (): void => {
+    if (current.length > 0) groups.push(current)
+    current = []
+  }
+  const hasValue = (): boolean => current.some((t) => t.k !== 'sign')
+  for (const tok of tokens) {
+    if (tok.k === 'gap') flush()
+    else if (tok.k === 'sign') {
+      flush()
+      current.push(tok)
+    } else {
+      // "3 4" is two numbers; "30 billion" and "1.5 万" are one.
+      if (tok.k === 'num' && tok.space && hasValue()) flush()
+      current.push(tok)
+    }
+  }
+  flush()
+  return groups
+}
+
+const INVALID = Symbol('invalid')
+type Value = number | typeof INVALID | undefined
+
+/** Whether the digit run that `tok` is the second of goes on to a third digit. */
+function isRunLonger(tokens: readonly Tok[], tok: Tok): boolean {
+  return tokens[tokens.indexOf(tok) + 1]?.k === 'num'
+}
+
+/** Integer-style Chinese numeral (digits may be Arabic numbers): 三千八百亿, 1.5万, 一百零五. */
+function evalInt(tokens: readonly Tok[]): Value {
+  let result = 0
+  let section = 0
+  let number = 0
+  let hasNumber = false
+  let run = 0
+  let prev: Tok | undefined
+  for (const tok of tokens) {
+    switch (tok.k) {
+      case 'num':
+        if (prev?.k === 'num') {
+          // Positional digits: 二〇二四, or 零 followed by a digit in 一百零五. Two digits without
+          // a zero are a spoken range ("三五个" = three to five), not a number.
+          if (prev.digits === null || tok.digits === null) return INVALID
+          if (++run === 2 && prev.v !== 0 && tok.v !== 0 && !isRunLonger(tokens, tok)) return INVALID
+          number = number * 10 ** tok.digits.length + tok.v
+        } else {
+          number = tok.v
+          run = 1
+        }
+        hasNumber = true
+        break
+      case 'unit':
+        section += (hasNumber ? number : 1) * tok.v
+        number = 0
+        hasNumber = false
+        break
+      case 'wan':
+        section = (section + (hasNumber ? number : section === 0 ? 1 : 0)) * 1e4
+        number = 0
+        hasNumber = false
+        break
+      case 'big': {
+        let total = result + section + (hasNumber ? number : 0)
+        if (total === 0 && !hasNumber) total = 1
+        result = total * tok.v
+        section = 0
+        number = 0
+        hasNumber = false
+        break
+      }
+      default:
+        return INVALID
+    }
+    prev = tok
+  }
+  // Spoken shorthand: 两千五 = 2500, 一万五 = 15000, 十六 = 16 (a last digit right after a unit).
+  const last = tokens[tokens.length - 1]
+  const before = tokens[tokens.length - 2]
+  if (last?.k === 'num' && last.digits?.length === 1 && !last.space && before) {
+    const unitValue =
+      before.k === 'unit' ? before.v : before.k === 'wan' ? 1e4 : before.k === 'big' && before.zh ? before.v : 0
+    if (unitValue > 0) number *= unitValue / 10
+  }
+  return result + section + number
+}
+
+/** A number without 分之: an integer part, maybe 点 and decimal digits, maybe trailing multipliers. */
+function evalPlain(tokens: readonly Tok[]): Value {
+  if (!tokens.some((t) => t.k === 'num' || t.k === 'unit' || t.k === 'wan' || t.k === 'big')) return undefined
+  const points = tokens.filter((t) => t.k === 'point').length
+  if (points === 0) return evalInt(tokens)
+  if (points > 1) return INVALID
+  const at = tokens.findIndex((t) => t.k === 'point')
+  const intPart = tokens.slice(0, at)
+  const intValue = intPart.length > 0 ? evalInt(intPart) : 0
+  if (typeof intValue !== 'number') return INVALID
+  const rest = tokens.slice(at + 1)
+  let digits = ''
+  let j = 0
+  for (; j < rest.length; j++) {
+    const tok = rest[j]!
+    if (tok.k !== 'num' || tok.digits === null) break
+    digits += tok.digits
+  }
+  let multiplier = 1
+  for (const tok of rest.slice(j)) {
+    if (tok.k === 'unit' || tok.k === 'big') multiplier *= tok.v
+    else if (tok.k === 'wan') multiplier *= 1e4
+    else return INVALID
+  }
+  return (intValue + (digits ? Number(`0.${digits}`) : 0)) * multiplier
+}
+
+function evalGroup(tokens: readonly Tok[]): Value {
+  let body = tokens
+  let negative = false
+  const first = tokens[0]
+  if (first?.k === 'sign') {
+    negative = first.neg
+    body = tokens.slice(1)
+  }
+  const ofs = body.filter((t) => t.k === 'of').length
+  let value: Value
+  if (ofs === 0) {
+    value = evalPlain(body)
+  } else {
+    if (ofs > 1) return INVALID
+    const at = body.findIndex((t) => t.k === 'of')
+    const den = evalPlain(body.slice(0, at))
+    const num = evalPlain(body.slice(at + 1))
+    if (typeof den !== 'number' || typeof num !== 'number') return INVALID
+    // 百分之三十 is 30 (%): a percentage is the number before the percent sign.
+    value = den === 100 ? num : num / den
+  }
+  if (typeof value !== 'number') return value
+  if (!Number.isFinite(value)) return INVALID
+  return negative ? -value : value
+}
+
+function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))
+}
+
+/**
+ * Reads a typed number leniently: "300亿美元", "30 billion dollars", "$30bn", "３００亿", "三千八百亿元",
+ * "3,800亿", "1.5万", "一百一十九种", "约16年", "0.3%", "百分之零点三", "四分之一", "1/4", "-2.5e3".
+ * Units, currency and approximation words are ignored; a percentage is the number before the %.
+ * Returns null when there is no number, or two different ones ("3 or 4").
+ */
+export function parseNumber(s: string): number | null {
+  try {
+    if (typeof s !== 'string' || s.length > MAX_INPUT) return null
+    const text = s
+      // Superscript exponents: 10⁹ means 10^9; NFKC would turn it into "109".
+      .replace(/10\s*([⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+)/g, (_m, sup: string) => `10^${[...sup].map((ch) => SUPERSCRIPTS[ch] ?? '').join('')}`)
+      // Any other super/subscript is a unit (m², CO₂), not a digit.
+      .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻₀₁₂₃₄₅₆₇₈₉₊₋]/g, '')
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u2212]/g, '-')
+      .replace(/[\u2044\u2215]/g, '/')
+    const values: number[] = []
+    for (const g of group(tokenize(text))) {
+      const value = evalGroup(g)
+      if (value === INVALID) return null
+      if (value !== undefined) values.push(value)
+    }
+    const first = values[0]
+    if (first === undefined || !values.every((v) => sameNumber(v, first))) return null
+    return first === 0 ? 0 : first
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeSettings, settingsErrors } from './settings'
+import { DEFAULT_SETTINGS } from './types'
+
+describe('normalizeSettings', () => {
+  it('fills every missing field with its default', () => {
+    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS)
+    expect(normalizeSettings({ retention: 0.85 })).toEqual({ ...DEFAULT_SETTINGS, retention: 0.85 })
+  })
+
+  it('replaces invalid or out-of-range fields with defaults and ignores unknown ones', () => {
+    const raw = { retention: 2, newPerDay: -1, maxIntervalDays: 'x', learningSteps: ['1m', 'soon'], notebookClearStreak: 4, extra: 1 }
+    expect(normalizeSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, notebookClearStreak: 4 })
+  })
+
+  it('returns copies: changing the result never changes the defaults', () => {
+    const settings = normalizeSettings({})
+    settings.learningSteps.push('1d')
+    expect(DEFAULT_SETTINGS.learningSteps).toEqual(['1m', '10m'])
+  })
+})
+
+describe('settingsErrors', () => {
+  it('accepts a valid patch', () => {
+    expect(settingsErrors({ retention: 0.95, newPerDay: 0, learningSteps: ['5m'], relearningSteps: [] })).toEqual([])
+  })
+
+  it('names each bad field', () => {
+    expect(settingsErrors({ retention: 0.5, notebookClearStreak: 6, learningSteps: ['x'] })).toEqual([
+      'retention: must be a number from 0.7 to 0.97',
+      'notebookClearStreak: must be a whole number from 1 to 5',
+      'learningSteps: must be a list of at most 10 steps like "1m", "10m", "1h", "1d"',
+    ])
+    expect(settingsErrors({ colour: 'red' } as never)).toEqual(['colour: unknown setting'])
+  })
+})

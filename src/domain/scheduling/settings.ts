@@ -1,0 +1,74 @@
+/**
+ * Study settings: bounds, and reading stored values defensively (a field that is missing or
+ * out of range falls back to its default, so an old or hand-edited row never breaks the app).
+ */
+import { DEFAULT_SETTINGS, type Settings } from './types'
+import { isStep } from './fsrs'
+
+export const RETENTION_MIN = 0.7
+export const RETENTION_MAX = 0.97
+export const CLEAR_STREAK_MIN = 1
+export const CLEAR_STREAK_MAX = 5
+export const MAX_INTERVAL_DAYS_MAX = 36_500
+export const NEW_PER_DAY_MAX = 9_999
+
+type Check = (value: unknown) => string | null
+
+const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value)
+
+const checks: { [K in keyof Settings]-?: Check } = {
+  retention: (v) =>
+    typeof v === 'number' && v >= RETENTION_MIN && v <= RETENTION_MAX
+      ? null
+      : `must be a number from ${RETENTION_MIN} to ${RETENTION_MAX}`,
+  newPerDay: (v) => (isInt(v) && v >= 0 && v <= NEW_PER_DAY_MAX ? null : `must be a whole number from 0 to ${NEW_PER_DAY_MAX}`),
+  maxIntervalDays: (v) =>
+    isInt(v) && v >= 1 && v <= MAX_INTERVAL_DAYS_MAX ? null : `must be a whole number from 1 to ${MAX_INTERVAL_DAYS_MAX}`,
+  learningSteps: (v) =>
+    Array.isArray(v) && v.length <= 10 && v.every((s) => typeof s === 'string' && isStep(s))
+      ? null
+      : 'must be a list of at most 10 steps like "1m", "10m", "1h", "1d"',
+  relearningSteps: (v) =>
+    Array.isArray(v) && v.length <= 10 && v.every((s) => typeof s === 'string' && isStep(s))
+      ? null
+      : 'must be a list of at most 10 steps like "10m"',
+  notebookClearStreak: (v) =>
+    isInt(v) && v >= CLEAR_STREAK_MIN && v <= CLEAR_STREAK_MAX
+      ? null
+      : `must be a whole number from ${CLEAR_STREAK_MIN} to ${CLEAR_STREAK_MAX}`,
+}
+
+const KEYS = Object.keys(checks) as (keyof Settings)[]
+
+/** Problems with a settings patch, one message per bad field ("retention: must be ..."). */
+export function settingsErrors(patch: Partial<Record<keyof Settings, unknown>>): string[] {
+  const errors: string[] = []
+  for (const key of Object.keys(patch)) {
+    if (!(KEYS as string[]).includes(key)) {
+      errors.push(`${key}: unknown setting`)
+      continue
+    }
+    const value = patch[key as keyof Settings]
+    if (value === undefined) continue
+    const problem = checks[key as keyof Settings](value)
+    if (problem) errors.push(`${key}: ${problem}`)
+  }
+  return errors
+}
+
+/** Stored settings (of any shape) with defaults for every missing or invalid field. */
+export function normalizeSettings(raw: unknown): Settings {
+  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    learningSteps: [...DEFAULT_SETTINGS.learningSteps],
+  }
+  for (const key of KEYS) {
+    if (!Object.hasOwn(source, key)) continue
+    const value = source[key]
+    if (checks[key](value) !== null) continue
+    ;(settings as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value
+  }
+  return settings
+}
+

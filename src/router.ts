@@ -1,0 +1,23 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import HomeView from './views/HomeView.vue'
+
+// Home is in the entry chunk; every other screen loads its own chunk on first visit.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView },
+  { path: '/sets/:setId', name: 'set', component: () => import('./views/SetView.vue'), props: true },
+  { path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue') },
+  { path: '/quiz/:attemptId', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true },
+  { path: '/quiz/:attemptId/results', name: 'results', component: () => import('./views/ResultsView.vue'), props: true },
+  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
+  { path: '/notebook', name: 'notebook', component: () => import('./views/NotebookView.vue') },
+  { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})

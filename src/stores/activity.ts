@@ -1,0 +1,11 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+/**
+ * Whether a quiz or review is under way. Kept apart from the session store so that the app
+ * shell (banners, update prompt) can read it without loading the quiz code.
+ */
+export const useActivityStore = defineStore('activity', () => {
+  const studying = ref(false)
+  return { studying }
+})

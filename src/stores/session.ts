@@ -1,0 +1,353 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { checkAnswer, isTypedAnswer } from '@/domain/content/answer'
+import type { Grade, Response } from '@/domain/content/response'
+import type { MatchingPair, Question } from '@/domain/content/schema'
+import { draftToResponse, emptyDraft, type Draft } from '@/domain/session/draft'
+import { seedFor, shuffledQuestion, shuffledRights } from '@/domain/session/random'
+import { buildReviewQueue } from '@/domain/session/queue'
+import { gradeFor, previewGrades, type GradePreview } from '@/domain/scheduling/fsrs'
+import { getDB } from '@/db/database'
+import {
+  countNewReviewedToday,
+  finishAttempt,
+  getCards,
+  getDueCards,
+  recordAnswer,
+  regradeAnswer,
+  undoAnswer,
+  type AnswerInput,
+} from '@/db/progress'
+import { cardIdsIn, getAttempt, nextDueAfter } from '@/db/queries'
+import type { AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
+import { useActivityStore } from './activity'
+import { useAppStore } from './app'
+import { useBankStore } from './bank'
+
+export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'missing'
+
+export interface AnswerResult {
+  correct: boolean
+  score: number
+  response: Response
+  log: ReviewLogRecord
+}
+
+/** Review sessions fetch due cards in pages: enough for a sitting, cheap at 100k cards. */
+const REVIEW_PAGE = 200
+
+function startOfDay(now: number): number {
+  const d = new Date(now)
+  d.setHours(0, 0, 0, 0)
+  return d.getTime()
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) return e.name === 'QuotaExceededError' ? 'storage is full' : `${e.name}: ${e.message}`
+  return String(e)
+}
+
+/**
+ * The quiz or review session on screen: which question, the learner's draft answer, and the
+ * verdict. Every submitted answer is written (card + log + notebook + attempt, one transaction)
+ * before feedback shows, so a crash loses at most the answer being typed.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const app = useAppStore()
+  const bank = useBankStore()
+
+  const kind = ref<'quiz' | 'review'>('quiz')
+  const attempt = shallowRef<AttemptRecord | null>(null)
+  const reviewScope = ref<string | null>(null)
+  const queue = ref<string[]>([])
+  const index = ref(0)
+  const phase = ref<Phase>('loading')
+  const draft = ref<Draft>({ selected: [], text: '', order: [], pairs: {}, revealed: false })
+  const result = shallowRef<AnswerResult | null>(null)
+  const currentCard = shallowRef<CardRecord | null>(null)
+  /** The answer that could not be saved, kept to retry. */
+  const unsaved = shallowRef<AnswerInput | null>(null)
+  const saveError = ref<string | null>(null)
+  const busy = ref(false)
+  /** Review ids answered in this session, newest last, for undo. */
+  const history = ref<string[]>([])
+  const nextDue = ref<number | null>(null)
+  const newLeft = ref(0)
+  /** Ids in the review queue that were due (the rest are new). */
+  const dueIds = shallowRef(new Set<string>())
+  let shownAt = Date.now()
+
+  const seed = computed(() => attempt.value?.seed ?? 0)
+  const currentId = computed(() => queue.value[index.value] ?? null)
+  const entry = computed(() => (currentId.value ? bank.questionIndex.get(currentId.value) ?? null : null))
+  /** The question as shown: choices and items in this attempt's seeded order. */
+  const question = computed<Question | null>(() => {
+    const e = entry.value
+    if (!e) return null
+    return shuffledQuestion(e.question, seedFor(seed.value, e.question.id))
+  })
+  const rights = computed<MatchingPair[]>(() => {
+    const q = question.value
+    return q?.type === 'matching' ? shuffledRights(q, seedFor(seed.value, q.id)) : []
+  })
+  const response = computed(() => (question.value ? draftToResponse(question.value, draft.value) : null))
+  const mode = computed(() => (kind.value === 'review' ? 'review' : attempt.value?.config.mode ?? 'practice'))
+  const isExam = computed(() => mode.value === 'exam')
+  const inSession = computed(() => phase.value === 'answering' || phase.value === 'feedback')
+  const activity = useActivityStore()
+  watch(inSession, (v) => (activity.studying = v), { immediate: true })
+  const answeredCount = computed(() => (kind.value === 'quiz' ? attempt.value?.answers.length ?? 0 : index.value))
+  const correctCount = computed(() =>
+    kind.value === 'quiz' ? attempt.value?.answers.filter((a) => a.correct).length ?? 0 : 0,
+  )
+
+  /** Next intervals for the four grades: flashcard buttons before answering, regrade after. */
+  const previews = computed<Record<Grade, GradePreview> | null>(() => {
+    const e = entry.value
+    if (!e) return null
+    if (result.value) {
+      const log = result.value.log
+      return previewGrades(log.cardBefore, log.questionId, log.setId, log.time, app.settings)
+    }
+    return previewGrades(currentCard.value, e.question.id, e.setId, app.now, app.settings)
+  })
+
+  function resetQuestion(): void {
+    result.value = null
+    saveError.value = null
+    unsaved.value = null
+    draft.value = emptyDraft(question.value)
+    shownAt = Date.now()
+    void loadCard()
+  }
+
+  async function loadCard(): Promise<void> {
+    const id = currentId.value
+    currentCard.value = null
+    if (!id) return
+    const cards = await getCards(getDB(), [id])
+    if (currentId.value === id) currentCard.value = cards.get(id) ?? null
+  }
+
+  // ----- quiz ------------------------------------------------------------------------------
+
+  async function openQuiz(attemptId: string): Promise<'ok' | 'finished' | 'missing'> {
+    phase.value = 'loading'
+    kind.value = 'quiz'
+    history.value = []
+    const a = await getAttempt(getDB(), attemptId)
+    if (!a) {
+      phase.value = 'missing'
+      return 'missing'
+    }
+    attempt.value = a
+    if (a.status === 'finished') return 'finished'
+    // Questions removed from the bank since the attempt began are skipped, not shown blank.
+    queue.value = a.questionIds.filter((id) => bank.questionIndex.has(id))
+    const answered = new Set(a.answers.map((x) => x.questionId))
+    const firstOpen = queue.value.findIndex((id) => !answered.has(id))
+    index.value = firstOpen === -1 ? queue.value.length : firstOpen
+    phase.value = index.value >= queue.value.length ? 'done' : 'answering'
+    resetQuestion()
+    return 'ok'
+  }
+
+  // ----- review ----------------------------------------------------------------------------
+
+  async function openReview(setId: string | null): Promise<void> {
+    phase.value = 'loading'
+    kind.value = 'review'
+    attempt.value = null
+    reviewScope.value = setId
+    history.value = []
+    await buildQueue()
+  }
+
+  async function buildQueue(): Promise<void> {
+    const db = getDB()
+    const now = Date.now()
+    const setIds = reviewScope.value ? [reviewScope.value] : bank.sets.map((s) => s.set.id)
+    const due = await getDueCards(db, now, { setId: reviewScope.value ?? undefined, limit: REVIEW_PAGE })
+    const known = await cardIdsIn(db, setIds)
+    const newIds: string[] = []
+    for (const id of setIds) {
+      const set = bank.setById.get(id)?.set
+      if (set) for (const q of set.questions) if (!known.has(q.id)) newIds.push(q.id)
+    }
+    const seenToday = await countNewReviewedToday(db, startOfDay(now))
+    const limit = Math.max(0, app.settings.newPerDay - seenToday)
+    newLeft.value = Math.min(limit, newIds.length)
+    // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
+    const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
+    dueIds.value = new Set(shown.map((c) => c.questionId))
+    queue.value = buildReviewQueue({ due: shown, newIds, newLimit: limit, now })
+    index.value = 0
+    if (queue.value.length === 0) {
+      nextDue.value = await nextDueAfter(db, now, reviewScope.value)
+      phase.value = 'done'
+    } else phase.value = 'answering'
+    resetQuestion()
+  }
+
+  const remaining = computed(() => {
+    const rest = queue.value.slice(index.value + (phase.value === 'feedback' ? 1 : 0))
+    const fresh = rest.filter((id) => !dueIds.value.has(id)).length
+    return { due: rest.length - fresh, new: fresh }
+  })
+
+  // ----- answering -------------------------------------------------------------------------
+
+  async function save(input: AnswerInput): Promise<ReviewLogRecord | null> {
+    busy.value = true
+    try {
+      const log = await recordAnswer(getDB(), input, app.settings)
+      unsaved.value = null
+      saveError.value = null
+      return log
+    } catch (e) {
+      // Nothing was written (one transaction); keep the answer here so it can be retried.
+      unsaved.value = input
+      saveError.value = describeError(e)
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function afterSave(log: ReviewLogRecord, score: number, r: Response): Promise<void> {
+    history.value = [...history.value, log.id]
+    if (attempt.value) attempt.value = (await getAttempt(getDB(), attempt.value.id)) ?? attempt.value
+    result.value = { correct: log.correct, score, response: r, log }
+    if (isExam.value) await next()
+    else phase.value = 'feedback'
+  }
+
+  async function answer(r: Response, grade?: Grade): Promise<void> {
+    const e = entry.value
+    if (!e || phase.value !== 'answering' || busy.value) return
+    const verdict = checkAnswer(e.question, r)
+    const input: AnswerInput = {
+      questionId: e.question.id,
+      setId: e.setId,
+      mode: mode.value,
+      answer: r,
+      correct: verdict.correct,
+      grade: grade ?? gradeFor(verdict.correct),
+      durationMs: Math.max(0, Date.now() - shownAt),
+      now: Date.now(),
+      attemptId: attempt.value?.id ?? null,
+    }
+    const log = await save(input)
+    if (log) await afterSave(log, verdict.score, r)
+  }
+
+  async function submit(): Promise<void> {
+    if (response.value) await answer(response.value)
+  }
+
+  async function dontKnow(): Promise<void> {
+    await answer({ type: 'skip' })
+  }
+
+  async function gradeFlashcard(grade: Grade): Promise<void> {
+    await answer({ type: 'flashcard', grade }, grade)
+  }
+
+  async function retrySave(): Promise<void> {
+    const input = unsaved.value
+    if (!input) return
+    const log = await save({ ...input, now: Date.now() })
+    const e = entry.value
+    if (log && e) await afterSave(log, checkAnswer(e.question, input.answer).score, input.answer)
+  }
+
+  async function regrade(grade: Grade, change: { correct?: boolean; overridden?: boolean } = {}): Promise<void> {
+    const r = result.value
+    if (!r || busy.value) return
+    busy.value = true
+    try {
+      const log = await regradeAnswer(getDB(), r.log.id, grade, Date.now(), app.settings, change)
+      if (attempt.value) attempt.value = (await getAttempt(getDB(), attempt.value.id)) ?? attempt.value
+      result.value = { ...r, correct: log.correct, log }
+    } catch (e) {
+      saveError.value = describeError(e)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** "I was right": a typed answer graded wrong counts as right (logged as overridden). */
+  async function override(): Promise<void> {
+    const e = entry.value
+    if (!e || !isTypedAnswer(e.question) || result.value?.correct) return
+    await regrade(3, { correct: true, overridden: true })
+  }
+
+  async function next(): Promise<void> {
+    if (index.value < queue.value.length) index.value++
+    if (index.value >= queue.value.length) {
+      if (kind.value === 'quiz') {
+        phase.value = 'done'
+        if (attempt.value) await finishAttempt(getDB(), attempt.value.id, Date.now())
+      } else {
+        // Learning steps may already be due again: look once more before saying "done".
+        await buildQueue()
+        return
+      }
+    } else phase.value = 'answering'
+    resetQuestion()
+  }
+
+  /** Exam submitted or time ran out: unanswered questions count as wrong. */
+  async function finishNow(): Promise<void> {
+    if (attempt.value) await finishAttempt(getDB(), attempt.value.id, Date.now())
+    phase.value = 'done'
+  }
+
+  const canUndo = computed(() => history.value.length > 0 && !busy.value)
+
+  /** Takes back the last answer of this session; its question comes back on screen. */
+  async function undo(): Promise<boolean> {
+    const last = history.value[history.value.length - 1]
+    if (!last || busy.value) return false
+    busy.value = true
+    try {
+      await undoAnswer(getDB(), last)
+    } catch (e) {
+      saveError.value = describeError(e)
+      return false
+    } finally {
+      busy.value = false
+    }
+    history.value = history.value.slice(0, -1)
+    if (kind.value === 'quiz' && attempt.value) {
+      attempt.value = (await getAttempt(getDB(), attempt.value.id)) ?? attempt.value
+      const answered = new Set(attempt.value.answers.map((x) => x.questionId))
+      const open = queue.value.findIndex((id) => !answered.has(id))
+      index.value = open === -1 ? queue.value.length : open
+    } else {
+      // The question returns to the front of the review.
+      const back = phase.value === 'feedback' ? index.value : Math.max(0, index.value - 1)
+      if (phase.value === 'done') {
+        await buildQueue()
+        return true
+      }
+      index.value = back
+    }
+    phase.value = 'answering'
+    resetQuestion()
+    return true
+  }
+
+  function setDraft(patch: Partial<Draft>): void {
+    draft.value = { ...draft.value, ...patch }
+  }
+
+  return {
+    kind, attempt, queue, index, phase, draft, result, currentCard, saveError, unsaved, busy, history,
+    nextDue, newLeft, question, entry, rights, response, mode, isExam, inSession, answeredCount,
+    correctCount, previews, remaining, dueIds, canUndo,
+    openQuiz, openReview, submit, dontKnow, gradeFlashcard, retrySave, regrade, override, next, finishNow,
+    undo, setDraft,
+  }
+})
