@@ -14,6 +14,9 @@ import { loadBank } from '../scripts/load-questions'
 
 export const QUESTION_BANK_ID = 'virtual:question-bank'
 const RESOLVED_ID = `\0${QUESTION_BANK_ID}`
+/** What the home screen needs (titles, counts, question ids): small enough for the first load. */
+export const QUESTION_INDEX_ID = 'virtual:question-index'
+const RESOLVED_INDEX_ID = `\0${QUESTION_INDEX_ID}`
 
 export interface QuestionBankOptions {
   /** The folder of set files, relative to Vite's root. Default: 'questions'. */
@@ -23,7 +26,7 @@ export interface QuestionBankOptions {
 }
 
 /** Loads and validates the bank; returns the module's code or the problems, formatted. */
-export function buildQuestionBank(dir: string, articlePath: string): { code: string; watch: string[] } | { problems: string; watch: string[] } {
+export function buildQuestionBank(dir: string, articlePath: string): { code: string; indexCode: string; watch: string[] } | { problems: string; watch: string[] } {
   const { files, sets, errors } = loadBank(dir, articlePath)
   const watch = files.map((f) => f.path)
   if (errors.length > 0) {
@@ -32,7 +35,16 @@ export function buildQuestionBank(dir: string, articlePath: string): { code: str
     return { problems: [head, ...errors.map(formatError)].join('\n'), watch }
   }
   if (sets.length === 0) return { problems: `question bank: no question sets in ${dir}`, watch }
-  return { code: `export default ${JSON.stringify(sortSets(sets))}\n`, watch }
+  const sorted = sortSets(sets)
+  // JSON.parse of a string literal is faster to load than the same data as an object literal.
+  const code = `export default JSON.parse(${JSON.stringify(JSON.stringify(sorted))})\n`
+  const index = sorted.map((s) => ({
+    id: s.id,
+    title: s.title,
+    ...(s.description ? { description: s.description } : {}),
+    questions: s.questions.map((q) => q.id),
+  }))
+  return { code, indexCode: `export default ${JSON.stringify(index)}\n`, watch }
 }
 
 export function questionBank(options: QuestionBankOptions = {}): Plugin {
@@ -54,23 +66,27 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
       server.watcher.add([dir, articlePath])
     },
     resolveId(id) {
-      return id === QUESTION_BANK_ID ? RESOLVED_ID : undefined
+      if (id === QUESTION_BANK_ID) return RESOLVED_ID
+      if (id === QUESTION_INDEX_ID) return RESOLVED_INDEX_ID
+      return undefined
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined
+      if (id !== RESOLVED_ID && id !== RESOLVED_INDEX_ID) return undefined
       const result = buildQuestionBank(dir, articlePath)
       for (const file of result.watch) this.addWatchFile(file)
       this.addWatchFile(articlePath)
       if ('problems' in result) return this.error(result.problems)
-      return result.code
+      return id === RESOLVED_ID ? result.code : result.indexCode
     },
     // Dev: any set file created, edited or deleted → drop the cached bank and reload the page,
     // which loads (and so re-validates) it again. Also covers a bank that failed to load.
     hotUpdate({ file }) {
       if (!isSetFile(file) && normalizePath(file) !== normalizePath(articlePath)) return undefined
       const graph = this.environment.moduleGraph
-      const mod = graph.getModuleById(RESOLVED_ID)
-      if (mod) graph.invalidateModule(mod)
+      for (const id of [RESOLVED_ID, RESOLVED_INDEX_ID]) {
+        const mod = graph.getModuleById(id)
+        if (mod) graph.invalidateModule(mod)
+      }
       if (this.environment.name === 'client') this.environment.hot.send({ type: 'full-reload' })
       return []
     },

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
+import { useBankStore } from './stores/bank'
 
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
 export const routes: RouteRecordRaw[] = [
@@ -19,5 +20,10 @@ export const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
-  scrollBehavior: () => ({ top: 0 }),
+  scrollBehavior: (to) => (to.hash ? { el: to.hash } : { top: 0 }),
+})
+
+// Every screen but home works with the questions themselves: wait for their chunk.
+router.beforeEach(async (to) => {
+  if (to.name !== 'home') await useBankStore().ensureLoaded()
 })

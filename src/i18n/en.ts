@@ -258,6 +258,7 @@ export default {
     saveFailed: 'Could not save: {reason}',
     memoryOnly: 'Your browser is blocking storage: progress is kept only in this tab and is lost when you close it. Export a backup to keep it.',
     persistDenied: 'The browser did not agree to keep the data. Export a backup now and then.',
+    exported: 'Downloaded {file}.',
     exportHint: 'Downloads all your progress as one JSON file that you can import on another device.',
     importHint: 'Choose a backup file (.json) exported from this app.',
     failed: 'Something went wrong: {reason}',

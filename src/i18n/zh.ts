@@ -258,6 +258,7 @@ export default {
     saveFailed: '保存失败：{reason}',
     memoryOnly: '浏览器禁止了存储：学习记录只保存在这个标签页里，关闭后就会丢失。请导出备份来保留它。',
     persistDenied: '浏览器没有同意持久保存。请不时导出备份。',
+    exported: '已下载 {file}。',
     exportHint: '把全部学习记录下载为一个 JSON 文件，可在其他设备上导入。',
     importHint: '选择从本应用导出的备份文件（.json）。',
     failed: '出错了：{reason}',

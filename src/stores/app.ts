@@ -34,9 +34,10 @@ export const useAppStore = defineStore('app', () => {
     storageMode.value = opened.mode
     storageError.value = opened.error ?? null
     const bank = useBankStore()
+    void bank.ensureLoaded()
     bank.watchImported()
     // Progress of questions that left the bank is archived, and restored if they come back.
-    const ids = bank.builtInSets.flatMap((s) => s.questions.map((q) => ({ id: q.id, setId: s.id })))
+    const ids = [...bank.builtInQuestionIds]
     const imported = await getDB().importedSets.toArray()
     for (const r of imported) for (const q of r.set.questions) ids.push({ id: q.id, setId: r.id })
     await syncBank(getDB(), ids, Date.now())

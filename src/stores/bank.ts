@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import builtInSets from 'virtual:question-bank'
-import type { Question, QuestionSet } from '@/domain/content/schema'
+import builtInIndex from 'virtual:question-index'
+import type { Localized, Question, QuestionSet } from '@/domain/content/schema'
 import { observe } from '@/db/live'
 import { getDB } from '@/db/database'
 import type { ImportedSetRecord } from '@/db/records'
@@ -13,13 +13,34 @@ export interface BankSet {
   name?: string
 }
 
+/** What the home screen lists for a set, available before the questions are loaded. */
+export interface SetSummary {
+  id: string
+  title: Localized
+  description?: Localized
+  name?: string
+  count: number
+  imported: boolean
+}
+
 /**
- * The question bank: the built-in sets (bundled at build time, so they work offline) plus the
- * sets the learner imported (kept in IndexedDB). Holds content only, never progress.
+ * The question bank: the built-in sets (bundled at build time and precached, so they work
+ * offline) plus the sets the learner imported (kept in IndexedDB). Holds content only, never
+ * progress. The home screen needs only titles and counts, so the questions themselves load in
+ * their own chunk (ensureLoaded) while the first screen is already showing.
  */
 export const useBankStore = defineStore('bank', () => {
+  const builtInSets = shallowRef<QuestionSet[]>([])
   const imported = shallowRef<ImportedSetRecord[]>([])
+  let loading: Promise<void> | null = null
   let unsubscribe: (() => void) | null = null
+
+  function ensureLoaded(): Promise<void> {
+    loading ??= import('virtual:question-bank').then((m) => {
+      builtInSets.value = m.default
+    })
+    return loading
+  }
 
   function watchImported(): void {
     unsubscribe?.()
@@ -32,9 +53,24 @@ export const useBankStore = defineStore('bank', () => {
   }
 
   const sets = computed<BankSet[]>(() => [
-    ...builtInSets.map((set) => ({ set, imported: false })),
+    ...builtInSets.value.map((set) => ({ set, imported: false })),
     ...imported.value.map((r) => ({ set: { ...r.set, id: r.id }, imported: true, name: r.name })),
   ])
+
+  const summaries = computed<SetSummary[]>(() => [
+    ...builtInIndex.map((s) => ({ id: s.id, title: s.title, description: s.description, count: s.questions.length, imported: false })),
+    ...imported.value.map((r) => ({
+      id: r.id,
+      title: r.set.title,
+      description: r.set.description,
+      name: r.name,
+      count: r.set.questions.length,
+      imported: true,
+    })),
+  ])
+
+  /** Every question id with its set, from the index: enough to reconcile progress at start-up. */
+  const builtInQuestionIds = builtInIndex.flatMap((s) => s.questions.map((id) => ({ id, setId: s.id })))
 
   const setById = computed(() => new Map(sets.value.map((s) => [s.set.id, s])))
 
@@ -47,5 +83,5 @@ export const useBankStore = defineStore('bank', () => {
 
   const allQuestionSets = computed(() => sets.value.map((s) => s.set))
 
-  return { sets, setById, questionIndex, allQuestionSets, watchImported, builtInSets }
+  return { sets, summaries, setById, questionIndex, allQuestionSets, builtInQuestionIds, ensureLoaded, watchImported }
 })

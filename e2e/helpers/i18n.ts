@@ -1,0 +1,23 @@
+// The app's own message files, so specs check what users read without copying strings here.
+import en from '../../src/i18n/en'
+import zh from '../../src/i18n/zh'
+
+export type Locale = 'zh' | 'en'
+export const LOCALES: readonly Locale[] = ['zh', 'en']
+
+const messages: Record<Locale, unknown> = { zh, en }
+
+/** A UI string as the app shows it: `t('en', 'home.questions', { n: 28 })` → "28 questions". */
+export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = messages[locale]
+  for (const part of key.split('.')) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined
+  }
+  if (typeof node !== 'string') throw new Error(`No ${locale} message for "${key}"`)
+  return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** Text that must match exactly, for getByText / toHaveText with a RegExp. */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+}

@@ -1,0 +1,101 @@
+/**
+ * Shared shapes and limits of the importer. Messages are plain English sentences, like the
+ * validator's; the UI adds the line and column in the learner's language.
+ */
+import type { QuestionSet } from '@/domain/content/schema'
+import { MAX_TEXT } from '@/domain/content/schema'
+
+export { MAX_TEXT }
+
+/** 10 MB: far above any real deck, well below what a phone can parse without stalling. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024
+export const MAX_QUESTIONS = 20_000
+/** A question set is about 7 levels deep; anything far deeper is not one (and could blow the stack). */
+export const MAX_JSON_DEPTH = 64
+/** Longest idPrefix accepted, so `<prefix>-<id>` keeps room for the original id within 80 characters. */
+export const MAX_PREFIX_LENGTH = 40
+
+export interface ImportIssue {
+  /** 1-based physical line in the file. */
+  line?: number
+  /** 1-based: the character column for JSON, the field number for CSV / TSV. */
+  column?: number
+  /** Where in a JSON set: `question id › choices[1].text.en`. */
+  path?: string
+  message: string
+}
+
+export type ImportFormat = 'auto' | 'json' | 'csv'
+// `string & Record<never, never>` keeps the named options in editor hints next to any custom string.
+export type SeparatorOption = 'tab' | 'comma' | 'semicolon' | (string & Record<never, never>)
+
+export interface ImportOptions {
+  format: ImportFormat
+  /** A named separator or the separator itself; absent or '' = detect. */
+  separator?: SeparatorOption
+  /** Whether the first row holds column names; 'auto' (the default) recognises "term,definition" and the like. */
+  header?: boolean | 'auto'
+  /** The set's title for CSV / TSV (JSON sets bring their own). */
+  name?: string
+  /** Lowercase kebab-case; every set and question id becomes `<idPrefix>-<original id>`. */
+  idPrefix: string
+}
+
+/** What the importer decided, so the form can show it ("detected: tab, header row"). */
+export interface ImportMeta {
+  format: 'json' | 'csv'
+  /** CSV / TSV only: the separator used. */
+  separator?: string
+  /** CSV / TSV only: whether the first data row was read as a header. */
+  header?: boolean
+  /** CSV / TSV only: data rows read (without header and comment lines). */
+  rows?: number
+}
+
+export type ImportResult =
+  | { ok: true; set: QuestionSet; warnings: ImportIssue[]; meta?: ImportMeta }
+  | { ok: false; errors: ImportIssue[]; meta?: ImportMeta }
+
+/** 12345 → "12,345". */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** Bytes as MB with one decimal, rounded up so a file just over the limit never reads "10.0 MB". */
+export function formatMegabytes(bytes: number): string {
+  return (Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)
+}
+
+/** The size error, or null when the file is small enough. */
+export function sizeIssue(bytes: number): ImportIssue | null {
+  if (bytes <= MAX_FILE_BYTES) return null
+  return { message: `The file is ${formatMegabytes(bytes)} MB; the limit is 10 MB.` }
+}
+
+/** UTF-8 byte length of a string, without encoding it (TextEncoder is not part of the domain's lib). */
+export function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4
+        i++
+      } else bytes += 3
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/** `line 12, column 2: message`, leaving out what is unknown. */
+export function formatIssue(issue: ImportIssue): string {
+  const where: string[] = []
+  if (issue.line !== undefined) where.push(`line ${issue.line}`)
+  if (issue.column !== undefined) where.push(`column ${issue.column}`)
+  let head = where.join(', ')
+  if (issue.path !== undefined && issue.path !== '') head = head === '' ? issue.path : `${head} (${issue.path})`
+  return head === '' ? issue.message : `${head}: ${issue.message}`
+}

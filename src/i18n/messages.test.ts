@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import en from './en'
+import zh from './zh'
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  )
+}
+
+describe('interface strings', () => {
+  it('Chinese and English have exactly the same keys', () => {
+    const zhKeys = keys(zh).sort()
+    const enKeys = keys(en).sort()
+    expect(zhKeys.filter((k) => !enKeys.includes(k))).toEqual([])
+    expect(enKeys.filter((k) => !zhKeys.includes(k))).toEqual([])
+  })
+  it('every string is non-empty and placeholders match between languages', () => {
+    const flat = (o: object) => Object.fromEntries(keys(o).map((k) => [k, k.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown>)[p], o)]))
+    const z = flat(zh)
+    const e = flat(en)
+    for (const k of Object.keys(z)) {
+      expect(String(z[k]).trim(), k).not.toBe('')
+      const ph = (s: unknown) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+      expect(ph(z[k]), k).toEqual(ph(e[k]))
+    }
+  })
+})

@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { QuestionSet } from '@/domain/content/schema'
+import { setDB, type StudyDB } from '@/db/database'
+import { freshDB } from '@/db/test-utils'
+import { useSessionStore } from './session'
+import { useQuizzesStore } from './quizzes'
+import { useBankStore } from './bank'
+
+const L = (s: string) => ({ zh: s, en: s })
+const fixture: QuestionSet = {
+  id: 'demo',
+  title: L('Demo'),
+  keyPoints: [L('k')],
+  questions: [
+    { id: 'demo-tf', type: 'truefalse', prompt: L('Sky is blue?'), explanation: L('e'), answer: true },
+    {
+      id: 'demo-single', type: 'single', prompt: L('Who?'), explanation: L('e'), answer: 'a',
+      choices: [{ id: 'a', text: L('Alibaba') }, { id: 'b', text: L('Meta') }, { id: 'c', text: L('Google') }],
+    },
+    { id: 'demo-blank', type: 'blank', prompt: L('Name ____'), explanation: L('e'), answer: { zh: '千问', en: 'Qwen' } },
+    { id: 'demo-card', type: 'flashcard', prompt: L('Front'), explanation: L('e'), back: L('Back') },
+  ],
+}
+vi.mock('virtual:question-bank', () => ({ default: [fixture] }))
+vi.mock('virtual:question-index', () => ({ default: [{ id: 'demo', title: { zh: 'Demo', en: 'Demo' }, questions: ['demo-tf', 'demo-single', 'demo-blank', 'demo-card'] }] }))
+
+let db: StudyDB
+beforeEach(async () => {
+  db = freshDB()
+  await db.open()
+  setDB(db)
+  setActivePinia(createPinia())
+  await useBankStore().ensureLoaded()
+})
+afterEach(async () => {
+  db.close()
+  await db.delete()
+})
+
+async function startQuiz(mode: 'practice' | 'exam' = 'practice') {
+  const id = await useQuizzesStore().start({
+    setIds: ['demo'], count: 'all', types: ['truefalse', 'single', 'blank', 'flashcard'], order: 'article', mode, timeLimitMin: null,
+  })
+  const session = useSessionStore()
+  expect(await session.openQuiz(id!)).toBe('ok')
+  return { id: id!, session }
+}
+
+describe('a practice quiz', () => {
+  it('records each answer (card, log, attempt) before showing feedback', async () => {
+    const { id, session } = await startQuiz()
+    expect(session.question?.id).toBe('demo-tf')
+    session.setDraft({ selected: ['false'] })
+    await session.submit()
+    expect(session.phase).toBe('feedback')
+    expect(session.result?.correct).toBe(false)
+    expect(await db.reviews.count()).toBe(1)
+    expect(await db.cards.get('demo-tf')).toBeDefined()
+    expect((await db.notebook.get('demo-tf'))?.missCount).toBe(1)
+    expect((await db.attempts.get(id))?.answers).toHaveLength(1)
+  })
+
+  it('resumes where it was after a reload (a new store on the same database)', async () => {
+    const { id, session } = await startQuiz()
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    await session.next()
+    setActivePinia(createPinia())
+    await useBankStore().ensureLoaded()
+    const again = useSessionStore()
+    await again.openQuiz(id)
+    expect(again.question?.id).toBe('demo-single')
+    expect(again.answeredCount).toBe(1)
+    expect(again.correctCount).toBe(1)
+  })
+
+  it('"I was right" turns a wrong typed answer into a right one, logged as overridden', async () => {
+    const { session } = await startQuiz()
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    await session.next()
+    session.setDraft({ selected: ['a'] })
+    await session.submit()
+    await session.next()
+    session.setDraft({ text: 'Tongyi Qianwen' })
+    await session.submit()
+    expect(session.result?.correct).toBe(false)
+    await session.override()
+    expect(session.result?.correct).toBe(true)
+    const log = await db.reviews.where('questionId').equals('demo-blank').first()
+    expect(log?.overridden).toBe(true)
+    expect(log?.grade).toBe(3)
+    expect(await db.notebook.get('demo-blank')).toBeUndefined()
+  })
+
+  it('finishes the attempt after the last question', async () => {
+    const { id, session } = await startQuiz()
+    for (let i = 0; i < 3; i++) {
+      await session.dontKnow()
+      await session.next()
+    }
+    session.setDraft({ revealed: true })
+    await session.gradeFlashcard(4)
+    await session.next()
+    expect(session.phase).toBe('done')
+    const a = await db.attempts.get(id)
+    expect(a?.status).toBe('finished')
+    expect(a?.answers.map((x) => x.correct)).toEqual([false, false, false, true])
+  })
+
+  it('keeps an answer that could not be saved, and saves it on retry', async () => {
+    const { session } = await startQuiz()
+    const put = db.cards.put.bind(db.cards)
+    const spy = vi.spyOn(db.cards, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    expect(session.phase).toBe('answering')
+    expect(session.saveError).toBe('storage is full')
+    expect(session.unsaved).not.toBeNull()
+    expect(await db.reviews.count()).toBe(0)
+    spy.mockImplementation(put)
+    await session.retrySave()
+    expect(session.phase).toBe('feedback')
+    expect(await db.reviews.count()).toBe(1)
+  })
+})
+
+describe('an exam', () => {
+  it('gives no feedback and moves straight on', async () => {
+    const { session } = await startQuiz('exam')
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    expect(session.phase).toBe('answering')
+    expect(session.question?.id).toBe('demo-single')
+    expect(await db.reviews.count()).toBe(1)
+  })
+})
+
+describe('a review session', () => {
+  it('undo puts the card, log and notebook back and returns the question', async () => {
+    const session = useSessionStore()
+    await session.openReview(null)
+    expect(session.queue.length).toBeGreaterThan(0)
+    const first = session.question!.id
+    await session.dontKnow()
+    expect(await db.reviews.count()).toBe(1)
+    expect(await session.undo()).toBe(true)
+    expect(await db.reviews.count()).toBe(0)
+    expect(await db.cards.count()).toBe(0)
+    expect(await db.notebook.count()).toBe(0)
+    expect(session.question?.id).toBe(first)
+    expect(session.phase).toBe('answering')
+  })
+})
