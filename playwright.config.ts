@@ -22,6 +22,8 @@ export default defineConfig({
   // Playwright empties its output folder on start: keep it apart from test-results/unit.json.
   outputDir: 'test-results/e2e-artifacts',
   workers: 2,
+  // Every test has its own browser context (and so its own IndexedDB): tests never share state.
+  fullyParallel: true,
   retries: CI ? 1 : 0,
   forbidOnly: CI,
   timeout: 60_000,

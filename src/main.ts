@@ -2,13 +2,12 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
-import { i18n, initialLocale, rememberLocale } from './i18n'
+import { i18n, initialLocale, setLocale } from './i18n'
 import { registerServiceWorker } from './composables/usePwaUpdate'
 import './styles/main.css'
 
-const locale = initialLocale()
-i18n.global.locale.value = locale
-rememberLocale(locale)
+// Only the learner's language is downloaded before the first screen.
+await setLocale(initialLocale())
 
 const app = createApp(App)
 app.use(createPinia())

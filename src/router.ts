@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
+import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
 
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
@@ -23,7 +24,8 @@ export const router = createRouter({
   scrollBehavior: (to) => (to.hash ? { el: to.hash } : { top: 0 }),
 })
 
-// Every screen but home works with the questions themselves: wait for their chunk.
+// Home draws from the set index alone; every other screen needs the questions and the
+// database, so it waits for both (they load in parallel, in their own chunks).
 router.beforeEach(async (to) => {
-  if (to.name !== 'home') await useBankStore().ensureLoaded()
+  if (to.name !== 'home') await Promise.all([useBankStore().ensureLoaded(), useAppStore().whenReady()])
 })

@@ -1,6 +1,10 @@
 /**
  * Read queries for the stats screen. They return only the fields the stats need, so the screen
- * never holds 100,000 full log entries (each carries an answer and two record snapshots).
+ * never holds the full log entries (each carries an answer and two record snapshots).
+ *
+ * Reads are bounded: the review log through the time index from `since` (the heatmap's window)
+ * and the cards through the due index up to `until`. IndexedDB has no projection, so every entry
+ * read costs its whole record; the all-time total comes from a count, which reads none.
  */
 import type { StatLog } from '@/domain/stats/types'
 import type { StudyDB } from './database'
@@ -24,10 +28,9 @@ export async function getStatLogsSince(db: StudyDB, since: number): Promise<Stat
   return logs.map(slim)
 }
 
-/** Log entries before `before`, oldest first: the rest of the history, for all-time totals. */
-export async function getStatLogsBefore(db: StudyDB, before: number): Promise<StatLog[]> {
-  const logs = await db.reviews.where('time').below(before).toArray()
-  return logs.map(slim)
+/** How many answers the log holds, all time. */
+export function countReviews(db: StudyDB): Promise<number> {
+  return db.reviews.count()
 }
 
 /** The due times of the cards due before `until`, overdue ones included, earliest first. */
@@ -38,21 +41,14 @@ export async function getDueBefore(db: StudyDB, until: number): Promise<{ due: n
 }
 
 export interface StatsData {
-  /** The whole review log, slim, oldest first. */
+  /** The log since `since`, slim, oldest first. */
   logs: StatLog[]
   cards: { due: number }[]
+  totalReviews: number
 }
 
-/**
- * What the stats screen reads, in one go. The last months (the heatmap's window) come through
- * the time index as their own range, so they can be read on their own later; older entries
- * still count for the all-time totals.
- */
+/** Everything the stats screen reads, in one go. */
 export async function loadStatsData(db: StudyDB, { since, until }: { since: number; until: number }): Promise<StatsData> {
-  const [older, recent, cards] = await Promise.all([
-    getStatLogsBefore(db, since),
-    getStatLogsSince(db, since),
-    getDueBefore(db, until),
-  ])
-  return { logs: older.length ? older.concat(recent) : recent, cards }
+  const [logs, cards, totalReviews] = await Promise.all([getStatLogsSince(db, since), getDueBefore(db, until), countReviews(db)])
+  return { logs, cards, totalReviews }
 }

@@ -1,8 +1,8 @@
 import { createI18n } from 'vue-i18n'
-import en from './en'
-import zh from './zh'
+import type en from './en'
 
 export type Locale = 'zh' | 'en'
+export type Messages = typeof en
 export const LOCALES: readonly Locale[] = ['zh', 'en']
 const STORAGE_KEY = 'qwen-study.locale'
 
@@ -34,8 +34,8 @@ export function rememberLocale(locale: Locale): void {
 export const i18n = createI18n({
   legacy: false,
   locale: 'zh',
-  fallbackLocale: 'en',
-  messages: { zh, en },
+  fallbackLocale: 'zh',
+  messages: {} as Record<Locale, Messages>,
   datetimeFormats: {
     zh: {
       short: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
@@ -49,3 +49,21 @@ export const i18n = createI18n({
     },
   },
 })
+
+const loaders: Record<Locale, () => Promise<{ default: Messages }>> = {
+  zh: () => import('./zh'),
+  en: () => import('./en'),
+}
+
+/**
+ * Switches the interface language, loading its strings first (each language is its own small
+ * chunk, so the first download carries only one; both are precached for offline use).
+ */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (!i18n.global.availableLocales.includes(locale)) {
+    const messages = (await loaders[locale]()).default
+    i18n.global.setLocaleMessage(locale, messages)
+  }
+  i18n.global.locale.value = locale
+  rememberLocale(locale)
+}

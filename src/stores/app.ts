@@ -1,17 +1,16 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { openStudyDB, type StorageMode } from '@/db/boot'
-import { getDB } from '@/db/database'
-import { countDue, getSettings, saveSettings, syncBank } from '@/db/progress'
-import { observe } from '@/db/live'
+import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
+import { dbApi } from './dbApi'
 
 const MINUTE = 60_000
 
 /**
  * App-wide state: the database connection and how it is stored, the study settings, the due
- * count shown in the navigation, and the conditions the banners report.
+ * count shown in the navigation, and the conditions the banners report. The home screen draws
+ * before the database opens; screens that need it wait for `whenReady()` (see router.ts).
  */
 export const useAppStore = defineStore('app', () => {
   const ready = ref(false)
@@ -24,11 +23,16 @@ export const useAppStore = defineStore('app', () => {
   /** A clock that ticks each minute, so "due now" moves on while the app stays open. */
   const now = ref(Date.now())
 
-  let started = false
+  let starting: Promise<void> | null = null
+  /** Opens the database (once); resolves when every screen can use it. */
+  function whenReady(): Promise<void> {
+    starting ??= start()
+    return starting
+  }
+
   async function start(): Promise<void> {
-    if (started) return
-    started = true
-    const opened = await openStudyDB(() => {
+    const db = await dbApi()
+    const opened = await db.openStudyDB(() => {
       mustReload.value = true
     })
     storageMode.value = opened.mode
@@ -38,24 +42,25 @@ export const useAppStore = defineStore('app', () => {
     bank.watchImported()
     // Progress of questions that left the bank is archived, and restored if they come back.
     const ids = [...bank.builtInQuestionIds]
-    const imported = await getDB().importedSets.toArray()
+    const imported = await db.getDB().importedSets.toArray()
     for (const r of imported) for (const q of r.set.questions) ids.push({ id: q.id, setId: r.id })
-    await syncBank(getDB(), ids, Date.now())
-    settings.value = await getSettings(getDB())
+    await db.syncBank(db.getDB(), ids, Date.now())
+    settings.value = await db.getSettings(db.getDB())
     setInterval(() => {
       now.value = Date.now()
       // The due count depends on the clock as well as the data: re-run it as time passes.
-      watchDue()
+      void watchDue()
     }, MINUTE)
-    watchDue()
+    await watchDue()
     ready.value = true
   }
 
   let unwatchDue: (() => void) | null = null
-  function watchDue(): void {
+  async function watchDue(): Promise<void> {
+    const db = await dbApi()
     unwatchDue?.()
-    unwatchDue = observe(
-      () => countDue(getDB(), Date.now()),
+    unwatchDue = db.observe(
+      () => db.countDue(db.getDB(), Date.now()),
       (n) => {
         dueCount.value = n
       },
@@ -63,12 +68,14 @@ export const useAppStore = defineStore('app', () => {
   }
 
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
-    settings.value = await saveSettings(getDB(), patch, Date.now())
+    const db = await dbApi()
+    settings.value = await db.saveSettings(db.getDB(), patch, Date.now())
   }
 
   async function reloadSettings(): Promise<void> {
-    settings.value = await getSettings(getDB())
+    const db = await dbApi()
+    settings.value = await db.getSettings(db.getDB())
   }
 
-  return { ready, storageMode, storageError, mustReload, settings, dueCount, now, start, updateSettings, reloadSettings, watchDue }
+  return { ready, storageMode, storageError, mustReload, settings, dueCount, now, whenReady, updateSettings, reloadSettings }
 })

@@ -2,9 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import builtInIndex from 'virtual:question-index'
 import type { Localized, Question, QuestionSet } from '@/domain/content/schema'
-import { observe } from '@/db/live'
-import { getDB } from '@/db/database'
 import type { ImportedSetRecord } from '@/db/records'
+import { dbApi } from './dbApi'
 
 export interface BankSet {
   set: QuestionSet
@@ -42,10 +41,11 @@ export const useBankStore = defineStore('bank', () => {
     return loading
   }
 
-  function watchImported(): void {
+  async function watchImported(): Promise<void> {
+    const db = await dbApi()
     unsubscribe?.()
-    unsubscribe = observe(
-      () => getDB().importedSets.orderBy('importedAt').toArray(),
+    unsubscribe = db.observe(
+      () => db.getDB().importedSets.orderBy('importedAt').toArray(),
       (rows) => {
         imported.value = rows
       },

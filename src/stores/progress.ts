@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { getDB } from '@/db/database'
-import { observe } from '@/db/live'
-import { cardStatsBySet, listAttempts, type SetCardStats } from '@/db/progress'
+import type { SetCardStats } from '@/db/progress'
 import type { AttemptRecord } from '@/db/records'
+import { useAppStore } from './app'
+import { dbApi } from './dbApi'
 
 export interface SetProgress {
   total: number
@@ -21,11 +21,13 @@ export const useProgressStore = defineStore('progress', () => {
   const finished = shallowRef<AttemptRecord[]>([])
   let watching = false
 
-  function watch(): void {
+  async function watch(): Promise<void> {
     if (watching) return
     watching = true
-    observe(() => cardStatsBySet(getDB()), (v) => (cardStats.value = v))
-    observe(() => listAttempts(getDB(), { status: 'finished', limit: 200 }), (v) => (finished.value = v))
+    await useAppStore().whenReady()
+    const db = await dbApi()
+    db.observe(() => db.cardStatsBySet(db.getDB()), (v) => (cardStats.value = v))
+    db.observe(() => db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }), (v) => (finished.value = v))
   }
 
   /** New / learning / mastered counts; "learning" includes young review cards. */

@@ -20,6 +20,7 @@ import {
 } from '@/db/progress'
 import { cardIdsIn, getAttempt, nextDueAfter } from '@/db/queries'
 import type { AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
+import { requestPersistenceOnce } from '@/composables/usePersistAfterFirstAnswer'
 import { useActivityStore } from './activity'
 import { useAppStore } from './app'
 import { useBankStore } from './bank'
@@ -203,6 +204,8 @@ export const useSessionStore = defineStore('session', () => {
       const log = await recordAnswer(getDB(), input, app.settings)
       unsaved.value = null
       saveError.value = null
+      // Ask the browser to keep the data once there is something worth keeping.
+      if (app.storageMode === 'indexeddb') void requestPersistenceOnce()
       return log
     } catch (e) {
       // Nothing was written (one transaction); keep the answer here so it can be retried.

@@ -151,7 +151,7 @@ describe('workloadRatio', () => {
   })
 
   it('uses the decay of the scheduler’s parameters', () => {
-    expect(-schedulerFor(DEFAULT_SETTINGS).parameters.w[20]).toBe(SCHEDULER_DECAY)
+    expect(-(schedulerFor(DEFAULT_SETTINGS).parameters.w[20] ?? Number.NaN)).toBe(SCHEDULER_DECAY)
   })
 
   it('about 2.5× the reviews at 95%, fewer below 90%, and always rises with retention', () => {

@@ -14,23 +14,24 @@ function log(time: number, over: Partial<StatLog> = {}): StatLog {
 }
 
 describe('buildStats', () => {
-  it('sums everything once', () => {
+  it('computes every figure from the logs given, and takes the all-time total as given', () => {
     const logs = [
-      log(NOW - 400 * DAY, { isNew: true, correct: false, grade: 1 }), // before the heatmap window: still counted in totals
+      log(NOW - 2 * DAY, { isNew: true, correct: false, grade: 1 }), // a first answer: not in true retention
       log(NOW - DAY, { grade: 1, correct: false, durationMs: 4000 }),
       log(NOW - HOUR, { setId: 'b', questionId: 'q2' }),
     ]
-    const s = buildStats({ logs, cards: [{ due: NOW - DAY }, { due: NOW + 2 * DAY }], now: NOW, dayOf: china })
+    const s = buildStats({ logs, totalReviews: 10, cards: [{ due: NOW - DAY }, { due: NOW + 2 * DAY }], now: NOW, dayOf: china })
     expect(s.daily).toHaveLength(HEATMAP_DAYS)
-    expect(s.daily.reduce((n, d) => n + d.count, 0)).toBe(2)
+    expect(s.daily.reduce((n, d) => n + d.count, 0)).toBe(3)
     expect(dayToIso(s.daily.at(-1)!.day)).toBe('2026-03-10')
     expect(s.forecast).toHaveLength(FORECAST_DAYS)
     expect(s.forecast.slice(0, 3).map((d) => d.count)).toEqual([1, 0, 1])
-    expect(s.totalReviews).toBe(3)
+    expect(s.totalReviews).toBe(10)
     expect(s.totalMs).toBe(6000)
     expect(s.retention).toEqual({ passed: 1, total: 2, rate: 0.5 })
-    expect(s.streaks).toEqual({ current: 2, longest: 2 })
+    expect(s.streaks).toEqual({ current: 3, longest: 3 })
     expect(Object.fromEntries(s.bySet)).toEqual({ a: { answered: 2, correct: 0 }, b: { answered: 1, correct: 1 } })
+    expect(buildStats({ logs, cards: [], now: NOW, dayOf: china }).totalReviews).toBe(3)
   })
 
   it('is all zeros for an empty log', () => {

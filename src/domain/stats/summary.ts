@@ -8,31 +8,34 @@ import type { DayOf } from './days'
 import { trueRetention, type Retention } from './retention'
 import type { DayCount, StatLog } from './types'
 
-/** About six months, in whole weeks so the calendar ends on a full grid. */
+/** About six months: 26 weeks. */
 export const HEATMAP_DAYS = 26 * 7
 export const FORECAST_DAYS = 30
 
 export interface StatsSummary {
   today: number
+  /** All time (the other figures cover the logs given, normally the last six months). */
+  totalReviews: number
   daily: DayCount[]
   forecast: DayCount[]
   retention: Retention
   streaks: Streaks
-  totalReviews: number
   totalMs: number
   bySet: Map<string, SetAccuracy>
 }
 
 export interface StatsInput {
-  /** Every review log entry to count (any order). */
+  /** The review log entries to count (any order), normally the last six months. */
   logs: readonly StatLog[]
+  /** All answers ever; defaults to the number of logs. */
+  totalReviews?: number
   /** Cards due before the end of the forecast window (overdue ones included). */
   cards: readonly { due: number }[]
   now: number
   dayOf: DayOf
 }
 
-export function buildStats({ logs, cards, now, dayOf }: StatsInput): StatsSummary {
+export function buildStats({ logs, cards, now, dayOf, totalReviews }: StatsInput): StatsSummary {
   const today = dayOf(now)
   let totalMs = 0
   for (const log of logs) totalMs += log.durationMs
@@ -42,7 +45,7 @@ export function buildStats({ logs, cards, now, dayOf }: StatsInput): StatsSummar
     forecast: forecast(cards, FORECAST_DAYS, now, dayOf),
     retention: trueRetention(logs, dayOf),
     streaks: streaks(studyDays(logs, dayOf), today),
-    totalReviews: logs.length,
+    totalReviews: totalReviews ?? logs.length,
     totalMs,
     bySet: accuracyBySet(logs),
   }

@@ -1,0 +1,744 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the app (and a copy without code-splitting, and the bench page), serves
+// the build with `vite preview`, and measures the figures of bench/README.md in Debian's Chromium
+// at 1k, 10k and 100k questions / log entries. Prints a table and writes bench/results.json.
+//
+//   npm run bench                 full run: 1k, 10k, 100k
+//   npm run bench -- --quick      CI: 1k only, fewer runs; never fails on a timing
+//   options: --sizes 1000,10000   --runs 7   --profile (CPU profiles of the slowest screens)
+//
+// Exit code: 0 whenever the harness ran to the end (a missed target is a "fail" row, not a
+// crash); 1 when the harness itself broke.
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const DIST = join(ROOT, 'dist')
+const DIST_NOSPLIT = join(ROOT, 'dist-nosplit')
+const BENCH_DIR = join(DIST, '__bench')
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium'
+// TOOLCHAIN.md: without the networking flags Chromium floods the closed network.
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2)
+const flag = (name) => argv.includes(`--${name}`)
+const option = (name) => {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+  if (i === -1) return undefined
+  return argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]
+}
+const QUICK = flag('quick')
+const PROFILE = flag('profile')
+const SIZES = (option('sizes') ?? (QUICK ? '1000' : '1000,10000,100000')).split(',').map(Number)
+const RUNS = Number(option('runs') ?? (QUICK ? 5 : 7))
+/** Questions per import run; each TSV row makes two questions. */
+const IMPORT_SIZES = QUICK ? [1000] : [1000, 10000]
+const ANSWERS = QUICK ? 40 : 200
+const NEXTS = QUICK ? 5 : 15
+
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'
+process.chdir(ROOT)
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const log = (...a) => console.log('[bench]', ...a)
+const sorted = (xs) => [...xs].sort((a, b) => a - b)
+function quantile(xs, q) {
+  if (xs.length === 0) return null
+  const s = sorted(xs)
+  // Nearest rank: the p95 of 20 samples is the 19th, never an interpolation between two.
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]
+}
+const median = (xs) => quantile(xs, 0.5)
+const round = (x, d = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d)
+const kb = (bytes) => round(bytes / 1024, 1)
+const gz = (file) => gzipSync(readFileSync(file)).length // zlib's default level 6, as servers use
+const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n))
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', fail)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => ok(port))
+    })
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+const results = []
+const notes = []
+
+/**
+ * One row. `samples` (ms) give median and p95; `stat` says which one meets the target.
+ * pass: true / false against the target, null when there is no target or nothing was measured.
+ */
+function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = null, target = null, stat = 'median', note }) {
+  if (samples) {
+    value = median(samples)
+    p95 = quantile(samples, 0.95)
+  }
+  const compared = stat === 'p95' ? p95 : value
+  const pass = target === null || compared === null || compared === undefined ? null : compared <= target
+  const row = {
+    name,
+    size,
+    value: round(value, 2),
+    unit,
+    p95: round(p95, 2),
+    n: samples ? samples.length : 1,
+    baseline: round(baseline, 2),
+    target,
+    stat,
+    pass,
+  }
+  if (note) row.note = note
+  results.push(row)
+  return row
+}
+
+function notMeasured(name, size, target, why, unit = 'ms', stat = 'median') {
+  results.push({ name, size, value: null, unit, p95: null, n: 0, baseline: null, target, stat, pass: null, note: `not measured: ${why}` })
+  log(`${name}${size ? ` @${label(size)}` : ''}: not measured (${why})`)
+}
+
+function printTable() {
+  const head = ['figure', 'size', 'median', 'p95', 'baseline', 'ratio', 'target', 'pass']
+  const fmt = (v, unit) => (v === null || v === undefined ? '—' : `${v}${unit === 'score' ? '' : ` ${unit}`}`)
+  const rows = results.map((r) => [
+    r.name,
+    r.size === null ? '' : label(r.size),
+    fmt(r.value, r.unit),
+    r.n > 1 ? fmt(r.p95, r.unit) : '',
+    fmt(r.baseline, r.unit),
+    r.baseline && r.value ? `${round(r.baseline / r.value, 1)}×` : '',
+    r.target === null ? '' : `${r.stat === 'min' ? '≥' : '≤'} ${r.target}${r.stat === 'p95' ? ' p95' : ''}`,
+    r.pass === null ? (r.note?.startsWith('not measured') ? 'n/a' : '') : r.pass ? 'pass' : 'FAIL',
+  ])
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |'
+  console.log('\n' + line(head))
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|')
+  for (const r of rows) console.log(line(r))
+  for (const r of results.filter((x) => x.note)) console.log(`  · ${r.name}${r.size ? ` @${label(r.size)}` : ''}: ${r.note}`)
+  for (const n of notes) console.log(`  · ${n}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builds
+
+/**
+ * While other screens are still being written, a view or component may import a .vue file that
+ * does not exist yet. The build then gets a stand-in for it (and the run says so) instead of
+ * failing outright; with every file present this plugin does nothing.
+ */
+function standInViews(missing) {
+  const PREFIX = '\0bench-stand-in:'
+  return {
+    name: 'bench-stand-in-views',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.endsWith('.vue')) return null
+      // '@/x.vue' reaches here already made absolute by the alias.
+      const file = source.startsWith(ROOT + '/')
+        ? source
+        : source.startsWith('.')
+          ? resolve(dirname(importer.split('?')[0]), source)
+          : null
+      if (file === null || existsSync(file)) return null
+      missing.add(file.slice(ROOT.length + 1))
+      return PREFIX + basename(file)
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null
+      const name = id.slice(PREFIX.length)
+      return `import { h } from 'vue'\nexport default { name: 'StandIn', render: () => h('p', ${JSON.stringify(`${name} is not built yet`)}) }\n`
+    },
+  }
+}
+
+/** Records, per emitted chunk, its modules and the gzip size of each one's rendered code. */
+function chunkReport(chunks) {
+  return {
+    name: 'bench-chunk-report',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      for (const [file, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue
+        const modules = Object.entries(chunk.modules).map(([id, m]) => ({ id, gzip: m.code ? gzipSync(m.code).length : 0 }))
+        chunks.set(file, modules)
+      }
+    },
+  }
+}
+
+/** node_modules/<package> or the source file: what a reader can act on. */
+function owner(id) {
+  const clean = id.replace(/^\0/, '').split('?')[0]
+  const nm = clean.lastIndexOf('node_modules/')
+  if (nm !== -1) {
+    const rest = clean.slice(nm + 'node_modules/'.length).split('/')
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]
+  }
+  return clean.startsWith(ROOT) ? clean.slice(ROOT.length + 1) : clean
+}
+
+/**
+ * Splits the gzip size of the given files among the packages and source files in them, in
+ * proportion to each module's own gzip size (modules compress a little better together).
+ */
+function attribute(chunks, files) {
+  const share = new Map()
+  for (const f of files) {
+    const modules = chunks.get(f.url.replace(/^\//, '')) ?? []
+    const sum = modules.reduce((s, m) => s + m.gzip, 0)
+    for (const m of modules) {
+      const key = owner(m.id)
+      share.set(key, (share.get(key) ?? 0) + (sum ? (m.gzip / sum) * f.gzip : 0))
+    }
+  }
+  return [...share].sort((a, b) => b[1] - a[1])
+}
+
+async function builds() {
+  const { build } = await import('vite')
+  const missing = new Set()
+  const chunks = new Map()
+  const quiet = { logLevel: 'error', build: { reportCompressedSize: false } }
+  let t0 = Date.now()
+  log('vite build → dist/')
+  await build({
+    ...quiet,
+    configFile: join(ROOT, 'vite.config.ts'),
+    plugins: [standInViews(missing), chunkReport(chunks)],
+    // Readable function names in the CPU profiles (sizes are then those of unminified code).
+    build: { ...quiet.build, ...(PROFILE ? { minify: false } : {}) },
+  })
+  if (PROFILE) notes.push('--profile: the app was built unminified, so sizes and timings are not comparable with a normal run')
+  log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  if (missing.size) notes.push(`app built with stand-ins for missing files: ${[...missing].join(', ')} (their figures are not measured)`)
+
+  t0 = Date.now()
+  log('vite build (no code-splitting) → dist-nosplit/')
+  await build({
+    logLevel: 'error',
+    configFile: join(ROOT, 'vite.config.ts'),
+    plugins: [standInViews(new Set())],
+    // Rolldown (Vite 8): codeSplitting false inlines every dynamic import into the entry chunk.
+    build: { outDir: DIST_NOSPLIT, emptyOutDir: true, reportCompressedSize: false, rolldownOptions: { output: { codeSplitting: false } } },
+  })
+  log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+
+  // The precache list is read before the bench page joins dist/ (it is never precached).
+  const precache = precacheSize()
+
+  t0 = Date.now()
+  log('vite build bench page → dist/__bench/')
+  await build({ configFile: join(ROOT, 'bench/vite.bench.config.ts'), logLevel: 'warn' })
+  log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  return { missing, precache, chunks }
+}
+
+/** Scripts the HTML loads up front: the entry module and its modulepreloads. */
+function entryScripts(dir) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const urls = [
+    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
+  ]
+  return [...new Set(urls)].map((u) => ({ url: u, gzip: gz(join(dir, u.replace(/^\//, ''))) }))
+}
+
+function precacheSize() {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8')
+  const urls = [...new Set([...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1].replace(/^\//, '')))]
+  let raw = 0
+  let gzip = 0
+  for (const u of urls) {
+    const file = join(DIST, u)
+    raw += statSync(file).size
+    gzip += gz(file)
+  }
+  return { files: urls.length, raw, gzip }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server
+
+async function serve() {
+  const port = await freePort()
+  const child = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  })
+  let output = ''
+  child.stdout.on('data', (d) => (output += d))
+  child.stderr.on('data', (d) => (output += d))
+  const base = `http://localhost:${port}`
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited: ${output}`)
+    try {
+      if ((await fetch(base + '/')).ok) return { base, child }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`vite preview did not answer on ${base}: ${output}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page timing (the functions run inside Chromium)
+
+/**
+ * Clicks `click` and resolves with the ms until `selector` matches an element that was not
+ * there before (and passes `textDigits` when given), measured at the next animation frame: the
+ * frame that paints it.
+ */
+function clickUntil({ click, selector, textDigits, timeout }) {
+  return new Promise((resolve, reject) => {
+    const before = document.querySelector(selector)
+    const digits = (el) => (el.textContent ?? '').replace(/\D/g, '')
+    const found = () => {
+      const el = document.querySelector(selector)
+      if (!el || el === before) return false
+      return textDigits === undefined || digits(el) === textDigits
+    }
+    const target = document.querySelector(click)
+    if (!target) return reject(new Error(`nothing to click: ${click}`))
+    const timer = setTimeout(() => {
+      observer.disconnect()
+      reject(new Error(`timeout waiting for ${selector}${textDigits ? ` = ${textDigits}` : ''}`))
+    }, timeout)
+    const t0 = performance.now()
+    const observer = new MutationObserver(() => {
+      if (!found()) return
+      observer.disconnect()
+      clearTimeout(timer)
+      requestAnimationFrame(() => resolve(performance.now() - t0))
+    })
+    observer.observe(document, { childList: true, subtree: true, characterData: true })
+    target.click()
+  })
+}
+
+/** Waits until the main thread has been idle for three idle periods in a row (background live queries done). */
+function quiet() {
+  return new Promise((resolve) => {
+    let calm = 0
+    const start = performance.now()
+    const tick = (deadline) => {
+      calm = !deadline.didTimeout && deadline.timeRemaining() >= 40 ? calm + 1 : 0
+      if (calm >= 3 || performance.now() - start > 20_000) resolve()
+      else requestIdleCallback(tick, { timeout: 1000 })
+    }
+    requestIdleCallback(tick, { timeout: 1000 })
+  })
+}
+
+/** Installed before the app's scripts: when the first question appears, from navigation start. */
+function recordFirstQuestion() {
+  const w = window
+  const observer = new MutationObserver(() => {
+    if (w.__firstQuestionAt === undefined && document.querySelector('article.question')) {
+      w.__firstQuestionAt = null
+      observer.disconnect()
+      requestAnimationFrame(() => (w.__firstQuestionAt = performance.now()))
+    }
+  })
+  observer.observe(document, { childList: true, subtree: true })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+async function launch() {
+  const { chromium } = await import('@playwright/test')
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS })
+  return browser
+}
+
+async function newContext(browser) {
+  // No service worker: every run measures the app's own work the same way, not cache state.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } })
+  context.setDefaultTimeout(120_000)
+  return context
+}
+
+async function benchPage(context, base) {
+  const page = await context.newPage()
+  page.on('pageerror', (e) => log(`bench page error: ${e.message}`))
+  await page.goto(`${base}/__bench/`)
+  await page.waitForFunction(() => 'bench' in window)
+  return page
+}
+
+async function appPage(context, base) {
+  const page = await context.newPage()
+  page.on('pageerror', (e) => log(`app page error: ${e.message}`))
+  await page.addInitScript(recordFirstQuestion)
+  return page
+}
+
+/**
+ * With --profile: a CPU profile of each timed interaction (only the click → render part), self
+ * time summed per function over the runs, the top ones printed, the last profile written to
+ * bench/profile-<name>.cpuprofile (open it in Chromium's DevTools, Performance panel).
+ */
+async function profiler(page) {
+  if (!PROFILE) return { run: (_name, fn) => fn(), report: () => {} }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  const totals = new Map()
+  return {
+    async run(name, fn) {
+      await cdp.send('Profiler.start')
+      try {
+        return await fn()
+      } finally {
+        const { profile } = await cdp.send('Profiler.stop')
+        writeFileSync(join(ROOT, 'bench', `profile-${name}.cpuprofile`), JSON.stringify(profile))
+        const self = totals.get(name) ?? new Map()
+        totals.set(name, self)
+        const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+        profile.samples.forEach((id, i) => {
+          const f = byId.get(id).callFrame
+          const key = `${f.functionName || '(anonymous)'}  ${basename(f.url) || ''}${f.url ? `:${f.lineNumber + 1}` : ''}`
+          self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+        })
+      }
+    },
+    report() {
+      for (const [name, self] of totals) {
+        const busy = [...self].filter(([k]) => !k.startsWith('(idle)'))
+        const total = busy.reduce((s, [, ms]) => s + ms, 0)
+        log(`profile ${name}: ${total.toFixed(0)} ms busy over all runs; top self time:`)
+        for (const [k, ms] of busy.sort((a, b) => b[1] - a[1]).slice(0, 14)) log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`)
+      }
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+async function firstLoad(browser, base, nosplitEntry, chunks) {
+  const context = await newContext(browser)
+  const page = await context.newPage()
+  const scripts = new Set()
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' && r.url().startsWith(base)) scripts.add(new URL(r.url()).pathname)
+  })
+  await page.goto(base + '/')
+  await page.waitForSelector('#main h1')
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(quiet)
+  await context.close()
+  const files = [...scripts].map((p) => ({ url: p, gzip: gz(join(DIST, p.replace(/^\//, ''))) }))
+  const entry = entryScripts(DIST)
+  const total = files.reduce((s, f) => s + f.gzip, 0)
+  const entryTotal = entry.reduce((s, f) => s + f.gzip, 0)
+  const nosplit = nosplitEntry.reduce((s, f) => s + f.gzip, 0)
+  const later = files.filter((f) => !entry.some((e) => e.url === f.url))
+  add({
+    name: 'first-load JS, gzip, home (everything fetched)',
+    unit: 'KB',
+    value: kb(total),
+    baseline: kb(nosplit),
+    target: 90,
+    note: `${files.length} files: ${files.map((f) => `${basename(f.url)} ${kb(f.gzip)}`).join(', ')}; baseline = the build without code-splitting (${nosplitEntry.length} file)`,
+  })
+  add({
+    name: 'first-load JS, gzip, home (entry + modulepreload)',
+    unit: 'KB',
+    value: kb(entryTotal),
+    baseline: kb(nosplit),
+    target: 90,
+    note: later.length ? `fetched after start: ${later.map((f) => `${basename(f.url)} ${kb(f.gzip)}`).join(', ')}` : undefined,
+  })
+  const parts = attribute(chunks, entry).filter(([, b]) => b >= 512)
+  notes.push(`entry JS by package / file (gzip KB, shares of ${kb(entryTotal)}): ${parts.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`)
+}
+
+async function routeChunks(browser, base) {
+  // "Later routes load their own chunks": what /stats fetches beyond what home fetched.
+  const context = await newContext(browser)
+  const page = await context.newPage()
+  const scripts = []
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+  })
+  await page.goto(base + '/')
+  await page.waitForSelector('#main h1')
+  await page.waitForLoadState('networkidle')
+  const home = scripts.length
+  await page.click('header a[href="/stats"]')
+  await page.waitForLoadState('networkidle')
+  const later = scripts.slice(home).map((p) => basename(p))
+  await context.close()
+  notes.push(`route chunks: opening /stats after home fetched ${later.length} more script(s): ${later.join(', ') || 'none'}`)
+}
+
+const LH_TARGETS = { performance: 0.98, accessibility: 1, 'best-practices': 0.95 }
+
+async function lighthouse(base, runs) {
+  let lh
+  let launcher
+  try {
+    lh = (await import('lighthouse')).default
+    launcher = await import('chrome-launcher')
+  } catch {
+    for (const [cat, target] of Object.entries(LH_TARGETS))
+      notMeasured(`Lighthouse mobile ${cat}`, null, target, 'lighthouse@12.8.2 is not installed (add it to devDependencies)', 'score', 'min')
+    return
+  }
+  // Scores move from run to run (more so on 2 cores): keep the run with the median performance.
+  const lhrs = []
+  for (let i = 0; i < runs; i++) {
+    const chrome = await launcher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...CHROME_FLAGS] })
+    try {
+      // Lighthouse's default config is the mobile one (Moto G Power, simulated slow 4G, 4× CPU).
+      const run = await lh(`${base}/`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: Object.keys(LH_TARGETS),
+      })
+      lhrs.push(run.lhr)
+    } finally {
+      await chrome.kill()
+    }
+  }
+  lhrs.sort((a, b) => a.categories.performance.score - b.categories.performance.score)
+  const lhr = lhrs[Math.floor((lhrs.length - 1) / 2)]
+  const audits = lhr.audits
+  const failing = (cat) =>
+    lhr.categories[cat].auditRefs
+      .filter((a) => a.weight > 0 && audits[a.id]?.score !== null && audits[a.id]?.score < 1)
+      .map((a) => `${a.id} ${audits[a.id].displayValue ?? audits[a.id].score}`)
+      .slice(0, 6)
+      .join(', ')
+  for (const [cat, target] of Object.entries(LH_TARGETS)) {
+    const score = lhr.categories[cat].score
+    const all = lhrs.map((l) => l.categories[cat].score).join(' / ')
+    const row = add({ name: `Lighthouse mobile ${cat}`, unit: 'score', value: score, note: `${runs > 1 ? `runs: ${all}; ` : ''}${score < 1 ? `below 1: ${failing(cat)}` : ''}` })
+    // Scores are "higher is better", unlike every other row.
+    row.target = target
+    row.stat = 'min'
+    row.pass = score >= target
+  }
+  const m = (id) => audits[id]?.displayValue ?? '?'
+  const boot = (audits['bootup-time']?.details?.items ?? []).slice(0, 3).map((it) => `${basename(it.url)} ${Math.round(it.total)} ms`)
+  notes.push(`Lighthouse (median run): FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, SI ${m('speed-index')}, CLS ${m('cumulative-layout-shift')}; script boot-up (throttled): ${boot.join(', ')}`)
+}
+
+async function measureSize(browser, base, n, setId) {
+  const now = Date.now()
+  const context = await newContext(browser)
+  let bench = await benchPage(context, base)
+  log(`@${label(n)}: seeding ${n} questions, ${n} log entries`)
+  await bench.evaluate(() => window.bench.reset())
+  const seeded = await bench.evaluate((o) => window.bench.seed(o), { questions: n, logs: n, now, setId })
+  log(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.cards} cards (${seeded.due} due), ${seeded.logs} log entries, ${seeded.notebook} mistakes`)
+
+  // Database and domain, in the bench page.
+  const reads = await bench.evaluate((o) => window.bench.reads(o), { now: Date.now(), runs: RUNS })
+  add({ name: 'due count (countDue, index)', size: n, samples: reads.dueIndexed, baseline: median(reads.dueScan), target: 50, note: n === SIZES.at(-1) ? `${reads.due} due; baseline = cards.filter(due ≤ now).count()` : undefined })
+  add({ name: 'review queue, first 200 due (index)', size: n, samples: reads.queueIndexed, baseline: median(reads.queueScan), note: n === SIZES.at(-1) ? 'baseline = cards.toArray() + filter + sort' : undefined })
+  const parts = await bench.evaluate((o) => window.bench.reviewBreakdown(o), { now: Date.now(), runs: RUNS })
+  const stats = await bench.evaluate((o) => window.bench.stats(o), { now: Date.now(), runs: RUNS })
+  add({ name: 'stats data (db read + buildStats)', size: n, samples: stats.both, note: `read ${round(median(stats.load))} ms + compute ${round(median(stats.build))} ms` })
+  await bench.evaluate(() => window.bench.close())
+  await bench.close()
+
+  // The real screens.
+  const page = await appPage(context, base)
+  const home = async () => {
+    await page.goto(base + '/')
+    await page.waitForSelector(`[data-testid="set-card-${setId}"]`)
+    await page.waitForLoadState('networkidle')
+    await page.evaluate(quiet)
+  }
+  /** Back to home inside the app (no page load): the route chunks stay loaded. */
+  const backHome = async () => {
+    await page.click('header a[href="/"]')
+    await page.waitForSelector(`[data-testid="set-card-${setId}"]`)
+    await page.evaluate(quiet)
+  }
+
+  const cold = []
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(base + '/review')
+    await page.waitForSelector('article.question')
+    await page.waitForFunction(() => typeof window.__firstQuestionAt === 'number')
+    cold.push(await page.evaluate(() => window.__firstQuestionAt))
+  }
+  add({ name: 'cold load of /review → first question (from navigation start)', size: n, samples: cold })
+
+  const prof = await profiler(page)
+  // Opening a screen the first time in a page also fetches and compiles its route chunk; the
+  // second time (back home inside the app, then again) measures the screen's own work.
+  const openFirst = []
+  const openAgain = []
+  const reviewClick = { click: 'header a[href="/review"]', selector: 'article.question', timeout: 60_000 }
+  for (let i = 0; i < RUNS; i++) {
+    await home()
+    openFirst.push(await prof.run(`review-first-${label(n)}`, () => page.evaluate(clickUntil, reviewClick)))
+    await backHome()
+    openAgain.push(await prof.run(`review-again-${label(n)}`, () => page.evaluate(clickUntil, reviewClick)))
+  }
+  add({ name: 'open review (click on home) → first question, route chunk not loaded yet', size: n, samples: openFirst })
+  add({ name: 'open review (click on home) → first question', size: n, samples: openAgain, target: 50 })
+
+  const toFeedback = []
+  const toNext = []
+  for (let i = 0; i < NEXTS; i++) {
+    if (!(await page.$('[data-testid="dont-know"]'))) break
+    toFeedback.push(await prof.run(`answer-${label(n)}`, () => page.evaluate(clickUntil, { click: '[data-testid="dont-know"]', selector: '[data-testid="next"]', timeout: 30_000 })))
+    toNext.push(await prof.run(`next-${label(n)}`, () => page.evaluate(clickUntil, { click: '[data-testid="next"]', selector: 'article.question', timeout: 30_000 })))
+  }
+  add({ name: 'answer (don’t know) → feedback shown', size: n, samples: toFeedback })
+  add({ name: 'answer → next question shown (click next)', size: n, samples: toNext, target: 50 })
+
+  const statsFirst = []
+  const statsAgain = []
+  // Every "don't know" above added a log entry.
+  const statsClick = { click: 'header a[href="/stats"]', selector: '[data-testid="total-reviews"]', textDigits: String(seeded.logs + toFeedback.length), timeout: 60_000 }
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      await home()
+      statsFirst.push(await prof.run(`stats-first-${label(n)}`, () => page.evaluate(clickUntil, statsClick)))
+      await backHome()
+      statsAgain.push(await prof.run(`stats-again-${label(n)}`, () => page.evaluate(clickUntil, statsClick)))
+    }
+    add({ name: 'stats screen (click) → total reviews shown, route chunk not loaded yet', size: n, samples: statsFirst })
+    add({ name: 'stats screen (click) → total reviews shown', size: n, samples: statsAgain, target: 300 })
+  } catch (e) {
+    notMeasured('stats screen (click) → total reviews shown', n, 300, e.message)
+  }
+  prof.report()
+  await page.close()
+
+  // Writes last: they change the data the screens above read.
+  bench = await benchPage(context, base)
+  const answers = await bench.evaluate((o) => window.bench.answers(o), { now: Date.now(), count: ANSWERS })
+  add({ name: 'record one answer (recordAnswer, 1 transaction)', size: n, samples: answers, target: 10, stat: 'p95' })
+  await bench.evaluate(() => window.bench.close())
+  await context.close()
+}
+
+async function measureImport(browser, base, questions, withScreen) {
+  const rows = questions / 2
+  const context = await newContext(browser)
+  const bench = await benchPage(context, base)
+  await bench.evaluate(() => window.bench.reset())
+  const r = await bench.evaluate((o) => window.bench.importPipeline(o), { rows, runs: QUICK ? 3 : 5, now: Date.now() })
+  const domain = r.parse.map((p, i) => p + (r.write[i] ?? r.write.at(-1)))
+  add({
+    name: `import TSV: parse + validate + write (no screen)`,
+    size: questions,
+    samples: domain,
+    baseline: median(r.parse) + median(r.perQuestion),
+    target: 2000,
+    note: `${rows} rows → ${r.questions} questions; parse+validate ${round(median(r.parse))} ms, write ${round(median(r.write))} ms; baseline writes each question in its own transaction (${round(median(r.perQuestion))} ms)`,
+  })
+  await bench.evaluate(() => window.bench.close())
+  await bench.close()
+  if (withScreen) await measureImportScreen(context, base, questions)
+  else notMeasured('import TSV via the /import screen', questions, 2000, 'src/views/ImportView.vue does not exist yet')
+  await context.close()
+}
+
+async function measureImportScreen(context, base, questions) {
+  const page = await appPage(context, base)
+  await page.goto(base + '/import')
+  await page.waitForSelector('#main h1')
+  const area = await page.$('[data-testid="import-text"], #main textarea')
+  if (!area) {
+    notMeasured('import TSV via the /import screen', questions, 2000, 'the /import screen has no text area yet')
+    await page.close()
+    return
+  }
+  notMeasured('import TSV via the /import screen', questions, 2000, 'screen flow not wired yet')
+  await page.close()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  log(`${QUICK ? 'quick' : 'full'} run, sizes ${SIZES.map(label).join(', ')}, ${RUNS} runs per figure, ${cpus().length} CPUs`)
+  const { missing, precache, chunks } = await builds()
+  const nosplitEntry = entryScripts(DIST_NOSPLIT)
+  add({
+    name: 'total precache',
+    unit: 'KB',
+    value: kb(precache.raw),
+    target: 600,
+    note: `${precache.files} files, ${kb(precache.gzip)} KB gzip`,
+  })
+
+  const { base, child } = await serve()
+  log(`vite preview at ${base} (pid ${child.pid})`)
+  let browser
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM')
+  }
+  process.once('SIGINT', () => {
+    stop()
+    process.exit(130)
+  })
+  try {
+    // Lighthouse first, with nothing else running: its simulated timings scale what it observes.
+    await lighthouse(base, QUICK ? 1 : 3)
+    browser = await launch()
+    log(`Chromium ${browser.version()}`)
+    await firstLoad(browser, base, nosplitEntry, chunks)
+    await routeChunks(browser, base)
+    for (const n of SIZES) await measureSize(browser, base, n, `bench-${label(n).toLowerCase()}`)
+    const importScreen = !missing.has('src/views/ImportView.vue')
+    for (const q of IMPORT_SIZES) await measureImport(browser, base, q, importScreen)
+  } finally {
+    await browser?.close()
+    stop()
+    rmSync(BENCH_DIR, { recursive: true, force: true })
+  }
+
+  printTable()
+  const out = join(ROOT, 'bench', 'results.json')
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n')
+  const failed = results.filter((r) => r.pass === false)
+  log(`wrote ${out}: ${results.length} figures, ${results.filter((r) => r.pass).length} pass, ${failed.length} miss their target`)
+}
+
+try {
+  await main()
+  process.exit(0)
+} catch (e) {
+  console.error('[bench] the harness failed:', e)
+  if (results.length) printTable()
+  process.exit(1)
+}

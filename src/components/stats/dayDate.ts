@@ -1,0 +1,7 @@
+import { dayToDate } from '@/domain/stats/days'
+
+/** A day number as a local Date at midnight, for Intl and vue-i18n's d(). */
+export function dayDate(day: number): Date {
+  const { year, month, date } = dayToDate(day)
+  return new Date(year, month - 1, date)
+}

@@ -1,0 +1,145 @@
+/**
+ * Question sets the learner imported. A set's record id is the idPrefix its question ids were
+ * re-keyed under, so the set and its progress can be found and removed together.
+ *
+ * Checks run before a transaction opens; inside one there is nothing but IndexedDB calls and
+ * nothing is caught, so a failure rolls the whole write back.
+ */
+import type { QuestionSet } from '@/domain/content/schema'
+import { validateSet } from '@/domain/content/validate'
+import type { StudyDB } from './database'
+import type { ArchivedProgress, ImportedSetRecord } from './records'
+
+export const MAX_NAME_LENGTH = 200
+
+export class ImportedSetError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid' | 'exists' | 'not-found',
+  ) {
+    super(message)
+    this.name = 'ImportedSetError'
+  }
+}
+
+export interface NewImportedSet {
+  name: string
+  set: QuestionSet
+}
+
+// IndexedDB cannot store Vue proxies (DataCloneError): copy to plain JSON at the boundary.
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
+function cleanName(name: string): string {
+  const trimmed = name.trim()
+  if (trimmed === '') throw new ImportedSetError('The name must not be empty.', 'invalid')
+  if (trimmed.length > MAX_NAME_LENGTH)
+    throw new ImportedSetError(`The name is ${trimmed.length} characters; the limit is ${MAX_NAME_LENGTH}.`, 'invalid')
+  return trimmed
+}
+
+/**
+ * Saves an imported set (its id = the idPrefix used) and gives back any progress archived under
+ * its question ids, all in one transaction. Returns the id.
+ */
+export async function saveImportedSet(db: StudyDB, input: NewImportedSet, now: number): Promise<string> {
+  const name = cleanName(input.name)
+  const checked = validateSet(plain(input.set), { file: 'import' })
+  if (!checked.ok) throw new ImportedSetError(`Not a valid question set: ${checked.errors[0]?.message ?? ''}`, 'invalid')
+  const set = checked.set
+  const id = set.id
+  const questionIds = set.questions.map((q) => q.id)
+  const record: ImportedSetRecord = { id, name, importedAt: now, updatedAt: now, set }
+
+  await db.transaction('rw', [db.importedSets, db.archive, db.cards, db.notebook], async () => {
+    if ((await db.importedSets.get(id)) !== undefined)
+      throw new ImportedSetError(`An imported set with the id "${id}" already exists.`, 'exists')
+    await db.importedSets.add(record)
+    // Progress kept from an earlier life of these questions (e.g. from a backup) comes back.
+    const archived = (await db.archive.bulkGet(questionIds)).filter((a): a is ArchivedProgress => a !== undefined)
+    await db.cards.bulkPut(archived.flatMap((a) => (a.card ? [{ ...a.card, setId: id }] : [])))
+    await db.notebook.bulkPut(archived.flatMap((a) => (a.notebook ? [{ ...a.notebook, setId: id }] : [])))
+    await db.archive.bulkDelete(archived.map((a) => a.questionId))
+  })
+  return id
+}
+
+/** Gives an imported set a new name. Returns false when there is no such set. */
+export async function renameImportedSet(db: StudyDB, id: string, name: string, now: number = Date.now()): Promise<boolean> {
+  const clean = cleanName(name)
+  const changed = await db.importedSets.update(id, { name: clean, updatedAt: now })
+  return changed === 1
+}
+
+export interface DeleteSummary {
+  cards: number
+  reviews: number
+  notebook: number
+  archive: number
+  attempts: number
+}
+
+/**
+ * Deletes an imported set and all its progress in one transaction: cards, review log entries,
+ * notebook entries, archived rows, and the attempts on this set alone (attempts that also cover
+ * other sets stay). Returns what was deleted, or null when there is no such set.
+ */
+export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummary | null> {
+  const tables = [db.importedSets, db.cards, db.reviews, db.notebook, db.archive, db.attempts]
+  return db.transaction('rw', tables, async () => {
+    const record = await db.importedSets.get(id)
+    if (record === undefined) return null
+    const questionIds = [...new Set(record.set.questions.map((q) => q.id))]
+    const inSet = new Set(questionIds)
+    const unique = (keys: string[]): string[] => [...new Set(keys)]
+    const existing = <T extends { questionId: string }>(rows: (T | undefined)[]): string[] =>
+      rows.flatMap((r) => (r ? [r.questionId] : []))
+
+    const cardKeys = unique([
+      ...(await db.cards.where('setId').equals(id).primaryKeys()),
+      ...existing(await db.cards.bulkGet(questionIds)),
+    ])
+    const noteKeys = unique([
+      ...(await db.notebook.where('setId').equals(id).primaryKeys()),
+      ...existing(await db.notebook.bulkGet(questionIds)),
+    ])
+    const reviewKeys = unique([
+      ...(await db.reviews.where('setId').equals(id).primaryKeys()),
+      ...(await db.reviews.where('questionId').anyOf(questionIds).primaryKeys()),
+    ])
+    const archiveKeys = await db.archive
+      .filter((a) => inSet.has(a.questionId) || a.card?.setId === id || a.notebook?.setId === id)
+      .primaryKeys()
+    const attemptKeys = await db.attempts
+      .where('setIds')
+      .equals(id)
+      .filter((a) => a.setIds.every((s) => s === id))
+      .primaryKeys()
+
+    await db.cards.bulkDelete(cardKeys)
+    await db.notebook.bulkDelete(noteKeys)
+    await db.reviews.bulkDelete(reviewKeys)
+    await db.archive.bulkDelete(archiveKeys)
+    await db.attempts.bulkDelete(attemptKeys)
+    await db.importedSets.delete(id)
+    return {
+      cards: cardKeys.length,
+      reviews: reviewKeys.length,
+      notebook: noteKeys.length,
+      archive: archiveKeys.length,
+      attempts: attemptKeys.length,
+    }
+  })
+}
+
+/** Every imported set, oldest first. */
+export function listImportedSets(db: StudyDB): Promise<ImportedSetRecord[]> {
+  return db.importedSets.orderBy('importedAt').toArray()
+}
+
+/** One imported set, or undefined. */
+export function getImportedSet(db: StudyDB, id: string): Promise<ImportedSetRecord | undefined> {
+  return db.importedSets.get(id)
+}

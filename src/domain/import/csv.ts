@@ -1,0 +1,370 @@
+/**
+ * CSV / TSV of term–definition pairs, as Anki and Quizlet export them. Each row becomes a
+ * flashcard (term → definition) and a question the other way round: a typed answer (given the
+ * definition, type the term) or, when the row has more columns, a single choice among the
+ * definition and those columns.
+ *
+ * The file has one language, so both languages of every text get the same cell. Problems name
+ * the physical line of the file (quoted fields may span lines) and the field number.
+ */
+import Papa from 'papaparse'
+import type { Localized, Question, QuestionSet } from '@/domain/content/schema'
+import { MAX_CHOICES } from '@/domain/content/schema'
+import { validateSet } from '@/domain/content/validate'
+import { htmlToText, readAnkiHeader } from './anki'
+import { groupDigits, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
+
+export interface DelimitedOptions {
+  separator?: string
+  header?: boolean | 'auto'
+  name?: string
+  idPrefix: string
+}
+
+interface Cell {
+  text: string
+  /** 1-based field number in the file. */
+  column: number
+}
+
+interface Row {
+  line: number
+  cells: Cell[]
+}
+
+/** Each row makes two questions. */
+export const MAX_ROWS = Math.floor(MAX_QUESTIONS / 2)
+/** Enough to fix a file in one go without flooding the screen. */
+const MAX_ISSUES = 100
+const MAX_COLUMNS = 2 + MAX_CHOICES - 1
+const CHOICE_IDS = 'abcdefghijklmnopqrstuvwxyz'
+// Maps, not object literals: a custom separator such as "constructor" must not find Object's own keys.
+const NAMED = new Map([
+  ['tab', '\t'],
+  ['comma', ','],
+  ['semicolon', ';'],
+])
+const CANDIDATES = ['\t', ',', ';', '|']
+const SAMPLE_LINES = 20
+/** Questions validated between two progress reports. */
+const VALIDATE_CHUNK = 2000
+/** Share of the work done once the text is split into rows. */
+const PARSED = 0.2
+
+/** The separator itself for a named one ('tab'), a typed `\t`, or a literal; undefined = detect. */
+export function resolveSeparator(option: string | undefined): string | undefined {
+  if (option === undefined || option === '') return undefined
+  const named = NAMED.get(option)
+  if (named !== undefined) return named
+  if (option === '\\t') return '\t'
+  return option
+}
+
+function separatorWords(sep: string): string {
+  if (sep === '\t') return 'a tab'
+  if (sep === ',') return 'a comma'
+  if (sep === ';') return 'a semicolon'
+  return JSON.stringify(sep)
+}
+
+/**
+ * The separator of a file that does not name one: the candidate that splits the most sampled
+ * rows into a term and a definition, then the one with the steadiest column count, then tab
+ * first (Quizlet and Anki write tabs, and a definition may hold commas). One bad row must not
+ * hide the separator of the rest, so this does not require every row to agree.
+ */
+function guessSeparator(body: string): { separator: string; found: boolean } {
+  let best = { separator: ',', rows: 0, shapes: Number.POSITIVE_INFINITY }
+  for (const separator of CANDIDATES) {
+    const rows = Papa.parse<string[]>(body, { delimiter: separator, skipEmptyLines: 'greedy', preview: SAMPLE_LINES }).data
+    const split = rows.filter((r) => r.length >= 2)
+    const shapes = new Set(split.map((r) => r.length)).size
+    if (split.length > best.rows || (split.length === best.rows && split.length > 0 && shapes < best.shapes))
+      best = { separator, rows: split.length, shapes }
+  }
+  return { separator: best.separator, found: best.rows > 0 }
+}
+
+// Header words Anki, Quizlet and spreadsheet users put above their two columns (compared lowercased).
+const FIRST_NAMES = new Set(['term', 'terms', 'word', 'words', 'front', 'question', 'questions', 'prompt', 'q', 'text', 'card', '词条', '术语', '问题', '题目', '正面', '单词', '词语', '名词', '概念', '问'])
+const SECOND_NAMES = new Set(['definition', 'definitions', 'meaning', 'meanings', 'back', 'answer', 'answers', 'a', 'translation', 'explanation', '定义', '释义', '答案', '背面', '解释', '含义', '意思', '翻译', '答'])
+
+function headerWord(cell: Cell | undefined): string {
+  return (cell?.text ?? '').trim().toLowerCase().replace(/^[\s"'“”‘’:：]+|[\s"'“”‘’:：]+$/g, '')
+}
+
+/** A first row like "term,definition", "Front;Back" or "问题\t答案". */
+function looksLikeHeader(cells: readonly Cell[]): boolean {
+  return FIRST_NAMES.has(headerWord(cells[0])) && SECOND_NAMES.has(headerWord(cells[1]))
+}
+
+/** Counts physical lines (\n, \r\n or a lone \r) up to increasing offsets in one pass. */
+class LineCounter {
+  private offset = 0
+  constructor(
+    private readonly text: string,
+    private line: number,
+  ) {}
+
+  at(offset: number): number {
+    const t = this.text
+    const end = Math.min(offset, t.length)
+    for (let i = this.offset; i < end; i++) {
+      const c = t.charCodeAt(i)
+      if (c === 10 || (c === 13 && t.charCodeAt(i + 1) !== 10)) this.line++
+    }
+    this.offset = Math.max(this.offset, end)
+    return this.line
+  }
+}
+
+const L = (text: string): Localized => ({ zh: text, en: text })
+
+function tooLong(what: string, text: string): string {
+  return `${what} is ${groupDigits(text.length)} characters; the limit is ${groupDigits(MAX_TEXT)}`
+}
+
+interface Pair {
+  line: number
+  term: Cell
+  definition: Cell
+  choices: Cell[]
+}
+
+/** Which field of the file a validator path inside a generated question points at. */
+type FieldOf = (path: string) => number
+
+/**
+ * `text` (no BOM) as a set of flashcards plus reverse questions. A generator: it yields the
+ * fraction done (0..1) between chunks of work and returns the result.
+ */
+export function* parseDelimitedSteps(text: string, options: DelimitedOptions): Generator<number, ImportResult, void> {
+  const anki = readAnkiHeader(text)
+  const body = text.slice(anki.length)
+  const chosen = resolveSeparator(options.separator) ?? anki.separator
+  if (chosen !== undefined && /["\r\n\uFEFF]/.test(chosen))
+    return { ok: false, errors: [{ message: 'The separator cannot be a double quote or a line break.' }], meta: { format: 'csv' } }
+
+  const issues: ImportIssue[] = []
+  const warnings: ImportIssue[] = []
+  const rows: Row[] = []
+  const skip = new Set(anki.skipColumns)
+  const lines = new LineCounter(body, anki.lines + 1)
+  const guessed = chosen === undefined ? guessSeparator(body) : { separator: chosen, found: true }
+  const separator = guessed.separator
+  let rowStart = 0
+  let truncated = false
+
+  Papa.parse<string[]>(body, {
+    delimiter: separator,
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step(result, parser) {
+      const line = lines.at(rowStart)
+      rowStart = result.meta.cursor
+      const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
+      if (quoteError !== undefined) {
+        // The rest of the row (or file) is unreliable after a broken quote: report only that.
+        issues.push({
+          line,
+          message:
+            quoteError.code === 'MissingQuotes'
+              ? 'a quoted field is never closed (a " is missing)'
+              : 'a quoted field has text after its closing quote; inside quotes, write a quote as ""',
+        })
+        return
+      }
+      const cells: Cell[] = []
+      for (const [i, raw] of result.data.entries()) {
+        if (skip.has(i)) continue
+        const text = anki.html === true ? htmlToText(raw) : raw
+        cells.push({ text: text.replace(/\r\n?/g, '\n').trim(), column: i + 1 })
+      }
+      if (cells.every((c) => c.text === '')) return // a blank line
+      rows.push({ line, cells })
+      // One row past the limit is enough to know the file is too long (a header row may still drop).
+      if (rows.length > MAX_ROWS + 1) {
+        truncated = true
+        parser.abort()
+      }
+    },
+  })
+  if (anki.html === true) warnings.push({ message: 'HTML tags were removed: the file says #html:true.' })
+
+  const meta: ImportMeta = { format: 'csv', separator, header: false, rows: 0 }
+  const useHeader =
+    options.header === true ||
+    ((options.header === undefined || options.header === 'auto') &&
+      // Anki's own exports name their columns in the # lines, never in a first row.
+      anki.lines === 0 &&
+      rows[0] !== undefined &&
+      looksLikeHeader(rows[0].cells))
+  if (useHeader && rows[0] !== undefined) {
+    const head = rows.shift()!
+    meta.header = true
+    warnings.push({ line: head.line, message: `Read as column names, not a card: ${head.cells.map((c) => c.text).join(' | ')}` })
+  }
+  meta.rows = rows.length
+
+  if (truncated || rows.length > MAX_ROWS)
+    return {
+      ok: false,
+      meta,
+      errors: [
+        {
+          message: `The file has more than ${groupDigits(MAX_ROWS)} rows; the limit is ${groupDigits(MAX_ROWS)} (each row makes 2 questions, and a set holds at most ${groupDigits(MAX_QUESTIONS)}).`,
+        },
+      ],
+    }
+  if (rows.length === 0 && issues.length === 0)
+    return { ok: false, meta, errors: [{ message: 'The file has no rows with a term and a definition.' }] }
+
+  const pairs: Pair[] = []
+  for (const row of rows) {
+    const pair = checkRow(row, separator, !guessed.found, issues)
+    if (pair) pairs.push(pair)
+  }
+  if (issues.length > 0) return { ok: false, meta, errors: capped(issues) }
+
+  yield PARSED
+  const { set, fieldOf } = buildSet(pairs, options)
+  // The validator's per-question rules, a chunk at a time so a caller can keep the screen alive.
+  // Ids are unique by construction, the one rule that spans questions.
+  const seen = new Set<string>()
+  const questions: Question[] = []
+  for (let start = 0; start < set.questions.length; start += VALIDATE_CHUNK) {
+    const checked = validateSet({ ...set, questions: set.questions.slice(start, start + VALIDATE_CHUNK) }, { file: 'import' })
+    if (checked.ok) questions.push(...checked.set.questions)
+    else {
+      for (const e of checked.errors) {
+        const located = e.questionId !== undefined ? fieldOf.get(e.questionId) : undefined
+        const issue: ImportIssue = located
+          ? { line: located.line, column: located.field(e.path), message: e.message }
+          : { path: e.path, message: e.message }
+        // zh and en hold the same cell, so each problem comes twice (set-level ones once per chunk); keep one.
+        const key = `${issue.line}:${issue.column}:${issue.path}:${issue.message}`
+        if (!seen.has(key)) issues.push(issue)
+        seen.add(key)
+      }
+    }
+    yield PARSED + ((1 - PARSED) * Math.min(start + VALIDATE_CHUNK, set.questions.length)) / set.questions.length
+  }
+  if (issues.length > 0) return { ok: false, meta, errors: capped(issues) }
+  warnings.push(...duplicateTerms(pairs))
+  return { ok: true, set: { ...set, questions }, warnings, meta }
+}
+
+function capped(issues: ImportIssue[]): ImportIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues
+  return [...issues.slice(0, MAX_ISSUES), { message: `…and ${groupDigits(issues.length - MAX_ISSUES)} more problems.` }]
+}
+
+/** The row as a pair, or null after reporting what is wrong with it. */
+function checkRow(row: Row, separator: string, undetectable: boolean, issues: ImportIssue[]): Pair | null {
+  const { line } = row
+  const cells = [...row.cells]
+  // Spreadsheets often leave empty cells at the end of a row; they are not choices.
+  while (cells.length > 2 && cells[cells.length - 1]!.text === '') cells.pop()
+  const before = issues.length
+
+  if (cells.length < 2) {
+    issues.push({
+      line,
+      column: (cells[0]?.column ?? 0) + 1,
+      message: undetectable
+        ? 'found no separator (a tab, comma or semicolon) between a term and its definition'
+        : `found 1 column; a row needs a term and a definition separated by ${separatorWords(separator)}`,
+    })
+    return null
+  }
+  if (cells.length > MAX_COLUMNS) {
+    issues.push({
+      line,
+      column: cells[MAX_COLUMNS]!.column,
+      message: `the row has ${cells.length} columns; the limit is ${MAX_COLUMNS} (a term, a definition and up to ${MAX_CHOICES - 1} wrong choices)`,
+    })
+    return null
+  }
+  const [term, definition] = cells as [Cell, Cell]
+  const choices = cells.slice(2).filter((c) => c.text !== '')
+  if (term.text === '') issues.push({ line, column: term.column, message: 'the term is empty' })
+  else if (term.text.length > MAX_TEXT) issues.push({ line, column: term.column, message: tooLong('the term', term.text) })
+  if (definition.text === '') issues.push({ line, column: definition.column, message: 'the definition is empty' })
+  else if (definition.text.length > MAX_TEXT)
+    issues.push({ line, column: definition.column, message: tooLong('the definition', definition.text) })
+  const seen = new Map<string, number>([[definition.text, definition.column]])
+  for (const c of choices) {
+    const same = seen.get(c.text)
+    if (c.text.length > MAX_TEXT) issues.push({ line, column: c.column, message: tooLong('this choice', c.text) })
+    else if (same !== undefined) issues.push({ line, column: c.column, message: `this choice repeats column ${same}` })
+    else seen.set(c.text, c.column)
+  }
+  return issues.length === before ? { line, term, definition, choices } : null
+}
+
+function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet; fieldOf: Map<string, { line: number; field: FieldOf }> } {
+  const fieldOf = new Map<string, { line: number; field: FieldOf }>()
+  const questions: Question[] = []
+  const prefix = options.idPrefix
+  for (const [i, p] of pairs.entries()) {
+    const term = p.term.text
+    const def = p.definition.text
+    const explanation = L(term.length + def.length + 3 <= MAX_TEXT ? `${term} — ${def}` : def)
+    const cardId = `${prefix}-${i + 1}-card`
+    questions.push({ id: cardId, type: 'flashcard', prompt: L(term), back: L(def), explanation })
+    fieldOf.set(cardId, { line: p.line, field: (path) => (path.startsWith('prompt') ? p.term.column : p.definition.column) })
+
+    if (p.choices.length > 0) {
+      const columns = [p.definition.column, ...p.choices.map((c) => c.column)]
+      const id = `${prefix}-${i + 1}-choice`
+      questions.push({
+        id,
+        type: 'single',
+        prompt: L(term),
+        choices: [def, ...p.choices.map((c) => c.text)].map((text, j) => ({ id: CHOICE_IDS[j]!, text: L(text) })),
+        answer: 'a',
+        explanation,
+      })
+      fieldOf.set(id, {
+        line: p.line,
+        field: (path) => {
+          const m = /^choices\[(\d+)\]/.exec(path)
+          if (m) return columns[Number(m[1])] ?? p.definition.column
+          return path.startsWith('prompt') ? p.term.column : p.definition.column
+        },
+      })
+    } else {
+      const id = `${prefix}-${i + 1}-blank`
+      questions.push({ id, type: 'blank', prompt: L(def), answer: L(term), explanation })
+      fieldOf.set(id, { line: p.line, field: (path) => (path.startsWith('answer') ? p.term.column : p.definition.column) })
+    }
+  }
+  const name = (options.name ?? '').trim().slice(0, MAX_TEXT)
+  const n = groupDigits(pairs.length)
+  const set: QuestionSet = {
+    id: prefix,
+    title: name === '' ? { zh: '导入的题组', en: 'Imported set' } : L(name),
+    keyPoints: [
+      {
+        zh: `共 ${n} 个词条：先翻看卡片，再根据释义写出（或选出）词条。`,
+        en: `${n} terms: go through the cards, then recall each term from its definition.`,
+      },
+    ],
+    questions,
+  }
+  return { set, fieldOf }
+}
+
+/** A term on two rows is allowed (homonyms) but often a slip: say where. */
+function duplicateTerms(pairs: Pair[]): ImportIssue[] {
+  const first = new Map<string, number>()
+  const out: ImportIssue[] = []
+  for (const p of pairs) {
+    const key = p.term.text.toLowerCase()
+    const at = first.get(key)
+    if (at === undefined) first.set(key, p.line)
+    else if (out.length < 20)
+      out.push({ line: p.line, column: p.term.column, message: `the term ${JSON.stringify(p.term.text)} is also on line ${at}` })
+  }
+  return out
+}

@@ -1,0 +1,108 @@
+/**
+ * The app's own JSON format, imported: the same validator (and so the same messages) as the
+ * built-in sets, after a parse that cannot be turned against the app.
+ */
+import type { QuestionSet } from '@/domain/content/schema'
+import { findJsonError, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
+import { applyPrefix, firstDuplicateId } from './ids'
+import { groupDigits, MAX_JSON_DEPTH, MAX_QUESTIONS, type ImportIssue, type ImportResult } from './types'
+
+/** Keys that could reach Object.prototype if the data were ever merged into another object. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * The offset where nesting first goes deeper than `max`, or null. A linear scan, so a file of
+ * 10,000 nested lists is refused before any recursive code (the reviver, the validator) sees it.
+ */
+export function findTooDeep(text: string, max: number): number | null {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      depth++
+      if (depth > max) return i
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1)
+  }
+  return null
+}
+
+function toIssue(e: ContentError): ImportIssue {
+  const path = [e.questionId ?? '', e.path].filter((p) => p !== '').join(' › ')
+  return path === '' ? { message: e.message } : { path, message: e.message }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** `text` (no BOM) as a question set in the app's format, re-keyed under idPrefix. */
+export function parseJsonImport(text: string, idPrefix: string): ImportResult {
+  const meta = { format: 'json' as const }
+  const deep = findTooDeep(text, MAX_JSON_DEPTH)
+  if (deep !== null) {
+    const { line, column } = lineColumn(text, deep)
+    return {
+      ok: false,
+      meta,
+      errors: [
+        {
+          line,
+          column,
+          message: `the data is nested more than ${MAX_JSON_DEPTH} levels deep; a question set needs fewer than 10`,
+        },
+      ],
+    }
+  }
+
+  const dropped = new Set<string>()
+  let data: unknown
+  try {
+    data = JSON.parse(text, (key, value: unknown) => {
+      if (UNSAFE_KEYS.has(key)) {
+        dropped.add(key)
+        return undefined // removes the key
+      }
+      return value
+    })
+  } catch (e) {
+    const found = findJsonError(text)
+    const offset = found?.offset ?? 0
+    const reason = found?.message ?? (e instanceof Error ? e.message : String(e))
+    const { line, column } = lineColumn(text, offset)
+    return { ok: false, meta, errors: [{ line, column, message: `invalid JSON: ${reason}` }] }
+  }
+
+  if (isRecord(data) && Array.isArray(data.questions) && data.questions.length > MAX_QUESTIONS) {
+    return {
+      ok: false,
+      meta,
+      errors: [
+        {
+          path: 'questions',
+          message: `the set has ${groupDigits(data.questions.length)} questions; the limit is ${groupDigits(MAX_QUESTIONS)}`,
+        },
+      ],
+    }
+  }
+
+  const checked = validateSet(data, { file: 'import' })
+  if (!checked.ok) return { ok: false, meta, errors: checked.errors.map(toIssue) }
+
+  // A schema link is relative to the author's folder; it means nothing inside the app.
+  const { $schema: _schema, ...rest } = checked.set
+  const set: QuestionSet = applyPrefix(rest, idPrefix)
+  const duplicate = firstDuplicateId(set)
+  if (duplicate !== null)
+    return { ok: false, meta, errors: [{ message: `two question ids both shorten to ${JSON.stringify(duplicate)}; shorten them` }] }
+
+  const warnings: ImportIssue[] =
+    dropped.size === 0
+      ? []
+      : [{ message: `Ignored unsafe keys: ${[...dropped].sort().map((k) => JSON.stringify(k)).join(', ')}.` }]
+  return { ok: true, set, warnings, meta }
+}

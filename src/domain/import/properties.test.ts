@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { QuestionSet } from '@/domain/content/schema'
+import { validateSet } from '@/domain/content/validate'
+import { exportSetJson, exportSetTsv, naturalPairs, parseImport, type ImportOptions } from './index'
+import { tsvField } from './export'
+
+const builtIn = import.meta.glob<QuestionSet>('../../../questions/*.json', { import: 'default', eager: true })
+const builtInSets = Object.entries(builtIn)
+  .filter(([path]) => !path.endsWith('question-set.schema.json'))
+  .map(([, set]) => set)
+
+const prefix = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,2}$/)
+
+const options: fc.Arbitrary<ImportOptions> = fc.record(
+  {
+    format: fc.constantFrom('auto', 'json', 'csv'),
+    separator: fc.oneof(fc.constantFrom('tab', 'comma', 'semicolon', '', '\\t', '|', '"', '\n'), fc.string({ maxLength: 3 })),
+    header: fc.constantFrom(true, false, 'auto'),
+    name: fc.string({ maxLength: 30 }),
+    idPrefix: fc.oneof(prefix, fc.string({ maxLength: 50 })),
+  },
+  { requiredKeys: ['format', 'idPrefix'] },
+) as fc.Arbitrary<ImportOptions>
+
+// Text that is often almost right: delimited rows and JSON fragments, not only noise.
+const cell = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('', '"', '""', '#separator:tab', '#html:true', '<b>x</b>', '__proto__', 'TODO', '\r\n', '{', '['),
+)
+const delimited = fc
+  .array(fc.array(cell, { maxLength: 5 }), { maxLength: 8 })
+  .chain((rows) => fc.constantFrom('\t', ',', ';').map((sep) => rows.map((r) => r.join(sep)).join('\n')))
+const jsonish = fc.oneof(
+  fc.json({ maxDepth: 4 }),
+  fc.constantFrom(...builtInSets.slice(0, 2).map((s) => JSON.stringify(s))).chain((text) =>
+    fc.nat(text.length).map((cut) => text.slice(0, cut)),
+  ),
+)
+const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), delimited, jsonish)
+
+/** A word that survives as a typed answer: it has a letter or digit and is no placeholder. */
+const word = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+  .filter((s) => /[\p{L}\p{N}]/u.test(s) && s.trim() === s && !/^(?:todo|tbd|fixme|xxx+|lorem ipsum.*|待定|待补充?)$/i.test(s))
+const tricky = fc.oneof(word, fc.tuple(word, fc.constantFrom('\t', '\n', '"', ', ', '; ', '""'), word).map(([a, s, b]) => `${a}${s}${b}`))
+const pairs = fc.uniqueArray(fc.tuple(tricky, tricky), { minLength: 1, maxLength: 15, selector: ([t]) => t })
+
+function csvOf(rows: [string, string][]): string {
+  return rows.map(([t, d]) => `${tsvField(t)}\t${tsvField(d)}`).join('\n')
+}
+
+describe('parseImport properties', () => {
+  it('never throws: any input gives a valid set or a non-empty error list', () => {
+    fc.assert(
+      fc.property(anyText, options, (text, opts) => {
+        const result = parseImport(text, opts)
+        if (result.ok) {
+          expect(validateSet(result.set, { file: 'x' }).ok).toBe(true)
+          expect(result.set.id).toBe(opts.idPrefix)
+          for (const q of result.set.questions) expect(q.id.startsWith(`${opts.idPrefix}-`)).toBe(true)
+        } else {
+          expect(result.errors.length).toBeGreaterThan(0)
+          for (const e of result.errors) expect(typeof e.message).toBe('string')
+        }
+      }),
+      { numRuns: 600 },
+    )
+  }, 30_000)
+
+  it('gives the same set for the same input and prefix', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, pairs.map(csvOf)), options, (text, opts) => {
+        expect(parseImport(text, opts)).toEqual(parseImport(text, opts))
+      }),
+      { numRuns: 200 },
+    )
+  }, 30_000)
+
+  it('round-trips export JSON → import to an equal set under the same prefix', () => {
+    const sets = fc.oneof(
+      pairs.map((rows) => parseImport(csvOf(rows), { format: 'csv', idPrefix: 'imp-a' })),
+      fc
+        .constantFrom(...builtInSets)
+        .chain((s) => fc.subarray(s.questions, { minLength: 1 }).map((questions) => ({ ...s, questions })))
+        .map((s) => parseImport(JSON.stringify(s), { format: 'json', idPrefix: 'imp-a' })),
+    )
+    fc.assert(
+      fc.property(sets, prefix, (first, other) => {
+        if (!first.ok) throw new Error(JSON.stringify(first.errors))
+        const again = parseImport(exportSetJson(first.set), { format: 'auto', idPrefix: 'imp-a' })
+        expect(again.ok && again.set).toEqual(first.set)
+        // Under another prefix only the prefix changes: never prefixed twice.
+        const moved = parseImport(exportSetJson(first.set), { format: 'auto', idPrefix: other })
+        if (!moved.ok) throw new Error(JSON.stringify(moved.errors))
+        expect(moved.set.questions.map((q) => q.id.slice(other.length))).toEqual(
+          first.set.questions.map((q) => q.id.slice('imp-a'.length)),
+        )
+      }),
+      { numRuns: 150 },
+    )
+  }, 30_000)
+
+  it('round-trips export TSV → import to the same term–definition pairs', () => {
+    fc.assert(
+      fc.property(pairs, fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, (rows, lang) => {
+        const first = parseImport(csvOf(rows), { format: 'csv', idPrefix: 'imp-a' })
+        if (!first.ok) throw new Error(JSON.stringify(first.errors))
+        expect(naturalPairs(first.set, lang)).toEqual(rows)
+        const back = parseImport(exportSetTsv(first.set, lang), { format: 'auto', idPrefix: 'imp-b' })
+        if (!back.ok) throw new Error(JSON.stringify(back.errors))
+        expect(naturalPairs(back.set, lang)).toEqual(rows)
+      }),
+      { numRuns: 200 },
+    )
+  }, 30_000)
+
+  it('round-trips the built-in sets through TSV to their natural pairs', () => {
+    for (const set of builtInSets) {
+      for (const lang of ['zh', 'en'] as const) {
+        const back = parseImport(exportSetTsv(set, lang), { format: 'auto', idPrefix: 'imp-b' })
+        if (!back.ok) throw new Error(`${set.id}/${lang}: ${JSON.stringify(back.errors)}`)
+        const flashcards = back.set.questions.flatMap((q) => (q.type === 'flashcard' ? [[q.prompt[lang], q.back[lang]]] : []))
+        expect(flashcards).toEqual(naturalPairs(set, lang))
+      }
+    }
+  })
+})

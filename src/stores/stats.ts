@@ -1,0 +1,83 @@
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { getDB } from '@/db/database'
+import { observe } from '@/db/live'
+import { loadStatsData } from '@/db/stats'
+import { DAY_MS, dayToDate, type DayOf } from '@/domain/stats/days'
+import { buildStats, FORECAST_DAYS, HEATMAP_DAYS, type StatsSummary } from '@/domain/stats/summary'
+import { useAppStore } from './app'
+
+const HOUR = 3_600_000
+
+/**
+ * Local day numbers that follow daylight saving time. The zone offset is looked up once per
+ * hour of time, not once per log entry: `new Date()` for 100,000 entries would cost more than
+ * all the counting.
+ */
+export function localDayOf(): DayOf {
+  const offsets = new Map<number, number>()
+  // The log is read in time order, so most calls hit the same hour as the one before.
+  let lastHour = Number.NaN
+  let lastOffset = 0
+  return (ms) => {
+    const hour = Math.floor(ms / HOUR)
+    if (hour !== lastHour) {
+      let offset = offsets.get(hour)
+      if (offset === undefined) {
+        offset = -new Date(ms).getTimezoneOffset() * 60_000
+        offsets.set(hour, offset)
+      }
+      lastHour = hour
+      lastOffset = offset
+    }
+    return Math.floor((ms + lastOffset) / DAY_MS)
+  }
+}
+
+/**
+ * The stats screen's numbers, computed once per change of the data. Holds only the summary (a
+ * few hundred numbers), never the review log it was computed from.
+ */
+export const useStatsStore = defineStore('stats', () => {
+  /** null until the first load. */
+  const summary = shallowRef<StatsSummary | null>(null)
+
+  let users = 0
+  let unsubscribe: (() => void) | null = null
+
+  /** Starts following the review log and the cards; call the returned function when the screen goes away. */
+  function watch(): () => void {
+    users++
+    let stopped = false
+    // The router opens the database before this screen; a subscription made earlier would
+    // follow a connection that is about to be replaced.
+    void useAppStore()
+      .whenReady()
+      .then(() => {
+        if (stopped) return
+        unsubscribe ??= observe(
+          () => {
+            const now = Date.now()
+            // The window starts at the local midnight the heatmap starts on, so every windowed figure
+            // covers the same days; a day of margin at the end, which the forecast trims.
+            const first = dayToDate(localDayOf()(now) - HEATMAP_DAYS + 1)
+            const since = new Date(first.year, first.month - 1, first.date).getTime()
+            return loadStatsData(getDB(), { since, until: now + (FORECAST_DAYS + 1) * DAY_MS })
+          },
+          (data) => {
+            summary.value = buildStats({ ...data, now: Date.now(), dayOf: localDayOf() })
+          },
+        )
+      })
+    return () => {
+      if (stopped) return
+      stopped = true
+      if (--users === 0) {
+        unsubscribe?.()
+        unsubscribe = null
+      }
+    }
+  }
+
+  return { summary, watch }
+})

@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+
+vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-index', () => ({ default: [] }))
+
+import { i18n } from '@/i18n'
+import { createDB, setDB, type StudyDB } from '@/db/database'
+import ImportView from './ImportView.vue'
+
+let db: StudyDB
+let router: Router
+let wrapper: VueWrapper | null = null
+
+beforeEach(async () => {
+  db = createDB('import-view-' + crypto.randomUUID())
+  setDB(db)
+  setActivePinia(createPinia())
+  i18n.global.locale.value = 'en'
+  router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/import', component: ImportView },
+      { path: '/sets/:setId', component: { template: '<p>set</p>' } },
+    ],
+  })
+  await router.push('/import')
+})
+
+afterEach(async () => {
+  wrapper?.unmount()
+  wrapper = null
+  db.close()
+  await db.delete()
+})
+
+function mountView(): VueWrapper {
+  wrapper = mount(ImportView, { global: { plugins: [i18n, router] }, attachTo: document.body })
+  return wrapper
+}
+
+const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
+
+function chooseFile(w: VueWrapper, file: File): Promise<void> {
+  const input = byId(w, 'import-file')
+  Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+  return input.trigger('change')
+}
+
+describe('ImportView', () => {
+  it('previews a pasted TSV, saves it only on "Save set", and links to the new set', async () => {
+    const w = mountView()
+    expect(byId(w, 'import-preview').text()).toContain('Choose a file or paste text to see a preview.')
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
+
+    await byId(w, 'import-text').setValue('term\tdefinition\ncat\tchat\ndog\tchien\tloup\tchat sauvage\n')
+    await vi.waitFor(() => expect(byId(w, 'import-counts').exists()).toBe(true), { timeout: 3000 })
+    const counts = byId(w, 'import-counts').findAll('li').map((li) => li.text())
+    expect(counts).toEqual(['1 Single choice', '1 Fill in the blank', '2 Flashcard'])
+    expect(byId(w, 'import-total').text()).toBe('4 questions in all')
+    const first = byId(w, 'import-first')
+      .findAll('li')
+      .map((li) => li.findAll('p').map((p) => p.text()))
+    expect(first).toHaveLength(4)
+    expect(first[0]).toEqual(['cat', 'Answer: chat'])
+    expect(first[1]).toEqual(['chat', 'Answer: cat'])
+    expect(first[3]).toEqual(['dog', 'Answer: chien'])
+    expect(byId(w, 'import-detected').text()).toBe('Detected: CSV / TSV · Tab')
+    expect((byId(w, 'import-header').element as HTMLInputElement).checked).toBe(true)
+    expect(await db.importedSets.count()).toBe(0) // a preview saves nothing
+
+    await byId(w, 'import-name').setValue('Animals')
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false)
+    await byId(w, 'import-save').trigger('click')
+    await vi.waitFor(() => expect(byId(w, 'import-saved').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-saved').text()).toContain('Imported “Animals” with 4 questions.')
+
+    const rows = await db.importedSets.toArray()
+    expect(rows).toHaveLength(1)
+    const record = rows[0]!
+    expect(record).toMatchObject({ name: 'Animals', set: { id: record.id, title: { zh: 'Animals', en: 'Animals' } } })
+    expect(record.id).toMatch(/^imp-[0-9a-f]{10}$/)
+    expect(record.set.questions.map((q) => q.id)).toEqual([`${record.id}-1-card`, `${record.id}-1-blank`, `${record.id}-2-card`, `${record.id}-2-choice`])
+    expect(byId(w, 'import-open-set').attributes('href')).toBe(`/sets/${record.id}`)
+    expect((byId(w, 'import-text').element as HTMLTextAreaElement).value).toBe('')
+  })
+
+  it('shows every problem of a broken file with its line and column, and saves nothing', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('one,uno\nlonely\n,no term\n')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    const errors = byId(w, 'import-errors')
+    expect(errors.attributes('role')).toBe('alert')
+    expect(errors.findAll('li').map((li) => li.text())).toEqual([
+      'Line 2, column 2: found 1 column; a row needs a term and a definition separated by a comma',
+      'Line 3, column 1: the term is empty',
+    ])
+    expect(errors.text()).toContain('2 problems')
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
+    await byId(w, 'import-save').trigger('click')
+    await flushPromises()
+    expect(await db.importedSets.count()).toBe(0)
+    expect(byId(w, 'import-saved').exists()).toBe(false)
+  })
+
+  it('reports invalid JSON with its line and column', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('{\n  "id": "x",\n  "title": }\n')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').find('li').text()).toBe('Line 3, column 12: invalid JSON: unexpected "}"')
+  })
+
+  it('shows markup from the file as plain text, never as HTML', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('<img src=x onerror=alert(1)>\t<script>alert(1)</script>\n')
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-first').text()).toContain('<img src=x onerror=alert(1)>')
+    expect(byId(w, 'import-first').text()).toContain('<script>alert(1)</script>')
+    expect(w.find('img').exists()).toBe(false)
+    expect(w.find('script').exists()).toBe(false)
+  })
+
+  it('reads a chosen file, and refuses one that is not UTF-8', async () => {
+    const w = mountView()
+    await chooseFile(w, new File(['问题;答案\n千问;大模型\n'], 'deck.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-counts').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-file-name').text()).toBe('Read from deck.csv')
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toBe('deck')
+
+    await chooseFile(w, new File([new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x09, 0x78])], 'latin1.tsv'))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').find('li').text()).toMatch(/^Line 1: The file is not valid UTF-8 text/)
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('follows the separator, header and format choices', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('a|b\nc|d\n')
+    await vi.waitFor(() => expect(byId(w, 'import-total').exists()).toBe(true), { timeout: 3000 })
+    await byId(w, 'import-separator').setValue('custom')
+    await byId(w, 'import-custom-separator').setValue('|')
+    await byId(w, 'import-header').setValue(true)
+    await vi.waitFor(() => expect(byId(w, 'import-total').text()).toBe('2 questions in all'), { timeout: 3000 })
+    await byId(w, 'import-format').setValue('json')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').text()).toContain('invalid JSON')
+  })
+})

@@ -1,0 +1,284 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { i18n } from '@/i18n'
+import { exportProgress, parseBackup } from '@/db/backup'
+import { setDB, type StudyDB } from '@/db/database'
+import { getSettings } from '@/db/progress'
+import { DEFAULT_SETTINGS } from '@/db/records'
+import { dumpAll, freshDB, makeCard, T0 } from '@/db/test-utils'
+import { useAppStore } from '@/stores/app'
+import SettingsView from './SettingsView.vue'
+
+vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-index', () => ({ default: [] }))
+
+let db: StudyDB
+let pinia: Pinia
+let wrapper: VueWrapper | null = null
+
+beforeEach(async () => {
+  db = freshDB()
+  await db.open()
+  setDB(db)
+  pinia = createPinia()
+  setActivePinia(pinia)
+  i18n.global.locale.value = 'en'
+})
+
+afterEach(async () => {
+  wrapper?.unmount()
+  wrapper = null
+  db.close()
+  await db.delete()
+})
+
+async function mountView(path = '/settings'): Promise<VueWrapper> {
+  await useAppStore().reloadSettings()
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/settings', component: SettingsView }] })
+  await router.push(path)
+  wrapper = mount(SettingsView, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+const byTestId = (w: VueWrapper, id: string) => w.get(`[data-testid="${id}"]`)
+
+/** Puts a file in the import input as if the learner had chosen it. */
+async function chooseFile(w: VueWrapper, text: string): Promise<void> {
+  const input = byTestId(w, 'import-progress')
+  const file = new File([text], 'backup.json', { type: 'application/json' })
+  Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+  await input.trigger('change')
+}
+
+/** A valid backup file holding one card that this database does not have. */
+async function otherBackup(): Promise<string> {
+  const other = freshDB()
+  await other.cards.put(makeCard({ questionId: 'from-backup' }))
+  const text = JSON.stringify(await exportProgress(other, T0))
+  other.close()
+  await other.delete()
+  return text
+}
+
+describe('SettingsView: spaced repetition', () => {
+  it('shows the specific error for a bad learning step and saves nothing', async () => {
+    const w = await mountView()
+    await byTestId(w, 'settings-new-per-day').setValue('35')
+    await byTestId(w, 'settings-steps').setValue('1m 10x')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+
+    const error = byTestId(w, 'settings-steps-error')
+    expect(error.text()).toContain('Learning steps: “10x” is not a step — use a number followed by m, h or d, like 10m.')
+    const steps = byTestId(w, 'settings-steps')
+    expect(steps.attributes('aria-invalid')).toBe('true')
+    expect(steps.attributes('aria-describedby')?.split(' ')).toContain(error.attributes('id'))
+    expect(document.activeElement).toBe(steps.element)
+    expect(byTestId(w, 'settings-status').text()).toBe('Nothing was saved — fix the fields marked ⚠ above.')
+    // The valid field was not saved either.
+    expect(await db.settings.count()).toBe(0)
+    expect(useAppStore().settings).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('says what is wrong with a number out of range', async () => {
+    const w = await mountView()
+    await byTestId(w, 'settings-streak').setValue('9')
+    await byTestId(w, 'settings-new-per-day').setValue('lots')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(byTestId(w, 'settings-streak-error').text()).toContain(
+      'Right answers to clear a mistake: 9 is out of range — enter a whole number from 1 to 5.',
+    )
+    expect(byTestId(w, 'settings-new-per-day-error').text()).toContain(
+      'New questions per day: “lots” is not a number — enter a whole number from 0 to 9999.',
+    )
+    // The first invalid field gets the focus.
+    expect(document.activeElement).toBe(byTestId(w, 'settings-new-per-day').element)
+    expect(await db.settings.count()).toBe(0)
+  })
+
+  it('explains the problem in Chinese too', async () => {
+    i18n.global.locale.value = 'zh'
+    const w = await mountView()
+    await byTestId(w, 'settings-steps').setValue('10x')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(byTestId(w, 'settings-steps-error').text()).toContain('学习步长：“10x”不是有效的步长——请用数字加 m、h 或 d，如 10m。')
+  })
+
+  it('saves a valid change and says so', async () => {
+    const w = await mountView()
+    await byTestId(w, 'settings-retention').setValue('0.95')
+    await byTestId(w, 'settings-new-per-day').setValue('35')
+    await byTestId(w, 'settings-steps').setValue('2m, 15m')
+    await byTestId(w, 'settings-save').trigger('click')
+
+    await vi.waitFor(() => expect(byTestId(w, 'settings-status').text()).toBe('Saved.'))
+    const saved = await getSettings(db)
+    expect(saved).toEqual({ ...DEFAULT_SETTINGS, retention: 0.95, newPerDay: 35, learningSteps: ['2m', '15m'] })
+    expect(byTestId(w, 'settings-status').attributes('role')).toBe('status')
+    // The form now shows the stored, normalised value.
+    expect((byTestId(w, 'settings-steps').element as HTMLInputElement).value).toBe('2m 15m')
+  })
+
+  it('shows the retention as a percentage with its workload estimate', async () => {
+    const w = await mountView()
+    await byTestId(w, 'settings-retention').setValue('0.95')
+    expect(byTestId(w, 'settings-retention-value').text()).toBe('95%')
+    expect(byTestId(w, 'settings-workload').text()).toBe('≈ ×2.5 reviews compared with 90%')
+  })
+})
+
+describe('SettingsView: backup', () => {
+  it('lists every error of an invalid backup file and changes nothing', async () => {
+    await db.cards.put(makeCard())
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const text = JSON.stringify({ format: 'qwen-study-backup', version: 1, exportedAt: 'yesterday', cards: [{}] })
+    const expected = parseBackup(text)
+    if (expected.ok) throw new Error('the test file should be invalid')
+
+    await chooseFile(w, text)
+    await vi.waitFor(() => expect(w.find('[data-testid="backup-errors"]').exists()).toBe(true))
+    const alert = byTestId(w, 'backup-errors')
+    expect(alert.attributes('role')).toBe('alert')
+    expect(alert.text()).toContain('Could not import this file:')
+    expect(alert.findAll('li').map((li) => li.text())).toEqual(expected.errors)
+    expect(expected.errors.length).toBeGreaterThan(1)
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('says a file that is not JSON is not JSON', async () => {
+    const w = await mountView()
+    await chooseFile(w, 'hello')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-errors').text()).toContain('not a JSON file'))
+  })
+
+  it('asks merge or replace when there is progress already, and merges', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const w = await mountView()
+    await chooseFile(w, await otherBackup())
+
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    expect(w.get('dialog').text()).toContain('You already have progress. Merge the backup into it, or replace it?')
+    expect(await db.cards.count()).toBe(1)
+
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect((await db.cards.toArray()).map((c) => c.questionId).sort()).toEqual(['from-backup', 'mine'])
+  })
+
+  it('replaces the progress when asked to', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const w = await mountView()
+    await chooseFile(w, await otherBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+
+    await byTestId(w, 'import-replace').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect((await db.cards.toArray()).map((c) => c.questionId)).toEqual(['from-backup'])
+  })
+
+  it('changes nothing when the import is cancelled', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const before = await dumpAll(db)
+    const w = await mountView()
+    await chooseFile(w, await otherBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+
+    await byTestId(w, 'import-cancel').trigger('click')
+    await flushPromises()
+    expect(byTestId(w, 'backup-status').text()).toBe('')
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('imports into an empty database without asking, and picks up the backup’s settings', async () => {
+    const source = freshDB()
+    setDB(source)
+    await useAppStore().updateSettings({ newPerDay: 7 })
+    const text = JSON.stringify(await exportProgress(source, T0))
+    source.close()
+    await source.delete()
+    setDB(db)
+
+    const w = await mountView()
+    await chooseFile(w, text)
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect(w.find('dialog[open]').exists()).toBe(false)
+    expect((await getSettings(db)).newPerDay).toBe(7)
+    expect(useAppStore().settings.newPerDay).toBe(7)
+    expect((byTestId(w, 'settings-new-per-day').element as HTMLInputElement).value).toBe('7')
+  })
+
+  it('resets progress only after confirming', async () => {
+    await db.cards.put(makeCard())
+    const w = await mountView()
+    await byTestId(w, 'reset-progress').trigger('click')
+    await flushPromises()
+    expect(w.get('dialog[open]').text()).toContain('Delete all progress')
+    expect(await db.cards.count()).toBe(1)
+
+    await w.get('dialog[open] [data-testid="confirm-ok"]').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress reset.'))
+    expect(await db.cards.count()).toBe(0)
+  })
+
+  it('exports a dated JSON file of the progress', async () => {
+    await db.cards.put(makeCard())
+    const created: Blob[] = []
+    const createUrl = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob)
+      return 'blob:backup'
+    })
+    const revokeUrl = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const clicks: string[] = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download)
+    })
+    try {
+      const w = await mountView()
+      await byTestId(w, 'export-progress').trigger('click')
+      await vi.waitFor(() => expect(clicks).toHaveLength(1))
+      expect(clicks[0]).toMatch(/^qwen-study-backup-\d{4}-\d{2}-\d{2}\.json$/)
+      const parsed = parseBackup(await created[0]!.text())
+      expect(parsed.ok && parsed.backup.cards).toEqual([makeCard()])
+      await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe(`Downloaded ${clicks[0]}.`))
+    } finally {
+      click.mockRestore()
+      createUrl.mockRestore()
+      revokeUrl.mockRestore()
+    }
+  })
+})
+
+describe('SettingsView: storage and appearance', () => {
+  it('says plainly when progress is kept only in this tab', async () => {
+    useAppStore().storageMode = 'memory'
+    const w = await mountView()
+    expect(byTestId(w, 'storage-memory').text()).toContain('progress is kept only in this tab')
+  })
+
+  it('switches the language like the header does', async () => {
+    const w = await mountView()
+    await byTestId(w, 'settings-lang-zh').setValue(true)
+    expect(i18n.global.locale.value).toBe('zh')
+    expect(localStorage.getItem('qwen-study.locale')).toBe('zh')
+    expect(w.get('h1').text()).toBe('设置')
+  })
+
+  it('has one h1 and an h2 for each section, the backup one deep-linkable', async () => {
+    const w = await mountView()
+    expect(w.findAll('h1')).toHaveLength(1)
+    expect(w.findAll('section > h2').map((h) => h.text())).toEqual(['Appearance', 'Spaced repetition', 'Storage', 'Backup'])
+    expect(w.find('section#backup').exists()).toBe(true)
+  })
+
+  it('takes /settings#backup to the backup section', async () => {
+    const w = await mountView('/settings#backup')
+    await vi.waitFor(() => expect(document.activeElement).toBe(w.get('#backup h2').element))
+  })
+})
