@@ -43,6 +43,7 @@ for (const c of combos) {
   await page.click('[data-testid="setup-order-article"]')
   await page.click('[data-testid="setup-count-all"]')
   await page.click('[data-testid="start-quiz"]')
+  await page.waitForSelector('article.question')
   // Walk the quiz: a screenshot of each new question type, answered with "don't know" or a reveal.
   const seen = new Set()
   for (let i = 0; i < 40; i++) {
@@ -66,8 +67,12 @@ for (const c of combos) {
       seen.add(`fb-${type}`)
       await shot(page, `05-feedback-${type}`, c)
     }
+    const before = await q.getAttribute('data-qid')
     await page.click('[data-testid="next"]')
-    await page.waitForTimeout(50)
+    await page.waitForFunction(
+      (id) => location.pathname.endsWith('/results') || document.querySelector('article.question')?.getAttribute('data-qid') !== id,
+      before,
+    )
     if (page.url().includes('/results')) break
   }
   await page.waitForSelector('[data-testid="result-score"]').catch(() => {})

@@ -6,7 +6,9 @@
  * src/domain exactly as the app calls them.
  */
 import { createDB, type StudyDB } from '@/db/database'
-import { countDue, countNewReviewedToday, getDueCards, recordAnswer } from '@/db/progress'
+import { deleteImportedSet, saveImportedSet } from '@/db/importedSets'
+import { observe } from '@/db/live'
+import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAnswer } from '@/db/progress'
 import { cardIdsIn } from '@/db/queries'
 import { DEFAULT_SETTINGS } from '@/db/records'
 import { seedProgress, type SeedOptions, type SeedResult } from '@/db/seed'
@@ -73,19 +75,6 @@ async function reads({ now, runs }: { now: number; runs: number }) {
   }
 }
 
-/** The reads a review session makes before its first question, one by one: where the time goes. */
-async function reviewBreakdown({ now, runs }: { now: number; runs: number }) {
-  const d = db()
-  const dayStart = new Date(now).setHours(0, 0, 0, 0)
-  const setIds = (await d.importedSets.toCollection().primaryKeys()) as string[]
-  return {
-    'getDueCards(limit 200)': await samples(runs, () => getDueCards(d, now, { limit: 200 })),
-    'cardIdsIn(all sets)': await samples(runs, () => cardIdsIn(d, setIds)),
-    countNewReviewedToday: await samples(runs, () => countNewReviewedToday(d, dayStart)),
-    'importedSets.toArray (bank store)': await samples(runs, () => d.importedSets.toArray()),
-  }
-}
-
 /** What the stats store does on each change: the slim log and due times, then the summary. */
 async function stats({ now, runs }: { now: number; runs: number }) {
   const d = db()
@@ -136,36 +125,142 @@ function tsv(rows: number): string {
 }
 
 /**
- * The import pipeline without the screen: parse + validate (domain), then the write the app
- * makes (one importedSets row, one transaction), against one transaction per question.
+ * The import pipeline without the screen: parse + validate (domain), then the app's write
+ * (saveImportedSet: one importedSets row, one transaction), against one transaction per question.
  */
 async function importPipeline({ rows, runs, now }: { rows: number; runs: number; now: number }) {
   const d = db()
   const text = tsv(rows)
-  const options = { format: 'csv' as const, separator: 'tab', header: false, name: `Bench ${rows}`, idPrefix: 'bench-import' }
+  const name = `Bench ${rows}`
+  const options = { format: 'csv' as const, separator: 'tab', header: false, name, idPrefix: 'bench-import' }
   const first = parseImport(text, options)
   if (!first.ok) throw new Error(`the benchmark TSV does not import: ${first.errors[0]?.message ?? '?'}`)
   const set = first.set
-  const write = async () => {
-    await d.importedSets.put({ id: set.id, name: options.name, importedAt: now, updatedAt: now, set })
-  }
   const perQuestion = async () => {
     for (const q of set.questions) {
       await d.importedSets.put({ id: q.id, name: q.id, importedAt: now, updatedAt: now, set: { ...set, id: q.id, questions: [q] } })
     }
+    await d.importedSets.bulkDelete(set.questions.map((q) => q.id))
   }
-  const result = {
+  // The write is timed without the delete that makes room for the next run.
+  const writes: number[] = []
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now()
+    await saveImportedSet(d, { name, set }, now)
+    if (i > 0) writes.push(performance.now() - t0)
+    await deleteImportedSet(d, set.id)
+  }
+  return {
     questions: set.questions.length,
     parse: await samples(runs, () => parseImport(text, options)),
-    write: await samples(runs, write),
+    write: writes,
     // Slow: a couple of timed runs are enough to see the order of magnitude.
     perQuestion: await samples(Math.min(runs, 2), perQuestion),
   }
-  await d.importedSets.bulkDelete([set.id, ...set.questions.map((q) => q.id)])
-  return result
 }
 
-const api = { reset, close, seed, reads, reviewBreakdown, stats, answers, importPipeline, tsv }
+/** Time from subscribing a live query to its first result (Dexie records every key it reads). */
+function firstLive<T>(query: () => Promise<T>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now()
+    let stop: (() => void) | null = null
+    let done = false
+    stop = observe(query, () => {
+      if (done) return
+      done = true
+      const ms = performance.now() - t0
+      queueMicrotask(() => stop?.())
+      resolve(ms)
+    }, reject)
+    if (done) stop()
+  })
+}
+
+/** Raw IndexedDB (no Dexie): every value of a store, to see what structured clone alone costs. */
+function rawGetAll(store: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('qwen-study')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const conn = open.result
+      const t0 = performance.now()
+      const req = conn.transaction(store, 'readonly').objectStore(store).getAll()
+      req.onsuccess = () => {
+        const ms = performance.now() - t0
+        conn.close()
+        resolve(ms)
+      }
+      req.onerror = () => reject(req.error)
+    }
+  })
+}
+
+/** p50 / p95 of `count` raw put transactions on the settings store with the given durability. */
+function rawCommits(durability: IDBTransactionDurability, count: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('qwen-study')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const conn = open.result
+      const out: number[] = []
+      const next = (i: number): void => {
+        if (i === count) {
+          conn.close()
+          resolve(out)
+          return
+        }
+        const t0 = performance.now()
+        const tx = conn.transaction('settings', 'readwrite', { durability })
+        tx.objectStore('settings').put({ key: 'bench-probe', value: i })
+        tx.oncomplete = () => {
+          out.push(performance.now() - t0)
+          next(i + 1)
+        }
+        tx.onerror = () => reject(tx.error)
+      }
+      next(0)
+    }
+  })
+}
+
+/**
+ * Where the time of the slow screens goes at this size: each query they run, plain and as a
+ * live query, and the alternatives a fix would use.
+ */
+async function diagnose({ now, runs }: { now: number; runs: number }) {
+  const d = db()
+  const setIds = (await d.importedSets.toCollection().primaryKeys()) as string[]
+  const statsRange = { since: now - (HEATMAP_DAYS + 1) * DAY_MS, until: now + (FORECAST_DAYS + 1) * DAY_MS }
+  const perSetKeys = async () => {
+    const keys = await Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).primaryKeys()))
+    return new Set(keys.flat())
+  }
+  const liveRuns = Math.min(runs, 3)
+  const live = async (q: () => Promise<unknown>) => {
+    const out: number[] = []
+    for (let i = 0; i < liveRuns; i++) out.push(await firstLive(q))
+    return out
+  }
+  return {
+    'cardIdsIn (where setId anyOf → primaryKeys: a cursor)': await samples(runs, () => cardIdsIn(d, setIds)),
+    'per set: where setId equals → primaryKeys (getAllKeys)': await samples(runs, perSetKeys),
+    'cardStatsBySet (cards.each: a cursor over every card)': await samples(Math.min(runs, 3), () => cardStatsBySet(d)),
+    'cardStatsBySet as a live query': await live(() => cardStatsBySet(d)),
+    'cards.toArray (getAll)': await samples(Math.min(runs, 3), () => d.cards.toArray()),
+    'raw IndexedDB getAll(cards)': await samples(Math.min(runs, 3), () => rawGetAll('cards')),
+    'loadStatsData (stats screen read)': await samples(Math.min(runs, 3), () => loadStatsData(d, statsRange)),
+    'loadStatsData as a live query (how the stats store runs it)': await live(() => loadStatsData(d, statsRange)),
+    'reviews.toArray (getAll)': await samples(Math.min(runs, 3), () => d.reviews.toArray()),
+    'raw IndexedDB getAll(reviews)': await samples(Math.min(runs, 3), () => rawGetAll('reviews')),
+    'reviews.count': await samples(runs, () => d.reviews.count()),
+    'importedSets.toArray (bank store, start-up)': await samples(Math.min(runs, 3), () => d.importedSets.toArray()),
+    'raw put transaction, durability default': await rawCommits('default', 40),
+    'raw put transaction, durability relaxed': await rawCommits('relaxed', 40),
+    'raw put transaction, durability strict': await rawCommits('strict', 40),
+  }
+}
+
+const api = { reset, close, seed, reads, stats, answers, importPipeline, diagnose, tsv }
 export type BenchApi = typeof api
 ;(window as unknown as { bench: BenchApi }).bench = api
 document.getElementById('status')!.textContent = 'ready'

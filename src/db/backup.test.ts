@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { StudyDB } from './database'
 import { BACKUP_FORMAT, exportProgress, importProgress, isEmpty, parseBackup, resetProgress, type BackupFile } from './backup'
-import { createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank } from './progress'
+import { createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
 import { DEFAULT_SETTINGS, type ImportedSetRecord } from './records'
-import { DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0 } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
 let db: StudyDB
 const extra: StudyDB[] = []
@@ -213,6 +213,7 @@ describe('importProgress', () => {
       settings: [{ key: 'locale', value: 'en' }],
       archive: [],
       importedSets: [],
+      daily: [],
     })
   })
 
@@ -288,6 +289,57 @@ describe('importProgress', () => {
     const broken = { ...backup, reviews: [...backup.reviews, backup.reviews[0]!] } // duplicate key
     await expect(importProgress(db, broken, 'replace')).rejects.toThrow()
     expect(await dumpAll(db)).toEqual(before)
+  })
+})
+
+describe('importProgress: daily stats', () => {
+  /** Answers to q1 across two days in `target` (retention counted on the second day). */
+  async function study(target: StudyDB, times: number[], questionId = 'q1'): Promise<void> {
+    for (const now of times) {
+      const input = { questionId, setId: 'set-a', mode: 'review' as const, answer: { type: 'skip' as const }, correct: false, grade: 1 as const, durationMs: 1000, now }
+      await recordAnswer(target, input, DEFAULT_SETTINGS)
+    }
+  }
+
+  it('are not in the backup file', async () => {
+    await populate(db)
+    expect(await db.daily.count()).toBeGreaterThan(0)
+    expect(Object.keys(await exportProgress(db, T0))).not.toContain('daily')
+  })
+
+  it('replace: counted again from the imported log', async () => {
+    const other = freshDB()
+    extra.push(other)
+    await study(other, [T0, T0 + DAY, T0 + DAY + MIN])
+    await study(db, [T0 + 5 * DAY], 'mine')
+    await importProgress(db, await exportProgress(other, T0), 'replace')
+    expect(await db.daily.toArray()).toEqual(await other.daily.toArray())
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+    expect((await db.daily.toArray()).map((r) => r.retentionTotal)).toEqual([0, 1])
+  })
+
+  it('merge: counted again from the union of both logs, so undo stays exact', async () => {
+    const other = freshDB()
+    extra.push(other)
+    // The other device reviewed q1 earlier on the same day: its review becomes the first of the day.
+    await study(other, [T0, T0 + DAY])
+    await study(db, [T0 - DAY, T0 + DAY + HOUR])
+    await importProgress(db, await exportProgress(other, T0), 'merge')
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+    const day2 = await db.daily.get([new Date(T0 + DAY).toISOString().slice(0, 10), 'set-a'])
+    expect(day2).toMatchObject({ reviews: 2, retentionTotal: 1 })
+
+    // Our own later review of that day, now not its first: undoing it keeps the count right.
+    const ours = (await db.reviews.where('time').equals(T0 + DAY + HOUR).first())!
+    expect(ours.daily?.firstOfDay).toBe(false)
+    await undoAnswer(db, ours.id)
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+  })
+
+  it('reset clears them', async () => {
+    await populate(db)
+    await resetProgress(db)
+    expect(await db.daily.count()).toBe(0)
   })
 })
 

@@ -1,6 +1,9 @@
 /**
  * Backup files: everything the learner has done, as one JSON document they can keep or move to
  * another device. Export → reset → import gives back exactly the same database.
+ *
+ * The daily stats are not in the file: they are derived from the review log, and an import
+ * counts them again from the log it leaves behind.
  */
 import * as v from 'valibot'
 import { QuestionSetSchema } from '@/domain/content/schema'
@@ -14,6 +17,7 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from './records'
+import { rebuildDailyStats } from './stats'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
 export const BACKUP_VERSION = 1
@@ -106,6 +110,12 @@ const ReviewSchema = v.object(
     notebookBefore: v.nullable(NotebookSchema),
     attemptId: v.nullable(v.string('expected a string or null')),
     attemptUpdatedAtBefore: v.optional(NullableNum),
+    daily: v.optional(
+      v.object(
+        { day: v.pipe(Str, v.isoDate('expected a date (YYYY-MM-DD)')), firstOfDay: Bool },
+        'expected a daily object',
+      ),
+    ),
   },
   'expected a review log object',
 )
@@ -264,8 +274,9 @@ export function parseBackup(text: string): ParseBackupResult {
   return { ok: true, backup }
 }
 
+// The daily stats are progress too (reset clears them), though derived: never exported.
 function progressTables(db: StudyDB) {
-  return [db.cards, db.reviews, db.attempts, db.notebook, db.settings, db.archive]
+  return [db.cards, db.reviews, db.attempts, db.notebook, db.settings, db.archive, db.daily]
 }
 
 /** Everything in the database, as a backup file (tables in key order). */
@@ -307,6 +318,7 @@ export function importProgress(db: StudyDB, backup: BackupFile, mode: 'merge' | 
       await db.settings.bulkAdd(backup.settings)
       await db.archive.bulkAdd(backup.archive)
       await db.importedSets.bulkAdd(backup.importedSets)
+      await rebuildDailyStats(db)
       return {
         cards: backup.cards.length,
         reviews: backup.reviews.length,
@@ -335,9 +347,12 @@ export function importProgress(db: StudyDB, backup: BackupFile, mode: 'merge' | 
     }
     const touched = (e: NotebookEntry) => Math.max(e.lastWrongAt, orMinus(e.clearedAt))
 
+    const reviews = await merge(db.reviews, backup.reviews, (r) => r.id, () => false)
+    // A merged entry can be an earlier review of a question on a day: recount everything.
+    if (reviews > 0) await rebuildDailyStats(db)
     return {
       cards: await merge(db.cards, backup.cards, (c) => c.questionId, (a, b) => orMinus(a.lastReview) > orMinus(b.lastReview)),
-      reviews: await merge(db.reviews, backup.reviews, (r) => r.id, () => false),
+      reviews,
       attempts: await merge(db.attempts, backup.attempts, (a) => a.id, (a, b) => a.updatedAt > b.updatedAt),
       notebook: await merge(db.notebook, backup.notebook, (n) => n.questionId, (a, b) => touched(a) > touched(b)),
       settings: await merge(db.settings, backup.settings, (s) => s.key, (a, b) => orMinus(a.updatedAt) > orMinus(b.updatedAt)),
@@ -347,7 +362,7 @@ export function importProgress(db: StudyDB, backup: BackupFile, mode: 'merge' | 
   })
 }
 
-/** Deletes all progress (cards, log, attempts, notebook, settings, archive); imported sets stay. */
+/** Deletes all progress (cards, log, attempts, notebook, settings, archive, daily stats); imported sets stay. */
 export async function resetProgress(db: StudyDB): Promise<void> {
   await db.transaction('rw', progressTables(db), async () => {
     for (const table of progressTables(db)) await table.clear()

@@ -3,7 +3,8 @@ import Dexie from 'dexie'
 import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb'
 import { createDB, DEFAULT_DB_NAME, getDB, setDB, StudyDB } from './database'
 import type { ImportedSetRecord, ReviewLogRecord } from './records'
-import { DAY, dumpAll, freshDB, makeAttempt, makeCard, makeEntry, T0 } from './test-utils'
+import fc from 'fast-check'
+import { bruteDaily, DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0 } from './test-utils'
 
 const open: Dexie[] = []
 function track<T extends Dexie>(db: T): T {
@@ -52,12 +53,12 @@ const importedSet: ImportedSetRecord = {
 }
 
 describe('createDB', () => {
-  it('opens the current schema: every table with its indexes, at version 2', async () => {
+  it('opens the current schema: every table with its indexes, at version 3', async () => {
     const db = track(freshDB())
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     const schema = Object.fromEntries(
-      db.tables.map((t) => [t.name, [t.schema.primKey.keyPath, ...t.schema.indexes.map((i) => i.src)]]),
+      db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     )
     expect(schema).toEqual({
       cards: ['questionId', 'due', 'setId', 'state', '[setId+due]'],
@@ -67,6 +68,7 @@ describe('createDB', () => {
       settings: ['key'],
       archive: ['questionId'],
       importedSets: ['id', 'importedAt', 'name'],
+      daily: ['[day+setId]', 'day', 'setId'],
     })
   })
 
@@ -101,19 +103,22 @@ describe('getDB / setDB', () => {
   })
 })
 
+// The schemas exactly as they shipped (frozen copies: database.ts may never edit them).
+const V1_STORES = {
+  cards: 'questionId, due, setId, state, [setId+due]',
+  reviews: 'id, time, questionId, setId, attemptId, [questionId+time]',
+  attempts: 'id, status, updatedAt, *setIds',
+  notebook: 'questionId, setId, cleared, lastWrongAt, missCount, [cleared+lastWrongAt]',
+  settings: 'key',
+  archive: 'questionId',
+}
+const V2_STORES = { importedSets: 'id, importedAt, name' }
+
 describe('schema upgrade', () => {
-  it('opens a version-1 database with every record intact and adds importedSets', async () => {
+  it('opens a version-1 database with every record intact, adds importedSets and counts the daily stats', async () => {
     const name = 'test-' + crypto.randomUUID()
-    // The v1 schema exactly as it shipped (a frozen copy: database.ts may never edit it).
     const v1 = track(new Dexie(name))
-    v1.version(1).stores({
-      cards: 'questionId, due, setId, state, [setId+due]',
-      reviews: 'id, time, questionId, setId, attemptId, [questionId+time]',
-      attempts: 'id, status, updatedAt, *setIds',
-      notebook: 'questionId, setId, cleared, lastWrongAt, missCount, [cleared+lastWrongAt]',
-      settings: 'key',
-      archive: 'questionId',
-    })
+    v1.version(1).stores(V1_STORES)
     const records = {
       cards: [makeCard(), makeCard({ questionId: 'q2', due: T0 + DAY })],
       reviews: [review('r1'), review('r2')],
@@ -127,14 +132,92 @@ describe('schema upgrade', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     const dump = await dumpAll(db)
-    expect(dump).toEqual({ ...records, importedSets: [] })
+    const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0 }]
+    expect(dump).toEqual({ ...records, importedSets: [], daily })
     // The indexes still answer queries on the old records.
     expect(await db.cards.where('[setId+due]').between(['set-a', Dexie.minKey], ['set-a', T0], true, true).count()).toBe(1)
     expect(await db.attempts.where('setIds').equals('set-a').count()).toBe(1)
     await db.importedSets.add(importedSet)
     expect(await db.importedSets.where('name').equals('My set').count()).toBe(1)
+  })
+})
+
+describe('schema upgrade to version 3 (daily stats)', () => {
+  /** A version-2 database as the app left it, written with raw Dexie. */
+  async function writeV2(name: string, tables: Record<string, unknown[]>): Promise<void> {
+    const v2 = track(new Dexie(name))
+    v2.version(1).stores(V1_STORES)
+    v2.version(2).stores(V2_STORES)
+    for (const [table, rows] of Object.entries(tables)) await v2.table(table).bulkAdd(rows)
+    v2.close()
+  }
+
+  it('counts the daily rows of a random log exactly as a brute-force count does, and keeps every record', async () => {
+    const entry = fc.record({
+      q: fc.constantFrom('q1', 'q2', 'q3', 'q4'),
+      set: fc.constantFrom('set-a', 'set-b'),
+      // Minutes over ten days: several reviews of a question on one day, and days apart.
+      minute: fc.integer({ min: 0, max: 10 * 24 * 60 }),
+      isNew: fc.boolean(),
+      grade: fc.constantFrom<1 | 2 | 3 | 4>(1, 2, 3, 4),
+      correct: fc.boolean(),
+      durationMs: fc.nat(600_000),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 60 }), async (entries) => {
+        const name = 'test-' + crypto.randomUUID()
+        const reviews = entries.map((e, i) => ({
+          ...review(`r${String(i).padStart(3, '0')}`),
+          questionId: e.q,
+          setId: e.set,
+          time: T0 + e.minute * 60_000,
+          grade: e.grade,
+          correct: e.correct,
+          durationMs: e.durationMs,
+          cardBefore: e.isNew ? null : makeCard({ questionId: e.q }),
+        }))
+        const records = { reviews, cards: [makeCard()], importedSets: [importedSet] }
+        await writeV2(name, records)
+        const db = track(createDB(name))
+        try {
+          const dump = await dumpAll(db)
+          expect(db.verno).toBe(3)
+          expect(dump.daily).toEqual(bruteDaily(reviews))
+          expect(dump).toMatchObject(records)
+        } finally {
+          db.close()
+          await db.delete()
+        }
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  it('reads a log of several pages (5,000 entries each)', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const reviews = Array.from({ length: 10_000 }, (_, i) => ({
+      ...review(`r${String(i).padStart(6, '0')}`),
+      questionId: `q${i % 700}`,
+      time: T0 + i * 7 * 60_000,
+      grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+      cardBefore: i < 700 ? null : makeCard(),
+    }))
+    await writeV2(name, { reviews })
+    const db = track(createDB(name))
+    expect(await db.daily.toArray()).toEqual(bruteDaily(reviews))
+    expect((await db.daily.toArray()).reduce((n, r) => n + r.reviews, 0)).toBe(10_000)
+    db.close()
+    await db.delete()
+  })
+
+  it('gives an empty daily table for an empty log', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    await writeV2(name, { cards: [makeCard({ due: T0 + HOUR })] })
+    const db = track(createDB(name))
+    expect(await db.daily.count()).toBe(0)
+    expect(await db.cards.count()).toBe(1)
   })
 })
 
@@ -147,11 +230,11 @@ describe('another tab upgrading (versionchange)', () => {
     await db.cards.put(makeCard())
 
     const newer = track(new Dexie(name))
-    newer.version(3).stores({ cards: 'questionId' })
+    newer.version(4).stores({ cards: 'questionId' })
     await newer.open() // would hang (blocked) if the first connection stayed open
 
     expect(onVersionChange).toHaveBeenCalledTimes(1)
-    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 20, newVersion: 30 })
+    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 30, newVersion: 40 })
     expect(db.isOpen()).toBe(false)
     await expect(db.cards.count()).rejects.toThrow()
     expect(await newer.table('cards').count()).toBe(1)

@@ -10,11 +10,13 @@ import type {
   ArchivedProgress,
   AttemptRecord,
   CardRecord,
+  DailyStatRecord,
   ImportedSetRecord,
   NotebookEntry,
   ReviewLogRecord,
   SettingRecord,
 } from './records'
+import { rebuildDailyIn } from './stats'
 
 export { Dexie }
 
@@ -40,6 +42,7 @@ export class StudyDB extends Dexie {
   declare settings: Table<SettingRecord, string>
   declare archive: Table<ArchivedProgress, string>
   declare importedSets: Table<ImportedSetRecord, string>
+  declare daily: Table<DailyStatRecord, [string, string]>
 
   constructor(name: string = DEFAULT_DB_NAME, options: CreateDBOptions = {}) {
     const { onVersionChange, ...deps } = options
@@ -58,6 +61,16 @@ export class StudyDB extends Dexie {
     this.version(2).stores({
       importedSets: 'id, importedAt, name',
     })
+
+    // v3: per-day, per-set totals of the review log for the stats screen (see stats.ts), counted
+    // once here from the log as it is; from then on every write to the log keeps them up to date.
+    this.version(3)
+      .stores({
+        daily: '[day+setId], day, setId',
+      })
+      .upgrade((tx) =>
+        rebuildDailyIn(tx.table<ReviewLogRecord, string>('reviews'), tx.table<DailyStatRecord, [string, string]>('daily')),
+      )
 
     this.on('versionchange', (event) => {
       // Close for good (no auto-reopen with the old schema) and let the app tell the learner.

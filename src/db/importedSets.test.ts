@@ -12,7 +12,7 @@ import {
 } from './importedSets'
 import { createAttempt, recordAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
-import { DAY, dumpAll, freshDB, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDB, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
 let db: StudyDB
 beforeEach(() => {
@@ -139,13 +139,35 @@ describe('deleteImportedSet', () => {
   it('deletes the set with its cards, log, notebook, archive rows and its own attempts', async () => {
     await twoStudiedSets()
     const summary = await deleteImportedSet(db, 'imp-one')
-    expect(summary).toEqual({ cards: 2, reviews: 2, notebook: 2, archive: 2, attempts: 1 })
+    expect(summary).toEqual({ cards: 2, reviews: 2, notebook: 2, archive: 2, attempts: 1, daily: 1 })
     expect(await db.importedSets.get('imp-one')).toBeUndefined()
     expect(await db.cards.where('setId').equals('imp-one').count()).toBe(0)
     expect(await db.reviews.where('setId').equals('imp-one').count()).toBe(0)
     expect(await db.notebook.where('setId').equals('imp-one').count()).toBe(0)
     expect(await db.archive.count()).toBe(0)
     expect((await db.attempts.toArray()).map((a) => a.id).sort()).toEqual(['both', 'only-two'])
+    expect(await db.daily.where('setId').equals('imp-one').count()).toBe(0)
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+    expect((await db.daily.toArray()).map((r) => r.setId)).toEqual(['imp-two'])
+  })
+
+  it('recounts the daily stats when entries of the set were filed under another set id, or the other way round', async () => {
+    const { one } = await twoStudiedSets()
+    const q = one.questions[3]!.id
+    // One of its questions answered under another set (e.g. before it moved here)...
+    await study('elsewhere', q, null, T0 + 5 * MIN)
+    // ...and a question of another set answered under this one, then under its own set that day.
+    await study('imp-one', 'stray', null, T0 + DAY)
+    await study('elsewhere', 'stray', null, T0 + DAY + MIN)
+    expect(await db.daily.get(['2026-01-02', 'elsewhere'])).toMatchObject({ reviews: 1, retentionTotal: 0 })
+
+    await deleteImportedSet(db, 'imp-one')
+    expect(await db.reviews.where('questionId').equals(q).count()).toBe(0)
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+    expect(await db.daily.get(['2026-01-01', 'elsewhere'])).toBeUndefined()
+    // The remaining review of 'stray' is now its first that day: it counts for retention.
+    expect(await db.daily.get(['2026-01-02', 'elsewhere'])).toMatchObject({ reviews: 1, retentionTotal: 1, retentionPass: 0 })
+    expect((await db.reviews.where('questionId').equals('stray').first())?.daily).toEqual({ day: '2026-01-02', firstOfDay: true })
   })
 
   it("leaves other sets' progress untouched", async () => {
@@ -156,6 +178,7 @@ describe('deleteImportedSet', () => {
       reviews: await db.reviews.where('setId').equals('imp-two').toArray(),
       notebook: await db.notebook.where('setId').equals('imp-two').toArray(),
       attempts: await db.attempts.where('setIds').equals('imp-two').toArray(),
+      daily: await db.daily.where('setId').equals('imp-two').toArray(),
     })
     const before = await otherRows()
     expect(before.cards).toHaveLength(2)

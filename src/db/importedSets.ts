@@ -9,6 +9,7 @@ import type { QuestionSet } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
 import type { StudyDB } from './database'
 import type { ArchivedProgress, ImportedSetRecord } from './records'
+import { rebuildDailyStats } from './stats'
 
 export const MAX_NAME_LENGTH = 200
 
@@ -79,15 +80,17 @@ export interface DeleteSummary {
   notebook: number
   archive: number
   attempts: number
+  /** Rows of the daily stats. */
+  daily: number
 }
 
 /**
  * Deletes an imported set and all its progress in one transaction: cards, review log entries,
- * notebook entries, archived rows, and the attempts on this set alone (attempts that also cover
- * other sets stay). Returns what was deleted, or null when there is no such set.
+ * notebook entries, archived rows, its daily stats, and the attempts on this set alone (attempts
+ * that also cover other sets stay). Returns what was deleted, or null when there is no such set.
  */
 export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummary | null> {
-  const tables = [db.importedSets, db.cards, db.reviews, db.notebook, db.archive, db.attempts]
+  const tables = [db.importedSets, db.cards, db.reviews, db.notebook, db.archive, db.attempts, db.daily]
   return db.transaction('rw', tables, async () => {
     const record = await db.importedSets.get(id)
     if (record === undefined) return null
@@ -105,10 +108,10 @@ export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummar
       ...(await db.notebook.where('setId').equals(id).primaryKeys()),
       ...existing(await db.notebook.bulkGet(questionIds)),
     ])
-    const reviewKeys = unique([
-      ...(await db.reviews.where('setId').equals(id).primaryKeys()),
-      ...(await db.reviews.where('questionId').anyOf(questionIds).primaryKeys()),
-    ])
+    const bySet = await db.reviews.where('setId').equals(id).primaryKeys()
+    const byQuestion = unique(await db.reviews.where('questionId').anyOf(questionIds).primaryKeys())
+    const reviewKeys = unique([...bySet, ...byQuestion])
+    const dailyKeys = await db.daily.where('setId').equals(id).primaryKeys()
     const archiveKeys = await db.archive
       .filter((a) => inSet.has(a.questionId) || a.card?.setId === id || a.notebook?.setId === id)
       .primaryKeys()
@@ -121,15 +124,21 @@ export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummar
     await db.cards.bulkDelete(cardKeys)
     await db.notebook.bulkDelete(noteKeys)
     await db.reviews.bulkDelete(reviewKeys)
+    await db.daily.bulkDelete(dailyKeys)
     await db.archive.bulkDelete(archiveKeys)
     await db.attempts.bulkDelete(attemptKeys)
     await db.importedSets.delete(id)
+    // The daily rows of this set held exactly the deleted entries unless some were filed under
+    // another set, or belonged to questions outside it (whose other entries may have become the
+    // first of their day). Rare: then count everything again.
+    if (reviewKeys.length !== bySet.length || reviewKeys.length !== byQuestion.length) await rebuildDailyStats(db)
     return {
       cards: cardKeys.length,
       reviews: reviewKeys.length,
       notebook: noteKeys.length,
       archive: archiveKeys.length,
       attempts: attemptKeys.length,
+      daily: dailyKeys.length,
     }
   })
 }

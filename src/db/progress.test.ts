@@ -31,7 +31,7 @@ import {
   type AnswerInput,
 } from './progress'
 import { DEFAULT_SETTINGS, type CardRecord, type Settings } from './records'
-import { DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
+import { bruteDaily, DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
 let db: StudyDB
 beforeEach(() => {
@@ -333,6 +333,166 @@ describe('regradeAnswer', () => {
     await expect(regradeAnswer(db, first.id, 4, T0, S)).rejects.toMatchObject({ code: 'stale' })
     await expect(regradeAnswer(db, 'nope', 4, T0, S)).rejects.toMatchObject({ code: 'not-found' })
     expect(await dumpAll(db)).toEqual(before)
+  })
+})
+
+describe('daily stats', () => {
+  // The tests run in UTC (T0 is 08:00): a day key is the UTC date.
+  const row = (over: Partial<Record<string, unknown>>) => ({
+    day: '2026-01-01',
+    setId: 'set-a',
+    reviews: 1,
+    correct: 0,
+    durationMs: 5000,
+    retentionTotal: 0,
+    retentionPass: 0,
+    ...over,
+  })
+
+  it("adds each answer to its day's row: reviews, correct, time, and retention on the first review of the day", async () => {
+    await recordAnswer(db, answer(), S) // new: no retention
+    await recordAnswer(db, answer({ now: T0 + DAY, correct: true }), S) // first of the day: passed
+    await recordAnswer(db, answer({ now: T0 + DAY + MIN, grade: 1 }), S) // second that day: not counted
+    await recordAnswer(db, answer({ questionId: 'q2', setId: 'set-b', now: T0 + DAY, durationMs: 700 }), S)
+    expect(await db.daily.toArray()).toEqual([
+      row({}),
+      row({ day: '2026-01-02', reviews: 2, correct: 1, durationMs: 10_000, retentionTotal: 1, retentionPass: 1 }),
+      row({ day: '2026-01-02', setId: 'set-b', durationMs: 700 }),
+    ])
+  })
+
+  it('remembers on the log entry what the answer added', async () => {
+    const first = await recordAnswer(db, answer({ now: T0 + 15 * HOUR + 59 * MIN }), S)
+    const second = await recordAnswer(db, answer({ now: T0 + 15 * HOUR + 59 * MIN }), S) // same instant: not first
+    const next = await recordAnswer(db, answer({ now: T0 + 16 * HOUR }), S) // 00:00 the next day
+    expect([first.daily, second.daily, next.daily]).toEqual([
+      { day: '2026-01-01', firstOfDay: true },
+      { day: '2026-01-01', firstOfDay: false },
+      { day: '2026-01-02', firstOfDay: true },
+    ])
+    expect((await db.reviews.get(next.id))?.daily).toEqual(next.daily)
+  })
+
+  it('stays equal to a brute-force count of the log through answers, undos and regrades (property)', async () => {
+    const answerOp = fc.record({
+      kind: fc.constant('answer' as const),
+      q: fc.constantFrom('q1', 'q2', 'q3'),
+      set: fc.constantFrom('set-a', 'set-b'),
+      correct: fc.boolean(),
+      grade: fc.constantFrom<Grade>(1, 2, 3, 4),
+      // 1 minute to 30 hours: several answers a day, and days apart (T0 is 08:00 UTC).
+      gapMin: fc.integer({ min: 1, max: 30 * 60 }),
+      durationMs: fc.nat(120_000),
+      inAttempt: fc.boolean(),
+    })
+    const undoOp = fc.record({ kind: fc.constant('undo' as const) })
+    const regradeOp = fc.record({
+      kind: fc.constant('regrade' as const),
+      grade: fc.constantFrom<Grade>(1, 2, 3, 4),
+      correct: fc.option(fc.boolean(), { nil: undefined }),
+    })
+    const op = fc.oneof({ weight: 5, arbitrary: answerOp }, { weight: 1, arbitrary: undoOp }, { weight: 2, arbitrary: regradeOp })
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
+        const local = freshDB()
+        try {
+          await createAttempt(local, makeAttempt())
+          let now = T0
+          const ids: string[] = []
+          for (const o of ops) {
+            if (o.kind === 'answer') {
+              now += o.gapMin * MIN
+              const input = answer({
+                questionId: o.q,
+                setId: o.set,
+                correct: o.correct,
+                grade: o.grade,
+                durationMs: o.durationMs,
+                now,
+                attemptId: o.inAttempt ? 'attempt-1' : null,
+              })
+              ids.push((await recordAnswer(local, input, S)).id)
+            } else if (o.kind === 'undo') {
+              const id = ids.pop()
+              if (id !== undefined) await undoAnswer(local, id)
+            } else if (ids.length > 0) {
+              await regradeAnswer(local, ids.at(-1)!, o.grade, now, S, { correct: o.correct })
+            }
+            expect(await local.daily.toArray()).toEqual(await expectedDaily(local))
+          }
+        } finally {
+          local.close()
+        }
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('undoes and regrades entries written before the daily stats existed (no record of their share)', async () => {
+    await recordAnswer(db, answer({ correct: true }), S)
+    await recordAnswer(db, answer({ now: T0 + DAY, correct: true }), S)
+    await recordAnswer(db, answer({ questionId: 'q2', now: T0 + DAY + HOUR, correct: true }), S)
+    const last = await recordAnswer(db, answer({ now: T0 + DAY + 2 * HOUR }), S) // second of the day
+    // As the version 3 upgrade leaves them: counted in the table, the entries themselves silent.
+    await db.reviews.toCollection().modify((log) => {
+      delete log.daily
+    })
+    const first = (await db.reviews.toArray()).find((l) => l.time === T0 + DAY)!
+    expect(first.daily).toBeUndefined()
+
+    await regradeAnswer(db, last.id, 3, T0 + DAY + 3 * HOUR, S, { correct: true })
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+    expect((await db.reviews.get(last.id))?.daily).toEqual({ day: '2026-01-02', firstOfDay: false })
+    await undoAnswer(db, last.id)
+    await regradeAnswer(db, first.id, 1, T0 + DAY + 4 * HOUR, S) // the first of its day: retention follows
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+    expect((await db.daily.get(['2026-01-02', 'set-a']))?.retentionPass).toBe(0)
+    await undoAnswer(db, first.id)
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+  })
+
+  it('leaves the daily rows untouched when a later write of the answer fails', async () => {
+    await createAttempt(db, makeAttempt())
+    await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const before = await db.daily.toArray()
+    const dailyPut = vi.spyOn(db.daily, 'put')
+    vi.spyOn(db.attempts, 'put').mockRejectedValueOnce(new Error('disk full'))
+    await expect(recordAnswer(db, answer({ now: T0 + MIN, attemptId: 'attempt-1' }), S)).rejects.toThrow('disk full')
+    expect(dailyPut).toHaveBeenCalledTimes(1) // written, then rolled back
+    expect(await db.daily.toArray()).toEqual(before)
+  })
+
+  it('leaves the daily rows untouched when undo or regrade fails after updating them', async () => {
+    await createAttempt(db, makeAttempt())
+    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const before = await dumpAll(db)
+    const dailyDelete = vi.spyOn(db.daily, 'delete')
+    const dailyPut = vi.spyOn(db.daily, 'put')
+    vi.spyOn(db.attempts, 'put').mockRejectedValue(new Error('disk full'))
+    await expect(undoAnswer(db, log.id)).rejects.toThrow('disk full')
+    expect(dailyDelete).toHaveBeenCalledTimes(1)
+    await expect(regradeAnswer(db, log.id, 4, T0, S, { correct: true })).rejects.toThrow('disk full')
+    expect(dailyPut).toHaveBeenCalledTimes(1)
+    expect(await dumpAll(db)).toEqual(before)
+    expect(before.daily).toEqual([row({})])
+  })
+
+  it('writes nothing to the daily rows when the daily write itself fails', async () => {
+    await recordAnswer(db, answer(), S)
+    const before = await dumpAll(db)
+    vi.spyOn(db.daily, 'put').mockRejectedValueOnce(new Error('quota'))
+    await expect(recordAnswer(db, answer({ now: T0 + MIN }), S)).rejects.toThrow('quota')
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('matches the brute-force count used by the other tests', async () => {
+    // The reference itself: two answers to q1 on one day, the second not the first of the day.
+    const a = await recordAnswer(db, answer({ correct: true }), S)
+    const b = await recordAnswer(db, answer({ now: T0 + DAY }), S)
+    expect(bruteDaily([b, a])).toEqual([
+      row({ correct: 1 }),
+      row({ day: '2026-01-02', retentionTotal: 1 }),
+    ])
   })
 })
 

@@ -19,6 +19,7 @@ import type {
   Settings,
   StudyMode,
 } from './records'
+import { dailyShareOf, dayKeyAt, isFirstOfDay, updateDailyStats } from './stats'
 
 /** The settings-table key of the study settings; other keys hold UI prefs. */
 export const SETTINGS_KEY = 'settings'
@@ -100,8 +101,8 @@ function assertLatest(log: ReviewLogRecord, card: CardRecord | undefined): void 
 }
 
 /**
- * Records an answer: the card's next FSRS state, the review log entry, the notebook and the
- * attempt, all or nothing. Returns the log entry (its id undoes or regrades the answer).
+ * Records an answer: the card's next FSRS state, the review log entry, its day's stats row, the
+ * notebook and the attempt, all or nothing. Returns the log entry (its id undoes or regrades the answer).
  */
 export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Settings): Promise<ReviewLogRecord> {
   const id = crypto.randomUUID()
@@ -110,11 +111,13 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
   const { questionId, setId, now } = input
   const correct = input.correct || input.overridden === true
 
-  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts], async () => {
+  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
     const cardBefore = (await db.cards.get(questionId)) ?? null
     const notebookBefore = (await db.notebook.get(questionId)) ?? null
     const attempt = attemptId === null ? undefined : await db.attempts.get(attemptId)
     if (attemptId !== null && !attempt) throw new ProgressError(`attempt ${attemptId} does not exist`, 'not-found')
+    // Read before the new entry is added: it is the day's first when nothing precedes it.
+    const daily = { day: dayKeyAt(now), firstOfDay: await isFirstOfDay(db, questionId, now) }
 
     const log: ReviewLogRecord = {
       id,
@@ -131,9 +134,11 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
       notebookBefore,
       attemptId,
       attemptUpdatedAtBefore: attempt ? attempt.updatedAt : null,
+      daily,
     }
     await db.cards.put(applyGrade(cardBefore, questionId, setId, input.grade, now, settings))
     await db.reviews.add(log)
+    await updateDailyStats(db, daily, null, log)
 
     const notebook = nextNotebookEntry(notebookBefore, log, settings.notebookClearStreak)
     if (notebook) await db.notebook.put(notebook)
@@ -160,9 +165,9 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
   })
 }
 
-/** Takes an answer back: card, notebook and attempt return to exactly what they were before it. */
+/** Takes an answer back: card, notebook, attempt and daily stats return to exactly what they were before it. */
 export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
-  await db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts], async () => {
+  await db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
     const log = await db.reviews.get(reviewId)
     if (!log) throw new ProgressError(`review ${reviewId} does not exist`, 'not-found')
     assertLatest(log, await db.cards.get(log.questionId))
@@ -171,6 +176,7 @@ export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
     else await db.cards.delete(log.questionId)
     if (log.notebookBefore) await db.notebook.put(log.notebookBefore)
     else await db.notebook.delete(log.questionId)
+    await updateDailyStats(db, await dailyShareOf(db, log), log, null)
     await db.reviews.delete(reviewId)
 
     const attempt = log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)
@@ -189,8 +195,8 @@ export interface RegradeChange {
 
 /**
  * Changes the grade (and optionally the verdict) of the latest answer to a question: the card is
- * recomputed from the state before that answer, at the answer's time; notebook, log entry and
- * attempt follow. Returns the updated log entry.
+ * recomputed from the state before that answer, at the answer's time; notebook, log entry, daily
+ * stats and attempt follow. Returns the updated log entry.
  */
 export async function regradeAnswer(
   db: StudyDB,
@@ -200,20 +206,23 @@ export async function regradeAnswer(
   settings: Settings,
   change: RegradeChange = {},
 ): Promise<ReviewLogRecord> {
-  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts], async () => {
+  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
     const before = await db.reviews.get(reviewId)
     if (!before) throw new ProgressError(`review ${reviewId} does not exist`, 'not-found')
     assertLatest(before, await db.cards.get(before.questionId))
 
     const overridden = change.overridden ?? before.overridden
+    const daily = await dailyShareOf(db, before)
     const log: ReviewLogRecord = {
       ...before,
       grade,
       overridden,
       correct: (change.correct ?? before.correct) || overridden,
+      daily,
     }
     await db.cards.put(applyGrade(log.cardBefore, log.questionId, log.setId, grade, log.time, settings))
     await db.reviews.put(log)
+    await updateDailyStats(db, daily, before, log)
 
     const notebook = nextNotebookEntry(log.notebookBefore, log, settings.notebookClearStreak)
     if (notebook) await db.notebook.put(notebook)

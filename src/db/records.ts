@@ -9,6 +9,8 @@ import type { CardRecord } from '@/domain/scheduling/types'
 // The scheduler's types live in domain/scheduling (domain code may not import db/); re-exported here.
 export type { CardRecord, Settings } from '@/domain/scheduling/types'
 export { DEFAULT_SETTINGS } from '@/domain/scheduling/types'
+// The per-day stats rows are computed in domain/stats; the db stores them as they are.
+export type { DailyStat as DailyStatRecord } from '@/domain/stats/daily'
 
 export type StudyMode = 'practice' | 'exam' | 'review'
 
@@ -32,6 +34,18 @@ export interface ReviewLogRecord {
   attemptId: string | null
   /** The attempt's updatedAt before this answer (so undo restores it exactly); null without an attempt. */
   attemptUpdatedAtBefore?: number | null
+  /**
+   * What this answer added to the daily stats: its row's local day, and whether it was the
+   * first review of its question that day (so undo and regrade change exactly that). Absent on
+   * entries written before the daily stats existed.
+   */
+  daily?: ReviewDaily
+}
+
+export interface ReviewDaily {
+  /** 'YYYY-MM-DD' in the learner's local time when the answer was given. */
+  day: string
+  firstOfDay: boolean
 }
 
 export interface AttemptAnswer {

@@ -4,7 +4,7 @@ import { QuestionSetSchema } from '@/domain/content/schema'
 import type { StudyDB } from './database'
 import { countDue, getDueCards } from './progress'
 import { seedProgress, seedQuestionId, seedQuestionSet } from './seed'
-import { DAY, dumpAll, freshDB, T0 } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDB, T0 } from './test-utils'
 
 const open: StudyDB[] = []
 function db(): StudyDB {
@@ -38,6 +38,8 @@ describe('seedProgress (bulk)', () => {
     expect(result.due).toBeGreaterThan(10)
     expect(result.due).toBeLessThan(60)
     expect(result.notebook).toBe(await d.notebook.count())
+    // The stats screen reads the daily totals: they match the log written.
+    expect(await d.daily.toArray()).toEqual(await expectedDaily(d))
   })
 
   it('spreads the log over the last `days` days, oldest first, with the card before each answer', async () => {

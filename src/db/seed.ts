@@ -10,6 +10,7 @@ import type { Question, QuestionSet } from '@/domain/content/schema'
 import type { StudyDB } from './database'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS, type CardRecord, type NotebookEntry, type ReviewLogRecord } from './records'
+import { rebuildDailyStats } from './stats'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -213,6 +214,8 @@ export async function seedProgress(db: StudyDB, options: SeedOptions): Promise<S
     })
     await inChunks([...cards.values()], chunk, (part) => db.cards.bulkPut(part))
     await inChunks([...notebook.values()], chunk, (part) => db.notebook.bulkPut(part))
+    // The log was written around recordAnswer: count the stats screen's daily totals from it.
+    await rebuildDailyStats(db)
   }
   progress(logs)
 

@@ -2,8 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { StudyDB } from './database'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS, type ReviewLogRecord } from './records'
-import { countReviews, getDueBefore, getStatLogsSince, loadStatsData } from './stats'
-import { DAY, freshDB, HOUR, makeCard, T0 } from './test-utils'
+import {
+  countReviews,
+  dayKeyAt,
+  getDailyStatsSince,
+  getDueBefore,
+  getStatLogsSince,
+  isFirstOfDay,
+  loadDailyStatsData,
+  loadStatsData,
+  rebuildDailyStats,
+} from './stats'
+import { bruteDaily, DAY, expectedDaily, freshDB, HOUR, localIso, makeCard, MIN, T0 } from './test-utils'
 
 let db: StudyDB
 beforeEach(() => {
@@ -94,5 +104,95 @@ describe('loadStatsData', () => {
 
   it('is empty for a fresh database', async () => {
     expect(await loadStatsData(db, { since: T0, until: T0 + DAY })).toEqual({ logs: [], cards: [], totalReviews: 0 })
+  })
+})
+
+describe('dayKeyAt', () => {
+  it('is the local calendar date', () => {
+    for (let t = T0 - DAY; t < T0 + 2 * DAY; t += 37 * MIN) expect(dayKeyAt(t)).toBe(localIso(t))
+    const midnight = new Date(2026, 2, 10).getTime()
+    expect([dayKeyAt(midnight - 1), dayKeyAt(midnight)]).toEqual(['2026-03-09', '2026-03-10'])
+  })
+})
+
+describe('isFirstOfDay', () => {
+  it('looks for another review of the question from local midnight up to the time, inclusive', async () => {
+    const midnight = new Date(2026, 2, 10).getTime()
+    await db.reviews.bulkAdd([log('before', midnight - 1), log('at', midnight + HOUR), log('other', midnight, { questionId: 'q2' })])
+    expect(await isFirstOfDay(db, 'q1', midnight + HOUR - 1)).toBe(true) // yesterday's and the other question's don't count
+    expect(await isFirstOfDay(db, 'q1', midnight + HOUR)).toBe(false) // the same instant counts as earlier
+    expect(await isFirstOfDay(db, 'q1', midnight + HOUR, 'at')).toBe(true) // ...unless it is the entry itself
+    expect(await isFirstOfDay(db, 'q1', midnight + 2 * HOUR, 'at')).toBe(true)
+    expect(await isFirstOfDay(db, 'q1', midnight + 2 * HOUR)).toBe(false)
+  })
+})
+
+describe('rebuildDailyStats', () => {
+  it('replaces the daily rows with a count of the whole log', async () => {
+    await db.daily.put({ day: '1999-01-01', setId: 'stale', reviews: 9, correct: 9, durationMs: 9, retentionTotal: 9, retentionPass: 9 })
+    await db.reviews.bulkAdd([
+      log('a', T0, { cardBefore: null }),
+      log('b', T0 + HOUR, { grade: 1, correct: false }),
+      log('c', T0 + DAY, { grade: 1, correct: false, setId: 'set-b' }),
+      log('d', T0 + DAY + HOUR, { questionId: 'q2' }),
+    ])
+    await rebuildDailyStats(db)
+    const rows = await db.daily.toArray()
+    expect(rows).toEqual(await expectedDaily(db))
+    expect(rows.map((r) => [r.day, r.setId, r.reviews, r.retentionTotal, r.retentionPass])).toEqual([
+      ['2026-01-01', 'set-a', 2, 0, 0], // the new answer was the first of the day: no retention
+      ['2026-01-02', 'set-a', 1, 1, 1],
+      ['2026-01-02', 'set-b', 1, 1, 0],
+    ])
+  })
+
+  it('keeps the day an entry was given on, and corrects a first-of-day claim that a merge made wrong', async () => {
+    // From a device in another time zone: its day is kept, whatever the zone here.
+    const travelled = log('t', T0, { questionId: 'q7', daily: { day: '2025-12-31', firstOfDay: true } })
+    // Both claim to be the day's first of q1 (two devices); only the earlier one is.
+    const early = log('e', T0 + HOUR, { daily: { day: '2026-01-01', firstOfDay: true } })
+    const late = log('l', T0 + 2 * HOUR, { daily: { day: '2026-01-01', firstOfDay: true } })
+    await db.reviews.bulkAdd([travelled, early, late])
+    await rebuildDailyStats(db)
+    expect((await db.daily.toArray()).map((r) => [r.day, r.reviews, r.retentionTotal])).toEqual([
+      ['2025-12-31', 1, 1],
+      ['2026-01-01', 2, 1],
+    ])
+    expect((await db.reviews.get('l'))?.daily).toEqual({ day: '2026-01-01', firstOfDay: false })
+    expect(await db.reviews.get('e')).toEqual(early)
+    expect(await db.reviews.get('t')).toEqual(travelled)
+  })
+
+  it('empties the table for an empty log', async () => {
+    await db.daily.put({ day: '2026-01-01', setId: 'x', reviews: 1, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 })
+    await rebuildDailyStats(db)
+    expect(await db.daily.count()).toBe(0)
+  })
+})
+
+describe('getDailyStatsSince / loadDailyStatsData', () => {
+  it('reads the daily rows from a day on, the all-time count and the cards due in the forecast window', async () => {
+    const S = DEFAULT_SETTINGS
+    const base = { mode: 'review' as const, answer: { type: 'skip' as const }, correct: false, grade: 1 as const, durationMs: 1000 }
+    await recordAnswer(db, { ...base, questionId: 'q1', setId: 'set-b', now: T0 - 200 * DAY }, S)
+    await recordAnswer(db, { ...base, questionId: 'q2', setId: 'set-b', now: T0 }, S)
+    await recordAnswer(db, { ...base, questionId: 'q3', setId: 'set-a', now: T0 + HOUR }, S)
+    await db.cards.put(makeCard({ questionId: 'far', due: T0 + 90 * DAY }))
+    const since = localIso(T0 - 10 * DAY)
+    expect((await getDailyStatsSince(db, since)).map((r) => [r.day, r.setId])).toEqual([
+      [localIso(T0), 'set-a'],
+      [localIso(T0), 'set-b'],
+    ])
+    expect((await getDailyStatsSince(db, localIso(T0))).length).toBe(2)
+    expect(await getDailyStatsSince(db, localIso(T0 + DAY))).toEqual([])
+    const data = await loadDailyStatsData(db, { sinceDay: since, until: T0 + 31 * DAY })
+    expect(data.totalReviews).toBe(3)
+    expect(data.daily).toEqual(bruteDaily(await db.reviews.toArray()).filter((r) => r.day >= since))
+    // Three new cards (due within minutes) are in the window; the far one is not.
+    expect(data.cards).toHaveLength(3)
+  })
+
+  it('is empty for a fresh database', async () => {
+    expect(await loadDailyStatsData(db, { sinceDay: '2026-01-01', until: T0 })).toEqual({ daily: [], cards: [], totalReviews: 0 })
   })
 })

@@ -1,14 +1,168 @@
 /**
- * Read queries for the stats screen. They return only the fields the stats need, so the screen
- * never holds the full log entries (each carries an answer and two record snapshots).
+ * The stats screen's data, and the per-day totals it is read from.
  *
- * Reads are bounded: the review log through the time index from `since` (the heatmap's window)
- * and the cards through the due index up to `until`. IndexedDB has no projection, so every entry
- * read costs its whole record; the all-time total comes from a count, which reads none.
+ * Reading the review log itself is too slow for the screen (IndexedDB has no projection: every
+ * entry read costs its whole record, seconds for 100,000 of them). So every write to the log
+ * also updates the `daily` table (one row per local day and set) in the same transaction, and
+ * the screen reads those rows, the all-time count (which reads no records) and the due index.
  */
+import { addDaily, dailyCounts, dailyTally, localDayKey, type DailyAnswer, type DailyLog } from '@/domain/stats/daily'
 import type { StatLog } from '@/domain/stats/types'
+import type { Table } from 'dexie'
 import type { StudyDB } from './database'
-import type { ReviewLogRecord } from './records'
+import type { DailyStatRecord, ReviewDaily, ReviewLogRecord } from './records'
+
+// ---------------------------------------------------------------------------------------------
+// Keeping the daily totals
+
+/** The local day key of an instant, in the browser's time zone (daylight saving included). */
+export function dayKeyAt(time: number): string {
+  return localDayKey(time, new Date(time).getTimezoneOffset())
+}
+
+/**
+ * True when no review of the question other than `exceptId` lies between the local midnight
+ * before `time` and `time` (inclusive): the review at `time` is its first that day. Reads index
+ * keys only.
+ */
+export async function isFirstOfDay(db: StudyDB, questionId: string, time: number, exceptId?: string): Promise<boolean> {
+  const dayStart = new Date(time).setHours(0, 0, 0, 0)
+  const keys = await db.reviews
+    .where('[questionId+time]')
+    .between([questionId, dayStart], [questionId, time], true, true)
+    .primaryKeys()
+  return keys.every((key) => key === exceptId)
+}
+
+/**
+ * What a log entry added to the daily totals. Entries written before the totals existed do not
+ * say: their share is worked out as the from-scratch count (the version 3 upgrade) did.
+ */
+export async function dailyShareOf(db: StudyDB, log: ReviewLogRecord): Promise<ReviewDaily> {
+  return log.daily ?? { day: dayKeyAt(log.time), firstOfDay: await isFirstOfDay(db, log.questionId, log.time, log.id) }
+}
+
+const answerOf = (log: ReviewLogRecord): DailyAnswer => ({
+  correct: log.correct,
+  grade: log.grade,
+  durationMs: log.durationMs,
+  isNew: log.cardBefore === null,
+})
+
+/**
+ * Changes the row of `share.day` and the entry's set: takes `removed`'s share out and puts
+ * `added`'s in (either may be null). Call it inside the transaction that writes the log.
+ */
+export async function updateDailyStats(
+  db: StudyDB,
+  share: ReviewDaily,
+  removed: ReviewLogRecord | null,
+  added: ReviewLogRecord | null,
+): Promise<void> {
+  const setId = (added ?? removed)?.setId
+  if (setId === undefined) return
+  const key = { day: share.day, setId }
+  let row = await db.daily.get([key.day, key.setId])
+  if (removed) row = addDaily(row, key, dailyCounts(answerOf(removed), share.firstOfDay), -1)
+  if (added) row = addDaily(row, key, dailyCounts(answerOf(added), share.firstOfDay), 1)
+  // An empty row is deleted, so an answer and its undo leave the table as it was.
+  if (!row || row.reviews <= 0) await db.daily.delete([key.day, key.setId])
+  else await db.daily.put(row)
+}
+
+const PAGE = 5000
+
+/**
+ * Recounts the daily totals from the whole review log, replacing what the table held. Runs in
+ * the caller's transaction (or the upgrade's); the log is read a page at a time, in key order.
+ * Entries that say what they added but disagree with the recount (a merged backup can put an
+ * earlier review of the same question on the same day) are corrected, so undo stays exact.
+ */
+export async function rebuildDailyIn(
+  reviews: Table<ReviewLogRecord, string>,
+  daily: Table<DailyStatRecord, [string, string]>,
+): Promise<void> {
+  const tally = dailyTally()
+  const claimed = new Map<string, boolean>()
+  let last: string | null = null
+  for (;;) {
+    const page: ReviewLogRecord[] = await (last === null ? reviews.orderBy(':id') : reviews.where(':id').above(last))
+      .limit(PAGE)
+      .toArray()
+    if (page.length === 0) break
+    last = page[page.length - 1]!.id
+    tally.add(
+      page.map((log): DailyLog => {
+        if (log.daily) claimed.set(log.id, log.daily.firstOfDay)
+        return {
+          ...answerOf(log),
+          id: log.id,
+          time: log.time,
+          questionId: log.questionId,
+          setId: log.setId,
+          day: log.daily?.day ?? dayKeyAt(log.time),
+        }
+      }),
+    )
+    if (page.length < PAGE) break
+  }
+  const { rows, firsts } = tally.finish()
+  await daily.clear()
+  await daily.bulkAdd(rows)
+
+  const wrong = [...claimed].filter(([id, first]) => first !== firsts.has(id)).map(([id]) => id)
+  if (wrong.length > 0) {
+    const logs = (await reviews.bulkGet(wrong)).filter((log): log is ReviewLogRecord => log?.daily !== undefined)
+    await reviews.bulkPut(logs.map((log) => ({ ...log, daily: { day: log.daily!.day, firstOfDay: firsts.has(log.id) } })))
+  }
+}
+
+/**
+ * Recounts the daily totals from the review log, in a transaction of its own (or the caller's).
+ * For code that writes log entries directly, e.g. the benchmark's bulk seed.
+ */
+export function rebuildDailyStats(db: StudyDB): Promise<void> {
+  return db.transaction('rw', [db.reviews, db.daily], () => rebuildDailyIn(db.reviews, db.daily))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** How many answers the log holds, all time (a count: no record is read). */
+export function countReviews(db: StudyDB): Promise<number> {
+  return db.reviews.count()
+}
+
+/** The due times of the cards due before `until`, overdue ones included, earliest first. */
+export async function getDueBefore(db: StudyDB, until: number): Promise<{ due: number }[]> {
+  // Index keys only: the cards themselves are never read.
+  const dues = (await db.cards.where('due').below(until).keys()) as number[]
+  return dues.map((due) => ({ due }))
+}
+
+/** The daily rows from day key `sinceDay` on ('YYYY-MM-DD'), by day then set. */
+export function getDailyStatsSince(db: StudyDB, sinceDay: string): Promise<DailyStatRecord[]> {
+  return db.daily.where('[day+setId]').aboveOrEqual([sinceDay]).toArray()
+}
+
+export interface DailyStatsData {
+  daily: DailyStatRecord[]
+  cards: { due: number }[]
+  totalReviews: number
+}
+
+/** Everything the stats screen reads, in one go: a few hundred rows whatever the log's size. */
+export async function loadDailyStatsData(
+  db: StudyDB,
+  { sinceDay, until }: { sinceDay: string; until: number },
+): Promise<DailyStatsData> {
+  const [daily, cards, totalReviews] = await Promise.all([getDailyStatsSince(db, sinceDay), getDueBefore(db, until), countReviews(db)])
+  return { daily, cards, totalReviews }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The log itself: the screen no longer reads it (too slow for a large log); kept for the
+// benchmark's baseline and for tests that check the totals against it.
 
 function slim(log: ReviewLogRecord): StatLog {
   return {
@@ -22,22 +176,10 @@ function slim(log: ReviewLogRecord): StatLog {
   }
 }
 
-/** Log entries from `since` on (read through the time index), oldest first. */
+/** Log entries from `since` on (read through the time index), oldest first, slim. */
 export async function getStatLogsSince(db: StudyDB, since: number): Promise<StatLog[]> {
   const logs = await db.reviews.where('time').aboveOrEqual(since).toArray()
   return logs.map(slim)
-}
-
-/** How many answers the log holds, all time. */
-export function countReviews(db: StudyDB): Promise<number> {
-  return db.reviews.count()
-}
-
-/** The due times of the cards due before `until`, overdue ones included, earliest first. */
-export async function getDueBefore(db: StudyDB, until: number): Promise<{ due: number }[]> {
-  // Index keys only: the cards themselves are never read.
-  const dues = (await db.cards.where('due').below(until).keys()) as number[]
-  return dues.map((due) => ({ due }))
 }
 
 export interface StatsData {
@@ -47,7 +189,7 @@ export interface StatsData {
   totalReviews: number
 }
 
-/** Everything the stats screen reads, in one go. */
+/** The log-based data of the stats screen (reads every entry in the window: slow). */
 export async function loadStatsData(db: StudyDB, { since, until }: { since: number; until: number }): Promise<StatsData> {
   const [logs, cards, totalReviews] = await Promise.all([getStatLogsSince(db, since), getDueBefore(db, until), countReviews(db)])
   return { logs, cards, totalReviews }

@@ -1,6 +1,6 @@
 /** Helpers for the database tests (fake-indexeddb is loaded by tests/setup.ts). */
 import { createDB, type StudyDB } from './database'
-import type { AttemptRecord, CardRecord, NotebookEntry } from './records'
+import type { AttemptRecord, CardRecord, DailyStatRecord, NotebookEntry, ReviewLogRecord } from './records'
 
 export const T0 = Date.UTC(2026, 0, 1, 8, 0)
 export const MIN = 60_000
@@ -69,4 +69,42 @@ export function makeEntry(overrides: Partial<NotebookEntry> = {}): NotebookEntry
     clearedAt: null,
     ...overrides,
   }
+}
+
+/** The local calendar date of an instant as 'YYYY-MM-DD', straight from Date (no app code). */
+export function localIso(ms: number): string {
+  const d = new Date(ms)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/**
+ * The daily stats rows a review log should give, counted the slow, obvious way: entries in time
+ * order (ties by id), the first of each question on each local day counted for retention unless
+ * the question was new. Rows in key order, like the table.
+ */
+export function bruteDaily(reviews: readonly ReviewLogRecord[]): DailyStatRecord[] {
+  const sorted = [...reviews].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const seen = new Set<string>()
+  const rows = new Map<string, DailyStatRecord>()
+  for (const log of sorted) {
+    const day = localIso(log.time)
+    const key = JSON.stringify([day, log.setId])
+    const row = rows.get(key) ?? { day, setId: log.setId, reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 }
+    rows.set(key, row)
+    row.reviews++
+    if (log.correct) row.correct++
+    row.durationMs += log.durationMs
+    const first = !seen.has(log.questionId + '|' + day)
+    seen.add(log.questionId + '|' + day)
+    if (first && log.cardBefore !== null) {
+      row.retentionTotal++
+      if (log.grade !== 1) row.retentionPass++
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.day + '\u0000' + a.setId < b.day + '\u0000' + b.setId ? -1 : 1))
+}
+
+/** What the daily table should hold for the database's review log (see bruteDaily). */
+export async function expectedDaily(db: StudyDB): Promise<DailyStatRecord[]> {
+  return bruteDaily(await db.reviews.toArray())
 }

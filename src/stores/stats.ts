@@ -2,9 +2,9 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { getDB } from '@/db/database'
 import { observe } from '@/db/live'
-import { loadStatsData } from '@/db/stats'
-import { DAY_MS, dayToDate, type DayOf } from '@/domain/stats/days'
-import { buildStats, FORECAST_DAYS, HEATMAP_DAYS, type StatsSummary } from '@/domain/stats/summary'
+import { loadDailyStatsData } from '@/db/stats'
+import { DAY_MS, dayToIso, type DayOf } from '@/domain/stats/days'
+import { buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS, type StatsSummary } from '@/domain/stats/summary'
 import { useAppStore } from './app'
 
 const HOUR = 3_600_000
@@ -35,8 +35,8 @@ export function localDayOf(): DayOf {
 }
 
 /**
- * The stats screen's numbers, computed once per change of the data. Holds only the summary (a
- * few hundred numbers), never the review log it was computed from.
+ * The stats screen's numbers, computed once per change of the data from the daily totals (a few
+ * hundred rows, whatever the size of the review log). Holds only the summary.
  */
 export const useStatsStore = defineStore('stats', () => {
   /** null until the first load. */
@@ -58,14 +58,13 @@ export const useStatsStore = defineStore('stats', () => {
         unsubscribe ??= observe(
           () => {
             const now = Date.now()
-            // The window starts at the local midnight the heatmap starts on, so every windowed figure
-            // covers the same days; a day of margin at the end, which the forecast trims.
-            const first = dayToDate(localDayOf()(now) - HEATMAP_DAYS + 1)
-            const since = new Date(first.year, first.month - 1, first.date).getTime()
-            return loadStatsData(getDB(), { since, until: now + (FORECAST_DAYS + 1) * DAY_MS })
+            // Every windowed figure covers the heatmap's days; a day of margin at the end of the
+            // forecast window, which the forecast trims.
+            const sinceDay = dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1)
+            return loadDailyStatsData(getDB(), { sinceDay, until: now + (FORECAST_DAYS + 1) * DAY_MS })
           },
           (data) => {
-            summary.value = buildStats({ ...data, now: Date.now(), dayOf: localDayOf() })
+            summary.value = buildStatsFromDaily({ ...data, now: Date.now(), dayOf: localDayOf() })
           },
         )
       })

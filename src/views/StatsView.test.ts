@@ -23,7 +23,7 @@ vi.mock('virtual:question-index', () => ({
 
 import { i18n, setLocale } from '@/i18n'
 import { getDB, type StudyDB } from '@/db/database'
-import { recordAnswer, type AnswerInput } from '@/db/progress'
+import { recordAnswer, regradeAnswer, undoAnswer, type AnswerInput } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
 import { useAppStore } from '@/stores/app'
 import StatsView from './StatsView.vue'
@@ -134,5 +134,27 @@ describe('StatsView', () => {
     await recordAnswer(db, answer({ questionId: 'q2', now: NOW }), DEFAULT_SETTINGS)
     await waitFor(() => expect(text(w, 'total-reviews')).toBe('2'))
     expect(text(w, 'retention')).toBe('—')
+  })
+
+  it('follows a regrade and an undo live: retention, accuracy, time and heatmap', async () => {
+    const S = DEFAULT_SETTINGS
+    await recordAnswer(db, answer({ now: NOW - DAY }), S) // q1 new
+    const last = await recordAnswer(db, answer({ now: NOW - HOUR, durationMs: 120_000 }), S) // q1 first of today
+    const w = mountView()
+    await waitFor(() => expect(text(w, 'retention')).toBe('100%'))
+    expect(text(w, 'time-studied')).toBe('3 min')
+    const accuracy = () => w.find('[data-testid="set-row-set-a"] [data-testid="set-accuracy"]').text()
+    expect(accuracy()).toBe('100% (2/2)')
+
+    await regradeAnswer(db, last.id, 1, NOW, S, { correct: false })
+    await waitFor(() => expect(text(w, 'retention')).toBe('0%'))
+    expect(accuracy()).toBe('50% (1/2)')
+
+    await undoAnswer(db, last.id)
+    await waitFor(() => expect(text(w, 'total-reviews')).toBe('1'))
+    expect(text(w, 'retention')).toBe('—')
+    expect(text(w, 'time-studied')).toBe('1 min')
+    expect(text(w, 'streak')).toBe('1 day') // yesterday's streak still counts today
+    expect(w.find('[data-testid="heatmap"] svg').attributes('aria-label')).toContain('Reviews: 1, on 1 of 182 days.')
   })
 })

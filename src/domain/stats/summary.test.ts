@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import type { Grade } from '../content/response'
+import { aggregateDaily, localDayKey } from './daily'
 import { dayToIso, fixedOffsetDayOf } from './days'
-import { buildStats, FORECAST_DAYS, HEATMAP_DAYS } from './summary'
+import { buildStats, buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from './summary'
 import type { StatLog } from './types'
 
 const china = fixedOffsetDayOf(480)
@@ -51,6 +53,73 @@ describe('buildStats', () => {
     const ms = performance.now() - start
     expect(s.totalReviews).toBe(100_000)
     // Generous: the budget for the whole screen is 300 ms, and CI machines are slow.
+    expect(ms).toBeLessThan(1000)
+  })
+})
+
+describe('buildStatsFromDaily', () => {
+  it('gives the same summary as buildStats over the heatmap window of random logs, in any time zone', () => {
+    const entry = fc.record({
+      q: fc.constantFrom('q1', 'q2', 'q3', 'q4', 'q5'),
+      setId: fc.constantFrom('a', 'b', 'c'),
+      // From well before the heatmap's first day to two days after now.
+      offset: fc.integer({ min: -(HEATMAP_DAYS + 20) * DAY, max: 2 * DAY }),
+      correct: fc.boolean(),
+      grade: fc.constantFrom<Grade>(1, 2, 3, 4),
+      durationMs: fc.nat(300_000),
+      isNew: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 120 }),
+        fc.array(fc.integer({ min: -3 * DAY, max: 40 * DAY }), { maxLength: 20 }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }),
+        (entries, dues, east) => {
+          const dayOf = fixedOffsetDayOf(east)
+          const logs = entries.map((e, i) => log(NOW + e.offset + i, { ...e, questionId: e.q }))
+          const first = dayOf(NOW) - HEATMAP_DAYS + 1
+          const cards = dues.map((d) => ({ due: NOW + d }))
+          // What the app read before: the log from the heatmap's first local midnight on.
+          const fromLog = buildStats({ logs: logs.filter((l) => dayOf(l.time) >= first), totalReviews: logs.length, cards, now: NOW, dayOf })
+          const daily = aggregateDaily(logs.map((l, i) => ({ ...l, id: String(i), day: localDayKey(l.time, -east) })))
+          const fromDaily = buildStatsFromDaily({ daily, totalReviews: logs.length, cards, now: NOW, dayOf })
+          expect(fromDaily).toEqual(fromLog)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  it('leaves out rows before the heatmap and empty rows', () => {
+    const row = { setId: 'a', reviews: 2, correct: 1, durationMs: 500, retentionTotal: 1, retentionPass: 1 }
+    const firstIso = dayToIso(china(NOW) - HEATMAP_DAYS + 1)
+    const s = buildStatsFromDaily({
+      daily: [
+        { ...row, day: dayToIso(china(NOW) - HEATMAP_DAYS) },
+        { ...row, day: firstIso },
+        { ...row, day: '2026-03-10', setId: 'b', reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 },
+      ],
+      totalReviews: 7,
+      cards: [],
+      now: NOW,
+      dayOf: china,
+    })
+    expect(s.daily[0]).toEqual({ day: china(NOW) - HEATMAP_DAYS + 1, count: 2 })
+    expect(s).toMatchObject({ totalReviews: 7, totalMs: 500, retention: { passed: 1, total: 1, rate: 1 }, streaks: { current: 0, longest: 1 } })
+    expect([...s.bySet.keys()]).toEqual(['a'])
+  })
+
+  it('turns 100,000 answers into rows and a summary quickly', () => {
+    const logs = Array.from({ length: 100_000 }, (_, i) => {
+      const time = NOW - (i % 180) * DAY - (i % 7) * HOUR
+      return { ...log(time, { questionId: `q${i % 500}`, setId: `s${i % 5}`, grade: ((i % 4) + 1) as Grade }), id: String(i), day: localDayKey(time, -480) }
+    })
+    const start = performance.now()
+    const daily = aggregateDaily(logs)
+    const s = buildStatsFromDaily({ daily, totalReviews: logs.length, cards: [], now: NOW, dayOf: china })
+    const ms = performance.now() - start
+    expect(daily.length).toBeLessThanOrEqual(180 * 5)
+    expect(s.daily.reduce((n, d) => n + d.count, 0)).toBe(100_000)
     expect(ms).toBeLessThan(1000)
   })
 })

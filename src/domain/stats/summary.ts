@@ -4,6 +4,7 @@
  */
 import { accuracyBySet, type SetAccuracy } from './accuracy'
 import { dailyCounts, forecast, streaks, studyDays, type Streaks } from './activity'
+import { dayKeyToDay, type DailyStat } from './daily'
 import type { DayOf } from './days'
 import { trueRetention, type Retention } from './retention'
 import type { DayCount, StatLog } from './types'
@@ -48,5 +49,56 @@ export function buildStats({ logs, cards, now, dayOf, totalReviews }: StatsInput
     totalReviews: totalReviews ?? logs.length,
     totalMs,
     bySet: accuracyBySet(logs),
+  }
+}
+
+export interface DailyStatsInput {
+  /** Per-day totals (any order); days before the heatmap's first are left out. */
+  daily: readonly DailyStat[]
+  /** All answers ever. */
+  totalReviews: number
+  /** Cards due before the end of the forecast window (overdue ones included). */
+  cards: readonly { due: number }[]
+  now: number
+  dayOf: DayOf
+}
+
+/**
+ * The same summary as buildStats over the heatmap's window of the log, computed from the
+ * per-day totals instead (a few hundred rows rather than every answer).
+ */
+export function buildStatsFromDaily({ daily, cards, now, dayOf, totalReviews }: DailyStatsInput): StatsSummary {
+  const today = dayOf(now)
+  const first = today - HEATMAP_DAYS + 1
+  const heat = dailyCounts([], HEATMAP_DAYS, now, dayOf)
+  const days: number[] = []
+  const bySet = new Map<string, SetAccuracy>()
+  let totalMs = 0
+  let passed = 0
+  let total = 0
+  for (const row of daily) {
+    const day = dayKeyToDay(row.day)
+    if (day < first || row.reviews <= 0) continue
+    const slot = heat[day - first]
+    if (slot) slot.count += row.reviews
+    days.push(day)
+    totalMs += row.durationMs
+    passed += row.retentionPass
+    total += row.retentionTotal
+    const set = bySet.get(row.setId)
+    if (set) {
+      set.answered += row.reviews
+      set.correct += row.correct
+    } else bySet.set(row.setId, { answered: row.reviews, correct: row.correct })
+  }
+  return {
+    today,
+    daily: heat,
+    forecast: forecast(cards, FORECAST_DAYS, now, dayOf),
+    retention: { passed, total, rate: total > 0 ? passed / total : null },
+    streaks: streaks(days, today),
+    totalReviews,
+    totalMs,
+    bySet,
   }
 }

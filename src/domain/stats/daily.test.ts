@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { Grade } from '../content/response'
+import { addDaily, aggregateDaily, dailyCounts, dailyTally, dayKeyToDay, localDayKey, type DailyLog } from './daily'
+import { dayToIso, fixedOffsetDayOf } from './days'
+import { trueRetention } from './retention'
+
+const T = Date.UTC(2026, 2, 9, 15, 59) // 23:59 in Beijing, 11:59 in New York
+const MIN = 60_000
+
+describe('localDayKey', () => {
+  it('takes the offset as Date#getTimezoneOffset gives it (minutes west of UTC)', () => {
+    expect(localDayKey(T, -480)).toBe('2026-03-09') // Beijing
+    expect(localDayKey(T + MIN, -480)).toBe('2026-03-10')
+    expect(localDayKey(T, 240)).toBe('2026-03-09') // New York in summer time
+    expect(localDayKey(Date.UTC(2026, 2, 10, 3, 0), 240)).toBe('2026-03-09')
+    expect(localDayKey(Date.UTC(2026, 2, 10, 0, 0), 0)).toBe('2026-03-10')
+  })
+
+  it('agrees with fixedOffsetDayOf (minutes east) on every instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (time, east) => {
+        expect(localDayKey(time, -east)).toBe(dayToIso(fixedOffsetDayOf(east)(time)))
+      }),
+    )
+  })
+})
+
+describe('dayKeyToDay', () => {
+  it('inverts dayToIso', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40_000 }), (day) => {
+        expect(dayKeyToDay(dayToIso(day))).toBe(day)
+      }),
+    )
+  })
+})
+
+describe('dailyCounts / addDaily', () => {
+  const answer = { correct: true, grade: 3 as Grade, durationMs: 1500, isNew: false }
+
+  it('counts retention only for the first review of the day of a question that had a card', () => {
+    expect(dailyCounts(answer, true)).toEqual({ reviews: 1, correct: 1, durationMs: 1500, retentionTotal: 1, retentionPass: 1 })
+    expect(dailyCounts({ ...answer, grade: 1, correct: false }, true)).toMatchObject({ correct: 0, retentionTotal: 1, retentionPass: 0 })
+    expect(dailyCounts(answer, false)).toMatchObject({ retentionTotal: 0, retentionPass: 0 })
+    expect(dailyCounts({ ...answer, isNew: true }, true)).toMatchObject({ retentionTotal: 0, retentionPass: 0 })
+  })
+
+  it('adds to a row, makes a new one, and takes an answer back to zero', () => {
+    const key = { day: '2026-03-09', setId: 'a' }
+    const counts = dailyCounts(answer, true)
+    const row = addDaily(undefined, key, counts)
+    expect(row).toEqual({ ...key, ...counts })
+    expect(addDaily(row, key, counts)).toMatchObject({ reviews: 2, durationMs: 3000, retentionPass: 2 })
+    expect(addDaily(row, key, counts, -1)).toEqual({ ...key, reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 })
+  })
+})
+
+const at = (iso: string, hh: number, mm = 0) => Date.parse(`${iso}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`)
+const china = (time: number) => localDayKey(time, -480)
+
+function log(id: string, questionId: string, time: number, over: Partial<DailyLog> = {}): DailyLog {
+  return { id, questionId, setId: 'a', time, day: china(time), correct: true, grade: 3, durationMs: 1000, isNew: false, ...over }
+}
+
+describe('aggregateDaily', () => {
+  it('sums per day and set; retention from the first review of each question each day', () => {
+    const rows = aggregateDaily([
+      log('1', 'q1', at('2026-03-09', 9), { grade: 1, correct: false }), // first of the day: failed
+      log('2', 'q1', at('2026-03-09', 9, 10)), // a relearning step: not counted
+      log('3', 'q2', at('2026-03-09', 10), { setId: 'b' }),
+      log('4', 'q2', at('2026-03-10', 0, 1), { setId: 'b', isNew: true }), // new: not counted
+      log('5', 'q1', at('2026-03-09', 23, 59)),
+    ])
+    expect(rows).toEqual([
+      { day: '2026-03-09', setId: 'a', reviews: 3, correct: 2, durationMs: 3000, retentionTotal: 1, retentionPass: 0 },
+      { day: '2026-03-09', setId: 'b', reviews: 1, correct: 1, durationMs: 1000, retentionTotal: 1, retentionPass: 1 },
+      { day: '2026-03-10', setId: 'b', reviews: 1, correct: 1, durationMs: 1000, retentionTotal: 0, retentionPass: 0 },
+    ])
+  })
+
+  it('finds the first review in any feeding order, split in any parts', () => {
+    const logs = [log('b', 'q1', at('2026-03-09', 12)), log('a', 'q1', at('2026-03-09', 8), { grade: 1 }), log('c', 'q1', at('2026-03-09', 8))]
+    const tally = dailyTally()
+    tally.add([logs[0]!])
+    tally.add(logs.slice(1))
+    const { rows, firsts } = tally.finish()
+    expect(rows).toEqual(aggregateDaily([...logs].reverse()))
+    expect(rows[0]).toMatchObject({ retentionTotal: 1, retentionPass: 0 }) // 'a': equal times go by id
+    expect([...firsts]).toEqual(['a'])
+  })
+
+  it('is empty for an empty log', () => {
+    expect(aggregateDaily([])).toEqual([])
+  })
+})
+
+const randomLogs = fc.array(
+  fc.record({
+    q: fc.constantFrom('q1', 'q2', 'q3', 'q4'),
+    setId: fc.constantFrom('a', 'b', 'c'),
+    // Minutes over two weeks, so there are same-day repeats and equal times.
+    minute: fc.integer({ min: 0, max: 14 * 24 * 60 }),
+    correct: fc.boolean(),
+    grade: fc.constantFrom<Grade>(1, 2, 3, 4),
+    durationMs: fc.nat(100_000),
+    isNew: fc.boolean(),
+  }),
+  { maxLength: 80 },
+)
+
+describe('aggregateDaily and trueRetention', () => {
+  it('agree on random logs in any time zone: same passed and total', () => {
+    fc.assert(
+      fc.property(randomLogs, fc.integer({ min: -12 * 60, max: 14 * 60 }), (specs, east) => {
+        const start = at('2026-03-01', 0)
+        // Distinct times: trueRetention takes equal times in the order given, the tally by id.
+        const logs = specs.map((s, i) => {
+          const time = start + s.minute * MIN + i
+          return { id: `l${String(i).padStart(3, '0')}`, questionId: s.q, setId: s.setId, time, day: localDayKey(time, -east), correct: s.correct, grade: s.grade, durationMs: s.durationMs, isNew: s.isNew }
+        })
+        const rows = aggregateDaily(logs)
+        const expected = trueRetention(logs, fixedOffsetDayOf(east))
+        expect(rows.reduce((n, r) => n + r.retentionTotal, 0)).toBe(expected.total)
+        expect(rows.reduce((n, r) => n + r.retentionPass, 0)).toBe(expected.passed)
+        expect(rows.reduce((n, r) => n + r.reviews, 0)).toBe(logs.length)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
