@@ -673,7 +673,8 @@ async function measureSize(browser, base, n, setId) {
   // Writes last: they change the data the screens above read.
   bench = await benchPage(context, base)
   const answers = await bench.evaluate((o) => window.bench.answers(o), { now: Date.now(), count: ANSWERS })
-  add({ name: 'record one answer (recordAnswer, 1 transaction)', size: n, samples: answers, target: 10, stat: 'p95' })
+  const slowest = sorted(answers).slice(-5).map((x) => round(x)).join(', ')
+  add({ name: 'record one answer (recordAnswer, 1 transaction)', size: n, samples: answers, target: 10, stat: 'p95', note: `${answers.length} answers; slowest: ${slowest} ms` })
   await bench.evaluate(() => window.bench.close())
   await context.close()
 }
@@ -723,6 +724,7 @@ async function measureImport(browser, base, questions, withScreen) {
   await bench.evaluate(() => window.bench.reset())
   const r = await bench.evaluate((o) => window.bench.importPipeline(o), { rows, runs, now: Date.now() })
   const text = await bench.evaluate((n) => window.bench.tsv(n), rows)
+  for (const [name, xs] of Object.entries(r.parts)) diagnostics.push({ name: `import: ${name}`, size: questions, value: round(median(xs), 2), p95: round(quantile(xs, 0.95), 2), n: xs.length, unit: 'ms' })
   const domain = r.parse.map((p, i) => p + (r.write[i] ?? r.write.at(-1)))
   add({
     name: 'import TSV: parse + validate + save (no screen)',

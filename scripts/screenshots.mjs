@@ -20,7 +20,7 @@ async function shot(page, name, c) {
   const file = `${out}/${name}-${c.dev}-${c.lang}-${c.theme}.png`
   if (filter && !file.includes(filter)) return
   await page.waitForTimeout(150)
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' })
 }
 
 for (const c of combos) {

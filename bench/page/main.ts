@@ -13,6 +13,7 @@ import { cardIdsIn } from '@/db/queries'
 import { DEFAULT_SETTINGS } from '@/db/records'
 import { seedProgress, type SeedOptions, type SeedResult } from '@/db/seed'
 import { loadStatsData } from '@/db/stats'
+import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
 import { DAY_MS } from '@/domain/stats/days'
 import { buildStats, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
@@ -150,8 +151,19 @@ async function importPipeline({ rows, runs, now }: { rows: number; runs: number;
     if (i > 0) writes.push(performance.now() - t0)
     await deleteImportedSet(d, set.id)
   }
+  // The parts of saveImportedSet, one by one.
+  const ids = set.questions.map((q) => q.id)
+  const parts = {
+    'validateSet again': await samples(runs, () => validateSet(set, { file: 'import' })),
+    'plain() JSON copy': await samples(runs, () => JSON.parse(JSON.stringify(set)) as unknown),
+    'archive.bulkGet(every question id)': await samples(runs, () => d.archive.bulkGet(ids)),
+    'archive.count (is there anything to restore?)': await samples(runs, () => d.archive.count()),
+    'importedSets.put (the record itself)': await samples(runs, () => d.importedSets.put({ id: set.id, name, importedAt: now, updatedAt: now, set })),
+  }
+  await d.importedSets.delete(set.id)
   return {
     questions: set.questions.length,
+    parts,
     parse: await samples(runs, () => parseImport(text, options)),
     write: writes,
     // Slow: a couple of timed runs are enough to see the order of magnitude.

@@ -113,7 +113,7 @@ export default {
     timeUp: "Time's up — the exam was submitted.",
     answerSaved: 'Answer saved',
     blankPlaceholder: 'Type your answer',
-    numericPlaceholder: 'Type a number, e.g. 300亿 or 30 billion',
+    numericPlaceholder: 'Type a number (digits or words, e.g. 30 billion)',
     unit: 'Unit: {unit}',
     reveal: 'Show answer',
     howWell: 'How well did you remember?',

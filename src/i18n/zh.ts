@@ -113,7 +113,7 @@ export default {
     timeUp: '时间到，已自动交卷。',
     answerSaved: '答案已保存',
     blankPlaceholder: '输入答案',
-    numericPlaceholder: '输入数字，如 300亿 或 30 billion',
+    numericPlaceholder: '输入数字（如 300亿、0.3 或 三千八百）',
     unit: '单位：{unit}',
     reveal: '显示答案',
     howWell: '记得怎么样？',
