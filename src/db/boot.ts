@@ -3,7 +3,7 @@
  * blocked by policy) the app still runs on an in-memory copy of the same schema, so every
  * feature works for the session and the learner can export what they did.
  */
-import { createDB, setDB, type StudyDB } from './database'
+import { createDB, Dexie, setDB, type StudyDB } from './database'
 
 export type StorageMode = 'indexeddb' | 'memory'
 
@@ -14,9 +14,18 @@ export interface OpenResult {
   error?: string
 }
 
+/** The browser's IndexedDB; null when it has none, or when even reading it throws (storage blocked). */
+function nativeIndexedDB(): IDBFactory | null {
+  try {
+    return globalThis.indexedDB ?? null
+  } catch {
+    return null
+  }
+}
+
 export async function openStudyDB(onVersionChange: () => void): Promise<OpenResult> {
   try {
-    if (typeof indexedDB === 'undefined' || indexedDB === null) throw new Error('IndexedDB is not available')
+    if (!nativeIndexedDB()) throw new Error('IndexedDB is not available')
     const db = createDB(undefined, { onVersionChange })
     await db.open()
     setDB(db)
@@ -24,9 +33,21 @@ export async function openStudyDB(onVersionChange: () => void): Promise<OpenResu
   } catch (e) {
     // fake-indexeddb is loaded only here, so it costs nothing when IndexedDB works.
     const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb')
-    const db = createDB('qwen-study-memory', { indexedDB: new IDBFactory(), IDBKeyRange })
+    const factory = new IDBFactory()
+    if (!nativeIndexedDB()) adoptInMemory(factory, IDBKeyRange)
+    const db = createDB('qwen-study-memory', { indexedDB: factory, IDBKeyRange })
     await db.open()
     setDB(db)
     return { db, mode: 'memory', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }
   }
+}
+
+/**
+ * Without a usable browser IndexedDB, Dexie's live queries do nothing: they check the factory
+ * Dexie found when it loaded, not the database's own. Hand Dexie the in-memory one instead.
+ * (An `indexedDB` that throws when read is made absent before Dexie loads: see stores/app.ts.)
+ */
+function adoptInMemory(factory: IDBFactory, keyRange: typeof IDBKeyRange): void {
+  Dexie.dependencies.indexedDB = factory
+  Dexie.dependencies.IDBKeyRange = keyRange
 }

@@ -8,6 +8,24 @@ import { dbApi } from './dbApi'
 const MINUTE = 60_000
 
 /**
+ * Where storage is blocked, merely reading `indexedDB` can throw. Dexie reads it (with
+ * IDBKeyRange) once as it loads, and after a throw its range logic stays broken even for the
+ * in-memory fallback (live queries over compound keys fail). So, before Dexie loads, an
+ * unreadable `indexedDB` is made plainly absent; db/boot.ts then opens the in-memory copy.
+ */
+function settleUnreadableIndexedDB(): void {
+  try {
+    void globalThis.indexedDB
+  } catch {
+    try {
+      Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true, writable: true })
+    } catch {
+      // Not redefinable: the app still opens in memory, with fewer live updates.
+    }
+  }
+}
+
+/**
  * App-wide state: the database connection and how it is stored, the study settings, the due
  * count shown in the navigation, and the conditions the banners report. The home screen draws
  * before the database opens; screens that need it wait for `whenReady()` (see router.ts).
@@ -31,6 +49,7 @@ export const useAppStore = defineStore('app', () => {
   }
 
   async function start(): Promise<void> {
+    settleUnreadableIndexedDB()
     const db = await dbApi()
     const opened = await db.openStudyDB(() => {
       mustReload.value = true
