@@ -110,15 +110,17 @@ test.describe('offline (network switched off)', () => {
 
 interface Preview {
   readonly url: string
-  /** Stops the server (the port stays reserved for a restart). */
+  /** Stops the server. */
   stop(): Promise<void>
-  /** Serves another build directory on the same port. */
+  /** Serves another build directory on the same port (and so the same origin). */
   restart(dir: string): Promise<void>
 }
 
 // These tests stop and restart the server, so each gets a `vite preview` of its own on a free
 // port (and so its own origin: service worker, caches and IndexedDB start empty).
 const ownServer = test.extend<{ preview: Preview }>({
+  // Playwright reads the fixtures a fixture needs from its first parameter: this one needs none.
+  // eslint-disable-next-line no-empty-pattern
   preview: async ({}, use) => {
     const port = await freePort()
     let server: PreviewServer | null = await startPreview(DIST, port)
@@ -320,7 +322,7 @@ const BLOCKED_STORAGE: { name: string; block: () => void }[] = [
 
 test.describe('without IndexedDB', () => {
   for (const { name, block } of BLOCKED_STORAGE) {
-    test(`${name}: the memory banner shows and quizzes, notebook and due count still work`, async ({ context, page }) => {
+    test(`${name}: the memory banner shows, and quizzes, the notebook and the stats still work`, async ({ context, page }) => {
       await context.addInitScript(block)
       await gotoApp(page, '/')
       const banner = page.getByTestId('banner-memory')

@@ -29,20 +29,27 @@ const NEW_PER_DAY = 20
 /** Right answers in a row that clear a mistake (the default setting). */
 const CLEAR_STREAK = 2
 
+interface Answered {
+  q: Question
+  right: boolean
+  /** The learner's answer as the feedback put it ('' when right). */
+  yourAnswer: string
+}
+
 /**
  * A practice quiz on the first questions of "figures", in article order, answered as `plan`
- * says; the quiz is left unfinished. Returns the questions and what the feedback called the
- * learner's answer to each.
+ * says; the quiz is left unfinished. Returns each question with what the feedback called the
+ * learner's answer.
  */
-async function quizFigures(page: Page, plan: boolean[]): Promise<{ q: Question; yourAnswer: string }[]> {
+async function quizFigures(page: Page, plan: boolean[]): Promise<Answered[]> {
   await startQuiz(page, 'zh', { set: 'figures', order: 'article', count: 5 })
-  const done: { q: Question; yourAnswer: string }[] = []
+  const done: Answered[] = []
   for (const [i, right] of plan.entries()) {
     const q = await currentQuestion(page)
     await answer(page, q, right)
     await expect(page.getByTestId('verdict')).toContainText(t('zh', right ? 'quiz.correct' : 'quiz.wrong'))
     const mine = page.getByTestId('your-answer')
-    done.push({ q, yourAnswer: right ? '' : (await mine.innerText()).trim() })
+    done.push({ q, right, yourAnswer: right ? '' : (await mine.innerText()).trim() })
     if (i < plan.length - 1) await clickNext(page)
   }
   return done
@@ -59,7 +66,7 @@ async function reviewAnswer(page: Page, right: boolean): Promise<Question> {
 test.describe('mistakes and review over several days', () => {
   test('a wrong answer goes into the notebook, returns the next day, and two right reviews clear it', async ({ page }) => {
     await startClock(page)
-    const [{ q, yourAnswer }] = (await quizFigures(page, [false])) as [{ q: Question; yourAnswer: string }]
+    const [{ q, yourAnswer }] = (await quizFigures(page, [false])) as [Answered]
     expect(yourAnswer).not.toBe('')
     expect(yourAnswer).not.toBe(describeCorrect(q, 'zh'))
 
@@ -169,7 +176,7 @@ test.describe('undo', () => {
     context,
   }) => {
     await startClock(page)
-    const [{ q }] = (await quizFigures(page, [false])) as [{ q: Question; yourAnswer: string }]
+    const [{ q }] = (await quizFigures(page, [false])) as [Answered]
     await laterBy(page, DAY)
     await openReview(page)
     expect(await currentId(page)).toBe(q.id)
@@ -236,6 +243,12 @@ test.describe('backup', () => {
       await expect(page.locator('[data-testid^="notebook-item-"]')).toHaveCount(1)
       await openStats(page)
       await expect(page.getByTestId('total-reviews')).toHaveText(String(done.length))
+      // The per-day figures are not in the file: an import must count them again from the log.
+      const right = done.filter((x) => x.right).length
+      await expect(page.getByTestId('set-row-figures').getByTestId('set-accuracy')).toContainText(`(${right}/${done.length})`)
+      const heatmap = page.getByTestId('heatmap')
+      await heatmap.locator('summary').click()
+      await expect(heatmap.locator('tbody td')).toHaveText([String(done.length)])
     }
     await expectProgress()
 
@@ -395,7 +408,7 @@ for (const theme of ['light', 'dark'] as const) {
 test.describe('end of a review', () => {
   test('with no new questions allowed, the review ends, says when the next is due, and can still undo', async ({ page }) => {
     await startClock(page)
-    const [{ q }] = (await quizFigures(page, [false])) as [{ q: Question; yourAnswer: string }]
+    const [{ q }] = (await quizFigures(page, [false])) as [Answered]
 
     await gotoApp(page, '/settings')
     await page.getByTestId('settings-new-per-day').fill('0')
