@@ -115,18 +115,23 @@ describe('loadQuestionFiles', () => {
 const paragraphs = articleParagraphs()
 const hasBank = questionFileNames().length > 0
 describe.skipIf(!hasBank && !process.env.CI)('questions/README.md coverage of the real bank', () => {
-  it('has question files and the article', () => {
+  it('has question files', () => {
     expect(questionFileNames().length, 'no questions/*.json').toBeGreaterThan(0)
-    expect(paragraphs, '../shared/source/article.zh.txt is missing').not.toBeNull()
   })
+
+  // A clone without ../shared has no article text: the paragraph labels cannot be rebuilt then,
+  // so the comparison ignores that column, and the paragraph count falls back to the known 39.
+  const withoutLabels = (table: string | null) => (table ?? '').replace(/^(\| *\d+ *\|)[^|]*\|/gm, '$1|')
 
   it('is up to date and every paragraph has a question', () => {
     const { sets, errors } = loadBank()
     expect(errors.map(formatError), 'the bank has problems: run npm run check:questions').toEqual([])
-    const rows = coverageTable(sets, paragraphs ?? [])
+    const rows = coverageTable(sets, paragraphs ?? Array.from({ length: articleParagraphCount() }, () => ''))
     const readme = existsSync(README_PATH) ? readFileSync(README_PATH, 'utf8') : ''
-    if (coverageSection(readme) !== coverageMarkdown(rows))
-      throw new Error('the coverage table in questions/README.md is stale: run `npm run coverage:questions`')
+    const stale = paragraphs
+      ? coverageSection(readme) !== coverageMarkdown(rows)
+      : withoutLabels(coverageSection(readme)) !== withoutLabels(coverageMarkdown(rows))
+    if (stale) throw new Error('the coverage table in questions/README.md is stale: run `npm run coverage:questions`')
     expect(uncoveredParagraphs(rows), 'paragraphs no question cites (source.paragraph)').toEqual([])
   })
 })
