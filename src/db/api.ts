@@ -6,7 +6,7 @@
 export { openStudyDB } from './boot'
 export { getDB } from './database'
 export { observe } from './live'
-export { cardStatsBySet, countDue, getSettings, listAttempts, saveSettings, syncBank } from './progress'
+export { cardStatsBySet, countDue, getSetting, getSettings, listAttempts, saveSettings, setSetting, syncBank } from './progress'
 
 export type DbApi = typeof import('./api')
 

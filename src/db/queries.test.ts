@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import { cardIdsIn, getAttempt, latestActiveQuiz, nextDueAfter } from './queries'
+import { cardIdsIn, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter } from './queries'
 import type { AttemptRecord, CardRecord } from './records'
 
 const T0 = Date.UTC(2026, 0, 1)
@@ -56,5 +56,16 @@ describe('getAttempt and latestActiveQuiz', () => {
     expect((await getAttempt(db, 'done'))?.status).toBe('finished')
     expect(await getAttempt(db, 'nope')).toBeUndefined()
     expect((await latestActiveQuiz(db))?.id).toBe('new')
+  })
+})
+
+describe('firstNewIds', () => {
+  it('returns the first ids without a card, in the given order, up to the limit, across chunks', async () => {
+    await db.cards.bulkPut([card('q1', 'a', T0), card('q2', 'a', T0), card('q4', 'a', T0)])
+    const ids = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6']
+    expect(await firstNewIds(db, ids, 2, 2)).toEqual(['q3', 'q5'])
+    expect(await firstNewIds(db, ids, 10, 4)).toEqual(['q3', 'q5', 'q6'])
+    expect(await firstNewIds(db, ids, 0)).toEqual([])
+    expect(await firstNewIds(db, ['q1', 'q2'], 5)).toEqual([])
   })
 })

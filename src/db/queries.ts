@@ -15,6 +15,21 @@ export async function cardIdsIn(db: StudyDB, setIds: readonly string[]): Promise
   return new Set(keys)
 }
 
+/**
+ * The first `limit` of these question ids (in the order given) that have no card yet. Looks the
+ * ids up in chunks and stops as soon as it has enough, so a review with a daily limit of 20 new
+ * questions never walks every card of a 100,000-question bank.
+ */
+export async function firstNewIds(db: StudyDB, ids: readonly string[], limit: number, chunk = 500): Promise<string[]> {
+  const found: string[] = []
+  for (let i = 0; i < ids.length && found.length < limit; i += chunk) {
+    const slice = ids.slice(i, i + chunk)
+    const cards = await db.cards.bulkGet(slice)
+    for (let k = 0; k < slice.length && found.length < limit; k++) if (!cards[k]) found.push(slice[k]!)
+  }
+  return found
+}
+
 /** When the next card falls due after `now` (in one set, or in all); null when none is scheduled. */
 export async function nextDueAfter(db: StudyDB, now: number, setId: string | null): Promise<number | null> {
   if (setId === null) {

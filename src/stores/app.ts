@@ -6,6 +6,17 @@ import { useBankStore } from './bank'
 import { dbApi } from './dbApi'
 
 const MINUTE = 60_000
+const BANK_SIGNATURE_KEY = 'bankSignature'
+
+/** A fingerprint of which questions are in which set (FNV-1a over the id list). */
+export function bankSignature(ids: readonly { id: string; setId: string }[]): string {
+  let h = 0x811c9dc5
+  for (const { id, setId } of ids) {
+    const s = `${setId}/${id};`
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  }
+  return `${ids.length}:${(h >>> 0).toString(16)}`
+}
 
 /**
  * Where storage is blocked, merely reading `indexedDB` can throw. Dexie reads it (with
@@ -63,7 +74,12 @@ export const useAppStore = defineStore('app', () => {
     const ids = [...bank.builtInQuestionIds]
     const imported = await db.getDB().importedSets.toArray()
     for (const r of imported) for (const q of r.set.questions) ids.push({ id: q.id, setId: r.id })
-    await db.syncBank(db.getDB(), ids, Date.now())
+    // Reconciling reads every card, so do it only when the bank is not the one last reconciled.
+    const signature = bankSignature(ids)
+    if ((await db.getSetting(db.getDB(), BANK_SIGNATURE_KEY)) !== signature) {
+      await db.syncBank(db.getDB(), ids, Date.now())
+      await db.setSetting(db.getDB(), BANK_SIGNATURE_KEY, signature)
+    }
     settings.value = await db.getSettings(db.getDB())
     setInterval(() => {
       now.value = Date.now()

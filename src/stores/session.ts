@@ -18,7 +18,7 @@ import {
   undoAnswer,
   type AnswerInput,
 } from '@/db/progress'
-import { cardIdsIn, getAttempt, nextDueAfter } from '@/db/queries'
+import { firstNewIds, getAttempt, nextDueAfter } from '@/db/queries'
 import type { AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
 import { requestPersistenceOnce } from '@/composables/usePersistAfterFirstAnswer'
 import { useActivityStore } from './activity'
@@ -169,15 +169,15 @@ export const useSessionStore = defineStore('session', () => {
     const now = Date.now()
     const setIds = reviewScope.value ? [reviewScope.value] : bank.sets.map((s) => s.set.id)
     const due = await getDueCards(db, now, { setId: reviewScope.value ?? undefined, limit: REVIEW_PAGE })
-    const known = await cardIdsIn(db, setIds)
-    const newIds: string[] = []
+    const candidates: string[] = []
     for (const id of setIds) {
       const set = bank.setById.get(id)?.set
-      if (set) for (const q of set.questions) if (!known.has(q.id)) newIds.push(q.id)
+      if (set) for (const q of set.questions) candidates.push(q.id)
     }
     const seenToday = await countNewReviewedToday(db, startOfDay(now))
     const limit = Math.max(0, app.settings.newPerDay - seenToday)
-    newLeft.value = Math.min(limit, newIds.length)
+    const newIds = limit > 0 ? await firstNewIds(db, candidates, limit) : []
+    newLeft.value = newIds.length
     // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
     const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
     dueIds.value = new Set(shown.map((c) => c.questionId))
