@@ -10,9 +10,9 @@
 // Exit code: 0 whenever the harness ran to the end (a missed target is a "fail" row, not a
 // crash); 1 when the harness itself broke.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -21,6 +21,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = join(ROOT, 'dist')
 const DIST_NOSPLIT = join(ROOT, 'dist-nosplit')
 const BENCH_DIR = join(DIST, '__bench')
+/** Ignored by git: CPU profiles are large and machine-specific. */
+const PROFILE_DIR = join(ROOT, 'bench', '.tmp')
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium'
 // TOOLCHAIN.md: without the networking flags Chromium floods the closed network.
 const CHROME_FLAGS = [
@@ -402,7 +404,7 @@ async function benchPage(context, base) {
   return page
 }
 
-async function appPage(context, base) {
+async function appPage(context) {
   const page = await context.newPage()
   page.on('pageerror', (e) => log(`app page error: ${e.message}`))
   await page.addInitScript(recordFirstQuestion)
@@ -412,7 +414,7 @@ async function appPage(context, base) {
 /**
  * With --profile: a CPU profile of each timed interaction (only the click → render part), self
  * time summed per function over the runs, the top ones printed, the last profile written to
- * bench/profile-<name>.cpuprofile (open it in Chromium's DevTools, Performance panel).
+ * bench/.tmp/profile-<name>.cpuprofile (open it in Chromium's DevTools, Performance panel).
  */
 async function profiler(page) {
   if (!PROFILE) return { run: (_name, fn) => fn(), report: () => {} }
@@ -427,7 +429,8 @@ async function profiler(page) {
         return await fn()
       } finally {
         const { profile } = await cdp.send('Profiler.stop')
-        writeFileSync(join(ROOT, 'bench', `profile-${name}.cpuprofile`), JSON.stringify(profile))
+        mkdirSync(PROFILE_DIR, { recursive: true })
+        writeFileSync(join(PROFILE_DIR, `profile-${name}.cpuprofile`), JSON.stringify(profile))
         const self = totals.get(name) ?? new Map()
         totals.set(name, self)
         const byId = new Map(profile.nodes.map((node) => [node.id, node]))
@@ -581,6 +584,9 @@ async function lighthouse(base, runs) {
 
 async function measureSize(browser, base, n, setId) {
   const now = Date.now()
+  // At 100k one screen action can take seconds: five runs (the minimum) keep a full run near 30 minutes.
+  const runs = n >= 100_000 ? Math.min(RUNS, 5) : RUNS
+  const nexts = n >= 100_000 ? Math.min(NEXTS, 8) : NEXTS
   const context = await newContext(browser)
   let bench = await benchPage(context, base)
   log(`@${label(n)}: seeding ${n} questions, ${n} log entries`)
@@ -589,18 +595,18 @@ async function measureSize(browser, base, n, setId) {
   log(`  seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.cards} cards (${seeded.due} due), ${seeded.logs} log entries, ${seeded.notebook} mistakes`)
 
   // Database and domain, in the bench page.
-  const reads = await bench.evaluate((o) => window.bench.reads(o), { now: Date.now(), runs: RUNS })
+  const reads = await bench.evaluate((o) => window.bench.reads(o), { now: Date.now(), runs })
   add({ name: 'due count (countDue, index)', size: n, samples: reads.dueIndexed, baseline: median(reads.dueScan), target: 50, note: n === SIZES.at(-1) ? `${reads.due} due; baseline = cards.filter(due ≤ now).count()` : undefined })
   add({ name: 'review queue, first 200 due (index)', size: n, samples: reads.queueIndexed, baseline: median(reads.queueScan), note: n === SIZES.at(-1) ? 'baseline = cards.toArray() + filter + sort' : undefined })
-  const why = await bench.evaluate((o) => window.bench.diagnose(o), { now: Date.now(), runs: RUNS })
+  const why = await bench.evaluate((o) => window.bench.diagnose(o), { now: Date.now(), runs })
   for (const [name, xs] of Object.entries(why)) diagnostics.push({ name, size: n, value: round(median(xs), 2), p95: round(quantile(xs, 0.95), 2), n: xs.length, unit: 'ms' })
-  const stats = await bench.evaluate((o) => window.bench.stats(o), { now: Date.now(), runs: RUNS })
+  const stats = await bench.evaluate((o) => window.bench.stats(o), { now: Date.now(), runs: Math.min(runs, n >= 100_000 ? 3 : runs) })
   add({ name: 'stats data (db read + buildStats)', size: n, samples: stats.both, note: `read ${round(median(stats.load))} ms + compute ${round(median(stats.build))} ms` })
   await bench.evaluate(() => window.bench.close())
   await bench.close()
 
   // The real screens.
-  const page = await appPage(context, base)
+  const page = await appPage(context)
   const home = async () => {
     await page.goto(base + '/')
     await page.waitForSelector(`[data-testid="set-card-${setId}"]`)
@@ -615,7 +621,7 @@ async function measureSize(browser, base, n, setId) {
   }
 
   const cold = []
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     await page.goto(base + '/review')
     await page.waitForSelector('article.question')
     await page.waitForFunction(() => typeof window.__firstQuestionAt === 'number')
@@ -623,13 +629,21 @@ async function measureSize(browser, base, n, setId) {
   }
   add({ name: 'cold load of /review → first question (from navigation start)', size: n, samples: cold })
 
+  // The same answers on this page, where home was never shown: no home-screen live queries run.
+  const directFeedback = []
+  for (let i = 0; i < Math.min(nexts, 5); i++) {
+    if (!(await page.$('[data-testid="dont-know"]'))) break
+    directFeedback.push(await page.evaluate(clickUntil, { click: '[data-testid="dont-know"]', selector: '[data-testid="next"]', timeout: 30_000 }))
+    await page.evaluate(clickUntil, { click: '[data-testid="next"]', selector: 'article.question', timeout: 30_000 })
+  }
+
   const prof = await profiler(page)
   // Opening a screen the first time in a page also fetches and compiles its route chunk; the
   // second time (back home inside the app, then again) measures the screen's own work.
   const openFirst = []
   const openAgain = []
   const reviewClick = { click: 'header a[href="/review"]', selector: 'article.question', timeout: 60_000 }
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     await home()
     openFirst.push(await prof.run(`review-first-${label(n)}`, () => page.evaluate(clickUntil, reviewClick)))
     await backHome()
@@ -641,20 +655,21 @@ async function measureSize(browser, base, n, setId) {
 
   const toFeedback = []
   const toNext = []
-  for (let i = 0; i < NEXTS; i++) {
+  for (let i = 0; i < nexts; i++) {
     if (!(await page.$('[data-testid="dont-know"]'))) break
     toFeedback.push(await prof.run(`answer-${label(n)}`, () => page.evaluate(clickUntil, { click: '[data-testid="dont-know"]', selector: '[data-testid="next"]', timeout: 30_000 })))
     toNext.push(await prof.run(`next-${label(n)}`, () => page.evaluate(clickUntil, { click: '[data-testid="next"]', selector: 'article.question', timeout: 30_000 })))
   }
   add({ name: 'answer (don’t know) → feedback shown', size: n, samples: toFeedback })
+  add({ name: 'answer → feedback, review loaded directly (home never shown)', size: n, samples: directFeedback })
   add({ name: 'answer → next question shown (click next)', size: n, samples: toNext, target: 50 })
 
   const statsFirst = []
   const statsAgain = []
   // Every "don't know" above added a log entry.
-  const statsClick = { click: 'header a[href="/stats"]', selector: '[data-testid="total-reviews"]', textDigits: String(seeded.logs + toFeedback.length), timeout: 60_000 }
+  const statsClick = { click: 'header a[href="/stats"]', selector: '[data-testid="total-reviews"]', textDigits: String(seeded.logs + directFeedback.length + toFeedback.length), timeout: 60_000 }
   try {
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       await home()
       statsFirst.push(await prof.run(`stats-first-${label(n)}`, () => page.evaluate(clickUntil, statsClick)))
       await backHome()
@@ -745,7 +760,7 @@ async function measureImport(browser, base, questions, withScreen) {
     for (let i = 0; i < runs; i++) {
       // Each run on an empty database, so earlier imports do not grow the bank.
       await bench.evaluate(() => window.bench.reset())
-      const page = await appPage(context, base)
+      const page = await appPage(context)
       await page.goto(base + '/import')
       await page.waitForSelector('[data-testid="import-text"]')
       await page.waitForLoadState('networkidle')
@@ -774,6 +789,8 @@ async function measureImport(browser, base, questions, withScreen) {
 
 async function main() {
   log(`${QUICK ? 'quick' : 'full'} run, sizes ${SIZES.map(label).join(', ')}, ${RUNS} runs per figure, ${cpus().length} CPUs`)
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ')
+  notes.push(`load average (1 / 5 / 15 min) at the start: ${load()}; anything else running on the machine shows up in the timings`)
   const { missing, precache, chunks } = await builds()
   const nosplitEntry = entryScripts(DIST_NOSPLIT)
   add({
@@ -811,6 +828,7 @@ async function main() {
     rmSync(BENCH_DIR, { recursive: true, force: true })
   }
 
+  notes.push(`load average at the end: ${load()}`)
   printTable()
   const out = join(ROOT, 'bench', 'results.json')
   writeFileSync(out, JSON.stringify([...results, ...diagnostics.map((d) => ({ ...d, kind: 'diagnostic', baseline: null, target: null, pass: null }))], null, 2) + '\n')

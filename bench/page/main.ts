@@ -10,11 +10,12 @@ import { deleteImportedSet, saveImportedSet } from '@/db/importedSets'
 import { observe } from '@/db/live'
 import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAnswer } from '@/db/progress'
 import { cardIdsIn } from '@/db/queries'
-import { DEFAULT_SETTINGS } from '@/db/records'
+import { DEFAULT_SETTINGS, type CardRecord } from '@/db/records'
 import { seedProgress, type SeedOptions, type SeedResult } from '@/db/seed'
 import { loadStatsData } from '@/db/stats'
 import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
+import { applyGrade } from '@/domain/scheduling/fsrs'
 import { DAY_MS } from '@/domain/stats/days'
 import { buildStats, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
 import { localDayOf } from '@/stores/stats'
@@ -236,6 +237,67 @@ function rawCommits(durability: IDBTransactionDurability, count: number): Promis
 }
 
 /**
+ * recordAnswer's IndexedDB work without Dexie or the scheduler: read card and notebook entry,
+ * write card, log entry and notebook entry, one transaction each, `count` times (ms each).
+ */
+function rawAnswers(cards: CardRecord[], now: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('qwen-study')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const conn = open.result
+      const out: number[] = []
+      const next = (i: number): void => {
+        const card = cards[i]
+        if (!card) {
+          conn.close()
+          resolve(out)
+          return
+        }
+        const t0 = performance.now()
+        const tx = conn.transaction(['cards', 'reviews', 'notebook'], 'readwrite')
+        const cardStore = tx.objectStore('cards')
+        cardStore.get(card.questionId).onsuccess = (e) => {
+          const before = (e.target as IDBRequest<CardRecord | undefined>).result ?? null
+          tx.objectStore('notebook').get(card.questionId).onsuccess = () => {
+            cardStore.put({ ...card, due: now + 86_400_000, reps: card.reps + 1, lastReview: now })
+            tx.objectStore('reviews').add({
+              id: `raw-${now}-${i}`, questionId: card.questionId, setId: card.setId, time: now + i, mode: 'review', correct: true,
+              overridden: false, answer: { type: 'flashcard', grade: 3 }, grade: 3, durationMs: 5000, cardBefore: before, notebookBefore: null, attemptId: null,
+            })
+          }
+        }
+        tx.oncomplete = () => {
+          out.push(performance.now() - t0)
+          next(i + 1)
+        }
+        tx.onerror = () => reject(tx.error)
+      }
+      next(0)
+    }
+  })
+}
+
+/** The same reads and writes through Dexie, one transaction each, without the scheduler (ms each). */
+async function dexieAnswers(d: StudyDB, cards: CardRecord[], now: number): Promise<number[]> {
+  const out: number[] = []
+  for (const [i, card] of cards.entries()) {
+    const t0 = performance.now()
+    await d.transaction('rw', [d.cards, d.reviews, d.notebook, d.attempts], async () => {
+      const before = (await d.cards.get(card.questionId)) ?? null
+      await d.notebook.get(card.questionId)
+      await d.cards.put({ ...card, due: now + 86_400_000, reps: card.reps + 1, lastReview: now })
+      await d.reviews.add({
+        id: `raw-dexie-${now}-${i}`, questionId: card.questionId, setId: card.setId, time: now + i, mode: 'review', correct: true,
+        overridden: false, answer: { type: 'flashcard', grade: 3 }, grade: 3, durationMs: 5000, cardBefore: before, notebookBefore: null, attemptId: null,
+      })
+    })
+    out.push(performance.now() - t0)
+  }
+  return out
+}
+
+/**
  * Where the time of the slow screens goes at this size: each query they run, plain and as a
  * live query, and the alternatives a fix would use.
  */
@@ -247,29 +309,51 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     const keys = await Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).primaryKeys()))
     return new Set(keys.flat())
   }
-  const liveRuns = Math.min(runs, 3)
+  // Queries that read every row take seconds at 100k: three timed runs of those are enough.
+  const slow = Math.min(runs, 3)
   const live = async (q: () => Promise<unknown>) => {
     const out: number[] = []
-    for (let i = 0; i < liveRuns; i++) out.push(await firstLive(q))
+    for (let i = 0; i < slow; i++) out.push(await firstLive(q))
     return out
   }
-  return {
-    'cardIdsIn (where setId anyOf → primaryKeys: a cursor)': await samples(runs, () => cardIdsIn(d, setIds)),
-    'per set: where setId equals → primaryKeys (getAllKeys)': await samples(runs, perSetKeys),
-    'cardStatsBySet (cards.each: a cursor over every card)': await samples(Math.min(runs, 3), () => cardStatsBySet(d)),
+  const dayStart = new Date(now).setHours(0, 0, 0, 0)
+  const forecastCounts = () =>
+    Promise.all(
+      Array.from({ length: FORECAST_DAYS + 1 }, (_, i) =>
+        i === 0 ? d.cards.where('due').below(dayStart + DAY_MS).count() : d.cards.where('due').between(dayStart + i * DAY_MS, dayStart + (i + 1) * DAY_MS).count(),
+      ),
+    )
+  const toAnswer = (await d.cards.limit(200).toArray()).slice(100)
+  const result = {
+    'cardIdsIn (where setId anyOf → primaryKeys: a cursor)': await samples(slow, () => cardIdsIn(d, setIds)),
+    'per set: where setId equals → primaryKeys (getAllKeys)': await samples(slow, perSetKeys),
+    'countNewReviewedToday (review start: new cards seen today)': await samples(runs, () => countNewReviewedToday(d, dayStart)),
+    'per set: where setId equals → count (any new questions?)': await samples(runs, () => Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).count()))),
+    'index counts: state = 1, 2, 3 (what an index on [setId+state] would give)': await samples(runs, () =>
+      Promise.all([1, 2, 3].map((st) => d.cards.where('state').equals(st).count())),
+    ),
+    'forecast as 31 due-index counts (instead of reading every due key)': await samples(runs, forecastCounts),
+    'cardStatsBySet (cards.each: a cursor over every card)': await samples(slow, () => cardStatsBySet(d)),
     'cardStatsBySet as a live query': await live(() => cardStatsBySet(d)),
-    'cards.toArray (getAll)': await samples(Math.min(runs, 3), () => d.cards.toArray()),
-    'raw IndexedDB getAll(cards)': await samples(Math.min(runs, 3), () => rawGetAll('cards')),
-    'loadStatsData (stats screen read)': await samples(Math.min(runs, 3), () => loadStatsData(d, statsRange)),
+    'cards.toArray (getAll)': await samples(slow, () => d.cards.toArray()),
+    'raw IndexedDB getAll(cards)': await samples(slow, () => rawGetAll('cards')),
+    'loadStatsData (stats screen read)': await samples(slow, () => loadStatsData(d, statsRange)),
     'loadStatsData as a live query (how the stats store runs it)': await live(() => loadStatsData(d, statsRange)),
-    'reviews.toArray (getAll)': await samples(Math.min(runs, 3), () => d.reviews.toArray()),
-    'raw IndexedDB getAll(reviews)': await samples(Math.min(runs, 3), () => rawGetAll('reviews')),
+    'reviews.toArray (getAll)': await samples(slow, () => d.reviews.toArray()),
+    'raw IndexedDB getAll(reviews)': await samples(slow, () => rawGetAll('reviews')),
     'reviews.count': await samples(runs, () => d.reviews.count()),
-    'importedSets.toArray (bank store, start-up)': await samples(Math.min(runs, 3), () => d.importedSets.toArray()),
+    'importedSets.toArray (bank store, start-up)': await samples(slow, () => d.importedSets.toArray()),
     'raw put transaction, durability default': await rawCommits('default', 40),
     'raw put transaction, durability relaxed': await rawCommits('relaxed', 40),
     'raw put transaction, durability strict': await rawCommits('strict', 40),
+    "recordAnswer's reads and writes in raw IndexedDB (100 answers)": await rawAnswers(toAnswer, now),
+    "the same through Dexie, no scheduler (100 answers)": await dexieAnswers(d, toAnswer, now),
+    'applyGrade alone (ts-fsrs, 100 calls)': await samples(100, () => applyGrade(toAnswer[0] ?? null, 'q', 's', 3, now, DEFAULT_SETTINGS)),
   }
+  // Leave the data as seeded: the screens measured next count the log entries.
+  await d.reviews.where(':id').startsWith('raw-').delete()
+  await d.cards.bulkPut(toAnswer)
+  return result
 }
 
 const api = { reset, close, seed, reads, stats, answers, importPipeline, diagnose, tsv }
