@@ -6,7 +6,17 @@
 export { openStudyDB } from './boot'
 export { getDB } from './database'
 export { observe } from './live'
-export { cardStatsBySet, countDue, getSetting, getSettings, listAttempts, saveSettings, setSetting, syncBank } from './progress'
+export {
+  BANK_SIGNATURE_KEY,
+  cardStatsBySet,
+  countDue,
+  getSetting,
+  getSettings,
+  listAttempts,
+  saveSettings,
+  setSetting,
+  syncBank,
+} from './progress'
 
 export type DbApi = typeof import('./api')
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { StudyDB } from './database'
+import { createDB, type StudyDB } from './database'
 import { BACKUP_FORMAT, exportProgress, importProgress, isEmpty, parseBackup, resetProgress, type BackupFile } from './backup'
-import { createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
+import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
 import { DEFAULT_SETTINGS, type ImportedSetRecord } from './records'
 import { DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
@@ -357,5 +357,18 @@ describe('resetProgress / isEmpty', () => {
     const dump = await dumpAll(db)
     expect(dump.importedSets).toEqual([importedSet()])
     for (const [name, rows] of Object.entries(dump)) if (name !== 'importedSets') expect(rows).toEqual([])
+  })
+})
+
+describe('isEmpty and the start-up bookkeeping row', () => {
+  it('a database holding only the bank signature counts as empty; a real setting does not', async () => {
+    const db = createDB('test-' + crypto.randomUUID())
+    await db.open()
+    await db.settings.put({ key: BANK_SIGNATURE_KEY, value: '2:abc' })
+    expect(await isEmpty(db)).toBe(true)
+    await db.settings.put({ key: 'theme', value: 'dark' })
+    expect(await isEmpty(db)).toBe(false)
+    db.close()
+    await db.delete()
   })
 })

@@ -18,6 +18,7 @@ import type {
   SettingRecord,
 } from './records'
 import { rebuildDailyStats } from './stats'
+import { BANK_SIGNATURE_KEY } from './progress'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
 export const BACKUP_VERSION = 1
@@ -372,7 +373,12 @@ export async function resetProgress(db: StudyDB): Promise<void> {
 /** True when there is no progress at all (imported sets do not count). */
 export async function isEmpty(db: StudyDB): Promise<boolean> {
   const counts = await db.transaction('r', progressTables(db), () =>
-    Promise.all(progressTables(db).map((table) => table.count())),
+    Promise.all(
+      progressTables(db).map((table) =>
+        // The app's own bookkeeping row is written at every start-up: it is not progress.
+        table === db.settings ? table.filter((row) => row.key !== BANK_SIGNATURE_KEY).count() : table.count(),
+      ),
+    ),
   )
   return counts.every((n) => n === 0)
 }

@@ -24,6 +24,9 @@ import { dailyShareOf, dayKeyAt, isFirstOfDay, updateDailyStats } from './stats'
 /** The settings-table key of the study settings; other keys hold UI prefs. */
 export const SETTINGS_KEY = 'settings'
 
+/** The settings-table key where start-up remembers which bank it last reconciled (not progress). */
+export const BANK_SIGNATURE_KEY = 'bankSignature'
+
 /** An answer, undo or regrade that refers to something missing or out of date. */
 export class ProgressError extends Error {
   constructor(

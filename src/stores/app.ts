@@ -6,7 +6,6 @@ import { useBankStore } from './bank'
 import { dbApi } from './dbApi'
 
 const MINUTE = 60_000
-const BANK_SIGNATURE_KEY = 'bankSignature'
 
 /** A fingerprint of which questions are in which set (FNV-1a over the id list). */
 export function bankSignature(ids: readonly { id: string; setId: string }[]): string {
@@ -76,9 +75,9 @@ export const useAppStore = defineStore('app', () => {
     for (const r of imported) for (const q of r.set.questions) ids.push({ id: q.id, setId: r.id })
     // Reconciling reads every card, so do it only when the bank is not the one last reconciled.
     const signature = bankSignature(ids)
-    if ((await db.getSetting(db.getDB(), BANK_SIGNATURE_KEY)) !== signature) {
+    if ((await db.getSetting(db.getDB(), db.BANK_SIGNATURE_KEY)) !== signature) {
       await db.syncBank(db.getDB(), ids, Date.now())
-      await db.setSetting(db.getDB(), BANK_SIGNATURE_KEY, signature)
+      await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }
     settings.value = await db.getSettings(db.getDB())
     setInterval(() => {
