@@ -93,9 +93,14 @@ async function stats({ now, runs }: { now: number; runs: number }) {
 
 /** Times `count` answers to due (else any) cards through recordAnswer: card + log + notebook, one transaction each. */
 async function answers({ now, count }: { now: number; count: number }): Promise<number[]> {
+  let cards = await getDueCards(db(), now, { limit: count })
+  if (cards.length < count) cards = cards.concat(await db().cards.limit(count - cards.length).toArray())
+  return answersOn(cards, now)
+}
+
+/** recordAnswer on each card in turn, every fourth answer wrong (a mistake-notebook write too). */
+async function answersOn(cards: CardRecord[], now: number): Promise<number[]> {
   const d = db()
-  let cards = await getDueCards(d, now, { limit: count })
-  if (cards.length < count) cards = cards.concat(await d.cards.limit(count - cards.length).toArray())
   const out: number[] = []
   for (const [i, card] of cards.entries()) {
     const correct = i % 4 !== 0
@@ -324,6 +329,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
       ),
     )
   const toAnswer = (await d.cards.limit(200).toArray()).slice(100)
+  const notebookBefore = (await d.notebook.bulkGet(toAnswer.map((c) => c.questionId))).filter((e) => e !== undefined)
   const result = {
     'cardIdsIn (where setId anyOf → primaryKeys: a cursor)': await samples(slow, () => cardIdsIn(d, setIds)),
     'per set: where setId equals → primaryKeys (getAllKeys)': await samples(slow, perSetKeys),
@@ -348,10 +354,14 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     'raw put transaction, durability strict': await rawCommits('strict', 40),
     "recordAnswer's reads and writes in raw IndexedDB (100 answers)": await rawAnswers(toAnswer, now),
     "the same through Dexie, no scheduler (100 answers)": await dexieAnswers(d, toAnswer, now),
+    'recordAnswer on the same cards (100 answers)': await answersOn(toAnswer, now),
     'applyGrade alone (ts-fsrs, 100 calls)': await samples(100, () => applyGrade(toAnswer[0] ?? null, 'q', 's', 3, now, DEFAULT_SETTINGS)),
   }
   // Leave the data as seeded: the screens measured next count the log entries.
   await d.reviews.where(':id').startsWith('raw-').delete()
+  await d.reviews.where('time').aboveOrEqual(now).delete()
+  await d.notebook.bulkDelete(toAnswer.map((c) => c.questionId))
+  await d.notebook.bulkPut(notebookBefore)
   await d.cards.bulkPut(toAnswer)
   return result
 }
