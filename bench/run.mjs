@@ -24,7 +24,7 @@ const BENCH_DIR = join(DIST, '__bench')
 /** Ignored by git: CPU profiles are large and machine-specific. */
 const PROFILE_DIR = join(ROOT, 'bench', '.tmp')
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium'
-// TOOLCHAIN.md: without the networking flags Chromium floods the closed network.
+// Without the networking flags Chromium keeps trying connections a closed network refuses.
 const CHROME_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -407,6 +407,7 @@ async function benchPage(context, base) {
 async function appPage(context) {
   const page = await context.newPage()
   page.on('pageerror', (e) => log(`app page error: ${e.message}`))
+  page.on('crash', () => log('app page crashed'))
   await page.addInitScript(recordFirstQuestion)
   return page
 }
@@ -605,8 +606,24 @@ async function measureSize(browser, base, n, setId) {
   await bench.evaluate(() => window.bench.close())
   await bench.close()
 
-  // The real screens.
-  const page = await appPage(context)
+  // The real screens. Each block stands alone: when one breaks (a screen being rewritten, a
+  // crashed tab), its figures are "not measured" and the run goes on with a fresh page.
+  let page = null
+  let prof = null
+  const freshPage = async () => {
+    if (page && !page.isClosed()) await page.close()
+    page = await appPage(context)
+    prof = await profiler(page)
+  }
+  const block = async (names, target, fn) => {
+    try {
+      if (!page || page.isClosed()) await freshPage()
+      await fn()
+    } catch (e) {
+      for (const name of names) notMeasured(name, n, target, e.message.split('\n')[0])
+      await freshPage()
+    }
+  }
   const home = async () => {
     await page.goto(base + '/')
     await page.waitForSelector(`[data-testid="set-card-${setId}"]`)
@@ -619,56 +636,66 @@ async function measureSize(browser, base, n, setId) {
     await page.waitForSelector(`[data-testid="set-card-${setId}"]`)
     await page.evaluate(quiet)
   }
+  const dontKnow = { click: '[data-testid="dont-know"]', selector: '[data-testid="next"]', timeout: 30_000 }
+  const next = { click: '[data-testid="next"]', selector: 'article.question', timeout: 30_000 }
+  // Every "don't know" adds a log entry: the stats screen must show them too.
+  let answered = 0
 
-  const cold = []
-  for (let i = 0; i < runs; i++) {
-    await page.goto(base + '/review')
-    await page.waitForSelector('article.question')
-    await page.waitForFunction(() => typeof window.__firstQuestionAt === 'number')
-    cold.push(await page.evaluate(() => window.__firstQuestionAt))
-  }
-  add({ name: 'cold load of /review → first question (from navigation start)', size: n, samples: cold })
+  await block(['cold load of /review → first question (from navigation start)', 'answer → feedback, review loaded directly (home never shown)'], null, async () => {
+    const cold = []
+    for (let i = 0; i < runs; i++) {
+      await page.goto(base + '/review')
+      await page.waitForSelector('article.question')
+      await page.waitForFunction(() => typeof window.__firstQuestionAt === 'number')
+      cold.push(await page.evaluate(() => window.__firstQuestionAt))
+    }
+    add({ name: 'cold load of /review → first question (from navigation start)', size: n, samples: cold })
+    // The same answers on this page, where home was never shown: no home-screen live queries run.
+    const direct = []
+    for (let i = 0; i < Math.min(nexts, 5); i++) {
+      if (!(await page.$('[data-testid="dont-know"]'))) break
+      direct.push(await page.evaluate(clickUntil, dontKnow))
+      answered++
+      await page.evaluate(clickUntil, next)
+    }
+    add({ name: 'answer → feedback, review loaded directly (home never shown)', size: n, samples: direct })
+  })
 
-  // The same answers on this page, where home was never shown: no home-screen live queries run.
-  const directFeedback = []
-  for (let i = 0; i < Math.min(nexts, 5); i++) {
-    if (!(await page.$('[data-testid="dont-know"]'))) break
-    directFeedback.push(await page.evaluate(clickUntil, { click: '[data-testid="dont-know"]', selector: '[data-testid="next"]', timeout: 30_000 }))
-    await page.evaluate(clickUntil, { click: '[data-testid="next"]', selector: 'article.question', timeout: 30_000 })
-  }
-
-  const prof = await profiler(page)
   // Opening a screen the first time in a page also fetches and compiles its route chunk; the
   // second time (back home inside the app, then again) measures the screen's own work.
-  const openFirst = []
-  const openAgain = []
-  const reviewClick = { click: 'header a[href="/review"]', selector: 'article.question', timeout: 60_000 }
-  for (let i = 0; i < runs; i++) {
-    await home()
-    openFirst.push(await prof.run(`review-first-${label(n)}`, () => page.evaluate(clickUntil, reviewClick)))
-    await backHome()
-    openAgain.push(await prof.run(`review-again-${label(n)}`, () => page.evaluate(clickUntil, reviewClick)))
-  }
-  add({ name: 'open review, first visit after page load → first question', size: n, samples: openFirst })
-  // Every visit re-reads the queue: the repeat visit is the screen's own cost.
-  add({ name: 'open review (click, route loaded) → first question', size: n, samples: openAgain, target: 50 })
+  await block(['open review (click, route loaded) → first question'], 50, async () => {
+    const openFirst = []
+    const openAgain = []
+    const reviewClick = { click: 'header a[href="/review"]', selector: 'article.question', timeout: 60_000 }
+    for (let i = 0; i < runs; i++) {
+      await home()
+      openFirst.push(await prof.run(`review-first-${label(n)}`, () => page.evaluate(clickUntil, reviewClick)))
+      await backHome()
+      openAgain.push(await prof.run(`review-again-${label(n)}`, () => page.evaluate(clickUntil, reviewClick)))
+    }
+    add({ name: 'open review, first visit after page load → first question', size: n, samples: openFirst })
+    // Every visit re-reads the queue: the repeat visit is the screen's own cost.
+    add({ name: 'open review (click, route loaded) → first question', size: n, samples: openAgain, target: 50 })
+  })
 
-  const toFeedback = []
-  const toNext = []
-  for (let i = 0; i < nexts; i++) {
-    if (!(await page.$('[data-testid="dont-know"]'))) break
-    toFeedback.push(await prof.run(`answer-${label(n)}`, () => page.evaluate(clickUntil, { click: '[data-testid="dont-know"]', selector: '[data-testid="next"]', timeout: 30_000 })))
-    toNext.push(await prof.run(`next-${label(n)}`, () => page.evaluate(clickUntil, { click: '[data-testid="next"]', selector: 'article.question', timeout: 30_000 })))
-  }
-  add({ name: 'answer (don’t know) → feedback shown', size: n, samples: toFeedback })
-  add({ name: 'answer → feedback, review loaded directly (home never shown)', size: n, samples: directFeedback })
-  add({ name: 'answer → next question shown (click next)', size: n, samples: toNext, target: 50 })
+  await block(['answer → next question shown (click next)'], 50, async () => {
+    // On the review opened above (home was shown first, so its live queries are subscribed).
+    const toFeedback = []
+    const toNext = []
+    for (let i = 0; i < nexts; i++) {
+      if (!(await page.$('[data-testid="dont-know"]'))) break
+      toFeedback.push(await prof.run(`answer-${label(n)}`, () => page.evaluate(clickUntil, dontKnow)))
+      answered++
+      toNext.push(await prof.run(`next-${label(n)}`, () => page.evaluate(clickUntil, next)))
+    }
+    add({ name: 'answer (don’t know) → feedback shown', size: n, samples: toFeedback })
+    add({ name: 'answer → next question shown (click next)', size: n, samples: toNext, target: 50 })
+  })
 
-  const statsFirst = []
-  const statsAgain = []
-  // Every "don't know" above added a log entry.
-  const statsClick = { click: 'header a[href="/stats"]', selector: '[data-testid="total-reviews"]', textDigits: String(seeded.logs + directFeedback.length + toFeedback.length), timeout: 60_000 }
-  try {
+  await block(['stats screen, first visit after page load → total shown'], 300, async () => {
+    const statsFirst = []
+    const statsAgain = []
+    const statsClick = { click: 'header a[href="/stats"]', selector: '[data-testid="total-reviews"]', textDigits: String(seeded.logs + answered), timeout: 60_000 }
     for (let i = 0; i < runs; i++) {
       await home()
       statsFirst.push(await prof.run(`stats-first-${label(n)}`, () => page.evaluate(clickUntil, statsClick)))
@@ -679,9 +706,7 @@ async function measureSize(browser, base, n, setId) {
     // after a page load computes it, so that one meets the target.
     add({ name: 'stats screen, first visit after page load → total shown', size: n, samples: statsFirst, target: 300 })
     add({ name: 'stats screen again (summary kept in the store)', size: n, samples: statsAgain })
-  } catch (e) {
-    notMeasured('stats screen, first visit after page load → total shown', n, 300, e.message)
-  }
+  })
   prof.report()
   await page.close()
 
