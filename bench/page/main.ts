@@ -9,15 +9,15 @@ import { createDB, type StudyDB } from '@/db/database'
 import { deleteImportedSet, saveImportedSet } from '@/db/importedSets'
 import { observe } from '@/db/live'
 import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAnswer } from '@/db/progress'
-import { cardIdsIn } from '@/db/queries'
+import { cardIdsIn, firstNewIds } from '@/db/queries'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/db/records'
 import { seedProgress, type SeedOptions, type SeedResult } from '@/db/seed'
-import { loadStatsData } from '@/db/stats'
+import { getDueBefore, loadDailyStatsData, loadStatsData } from '@/db/stats'
 import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
 import { applyGrade } from '@/domain/scheduling/fsrs'
-import { DAY_MS } from '@/domain/stats/days'
-import { buildStats, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
+import { DAY_MS, dayToIso } from '@/domain/stats/days'
+import { buildStats, buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
 import { localDayOf } from '@/stores/stats'
 
 let current: StudyDB | null = null
@@ -77,17 +77,24 @@ async function reads({ now, runs }: { now: number; runs: number }) {
   }
 }
 
-/** What the stats store does on each change: the slim log and due times, then the summary. */
+/**
+ * What the stats store does on each change (the daily totals, the due index and the log's
+ * count, then the summary), against the previous way: every log entry of the window, slim.
+ */
 async function stats({ now, runs }: { now: number; runs: number }) {
   const d = db()
-  const load = () =>
-    loadStatsData(d, { since: now - (HEATMAP_DAYS + 1) * DAY_MS, until: now + (FORECAST_DAYS + 1) * DAY_MS })
+  const dayOf = localDayOf()
+  const until = now + (FORECAST_DAYS + 1) * DAY_MS
+  const load = () => loadDailyStatsData(d, { sinceDay: dayToIso(dayOf(now) - HEATMAP_DAYS + 1), until })
   const data = await load()
+  const fromLog = async () =>
+    buildStats({ ...(await loadStatsData(d, { since: now - (HEATMAP_DAYS + 1) * DAY_MS, until })), now, dayOf: localDayOf() })
   return {
-    totalReviews: data.logs.length,
+    totalReviews: data.totalReviews,
     load: await samples(runs, load),
-    build: await samples(runs, () => buildStats({ ...data, now, dayOf: localDayOf() })),
-    both: await samples(runs, async () => buildStats({ ...(await load()), now, dayOf: localDayOf() })),
+    build: await samples(runs, () => buildStatsFromDaily({ ...data, now, dayOf: localDayOf() })),
+    both: await samples(runs, async () => buildStatsFromDaily({ ...(await load()), now, dayOf: localDayOf() })),
+    fromLog: await samples(Math.min(runs, 3), fromLog),
   }
 }
 
@@ -310,6 +317,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   const d = db()
   const setIds = (await d.importedSets.toCollection().primaryKeys()) as string[]
   const statsRange = { since: now - (HEATMAP_DAYS + 1) * DAY_MS, until: now + (FORECAST_DAYS + 1) * DAY_MS }
+  const dailyRange = { sinceDay: dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1), until: statsRange.until }
   const perSetKeys = async () => {
     const keys = await Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).primaryKeys()))
     return new Set(keys.flat())
@@ -329,11 +337,14 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
       ),
     )
   const toAnswer = (await d.cards.limit(200).toArray()).slice(100)
+  const seeded = await d.importedSets.toArray()
+  const seededIds = seeded.flatMap((r) => r.set.questions.map((q) => q.id))
   const notebookBefore = (await d.notebook.bulkGet(toAnswer.map((c) => c.questionId))).filter((e) => e !== undefined)
   const result = {
     'cardIdsIn (where setId anyOf → primaryKeys: a cursor)': await samples(slow, () => cardIdsIn(d, setIds)),
     'per set: where setId equals → primaryKeys (getAllKeys)': await samples(slow, perSetKeys),
     'countNewReviewedToday (review start: new cards seen today)': await samples(runs, () => countNewReviewedToday(d, dayStart)),
+    'firstNewIds(20) when every question of the set has a card (walks them all)': await samples(slow, () => firstNewIds(d, seededIds, 20)),
     'per set: where setId equals → count (any new questions?)': await samples(runs, () => Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).count()))),
     'index counts: state = 1, 2, 3 (what an index on [setId+state] would give)': await samples(runs, () =>
       Promise.all([1, 2, 3].map((st) => d.cards.where('state').equals(st).count())),
@@ -343,8 +354,11 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     'cardStatsBySet as a live query': await live(() => cardStatsBySet(d)),
     'cards.toArray (getAll)': await samples(slow, () => d.cards.toArray()),
     'raw IndexedDB getAll(cards)': await samples(slow, () => rawGetAll('cards')),
-    'loadStatsData (stats screen read)': await samples(slow, () => loadStatsData(d, statsRange)),
-    'loadStatsData as a live query (how the stats store runs it)': await live(() => loadStatsData(d, statsRange)),
+    'stats read, daily totals (loadDailyStatsData)': await samples(runs, () => loadDailyStatsData(d, dailyRange)),
+    'stats read, daily totals as a live query (how the stats store runs it)': await live(() => loadDailyStatsData(d, dailyRange)),
+    'getDueBefore (forecast: every due key up to 31 days, a key cursor)': await samples(runs, () => getDueBefore(d, dailyRange.until)),
+    'stats read from the log (loadStatsData, the previous way)': await samples(slow, () => loadStatsData(d, statsRange)),
+    'the same as a live query': await live(() => loadStatsData(d, statsRange)),
     'reviews.toArray (getAll)': await samples(slow, () => d.reviews.toArray()),
     'raw IndexedDB getAll(reviews)': await samples(slow, () => rawGetAll('reviews')),
     'reviews.count': await samples(runs, () => d.reviews.count()),
