@@ -53,15 +53,15 @@ const importedSet: ImportedSetRecord = {
 }
 
 describe('createDB', () => {
-  it('opens the current schema: every table with its indexes, at version 3', async () => {
+  it('opens the current schema: every table with its indexes, at version 4', async () => {
     const db = track(freshDB())
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     )
     expect(schema).toEqual({
-      cards: ['questionId', 'due', 'setId', 'state', '[setId+due]'],
+      cards: ['questionId', 'due', 'setId', 'state', '[setId+due]', '[setId+state+stability]'],
       reviews: ['id', 'time', 'questionId', 'setId', 'attemptId', '[questionId+time]'],
       attempts: ['id', 'status', 'updatedAt', '*setIds'],
       notebook: ['questionId', 'setId', 'cleared', 'lastWrongAt', 'missCount', '[cleared+lastWrongAt]'],
@@ -132,7 +132,7 @@ describe('schema upgrade', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     const dump = await dumpAll(db)
     const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0 }]
     expect(dump).toEqual({ ...records, importedSets: [], daily })
@@ -183,7 +183,7 @@ describe('schema upgrade to version 3 (daily stats)', () => {
         const db = track(createDB(name))
         try {
           const dump = await dumpAll(db)
-          expect(db.verno).toBe(3)
+          expect(db.verno).toBe(4)
           expect(dump.daily).toEqual(bruteDaily(reviews))
           expect(dump).toMatchObject(records)
         } finally {
@@ -221,6 +221,33 @@ describe('schema upgrade to version 3 (daily stats)', () => {
   })
 })
 
+describe('schema upgrade to version 4 (per-set card counts)', () => {
+  it('indexes the cards already stored, and keeps every record', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const v3 = track(new Dexie(name))
+    v3.version(1).stores(V1_STORES)
+    v3.version(2).stores(V2_STORES)
+    v3.version(3).stores({ daily: '[day+setId], day, setId' })
+    const cards = [
+      makeCard({ questionId: 'q1', state: 2, stability: 30 }),
+      makeCard({ questionId: 'q2', state: 2, stability: 3 }),
+      makeCard({ questionId: 'q3', state: 1 }),
+      makeCard({ questionId: 'q4', setId: 'set-b', state: 2, stability: 21 }),
+    ]
+    await v3.table('cards').bulkAdd(cards)
+    await v3.table('reviews').bulkAdd([review('r1')])
+    v3.close()
+
+    const db = track(createDB(name))
+    await db.open()
+    expect(db.verno).toBe(4)
+    expect(await db.cards.toArray()).toEqual(cards)
+    expect(await db.reviews.count()).toBe(1)
+    expect(await db.cards.where('[setId+state+stability]').between(['set-a', 2, 21], ['set-a', 2, Dexie.maxKey]).count()).toBe(1)
+    expect(await db.cards.where('[setId+state+stability]').between(['set-b', 2, 21], ['set-b', 2, Dexie.maxKey], true, true).count()).toBe(1)
+  })
+})
+
 describe('another tab upgrading (versionchange)', () => {
   it('closes this connection and tells the app, so the upgrade is not blocked', async () => {
     const name = 'test-' + crypto.randomUUID()
@@ -230,11 +257,11 @@ describe('another tab upgrading (versionchange)', () => {
     await db.cards.put(makeCard())
 
     const newer = track(new Dexie(name))
-    newer.version(4).stores({ cards: 'questionId' })
+    newer.version(5).stores({ cards: 'questionId' })
     await newer.open() // would hang (blocked) if the first connection stayed open
 
     expect(onVersionChange).toHaveBeenCalledTimes(1)
-    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 30, newVersion: 40 })
+    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 40, newVersion: 50 })
     expect(db.isOpen()).toBe(false)
     await expect(db.cards.count()).rejects.toThrow()
     expect(await newer.table('cards').count()).toBe(1)

@@ -19,6 +19,7 @@ import {
   getSettings,
   listAttempts,
   listNotebook,
+  MATURE_DAYS,
   ProgressError,
   recordAnswer,
   regradeAnswer,
@@ -564,14 +565,40 @@ describe('cardStatsBySet', () => {
       makeCard({ questionId: 'l2', state: 3 }),
       makeCard({ questionId: 'y1', state: 2, stability: 5, scheduledDays: 5 }),
       makeCard({ questionId: 'm1', state: 2, stability: 21, scheduledDays: 15 }),
-      makeCard({ questionId: 'm2', state: 2, stability: 12, scheduledDays: 21 }),
+      makeCard({ questionId: 'm2', state: 2, stability: 140.5, scheduledDays: 30 }),
+      // Mature is decided by stability: a long interval alone (a low retention target) is not enough.
+      makeCard({ questionId: 'y2', state: 2, stability: 12, scheduledDays: 21 }),
       makeCard({ questionId: 'b1', setId: 'set-b', state: 2, stability: 20.9, scheduledDays: 20 }),
+      makeCard({ questionId: 'b2', setId: 'set-b', state: 0 }),
     ])
     const stats = await cardStatsBySet(db)
     expect(Object.fromEntries(stats)).toEqual({
-      'set-a': { learning: 2, young: 1, review: 2 },
+      'set-a': { learning: 2, young: 2, review: 2 },
       'set-b': { learning: 0, young: 1, review: 0 },
     })
+  })
+
+  it('agrees with counting every card, for random cards', async () => {
+    const card = fc.record({
+      set: fc.constantFrom('set-a', 'set-b', 'set-c'),
+      state: fc.constantFrom(0, 1, 2, 3),
+      stability: fc.oneof(fc.constant(MATURE_DAYS), fc.double({ min: 0, max: 400, noNaN: true })),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(card, { maxLength: 40 }), async (cards) => {
+        await db.cards.clear()
+        await db.cards.bulkAdd(cards.map((c, i) => makeCard({ questionId: `c${i}`, setId: c.set, state: c.state, stability: c.stability })))
+        const expected = new Map<string, { learning: number; young: number; review: number }>()
+        for (const c of cards) {
+          const e = expected.get(c.set) ?? { learning: 0, young: 0, review: 0 }
+          expected.set(c.set, e)
+          if (c.state === 1 || c.state === 3) e.learning++
+          else if (c.state === 2) e[c.stability >= MATURE_DAYS ? 'review' : 'young']++
+        }
+        expect(Object.fromEntries(await cardStatsBySet(db))).toEqual(Object.fromEntries(expected))
+      }),
+      { numRuns: 30 },
+    )
   })
 })
 

@@ -275,27 +275,42 @@ export async function getCards(db: StudyDB, ids: readonly string[]): Promise<Map
 export interface SetCardStats {
   /** Learning or relearning (minute steps). */
   learning: number
-  /** In review with an interval under 21 days. */
+  /** In review, with a memory stability under 21 days. */
   young: number
-  /** Mature: in review with stability or interval of 21 days or more. */
+  /** Mature: in review, with a stability of 21 days or more. */
   review: number
 }
 
+/**
+ * A card counts as mature (mastered) once its stability, the days its recall takes to fall to
+ * 90 %, reaches three weeks. Stability rather than the scheduled interval: it does not move with
+ * the learner's retention target or maximum interval.
+ */
 export const MATURE_DAYS = 21
 
-/** Card counts per set id. */
+/**
+ * Card counts per set id (sets without cards are absent). Counts index keys on
+ * [setId+state+stability]: no card is read, so it stays cheap at 100,000 cards and can run as a
+ * live query after every answer.
+ */
 export async function cardStatsBySet(db: StudyDB): Promise<Map<string, SetCardStats>> {
-  const stats = new Map<string, SetCardStats>()
-  await db.cards.each((card) => {
-    let entry = stats.get(card.setId)
-    if (!entry) stats.set(card.setId, (entry = { learning: 0, young: 0, review: 0 }))
-    if (card.state === 1 || card.state === 3) entry.learning++
-    else if (card.state === 2) {
-      if (card.stability >= MATURE_DAYS || card.scheduledDays >= MATURE_DAYS) entry.review++
-      else entry.young++
-    }
-  })
-  return stats
+  const setIds = (await db.cards.orderBy('setId').uniqueKeys()) as string[]
+  const index = db.cards.where('[setId+state+stability]')
+  const count = (setId: string, state: number, from: unknown, to: unknown, includeTo = true) =>
+    index.between([setId, state, from], [setId, state, to], true, includeTo).count()
+  const { minKey, maxKey } = Dexie
+  const rows = await Promise.all(
+    setIds.map(async (setId) => {
+      const [learning, relearning, young, review] = await Promise.all([
+        count(setId, 1, minKey, maxKey),
+        count(setId, 3, minKey, maxKey),
+        count(setId, 2, minKey, MATURE_DAYS, false),
+        count(setId, 2, MATURE_DAYS, maxKey),
+      ])
+      return [setId, { learning: learning + relearning, young, review }] as const
+    }),
+  )
+  return new Map(rows)
 }
 
 /** New questions answered since `dayStart` (for the daily new-card limit). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import { cardIdsIn, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter } from './queries'
+import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter } from './queries'
 import type { AttemptRecord, CardRecord } from './records'
 
 const T0 = Date.UTC(2026, 0, 1)
@@ -33,6 +33,15 @@ describe('cardIdsIn', () => {
     await db.cards.bulkPut([card('a-1', 'a', T0), card('a-2', 'a', T0), card('b-1', 'b', T0)])
     expect([...(await cardIdsIn(db, ['a']))].sort()).toEqual(['a-1', 'a-2'])
     expect(await cardIdsIn(db, [])).toEqual(new Set())
+  })
+})
+
+describe('countCards', () => {
+  it('counts the cards of one set', async () => {
+    await db.cards.bulkPut([card('a-1', 'a', T0), card('a-2', 'a', T0), card('b-1', 'b', T0)])
+    expect(await countCards(db, 'a')).toBe(2)
+    expect(await countCards(db, 'b')).toBe(1)
+    expect(await countCards(db, 'c')).toBe(0)
   })
 })
 

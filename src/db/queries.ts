@@ -15,6 +15,11 @@ export async function cardIdsIn(db: StudyDB, setIds: readonly string[]): Promise
   return new Set(keys)
 }
 
+/** How many cards one set has (an index count: no card is read). */
+export function countCards(db: StudyDB, setId: string): Promise<number> {
+  return db.cards.where('setId').equals(setId).count()
+}
+
 /**
  * The first `limit` of these question ids (in the order given) that have no card yet. Looks the
  * ids up in chunks and stops as soon as it has enough, so a review with a daily limit of 20 new

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import type { QuestionSet } from '@/domain/content/schema'
 import { setDB, type StudyDB } from '@/db/database'
 import { freshDB } from '@/db/test-utils'
+import type { CardRecord } from '@/db/records'
 import { useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
 import { useBankStore } from './bank'
@@ -153,5 +154,20 @@ describe('a review session', () => {
     expect(await db.notebook.count()).toBe(0)
     expect(session.question?.id).toBe(first)
     expect(session.phase).toBe('answering')
+  })
+
+  it('offers the questions without a card as new, and none once every question has one', async () => {
+    const card = (questionId: string): CardRecord => ({
+      questionId, setId: 'demo', due: Date.now() + 86_400_000 * 5, stability: 5, difficulty: 5, elapsedDays: 0,
+      scheduledDays: 5, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: Date.now(),
+    })
+    await db.cards.bulkPut([card('demo-tf'), card('demo-blank')])
+    const session = useSessionStore()
+    await session.openReview(null)
+    expect([...session.queue].sort()).toEqual(['demo-card', 'demo-single'])
+    await db.cards.bulkPut([card('demo-single'), card('demo-card')])
+    await session.openReview(null)
+    expect(session.queue).toEqual([])
+    expect(session.phase).toBe('done')
   })
 })

@@ -18,7 +18,7 @@ import {
   undoAnswer,
   type AnswerInput,
 } from '@/db/progress'
-import { firstNewIds, getAttempt, nextDueAfter } from '@/db/queries'
+import { countCards, firstNewIds, getAttempt, nextDueAfter } from '@/db/queries'
 import type { AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
 import { requestPersistenceOnce } from '@/composables/usePersistAfterFirstAnswer'
 import { useActivityStore } from './activity'
@@ -169,14 +169,9 @@ export const useSessionStore = defineStore('session', () => {
     const now = Date.now()
     const setIds = reviewScope.value ? [reviewScope.value] : bank.sets.map((s) => s.set.id)
     const due = await getDueCards(db, now, { setId: reviewScope.value ?? undefined, limit: REVIEW_PAGE })
-    const candidates: string[] = []
-    for (const id of setIds) {
-      const set = bank.setById.get(id)?.set
-      if (set) for (const q of set.questions) candidates.push(q.id)
-    }
     const seenToday = await countNewReviewedToday(db, startOfDay(now))
     const limit = Math.max(0, app.settings.newPerDay - seenToday)
-    const newIds = limit > 0 ? await firstNewIds(db, candidates, limit) : []
+    const newIds = limit > 0 ? await firstNewIds(db, await newCandidates(setIds), limit) : []
     newLeft.value = newIds.length
     // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
     const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
@@ -188,6 +183,17 @@ export const useSessionStore = defineStore('session', () => {
       phase.value = 'done'
     } else phase.value = 'answering'
     resetQuestion()
+  }
+
+  /**
+   * The questions of these sets that may still be new, in bank order. A set with as many cards
+   * as questions has none left (the bank sync at start-up keeps each set's cards among its own
+   * questions), which a count finds out without looking up each of its questions.
+   */
+  async function newCandidates(setIds: readonly string[]): Promise<string[]> {
+    const sets = setIds.map((id) => bank.setById.get(id)?.set).filter((set) => set !== undefined)
+    const started = await Promise.all(sets.map((set) => countCards(getDB(), set.id)))
+    return sets.flatMap((set, i) => (started[i]! < set.questions.length ? set.questions.map((q) => q.id) : []))
   }
 
   const remaining = computed(() => {
