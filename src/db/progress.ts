@@ -19,7 +19,7 @@ import type {
   Settings,
   StudyMode,
 } from './records'
-import { dailyShareOf, dayKeyAt, isFirstOfDay, updateDailyStats } from './stats'
+import { dailyShareOf, dayKeyAt, isFirstOfDay, updateDailyStats, writeDailyRow } from './stats'
 
 /** The settings-table key of the study settings; other keys hold UI prefs. */
 export const SETTINGS_KEY = 'settings'
@@ -114,13 +114,21 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
   const { questionId, setId, now } = input
   const correct = input.correct || input.overridden === true
 
+  const day = dayKeyAt(now)
   return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
-    const cardBefore = (await db.cards.get(questionId)) ?? null
-    const notebookBefore = (await db.notebook.get(questionId)) ?? null
-    const attempt = attemptId === null ? undefined : await db.attempts.get(attemptId)
+    // The reads do not depend on each other: sent together, they share the round trips. The
+    // day's first review is decided before the new entry is added (nothing may precede it).
+    const [card, entry, attempt, firstOfDay, dailyRow] = await Promise.all([
+      db.cards.get(questionId),
+      db.notebook.get(questionId),
+      attemptId === null ? undefined : db.attempts.get(attemptId),
+      isFirstOfDay(db, questionId, now),
+      db.daily.get([day, setId]),
+    ])
     if (attemptId !== null && !attempt) throw new ProgressError(`attempt ${attemptId} does not exist`, 'not-found')
-    // Read before the new entry is added: it is the day's first when nothing precedes it.
-    const daily = { day: dayKeyAt(now), firstOfDay: await isFirstOfDay(db, questionId, now) }
+    const cardBefore = card ?? null
+    const notebookBefore = entry ?? null
+    const daily = { day, firstOfDay }
 
     const log: ReviewLogRecord = {
       id,
@@ -139,13 +147,15 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
       attemptUpdatedAtBefore: attempt ? attempt.updatedAt : null,
       daily,
     }
-    await db.cards.put(applyGrade(cardBefore, questionId, setId, input.grade, now, settings))
-    await db.reviews.add(log)
-    await updateDailyStats(db, daily, null, log)
-
+    // The writes too: IndexedDB applies a transaction's requests in the order they were made,
+    // and any failure aborts all of them.
+    const writes: Promise<unknown>[] = [
+      db.cards.put(applyGrade(cardBefore, questionId, setId, input.grade, now, settings)),
+      db.reviews.add(log),
+      writeDailyRow(db, dailyRow, daily, null, log),
+    ]
     const notebook = nextNotebookEntry(notebookBefore, log, settings.notebookClearStreak)
-    if (notebook) await db.notebook.put(notebook)
-
+    if (notebook) writes.push(db.notebook.put(notebook))
     if (attempt) {
       const answers =
         input.attemptAnswer === false
@@ -162,8 +172,9 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
                 reviewId: id,
               },
             ]
-      await db.attempts.put(withAnswers(attempt, answers, now))
+      writes.push(db.attempts.put(withAnswers(attempt, answers, now)))
     }
+    await Promise.all(writes)
     return log
   })
 }

@@ -61,13 +61,25 @@ export async function updateDailyStats(
 ): Promise<void> {
   const setId = (added ?? removed)?.setId
   if (setId === undefined) return
+  await writeDailyRow(db, await db.daily.get([share.day, setId]), share, removed, added)
+}
+
+/** updateDailyStats for a caller that has already read the row (undefined: there is none). */
+export function writeDailyRow(
+  db: StudyDB,
+  row: DailyStatRecord | undefined,
+  share: ReviewDaily,
+  removed: ReviewLogRecord | null,
+  added: ReviewLogRecord | null,
+): Promise<unknown> {
+  const setId = (added ?? removed)?.setId
+  if (setId === undefined) return Promise.resolve()
   const key = { day: share.day, setId }
-  let row = await db.daily.get([key.day, key.setId])
   if (removed) row = addDaily(row, key, dailyCounts(answerOf(removed), share.firstOfDay), -1)
   if (added) row = addDaily(row, key, dailyCounts(answerOf(added), share.firstOfDay), 1)
   // An empty row is deleted, so an answer and its undo leave the table as it was.
-  if (!row || row.reviews <= 0) await db.daily.delete([key.day, key.setId])
-  else await db.daily.put(row)
+  if (!row || row.reviews <= 0) return db.daily.delete([key.day, key.setId])
+  return db.daily.put(row)
 }
 
 const PAGE = 5000

@@ -168,10 +168,14 @@ export const useSessionStore = defineStore('session', () => {
     const db = getDB()
     const now = Date.now()
     const setIds = reviewScope.value ? [reviewScope.value] : bank.sets.map((s) => s.set.id)
-    const due = await getDueCards(db, now, { setId: reviewScope.value ?? undefined, limit: REVIEW_PAGE })
-    const seenToday = await countNewReviewedToday(db, startOfDay(now))
+    // Independent reads, sent together: each IndexedDB round trip costs a few milliseconds.
+    const [due, seenToday, candidates] = await Promise.all([
+      getDueCards(db, now, { setId: reviewScope.value ?? undefined, limit: REVIEW_PAGE }),
+      countNewReviewedToday(db, startOfDay(now)),
+      newCandidates(setIds),
+    ])
     const limit = Math.max(0, app.settings.newPerDay - seenToday)
-    const newIds = limit > 0 ? await firstNewIds(db, await newCandidates(setIds), limit) : []
+    const newIds = limit > 0 && candidates.length > 0 ? await firstNewIds(db, candidates, limit) : []
     newLeft.value = newIds.length
     // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
     const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
