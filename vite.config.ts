@@ -3,11 +3,13 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { questionBank } from './build/questions-plugin'
+import { i18nPrecompile } from './build/i18n-precompile'
 
 export default defineConfig({
   plugins: [
     vue(),
     questionBank(),
+    i18nPrecompile(),
     VitePWA({
       // The learner decides when a new version takes over (never mid-quiz): see usePwaUpdate.
       registerType: 'prompt',
@@ -40,8 +42,14 @@ export default defineConfig({
     }),
   ],
   define: {
-    // vue-i18n: Composition API only, no devtools hooks in production.
-    __VUE_I18N_FULL_INSTALL__: true,
+    // Vue: every component uses <script setup>, so the Options API support is dead weight;
+    // no devtools hooks or hydration diagnostics in production (nothing is hydrated).
+    __VUE_OPTIONS_API__: false,
+    __VUE_PROD_DEVTOOLS__: false,
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
+    // vue-i18n: Composition API only, no devtools hooks in production. No template uses the
+    // <i18n-t>/<i18n-n>/<i18n-d> components or $t, so they are not installed.
+    __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
@@ -53,7 +61,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'build/**/*.test.ts'],
     setupFiles: ['./tests/setup.ts'],
   },
 })
