@@ -5,8 +5,14 @@
  * The bank is validated with the same validateBank as `npm run check:questions`, with the same
  * messages: any problem fails `vite build` (and shows Vite's error overlay in dev). In dev, every
  * change to a questions/*.json file (edit, new file, deleted file) re-validates and reloads.
+ *
+ * In the production build the sets are not JavaScript: they are written as a gzip file (about a
+ * quarter of the size, and precached as such), which the module fetches and unpacks with the
+ * browser's DecompressionStream when it is first imported.
  */
+import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { normalizePath } from 'vite'
 import type { Plugin } from 'vite'
 import { formatError, sortSets } from '../src/domain/content/validate'
@@ -26,7 +32,7 @@ export interface QuestionBankOptions {
 }
 
 /** Loads and validates the bank; returns the module's code or the problems, formatted. */
-export function buildQuestionBank(dir: string, articlePath: string): { code: string; indexCode: string; watch: string[] } | { problems: string; watch: string[] } {
+export function buildQuestionBank(dir: string, articlePath: string): { code: string; json: string; indexCode: string; watch: string[] } | { problems: string; watch: string[] } {
   const { files, sets, errors } = loadBank(dir, articlePath)
   const watch = files.map((f) => f.path)
   if (errors.length > 0) {
@@ -37,19 +43,45 @@ export function buildQuestionBank(dir: string, articlePath: string): { code: str
   if (sets.length === 0) return { problems: `question bank: no question sets in ${dir}`, watch }
   const sorted = sortSets(sets)
   // JSON.parse of a string literal is faster to load than the same data as an object literal.
-  const code = `export default JSON.parse(${JSON.stringify(JSON.stringify(sorted))})\n`
+  const json = JSON.stringify(sorted)
+  const code = `export default JSON.parse(${JSON.stringify(json)})\n`
   const index = sorted.map((s) => ({
     id: s.id,
     title: s.title,
     ...(s.description ? { description: s.description } : {}),
     questions: s.questions.map((q) => q.id),
   }))
-  return { code, indexCode: `export default ${JSON.stringify(index)}\n`, watch }
+  return { code, json, indexCode: `export default ${JSON.stringify(index)}\n`, watch }
+}
+
+/** The gzip file of the sorted sets, named by its content so a new bank is a new URL. */
+export function packBank(json: string): { fileName: string; source: Uint8Array } {
+  const source = gzipSync(json, { level: 9 })
+  const hash = createHash('sha256').update(json).digest('base64url').slice(0, 10)
+  return { fileName: `assets/question-bank-${hash}.json.gz`, source }
+}
+
+/**
+ * The production module: fetches the packed bank (from the service worker's cache once
+ * installed) and unpacks it. A server that labels the .gz file `Content-Encoding: gzip` has the
+ * browser unpack it already, hence the check for gzip's magic bytes.
+ */
+export function packedBankModule(url: string): string {
+  return `const response = await fetch(${JSON.stringify(url)})
+if (!response.ok) throw new Error(\`question bank: \${response.status} for ${url}\`)
+const bytes = new Uint8Array(await response.arrayBuffer())
+const text = bytes[0] === 0x1f && bytes[1] === 0x8b
+  ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+  : new TextDecoder().decode(bytes)
+export default JSON.parse(text)
+`
 }
 
 export function questionBank(options: QuestionBankOptions = {}): Plugin {
   let dir = ''
   let articlePath = ''
+  let base = '/'
+  let isBuild = false
   const isSetFile = (file: string): boolean => {
     const f = normalizePath(file)
     return f.startsWith(`${normalizePath(dir)}/`) && f.endsWith('.json') && !f.endsWith('.schema.json')
@@ -60,6 +92,8 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
     configResolved(config) {
       dir = resolve(config.root, options.dir ?? 'questions')
       articlePath = resolve(config.root, options.article ?? '../shared/source/article.zh.txt')
+      base = config.base
+      isBuild = config.command === 'build'
     },
     configureServer(server) {
       // Watch the folder itself so new set files are seen (addWatchFile only knows existing ones).
@@ -76,7 +110,11 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
       for (const file of result.watch) this.addWatchFile(file)
       this.addWatchFile(articlePath)
       if ('problems' in result) return this.error(result.problems)
-      return id === RESOLVED_ID ? result.code : result.indexCode
+      if (id === RESOLVED_INDEX_ID) return result.indexCode
+      if (!isBuild) return result.code
+      const { fileName, source } = packBank(result.json)
+      this.emitFile({ type: 'asset', fileName, source })
+      return packedBankModule(`${base}${fileName}`)
     },
     // Dev: any set file created, edited or deleted → drop the cached bank and reload the page,
     // which loads (and so re-validates) it again. Also covers a bank that failed to load.

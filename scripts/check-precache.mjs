@@ -8,7 +8,10 @@ import { join, relative } from 'node:path'
 const dist = process.argv[2] ?? 'dist'
 const LIMIT = 2 * 1024 * 1024
 // The service worker and its runtime are what does the caching; they are not cached themselves.
-const EXEMPT = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /\.map$/]
+// The PNG icons are fetched by the browser when the app is installed and shown by no screen.
+// The in-memory database (fake-indexeddb) only runs where IndexedDB is blocked, and a browser
+// that blocks IndexedDB blocks Cache Storage and service workers too: offline it is never used.
+const EXEMPT = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /\.map$/, /^[\w-]+\.png$/, /^assets\/fake-indexeddb-[\w-]+\.js$/]
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
