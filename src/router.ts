@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
@@ -21,7 +21,9 @@ export const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
-  scrollBehavior: (to) => (to.hash ? { el: to.hash } : { top: 0 }),
+  // The first screen of a page load is already at the top: scrolling there would force a
+  // layout in the middle of start-up, before anything is painted.
+  scrollBehavior: (to, from) => (to.hash ? { el: to.hash } : from === START_LOCATION ? false : { top: 0 }),
 })
 
 // Home draws from the set index alone; every other screen needs the questions and the

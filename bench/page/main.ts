@@ -18,7 +18,7 @@ import { parseImport } from '@/domain/import'
 import { applyGrade } from '@/domain/scheduling/fsrs'
 import { DAY_MS, dayToIso } from '@/domain/stats/days'
 import { buildStats, buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
-import { localDayOf } from '@/stores/stats'
+import { localDayEnds, localDayOf } from '@/stores/stats'
 
 let current: StudyDB | null = null
 function db(): StudyDB {
@@ -78,14 +78,14 @@ async function reads({ now, runs }: { now: number; runs: number }) {
 }
 
 /**
- * What the stats store does on each change (the daily totals, the due index and the log's
+ * What the stats store does on each change (the daily totals, due counts per day and the log's
  * count, then the summary), against the previous way: every log entry of the window, slim.
  */
 async function stats({ now, runs }: { now: number; runs: number }) {
   const d = db()
   const dayOf = localDayOf()
   const until = now + (FORECAST_DAYS + 1) * DAY_MS
-  const load = () => loadDailyStatsData(d, { sinceDay: dayToIso(dayOf(now) - HEATMAP_DAYS + 1), until })
+  const load = () => loadDailyStatsData(d, { sinceDay: dayToIso(dayOf(now) - HEATMAP_DAYS + 1), dayEnds: localDayEnds(now, FORECAST_DAYS) })
   const data = await load()
   const fromLog = async () =>
     buildStats({ ...(await loadStatsData(d, { since: now - (HEATMAP_DAYS + 1) * DAY_MS, until })), now, dayOf: localDayOf() })
@@ -317,7 +317,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   const d = db()
   const setIds = (await d.importedSets.toCollection().primaryKeys()) as string[]
   const statsRange = { since: now - (HEATMAP_DAYS + 1) * DAY_MS, until: now + (FORECAST_DAYS + 1) * DAY_MS }
-  const dailyRange = { sinceDay: dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1), until: statsRange.until }
+  const dailyRange = { sinceDay: dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1), dayEnds: localDayEnds(now, FORECAST_DAYS) }
   const perSetKeys = async () => {
     const keys = await Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).primaryKeys()))
     return new Set(keys.flat())
@@ -356,7 +356,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     'raw IndexedDB getAll(cards)': await samples(slow, () => rawGetAll('cards')),
     'stats read, daily totals (loadDailyStatsData)': await samples(runs, () => loadDailyStatsData(d, dailyRange)),
     'stats read, daily totals as a live query (how the stats store runs it)': await live(() => loadDailyStatsData(d, dailyRange)),
-    'getDueBefore (forecast: every due key up to 31 days, a key cursor)': await samples(runs, () => getDueBefore(d, dailyRange.until)),
+    'getDueBefore (forecast the previous way: every due key up to 31 days, a key cursor)': await samples(runs, () => getDueBefore(d, statsRange.until)),
     'stats read from the log (loadStatsData, the previous way)': await samples(slow, () => loadStatsData(d, statsRange)),
     'the same as a live query': await live(() => loadStatsData(d, statsRange)),
     'reviews.toArray (getAll)': await samples(slow, () => d.reviews.toArray()),

@@ -3,6 +3,7 @@ import type { StudyDB } from './database'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS, type ReviewLogRecord } from './records'
 import {
+  countDueBetween,
   countReviews,
   dayKeyAt,
   getDailyStatsSince,
@@ -185,14 +186,28 @@ describe('getDailyStatsSince / loadDailyStatsData', () => {
     ])
     expect((await getDailyStatsSince(db, localIso(T0))).length).toBe(2)
     expect(await getDailyStatsSince(db, localIso(T0 + DAY))).toEqual([])
-    const data = await loadDailyStatsData(db, { sinceDay: since, until: T0 + 31 * DAY })
+    const dayEnds = [T0 + 2 * HOUR, T0 + DAY, T0 + 31 * DAY]
+    const data = await loadDailyStatsData(db, { sinceDay: since, dayEnds })
     expect(data.totalReviews).toBe(3)
     expect(data.daily).toEqual(bruteDaily(await db.reviews.toArray()).filter((r) => r.day >= since))
-    // Three new cards (due within minutes) are in the window; the far one is not.
-    expect(data.cards).toHaveLength(3)
+    // Three new cards (due within minutes) fall in the first span; the far one in none.
+    expect(data.dueByDay).toEqual([3, 0, 0])
   })
 
   it('is empty for a fresh database', async () => {
-    expect(await loadDailyStatsData(db, { sinceDay: '2026-01-01', until: T0 })).toEqual({ daily: [], cards: [], totalReviews: 0 })
+    expect(await loadDailyStatsData(db, { sinceDay: '2026-01-01', dayEnds: [T0, T0 + DAY] })).toEqual({ daily: [], dueByDay: [0, 0], totalReviews: 0 })
+  })
+})
+
+describe('countDueBetween', () => {
+  it('counts overdue cards in the first span and each later card in the span that holds its due time', async () => {
+    const dues = [T0 - 5 * DAY, T0 - 1, T0, T0 + DAY - 1, T0 + DAY, T0 + 2 * DAY + HOUR, T0 + 3 * DAY, T0 + 40 * DAY]
+    await db.cards.bulkPut(dues.map((due, i) => makeCard({ questionId: `c${i}`, due })))
+    const ends = [T0, T0 + DAY, T0 + 2 * DAY, T0 + 3 * DAY]
+    expect(await countDueBetween(db, ends)).toEqual([2, 2, 1, 1])
+    // The same as counting each card by hand.
+    const byHand = ends.map((end, i) => dues.filter((d) => d < end && (i === 0 || d >= ends[i - 1]!)).length)
+    expect(await countDueBetween(db, ends)).toEqual(byHand)
+    expect(await countDueBetween(db, [])).toEqual([])
   })
 })

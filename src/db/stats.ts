@@ -4,7 +4,7 @@
  * Reading the review log itself is too slow for the screen (IndexedDB has no projection: every
  * entry read costs its whole record, seconds for 100,000 of them). So every write to the log
  * also updates the `daily` table (one row per local day and set) in the same transaction, and
- * the screen reads those rows, the all-time count (which reads no records) and the due index.
+ * the screen reads those rows, the all-time count (which reads no records) and counts on the due index.
  */
 import { addDaily, dailyCounts, dailyTally, localDayKey, type DailyAnswer, type DailyLog } from '@/domain/stats/daily'
 import type { StatLog } from '@/domain/stats/types'
@@ -152,6 +152,20 @@ export async function getDueBefore(db: StudyDB, until: number): Promise<{ due: n
   return dues.map((due) => ({ due }))
 }
 
+/**
+ * Cards due in each span between the given instants (ascending), by counts on the due index:
+ * index 0 counts those due before `starts[0]` (overdue ones included), index i those from
+ * `starts[i - 1]` up to, not including, `starts[i]`. No key or card is read, so the forecast
+ * costs the same for 100 cards or 100,000.
+ */
+export function countDueBetween(db: StudyDB, starts: readonly number[]): Promise<number[]> {
+  return Promise.all(
+    starts.map((end, i) =>
+      i === 0 ? db.cards.where('due').below(end).count() : db.cards.where('due').between(starts[i - 1]!, end, true, false).count(),
+    ),
+  )
+}
+
 /** The daily rows from day key `sinceDay` on ('YYYY-MM-DD'), by day then set. */
 export function getDailyStatsSince(db: StudyDB, sinceDay: string): Promise<DailyStatRecord[]> {
   return db.daily.where('[day+setId]').aboveOrEqual([sinceDay]).toArray()
@@ -159,17 +173,22 @@ export function getDailyStatsSince(db: StudyDB, sinceDay: string): Promise<Daily
 
 export interface DailyStatsData {
   daily: DailyStatRecord[]
-  cards: { due: number }[]
+  /** Cards due per day of the forecast (see countDueBetween). */
+  dueByDay: number[]
   totalReviews: number
 }
 
-/** Everything the stats screen reads, in one go: a few hundred rows whatever the log's size. */
+/**
+ * Everything the stats screen reads, in one go: a few hundred rows and some index counts,
+ * whatever the size of the log and the number of cards. `dayEnds`: the instants where the
+ * forecast's days end (local midnights), ascending.
+ */
 export async function loadDailyStatsData(
   db: StudyDB,
-  { sinceDay, until }: { sinceDay: string; until: number },
+  { sinceDay, dayEnds }: { sinceDay: string; dayEnds: readonly number[] },
 ): Promise<DailyStatsData> {
-  const [daily, cards, totalReviews] = await Promise.all([getDailyStatsSince(db, sinceDay), getDueBefore(db, until), countReviews(db)])
-  return { daily, cards, totalReviews }
+  const [daily, dueByDay, totalReviews] = await Promise.all([getDailyStatsSince(db, sinceDay), countDueBetween(db, dayEnds), countReviews(db)])
+  return { daily, dueByDay, totalReviews }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dayToIso } from '@/domain/stats/days'
-import { localDayOf } from './stats'
+import { localDayEnds, localDayOf } from './stats'
 
 const localIso = (ms: number) => {
   const d = new Date(ms)
@@ -22,5 +22,22 @@ describe('localDayOf', () => {
     const dayOf = localDayOf()
     const midnight = new Date(2026, 2, 10).getTime()
     expect(dayOf(midnight) - dayOf(midnight - 60_000)).toBe(1)
+  })
+})
+
+describe('localDayEnds', () => {
+  it('gives the local midnights that end today and the following days, daylight saving included', () => {
+    const dayOf = localDayOf()
+    const start = new Date(2026, 0, 1).getTime()
+    const wrong: string[] = []
+    for (let now = start; now < start + 366 * 86_400_000; now += 7 * 3_600_000) {
+      const ends = localDayEnds(now, 3)
+      ends.forEach((end, i) => {
+        const ok = dayOf(end) === dayOf(now) + i + 1 && dayOf(end - 1) === dayOf(now) + i && new Date(end).getHours() === 0
+        if (!ok) wrong.push(`${new Date(now).toString()} → ${new Date(end).toString()}`)
+      })
+    }
+    expect(wrong).toEqual([])
+    expect(localDayEnds(start, 0)).toEqual([])
   })
 })

@@ -35,6 +35,16 @@ export function localDayOf(): DayOf {
 }
 
 /**
+ * The local midnights that end today and the next `days - 1` days: where the forecast's days
+ * split. Built with the calendar, so a day of 23 or 25 hours (daylight saving) ends where it should.
+ */
+export function localDayEnds(now: number, days: number): number[] {
+  const midnight = new Date(now)
+  midnight.setHours(0, 0, 0, 0)
+  return Array.from({ length: days }, (_, i) => new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() + i + 1).getTime())
+}
+
+/**
  * The stats screen's numbers, computed once per change of the data from the daily totals (a few
  * hundred rows, whatever the size of the review log). Holds only the summary.
  */
@@ -58,10 +68,9 @@ export const useStatsStore = defineStore('stats', () => {
         unsubscribe ??= observe(
           () => {
             const now = Date.now()
-            // Every windowed figure covers the heatmap's days; a day of margin at the end of the
-            // forecast window, which the forecast trims.
+            // Every windowed figure covers the heatmap's days.
             const sinceDay = dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1)
-            return loadDailyStatsData(getDB(), { sinceDay, until: now + (FORECAST_DAYS + 1) * DAY_MS })
+            return loadDailyStatsData(getDB(), { sinceDay, dayEnds: localDayEnds(now, FORECAST_DAYS) })
           },
           (data) => {
             summary.value = buildStatsFromDaily({ ...data, now: Date.now(), dayOf: localDayOf() })

@@ -206,9 +206,8 @@ describe('parseImport: CSV / TSV', () => {
     expect(errors(parseImport(text, opts()))[0]!.message).toMatch(/more than 10,000 rows; the limit is 10,000/)
   })
 
-  it('parses 10,000 rows quickly, reporting progress on the way', () => {
+  it('parses 10,000 rows, reporting rising progress on the way (its speed is a benchmark figure)', () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `term ${i}\tthe definition of term ${i}, a little longer`).join('\n')
-    const start = performance.now()
     const steps = parseImportSteps(text, opts())
     const fractions: number[] = []
     let step = steps.next()
@@ -216,13 +215,9 @@ describe('parseImport: CSV / TSV', () => {
       fractions.push(step.value)
       step = steps.next()
     }
-    const elapsed = performance.now() - start
     expect(ok(step.value).set.questions).toHaveLength(20_000)
     expect(fractions.length).toBeGreaterThan(5)
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
     expect(fractions.at(-1)).toBe(1)
-    // The budget is 2 s on a learner's device (about 0.5 s here when idle); the margin absorbs a
-    // test machine busy with other test files in parallel.
-    expect(elapsed).toBeLessThan(6000)
   }, 20_000)
 })

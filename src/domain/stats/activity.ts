@@ -39,6 +39,16 @@ export function forecast(cards: readonly { due: number }[], days: number, now: n
   return out
 }
 
+/**
+ * The same forecast from counts already made per day (slot 0: overdue and due today), e.g. by
+ * the database's due index: `days` entries from today, missing counts as 0.
+ */
+export function forecastFromCounts(dueByDay: readonly number[], days: number, today: number): DayCount[] {
+  const out = emptyDays(today, days)
+  for (let i = 0; i < out.length; i++) out[i]!.count = dueByDay[i] ?? 0
+  return out
+}
+
 /** The distinct local days with at least one review, ascending. */
 export function studyDays(logs: readonly { time: number }[], dayOf: DayOf): number[] {
   const days = new Set<number>()

@@ -44,16 +44,13 @@ describe('buildStats', () => {
     expect(s.daily.every((d) => d.count === 0)).toBe(true)
   })
 
-  it('stays fast with 100,000 log entries', () => {
+  it('counts every one of 100,000 log entries (speed is measured by the benchmark, not here)', () => {
     const logs = Array.from({ length: 100_000 }, (_, i) =>
       log(NOW - (i % 180) * DAY - (i % 7) * HOUR, { questionId: `q${i % 500}`, setId: `s${i % 5}`, grade: ((i % 4) + 1) as Grade }),
     )
-    const start = performance.now()
     const s = buildStats({ logs, cards: [], now: NOW, dayOf: china })
-    const ms = performance.now() - start
     expect(s.totalReviews).toBe(100_000)
-    // Generous: the budget for the whole screen is 300 ms, and CI machines are slow.
-    expect(ms).toBeLessThan(1000)
+    expect(s.daily.reduce((n, d) => n + d.count, 0)).toBe(100_000)
   })
 })
 
@@ -82,7 +79,9 @@ describe('buildStatsFromDaily', () => {
           // What the app read before: the log from the heatmap's first local midnight on.
           const fromLog = buildStats({ logs: logs.filter((l) => dayOf(l.time) >= first), totalReviews: logs.length, cards, now: NOW, dayOf })
           const daily = aggregateDaily(logs.map((l, i) => ({ ...l, id: String(i), day: localDayKey(l.time, -east) })))
-          const fromDaily = buildStatsFromDaily({ daily, totalReviews: logs.length, cards, now: NOW, dayOf })
+          // What the due index's counts per local day give (the db tests check those counts).
+          const dueByDay = Array.from({ length: FORECAST_DAYS }, (_, i) => cards.filter((c) => Math.max(0, dayOf(c.due) - dayOf(NOW)) === i).length)
+          const fromDaily = buildStatsFromDaily({ daily, totalReviews: logs.length, dueByDay, now: NOW, dayOf })
           expect(fromDaily).toEqual(fromLog)
         },
       ),
@@ -100,26 +99,26 @@ describe('buildStatsFromDaily', () => {
         { ...row, day: '2026-03-10', setId: 'b', reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 },
       ],
       totalReviews: 7,
-      cards: [],
+      dueByDay: [3, 0, 2],
       now: NOW,
       dayOf: china,
     })
     expect(s.daily[0]).toEqual({ day: china(NOW) - HEATMAP_DAYS + 1, count: 2 })
+    // Missing days of the forecast count 0.
+    expect(s.forecast).toHaveLength(FORECAST_DAYS)
+    expect(s.forecast.slice(0, 4)).toEqual([3, 0, 2, 0].map((count, i) => ({ day: china(NOW) + i, count })))
     expect(s).toMatchObject({ totalReviews: 7, totalMs: 500, retention: { passed: 1, total: 1, rate: 1 }, streaks: { current: 0, longest: 1 } })
     expect([...s.bySet.keys()]).toEqual(['a'])
   })
 
-  it('turns 100,000 answers into rows and a summary quickly', () => {
+  it('turns 100,000 answers into at most one row per day and set, losing none', () => {
     const logs = Array.from({ length: 100_000 }, (_, i) => {
       const time = NOW - (i % 180) * DAY - (i % 7) * HOUR
       return { ...log(time, { questionId: `q${i % 500}`, setId: `s${i % 5}`, grade: ((i % 4) + 1) as Grade }), id: String(i), day: localDayKey(time, -480) }
     })
-    const start = performance.now()
     const daily = aggregateDaily(logs)
-    const s = buildStatsFromDaily({ daily, totalReviews: logs.length, cards: [], now: NOW, dayOf: china })
-    const ms = performance.now() - start
+    const s = buildStatsFromDaily({ daily, totalReviews: logs.length, dueByDay: [], now: NOW, dayOf: china })
     expect(daily.length).toBeLessThanOrEqual(180 * 5)
     expect(s.daily.reduce((n, d) => n + d.count, 0)).toBe(100_000)
-    expect(ms).toBeLessThan(1000)
   })
 })

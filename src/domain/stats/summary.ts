@@ -3,7 +3,7 @@
  * result, not the 100,000 log entries it came from.
  */
 import { accuracyBySet, type SetAccuracy } from './accuracy'
-import { dailyCounts, forecast, streaks, studyDays, type Streaks } from './activity'
+import { dailyCounts, forecast, forecastFromCounts, streaks, studyDays, type Streaks } from './activity'
 import { dayKeyToDay, type DailyStat } from './daily'
 import type { DayOf } from './days'
 import { trueRetention, type Retention } from './retention'
@@ -57,8 +57,11 @@ export interface DailyStatsInput {
   daily: readonly DailyStat[]
   /** All answers ever. */
   totalReviews: number
-  /** Cards due before the end of the forecast window (overdue ones included). */
-  cards: readonly { due: number }[]
+  /**
+   * Cards due per local day from today on (FORECAST_DAYS entries): index 0 counts the overdue
+   * ones and today's, index i those due on the i-th day after today.
+   */
+  dueByDay: readonly number[]
   now: number
   dayOf: DayOf
 }
@@ -67,7 +70,7 @@ export interface DailyStatsInput {
  * The same summary as buildStats over the heatmap's window of the log, computed from the
  * per-day totals instead (a few hundred rows rather than every answer).
  */
-export function buildStatsFromDaily({ daily, cards, now, dayOf, totalReviews }: DailyStatsInput): StatsSummary {
+export function buildStatsFromDaily({ daily, dueByDay, now, dayOf, totalReviews }: DailyStatsInput): StatsSummary {
   const today = dayOf(now)
   const first = today - HEATMAP_DAYS + 1
   const heat = dailyCounts([], HEATMAP_DAYS, now, dayOf)
@@ -94,7 +97,7 @@ export function buildStatsFromDaily({ daily, cards, now, dayOf, totalReviews }: 
   return {
     today,
     daily: heat,
-    forecast: forecast(cards, FORECAST_DAYS, now, dayOf),
+    forecast: forecastFromCounts(dueByDay, FORECAST_DAYS, today),
     retention: { passed, total, rate: total > 0 ? passed / total : null },
     streaks: streaks(days, today),
     totalReviews,
