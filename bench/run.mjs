@@ -6,6 +6,7 @@
 //   npm run bench                 full run: 1k, 10k, 100k
 //   npm run bench -- --quick      CI: 1k only, fewer runs; never fails on a timing
 //   options: --sizes 1000,10000   --runs 7   --profile (CPU profiles of the slowest screens)
+//            --skip lighthouse,diagnostics,import (leave those parts out while working on one figure)
 //
 // Exit code: 0 whenever the harness ran to the end (a missed target is a "fail" row, not a
 // crash); 1 when the harness itself broke.
@@ -47,6 +48,7 @@ const option = (name) => {
 }
 const QUICK = flag('quick')
 const PROFILE = flag('profile')
+const SKIP = new Set((option('skip') ?? '').split(',').filter(Boolean))
 const SIZES = (option('sizes') ?? (QUICK ? '1000' : '1000,10000,100000')).split(',').map(Number)
 const RUNS = Number(option('runs') ?? (QUICK ? 5 : 7))
 /** Questions per import run; each TSV row makes two questions. */
@@ -599,7 +601,7 @@ async function measureSize(browser, base, n, setId) {
   const reads = await bench.evaluate((o) => window.bench.reads(o), { now: Date.now(), runs })
   add({ name: 'due count (countDue, index)', size: n, samples: reads.dueIndexed, baseline: median(reads.dueScan), target: 50, note: n === SIZES.at(-1) ? `${reads.due} due; baseline = cards.filter(due ≤ now).count()` : undefined })
   add({ name: 'review queue, first 200 due (index)', size: n, samples: reads.queueIndexed, baseline: median(reads.queueScan), note: n === SIZES.at(-1) ? 'baseline = cards.toArray() + filter + sort' : undefined })
-  const why = await bench.evaluate((o) => window.bench.diagnose(o), { now: Date.now(), runs })
+  const why = SKIP.has('diagnostics') ? {} : await bench.evaluate((o) => window.bench.diagnose(o), { now: Date.now(), runs })
   for (const [name, xs] of Object.entries(why)) diagnostics.push({ name, size: n, value: round(median(xs), 2), p95: round(quantile(xs, 0.95), 2), n: xs.length, unit: 'ms' })
   const stats = await bench.evaluate((o) => window.bench.stats(o), { now: Date.now(), runs: Math.min(runs, n >= 100_000 ? 3 : runs) })
   add({
@@ -845,7 +847,7 @@ async function main() {
   })
   try {
     // Lighthouse first, with nothing else running: its simulated timings scale what it observes.
-    await lighthouse(base, QUICK ? 1 : 3)
+    if (!SKIP.has('lighthouse')) await lighthouse(base, QUICK ? 1 : 3)
     browser = await launch()
     log(`Chromium ${browser.version()}`)
     await firstLoad(browser, base, nosplitEntry, chunks)
@@ -869,7 +871,7 @@ async function main() {
     }
     for (const n of SIZES) await step((b) => measureSize(b, base, n, `bench-${label(n).toLowerCase()}`))
     const importScreen = !missing.has('src/views/ImportView.vue')
-    for (const q of IMPORT_SIZES) await step((b) => measureImport(b, base, q, importScreen))
+    if (!SKIP.has('import')) for (const q of IMPORT_SIZES) await step((b) => measureImport(b, base, q, importScreen))
   } finally {
     await browser?.close()
     stop()
@@ -878,7 +880,9 @@ async function main() {
 
   notes.push(`load average at the end: ${load()}`)
   printTable()
-  const out = join(ROOT, 'bench', 'results.json')
+  // A run that left parts out would replace the full figures with fewer: it writes beside them.
+  const out = SKIP.size > 0 ? join(PROFILE_DIR, 'results-partial.json') : join(ROOT, 'bench', 'results.json')
+  mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, JSON.stringify([...results, ...diagnostics.map((d) => ({ ...d, kind: 'diagnostic', baseline: null, target: null, pass: null }))], null, 2) + '\n')
   const failed = results.filter((r) => r.pass === false)
   log(`wrote ${out}: ${results.length} figures, ${results.filter((r) => r.pass).length} pass, ${failed.length} miss their target`)
