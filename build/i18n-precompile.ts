@@ -79,17 +79,37 @@ export interface I18nPrecompileOptions {
 
 export function i18nPrecompile(options: I18nPrecompileOptions = {}): Plugin {
   const include = options.include ?? /\/src\/i18n\/[a-z]{2}\.ts$/
+  let base = '/'
   return {
     name: 'i18n-precompile',
     apply: 'build',
     // After TypeScript has been stripped, so the module can be evaluated as plain JavaScript.
     enforce: 'post',
+    configResolved(config) {
+      base = config.base
+    },
     config: () => ({
       define: {
         // Every message arrives compiled, so the compiler is dead code in the bundle.
         __INTLIFY_DROP_MESSAGE_COMPILER__: true,
       },
     }),
+    // The app waits for the learner's language before its first render, and the script that
+    // picks it runs only after the entry is loaded. Preloading every locale chunk (a few KB each)
+    // with the entry removes that wait; which one is needed is only known in the browser.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter(
+          (c) => c.type === 'chunk' && c.facadeModuleId != null && include.test(c.facadeModuleId),
+        )
+        return chunks.map((c) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${c.fileName}` },
+          injectTo: 'head' as const,
+        }))
+      },
+    },
     async transform(code, id) {
       if (!include.test(id.split('?')[0] ?? id)) return undefined
       const messages = await evaluateDefault(code)
