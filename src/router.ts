@@ -23,7 +23,8 @@ export const router = createRouter({
   routes,
   // The first screen of a page load is already at the top: scrolling there would force a
   // layout in the middle of start-up, before anything is painted.
-  scrollBehavior: (to, from) => (to.hash ? { el: to.hash } : from === START_LOCATION ? false : { top: 0 }),
+  // Already at the top: no scroll (asking for one forces a layout of the new screen).
+  scrollBehavior: (to, from) => (to.hash ? { el: to.hash } : from === START_LOCATION || window.scrollY === 0 ? false : { top: 0 }),
 })
 
 // Home draws from the set index alone; every other screen needs the questions and the

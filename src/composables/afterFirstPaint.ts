@@ -18,7 +18,10 @@ export function afterFirstPaint(fallbackMs = 2000): Promise<void> {
     const timer = setTimeout(done, fallbackMs)
     if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) return
     observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length > 0) done()
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return
+      observer?.disconnect()
+      // Every waiter is reported in the same task: a timer each spreads their work over tasks.
+      setTimeout(done, 0)
     })
     // buffered: a paint that happened before this call counts too.
     observer.observe({ type: 'paint', buffered: true })

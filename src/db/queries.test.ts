@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { createDB, type StudyDB } from './database'
 import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter } from './queries'
 import type { AttemptRecord, CardRecord } from './records'
@@ -76,5 +77,23 @@ describe('firstNewIds', () => {
     expect(await firstNewIds(db, ids, 10, 4)).toEqual(['q3', 'q5', 'q6'])
     expect(await firstNewIds(db, ids, 0)).toEqual([])
     expect(await firstNewIds(db, ['q1', 'q2'], 5)).toEqual([])
+  })
+
+  it('agrees with checking every id, whatever the limit and chunk sizes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { maxLength: 120 }),
+        fc.nat(40),
+        fc.integer({ min: 1, max: 50 }),
+        async (started, limit, maxChunk) => {
+          await db.cards.clear()
+          const ids = started.map((_, i) => `q${i}`)
+          await db.cards.bulkPut(ids.filter((_, i) => started[i]).map((id) => card(id, 'a', T0)))
+          const expected = ids.filter((_, i) => !started[i]).slice(0, limit)
+          expect(await firstNewIds(db, ids, limit, maxChunk)).toEqual(expected)
+        },
+      ),
+      { numRuns: 40 },
+    )
   })
 })

@@ -23,11 +23,13 @@ export function countCards(db: StudyDB, setId: string): Promise<number> {
 /**
  * The first `limit` of these question ids (in the order given) that have no card yet. Looks the
  * ids up in chunks and stops as soon as it has enough, so a review with a daily limit of 20 new
- * questions never walks every card of a 100,000-question bank.
+ * questions never walks every card of a 100,000-question bank. The first chunk is just a little
+ * larger than the limit (usually enough on its own); each further one doubles, up to `maxChunk`.
  */
-export async function firstNewIds(db: StudyDB, ids: readonly string[], limit: number, chunk = 500): Promise<string[]> {
+export async function firstNewIds(db: StudyDB, ids: readonly string[], limit: number, maxChunk = 2000): Promise<string[]> {
   const found: string[] = []
-  for (let i = 0; i < ids.length && found.length < limit; i += chunk) {
+  let chunk = Math.min(maxChunk, Math.max(16, limit * 2))
+  for (let i = 0; i < ids.length && found.length < limit; i += chunk, chunk = Math.min(maxChunk, chunk * 2)) {
     const slice = ids.slice(i, i + chunk)
     const cards = await db.cards.bulkGet(slice)
     for (let k = 0; k < slice.length && found.length < limit; k++) if (!cards[k]) found.push(slice[k]!)
