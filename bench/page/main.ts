@@ -12,7 +12,7 @@ import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAns
 import { cardIdsIn, firstNewIds } from '@/db/queries'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/db/records'
 import { seedProgress, type SeedOptions, type SeedResult } from '@/db/seed'
-import { getDueBefore, loadDailyStatsData, loadStatsData } from '@/db/stats'
+import { countDueBetween, getDueBefore, loadDailyStatsData, loadStatsData } from '@/db/stats'
 import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
 import { applyGrade } from '@/domain/scheduling/fsrs'
@@ -75,6 +75,17 @@ async function reads({ now, runs }: { now: number; runs: number }) {
     queueIndexed: await samples(runs, () => getDueCards(d, now, { limit: 200 })),
     queueScan: await samples(runs, scanQueue),
   }
+}
+
+/** How home counted cards per set before the [setId+state+stability] index: every card read. */
+async function cardStatsByCursor(d: StudyDB): Promise<Map<string, number[]>> {
+  const stats = new Map<string, number[]>()
+  await d.cards.each((card) => {
+    let entry = stats.get(card.setId)
+    if (!entry) stats.set(card.setId, (entry = [0, 0, 0]))
+    entry[card.state === 2 ? (card.stability >= 21 ? 2 : 1) : 0]!++
+  })
+  return stats
 }
 
 /**
@@ -330,12 +341,6 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     return out
   }
   const dayStart = new Date(now).setHours(0, 0, 0, 0)
-  const forecastCounts = () =>
-    Promise.all(
-      Array.from({ length: FORECAST_DAYS + 1 }, (_, i) =>
-        i === 0 ? d.cards.where('due').below(dayStart + DAY_MS).count() : d.cards.where('due').between(dayStart + i * DAY_MS, dayStart + (i + 1) * DAY_MS).count(),
-      ),
-    )
   const toAnswer = (await d.cards.limit(200).toArray()).slice(100)
   const seeded = await d.importedSets.toArray()
   const seededIds = seeded.flatMap((r) => r.set.questions.map((q) => q.id))
@@ -346,12 +351,10 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     'countNewReviewedToday (review start: new cards seen today)': await samples(runs, () => countNewReviewedToday(d, dayStart)),
     'firstNewIds(20) when every question of the set has a card (walks them all)': await samples(slow, () => firstNewIds(d, seededIds, 20)),
     'per set: where setId equals → count (any new questions?)': await samples(runs, () => Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).count()))),
-    'index counts: state = 1, 2, 3 (what an index on [setId+state] would give)': await samples(runs, () =>
-      Promise.all([1, 2, 3].map((st) => d.cards.where('state').equals(st).count())),
-    ),
-    'forecast as 31 due-index counts (instead of reading every due key)': await samples(runs, forecastCounts),
-    'cardStatsBySet (cards.each: a cursor over every card)': await samples(slow, () => cardStatsBySet(d)),
-    'cardStatsBySet as a live query': await live(() => cardStatsBySet(d)),
+    'forecast: due-index counts per day (countDueBetween, what the stats store runs)': await samples(runs, () => countDueBetween(d, dailyRange.dayEnds)),
+    'cardStatsBySet (index counts on [setId+state+stability])': await samples(runs, () => cardStatsBySet(d)),
+    'cardStatsBySet as a live query (how home keeps it)': await live(() => cardStatsBySet(d)),
+    'per-set card counts the previous way (cards.each: a cursor over every card)': await samples(slow, () => cardStatsByCursor(d)),
     'cards.toArray (getAll)': await samples(slow, () => d.cards.toArray()),
     'raw IndexedDB getAll(cards)': await samples(slow, () => rawGetAll('cards')),
     'stats read, daily totals (loadDailyStatsData)': await samples(runs, () => loadDailyStatsData(d, dailyRange)),
