@@ -134,7 +134,7 @@ describe('schema upgrade', () => {
     await db.open()
     expect(db.verno).toBe(4)
     const dump = await dumpAll(db)
-    const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0 }]
+    const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0, newCards: 2 }]
     expect(dump).toEqual({ ...records, importedSets: [], daily })
     // The indexes still answer queries on the old records.
     expect(await db.cards.where('[setId+due]').between(['set-a', Dexie.minKey], ['set-a', T0], true, true).count()).toBe(1)
@@ -221,8 +221,8 @@ describe('schema upgrade to version 3 (daily stats)', () => {
   })
 })
 
-describe('schema upgrade to version 4 (per-set card counts)', () => {
-  it('indexes the cards already stored, and keeps every record', async () => {
+describe('schema upgrade to version 4 (per-set card counts, new questions per day)', () => {
+  it('indexes the cards already stored, recounts the daily rows, and keeps every record', async () => {
     const name = 'test-' + crypto.randomUUID()
     const v3 = track(new Dexie(name))
     v3.version(1).stores(V1_STORES)
@@ -235,14 +235,20 @@ describe('schema upgrade to version 4 (per-set card counts)', () => {
       makeCard({ questionId: 'q4', setId: 'set-b', state: 2, stability: 21 }),
     ]
     await v3.table('cards').bulkAdd(cards)
-    await v3.table('reviews').bulkAdd([review('r1')])
+    const reviews = [review('r1'), { ...review('r2'), time: T0 + HOUR, cardBefore: makeCard() }]
+    await v3.table('reviews').bulkAdd(reviews)
+    // A row as version 3 counted it: no count of new questions.
+    await v3.table('daily').add({ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0 })
     v3.close()
 
     const db = track(createDB(name))
     await db.open()
     expect(db.verno).toBe(4)
     expect(await db.cards.toArray()).toEqual(cards)
-    expect(await db.reviews.count()).toBe(1)
+    expect(await db.reviews.toArray()).toEqual(reviews)
+    // Recounted from the log, with the new questions started that day.
+    expect(await db.daily.toArray()).toEqual(bruteDaily(reviews))
+    expect((await db.daily.toArray())[0]).toMatchObject({ reviews: 2, newCards: 1 })
     expect(await db.cards.where('[setId+state+stability]').between(['set-a', 2, 21], ['set-a', 2, Dexie.maxKey]).count()).toBe(1)
     expect(await db.cards.where('[setId+state+stability]').between(['set-b', 2, 21], ['set-b', 2, Dexie.maxKey], true, true).count()).toBe(1)
   })

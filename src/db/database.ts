@@ -76,9 +76,15 @@ export class StudyDB extends Dexie {
     // screens). Counting index keys costs milliseconds at 100,000 cards where reading every card
     // cost seconds, and blocked each answer's write while it ran. IndexedDB builds the new index
     // from the cards already stored: nothing to migrate.
-    this.version(4).stores({
-      cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]',
-    })
+    // The daily rows also count new questions started (the review's daily new limit reads them
+    // instead of that day's log entries): recounted once from the log.
+    this.version(4)
+      .stores({
+        cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]',
+      })
+      .upgrade((tx) =>
+        rebuildDailyIn(tx.table<ReviewLogRecord, string>('reviews'), tx.table<DailyStatRecord, [string, string]>('daily')),
+      )
 
     this.on('versionchange', (event) => {
       // Close for good (no auto-reopen with the old schema) and let the app tell the learner.

@@ -347,6 +347,7 @@ describe('daily stats', () => {
     durationMs: 5000,
     retentionTotal: 0,
     retentionPass: 0,
+    newCards: 1, // most rows here hold one first-ever answer
     ...over,
   })
 
@@ -357,7 +358,7 @@ describe('daily stats', () => {
     await recordAnswer(db, answer({ questionId: 'q2', setId: 'set-b', now: T0 + DAY, durationMs: 700 }), S)
     expect(await db.daily.toArray()).toEqual([
       row({}),
-      row({ day: '2026-01-02', reviews: 2, correct: 1, durationMs: 10_000, retentionTotal: 1, retentionPass: 1 }),
+      row({ day: '2026-01-02', reviews: 2, correct: 1, durationMs: 10_000, retentionTotal: 1, retentionPass: 1, newCards: 0 }),
       row({ day: '2026-01-02', setId: 'set-b', durationMs: 700 }),
     ])
   })
@@ -492,7 +493,7 @@ describe('daily stats', () => {
     const b = await recordAnswer(db, answer({ now: T0 + DAY }), S)
     expect(bruteDaily([b, a])).toEqual([
       row({ correct: 1 }),
-      row({ day: '2026-01-02', retentionTotal: 1 }),
+      row({ day: '2026-01-02', retentionTotal: 1, newCards: 0 }),
     ])
   })
 })
@@ -609,12 +610,13 @@ describe('countNewReviewedToday / getReviewsSince', () => {
     await recordAnswer(db, answer({ questionId: 'a', now: dayStart + HOUR }), S)
     await recordAnswer(db, answer({ questionId: 'a', now: dayStart + 2 * HOUR }), S) // not new
     await recordAnswer(db, answer({ questionId: 'old', now: dayStart + 3 * HOUR }), S) // not new
+    await recordAnswer(db, answer({ questionId: 'c', setId: 'set-b', now: dayStart + 3 * HOUR }), S) // new, another set
     const last = await recordAnswer(db, answer({ questionId: 'b', now: dayStart + 4 * HOUR }), S)
-    expect(await countNewReviewedToday(db, dayStart)).toBe(2)
+    expect(await countNewReviewedToday(db, dayStart)).toBe(3)
     await undoAnswer(db, last.id)
-    expect(await countNewReviewedToday(db, dayStart)).toBe(1)
+    expect(await countNewReviewedToday(db, dayStart)).toBe(2)
     const since = await getReviewsSince(db, dayStart + 2 * HOUR)
-    expect(since.map((r) => r.time)).toEqual([dayStart + 2 * HOUR, dayStart + 3 * HOUR])
+    expect(since.map((r) => r.time)).toEqual([dayStart + 2 * HOUR, dayStart + 3 * HOUR, dayStart + 3 * HOUR])
   })
 })
 

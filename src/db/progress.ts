@@ -324,13 +324,13 @@ export async function cardStatsBySet(db: StudyDB): Promise<Map<string, SetCardSt
   return new Map(rows)
 }
 
-/** New questions answered since `dayStart` (for the daily new-card limit). */
-export function countNewReviewedToday(db: StudyDB, dayStart: number): Promise<number> {
-  return db.reviews
-    .where('time')
-    .aboveOrEqual(dayStart)
-    .filter((log) => log.cardBefore === null)
-    .count()
+/**
+ * New questions answered on the local day that starts at `dayStart` (for the daily new-card
+ * limit). Read from that day's daily rows (one per set), not from the day's log entries.
+ */
+export async function countNewReviewedToday(db: StudyDB, dayStart: number): Promise<number> {
+  const rows = await db.daily.where('day').equals(dayKeyAt(dayStart)).toArray()
+  return rows.reduce((n, row) => n + (row.newCards ?? 0), 0)
 }
 
 /** Log entries since `since`, oldest first. */

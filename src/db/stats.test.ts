@@ -130,7 +130,7 @@ describe('isFirstOfDay', () => {
 
 describe('rebuildDailyStats', () => {
   it('replaces the daily rows with a count of the whole log', async () => {
-    await db.daily.put({ day: '1999-01-01', setId: 'stale', reviews: 9, correct: 9, durationMs: 9, retentionTotal: 9, retentionPass: 9 })
+    await db.daily.put({ day: '1999-01-01', setId: 'stale', reviews: 9, correct: 9, durationMs: 9, retentionTotal: 9, retentionPass: 9, newCards: 9 })
     await db.reviews.bulkAdd([
       log('a', T0, { cardBefore: null }),
       log('b', T0 + HOUR, { grade: 1, correct: false }),
@@ -165,7 +165,7 @@ describe('rebuildDailyStats', () => {
   })
 
   it('empties the table for an empty log', async () => {
-    await db.daily.put({ day: '2026-01-01', setId: 'x', reviews: 1, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 })
+    await db.daily.put({ day: '2026-01-01', setId: 'x', reviews: 1, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0, newCards: 0 })
     await rebuildDailyStats(db)
     expect(await db.daily.count()).toBe(0)
   })

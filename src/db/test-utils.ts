@@ -89,11 +89,12 @@ export function bruteDaily(reviews: readonly ReviewLogRecord[]): DailyStatRecord
   for (const log of sorted) {
     const day = localIso(log.time)
     const key = JSON.stringify([day, log.setId])
-    const row = rows.get(key) ?? { day, setId: log.setId, reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 }
+    const row = rows.get(key) ?? { day, setId: log.setId, reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0, newCards: 0 }
     rows.set(key, row)
     row.reviews++
     if (log.correct) row.correct++
     row.durationMs += log.durationMs
+    if (log.cardBefore === null) row.newCards++
     const first = !seen.has(log.questionId + '|' + day)
     seen.add(log.questionId + '|' + day)
     if (first && log.cardBefore !== null) {

@@ -40,10 +40,10 @@ describe('dailyCounts / addDaily', () => {
   const answer = { correct: true, grade: 3 as Grade, durationMs: 1500, isNew: false }
 
   it('counts retention only for the first review of the day of a question that had a card', () => {
-    expect(dailyCounts(answer, true)).toEqual({ reviews: 1, correct: 1, durationMs: 1500, retentionTotal: 1, retentionPass: 1 })
+    expect(dailyCounts(answer, true)).toEqual({ reviews: 1, correct: 1, durationMs: 1500, retentionTotal: 1, retentionPass: 1, newCards: 0 })
     expect(dailyCounts({ ...answer, grade: 1, correct: false }, true)).toMatchObject({ correct: 0, retentionTotal: 1, retentionPass: 0 })
     expect(dailyCounts(answer, false)).toMatchObject({ retentionTotal: 0, retentionPass: 0 })
-    expect(dailyCounts({ ...answer, isNew: true }, true)).toMatchObject({ retentionTotal: 0, retentionPass: 0 })
+    expect(dailyCounts({ ...answer, isNew: true }, true)).toMatchObject({ retentionTotal: 0, retentionPass: 0, newCards: 1 })
   })
 
   it('adds to a row, makes a new one, and takes an answer back to zero', () => {
@@ -52,7 +52,7 @@ describe('dailyCounts / addDaily', () => {
     const row = addDaily(undefined, key, counts)
     expect(row).toEqual({ ...key, ...counts })
     expect(addDaily(row, key, counts)).toMatchObject({ reviews: 2, durationMs: 3000, retentionPass: 2 })
-    expect(addDaily(row, key, counts, -1)).toEqual({ ...key, reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 })
+    expect(addDaily(row, key, counts, -1)).toEqual({ ...key, reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0, newCards: 0 })
   })
 })
 
@@ -73,9 +73,9 @@ describe('aggregateDaily', () => {
       log('5', 'q1', at('2026-03-09', 23, 59)),
     ])
     expect(rows).toEqual([
-      { day: '2026-03-09', setId: 'a', reviews: 3, correct: 2, durationMs: 3000, retentionTotal: 1, retentionPass: 0 },
-      { day: '2026-03-09', setId: 'b', reviews: 1, correct: 1, durationMs: 1000, retentionTotal: 1, retentionPass: 1 },
-      { day: '2026-03-10', setId: 'b', reviews: 1, correct: 1, durationMs: 1000, retentionTotal: 0, retentionPass: 0 },
+      { day: '2026-03-09', setId: 'a', reviews: 3, correct: 2, durationMs: 3000, retentionTotal: 1, retentionPass: 0, newCards: 0 },
+      { day: '2026-03-09', setId: 'b', reviews: 1, correct: 1, durationMs: 1000, retentionTotal: 1, retentionPass: 1, newCards: 0 },
+      { day: '2026-03-10', setId: 'b', reviews: 1, correct: 1, durationMs: 1000, retentionTotal: 0, retentionPass: 0, newCards: 1 },
     ])
   })
 

@@ -24,6 +24,8 @@ export interface DailyStat {
   retentionTotal: number
   /** Of those, the ones not graded Again. */
   retentionPass: number
+  /** First-ever answers: questions that had no card before (the review's daily new limit counts these). */
+  newCards: number
 }
 
 /** The counting fields of a DailyStat. */
@@ -66,6 +68,7 @@ export function dailyCounts(answer: DailyAnswer, firstOfDay: boolean): DailyCoun
     durationMs: answer.durationMs,
     retentionTotal: counted ? 1 : 0,
     retentionPass: counted && answer.grade > 1 ? 1 : 0,
+    newCards: answer.isNew ? 1 : 0,
   }
 }
 
@@ -87,6 +90,8 @@ export function addDaily(
     durationMs: (row?.durationMs ?? 0) + sign * counts.durationMs,
     retentionTotal: (row?.retentionTotal ?? 0) + sign * counts.retentionTotal,
     retentionPass: (row?.retentionPass ?? 0) + sign * counts.retentionPass,
+    // Rows counted before this field existed lack it (the version 4 upgrade recounts them).
+    newCards: (row?.newCards ?? 0) + sign * counts.newCards,
   }
 }
 
@@ -136,7 +141,7 @@ export function dailyTally(): { add(logs: Iterable<DailyLog>): void; finish(): D
         firsts.add(log.id)
         // The review itself is counted already: add only its share of retention.
         const { retentionTotal, retentionPass } = dailyCounts(log, true)
-        count(log, { reviews: 0, correct: 0, durationMs: 0, retentionTotal, retentionPass })
+        count(log, { reviews: 0, correct: 0, durationMs: 0, retentionTotal, retentionPass, newCards: 0 })
       }
       const sorted = [...rows.values()].sort((a, b) =>
         a.day < b.day ? -1 : a.day > b.day ? 1 : a.setId < b.setId ? -1 : a.setId > b.setId ? 1 : 0,

@@ -90,13 +90,13 @@ describe('buildStatsFromDaily', () => {
   })
 
   it('leaves out rows before the heatmap and empty rows', () => {
-    const row = { setId: 'a', reviews: 2, correct: 1, durationMs: 500, retentionTotal: 1, retentionPass: 1 }
+    const row = { setId: 'a', reviews: 2, correct: 1, durationMs: 500, retentionTotal: 1, retentionPass: 1, newCards: 0 }
     const firstIso = dayToIso(china(NOW) - HEATMAP_DAYS + 1)
     const s = buildStatsFromDaily({
       daily: [
         { ...row, day: dayToIso(china(NOW) - HEATMAP_DAYS) },
         { ...row, day: firstIso },
-        { ...row, day: '2026-03-10', setId: 'b', reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0 },
+        { ...row, day: '2026-03-10', setId: 'b', reviews: 0, correct: 0, durationMs: 0, retentionTotal: 0, retentionPass: 0, newCards: 0 },
       ],
       totalReviews: 7,
       dueByDay: [3, 0, 2],
