@@ -231,8 +231,11 @@ function rawGetAll(store: string): Promise<number> {
   })
 }
 
-/** p50 / p95 of `count` raw put transactions on the settings store with the given durability. */
-function rawCommits(durability: IDBTransactionDurability, count: number): Promise<number[]> {
+/**
+ * Raw IndexedDB (no Dexie): `count` transactions one after another on one connection, each
+ * made by `begin` and timed from its creation until it completes (ms each).
+ */
+function timeRawTransactions(count: number, begin: (conn: IDBDatabase, i: number) => IDBTransaction): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('qwen-study')
     open.onerror = () => reject(open.error)
@@ -246,8 +249,7 @@ function rawCommits(durability: IDBTransactionDurability, count: number): Promis
           return
         }
         const t0 = performance.now()
-        const tx = conn.transaction('settings', 'readwrite', { durability })
-        tx.objectStore('settings').put({ key: 'bench-probe', value: i })
+        const tx = begin(conn, i)
         tx.oncomplete = () => {
           out.push(performance.now() - t0)
           next(i + 1)
@@ -259,45 +261,35 @@ function rawCommits(durability: IDBTransactionDurability, count: number): Promis
   })
 }
 
+/** `count` raw put transactions on the settings store with the given durability (ms each). */
+function rawCommits(durability: IDBTransactionDurability, count: number): Promise<number[]> {
+  return timeRawTransactions(count, (conn, i) => {
+    const tx = conn.transaction('settings', 'readwrite', { durability })
+    tx.objectStore('settings').put({ key: 'bench-probe', value: i })
+    return tx
+  })
+}
+
 /**
  * recordAnswer's IndexedDB work without Dexie or the scheduler: read card and notebook entry,
- * write card, log entry and notebook entry, one transaction each, `count` times (ms each).
+ * write card, log entry and notebook entry, one transaction each (ms each).
  */
 function rawAnswers(cards: CardRecord[], now: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('qwen-study')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const conn = open.result
-      const out: number[] = []
-      const next = (i: number): void => {
-        const card = cards[i]
-        if (!card) {
-          conn.close()
-          resolve(out)
-          return
-        }
-        const t0 = performance.now()
-        const tx = conn.transaction(['cards', 'reviews', 'notebook'], 'readwrite')
-        const cardStore = tx.objectStore('cards')
-        cardStore.get(card.questionId).onsuccess = (e) => {
-          const before = (e.target as IDBRequest<CardRecord | undefined>).result ?? null
-          tx.objectStore('notebook').get(card.questionId).onsuccess = () => {
-            cardStore.put({ ...card, due: now + 86_400_000, reps: card.reps + 1, lastReview: now })
-            tx.objectStore('reviews').add({
-              id: `raw-${now}-${i}`, questionId: card.questionId, setId: card.setId, time: now + i, mode: 'review', correct: true,
-              overridden: false, answer: { type: 'flashcard', grade: 3 }, grade: 3, durationMs: 5000, cardBefore: before, notebookBefore: null, attemptId: null,
-            })
-          }
-        }
-        tx.oncomplete = () => {
-          out.push(performance.now() - t0)
-          next(i + 1)
-        }
-        tx.onerror = () => reject(tx.error)
+  return timeRawTransactions(cards.length, (conn, i) => {
+    const card = cards[i]!
+    const tx = conn.transaction(['cards', 'reviews', 'notebook'], 'readwrite')
+    const cardStore = tx.objectStore('cards')
+    cardStore.get(card.questionId).onsuccess = (e) => {
+      const before = (e.target as IDBRequest<CardRecord | undefined>).result ?? null
+      tx.objectStore('notebook').get(card.questionId).onsuccess = () => {
+        cardStore.put({ ...card, due: now + 86_400_000, reps: card.reps + 1, lastReview: now })
+        tx.objectStore('reviews').add({
+          id: `raw-${now}-${i}`, questionId: card.questionId, setId: card.setId, time: now + i, mode: 'review', correct: true,
+          overridden: false, answer: { type: 'flashcard', grade: 3 }, grade: 3, durationMs: 5000, cardBefore: before, notebookBefore: null, attemptId: null,
+        })
       }
-      next(0)
     }
+    return tx
   })
 }
 

@@ -330,7 +330,7 @@ export async function cardStatsBySet(db: StudyDB): Promise<Map<string, SetCardSt
  */
 export async function countNewReviewedToday(db: StudyDB, dayStart: number): Promise<number> {
   const rows = await db.daily.where('day').equals(dayKeyAt(dayStart)).toArray()
-  return rows.reduce((n, row) => n + (row.newCards ?? 0), 0)
+  return rows.reduce((n, row) => n + row.newCards, 0)
 }
 
 /** Log entries since `since`, oldest first. */
