@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { questionBank } from './build/questions-plugin'
 import { i18nPrecompile } from './build/i18n-precompile'
 import { vueI18nShake } from './build/vue-i18n-shake'
+import { compileHints } from './build/compile-hints'
 
 export default defineConfig({
   plugins: [
@@ -12,6 +13,8 @@ export default defineConfig({
     questionBank(),
     i18nPrecompile(),
     vueI18nShake(),
+    // The database chunk runs right after the first paint, with the home screen's progress.
+    compileHints({ alsoMatching: /^(database|api|progress|live)$/ }),
     VitePWA({
       // The learner decides when a new version takes over (never mid-quiz): see usePwaUpdate.
       registerType: 'prompt',

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } f
 import HomeView from './views/HomeView.vue'
 import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
+import { yieldToMain } from './composables/yieldToMain'
 
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
 export const routes: RouteRecordRaw[] = [
@@ -29,6 +30,9 @@ export const router = createRouter({
 
 // Home draws from the set index alone; every other screen needs the questions and the
 // database, so it waits for both (they load in parallel, in their own chunks).
-router.beforeEach(async (to) => {
+router.beforeEach(async (to, from) => {
+  // The page's first screen renders in a task of its own, after the header's: one long
+  // start-up task would hold back input (and the first paint) on a slow phone.
+  if (from === START_LOCATION) await yieldToMain()
   if (to.name !== 'home') await Promise.all([useBankStore().ensureLoaded(), useAppStore().whenReady()])
 })

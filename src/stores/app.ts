@@ -4,6 +4,7 @@ import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
 import { dbApi } from './dbApi'
+import { yieldToMain } from '@/composables/yieldToMain'
 
 const MINUTE = 60_000
 
@@ -61,13 +62,16 @@ export const useAppStore = defineStore('app', () => {
   async function start(): Promise<void> {
     settleUnreadableIndexedDB()
     const db = await dbApi()
+    // Each step in a task of its own (the database chunk has just been evaluated in this one):
+    // start-up runs beside the first screen, which must stay responsive.
+    await yieldToMain()
     const opened = await db.openStudyDB(() => {
       mustReload.value = true
     })
     storageMode.value = opened.mode
     storageError.value = opened.error ?? null
+    await yieldToMain()
     const bank = useBankStore()
-    void bank.ensureLoaded()
     bank.watchImported()
     // Progress of questions that left the bank is archived, and restored if they come back.
     const ids = [...bank.builtInQuestionIds]
@@ -87,6 +91,9 @@ export const useAppStore = defineStore('app', () => {
     }, MINUTE)
     await watchDue()
     ready.value = true
+    // The questions themselves are for the next screen (home lists sets from the index): load
+    // them once start-up is done. A screen that needs them first waits for them (router.ts).
+    void yieldToMain().then(() => bank.ensureLoaded())
   }
 
   let unwatchDue: (() => void) | null = null
