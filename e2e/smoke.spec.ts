@@ -53,6 +53,21 @@ test.describe('navigation', () => {
     await expect(points.first()).toHaveText(set.keyPoints[0]!.zh)
   })
 
+  test('a screen opened from far down the previous one starts at the top', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 600 })
+    await gotoApp(page, '/')
+    const last = page.getByTestId(`set-card-${SET_IDS.at(-1)}`)
+    await last.scrollIntoViewIfNeeded()
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300)
+    await last.getByRole('heading', { level: 2 }).getByRole('link').click()
+    await expect(page).toHaveURL(new RegExp(`/sets/${SET_IDS.at(-1)}$`))
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0)
+    // And back home from the top: nothing to scroll, home starts at the top too.
+    await page.getByRole('navigation', { name: t('zh', 'nav.main') }).getByRole('link', { name: t('zh', 'nav.home') }).click()
+    await expect(page.locator('[data-testid^="set-card-"]')).toHaveCount(SET_IDS.length)
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+  })
+
   test('an unknown address shows the not-found view with a way home', async ({ page }) => {
     await gotoApp(page, '/no/such/page')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('zh', 'notFound.title'))

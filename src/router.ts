@@ -19,13 +19,23 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 
+/**
+ * Whether the page is scrolled to the top, kept by a passive scroll listener. Reading
+ * `window.scrollY` while a navigation is changing the screen would force a layout of a screen
+ * that is not finished yet (the review, say, before its first question is read); a scroll
+ * event arrives with layout already done.
+ */
+let atTop = true
+if (typeof window !== 'undefined') {
+  window.addEventListener('scroll', () => (atTop = window.scrollY === 0), { passive: true })
+}
+
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
-  // The first screen of a page load is already at the top: scrolling there would force a
-  // layout in the middle of start-up, before anything is painted.
-  // Already at the top: no scroll (asking for one forces a layout of the new screen).
-  scrollBehavior: (to, from) => (to.hash ? { el: to.hash } : from === START_LOCATION || window.scrollY === 0 ? false : { top: 0 }),
+  // A new screen starts at the top. Already there (always so for a page's first screen): no
+  // scroll, since asking for one forces a layout too.
+  scrollBehavior: (to, from) => (to.hash ? { el: to.hash } : from === START_LOCATION || atTop ? false : { top: 0 }),
 })
 
 // Home draws from the set index alone; every other screen needs the questions and the
