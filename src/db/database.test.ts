@@ -53,18 +53,18 @@ const importedSet: ImportedSetRecord = {
 }
 
 describe('createDB', () => {
-  it('opens the current schema: every table with its indexes, at version 4', async () => {
+  it('opens the current schema: every table with its indexes, at version 5', async () => {
     const db = track(freshDB())
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     )
     expect(schema).toEqual({
       cards: ['questionId', 'due', 'setId', 'state', '[setId+due]', '[setId+state+stability]'],
-      reviews: ['id', 'time', 'questionId', 'setId', 'attemptId', '[questionId+time]'],
+      reviews: ['id', 'time', 'setId', '[questionId+time]'],
       attempts: ['id', 'status', 'updatedAt', '*setIds'],
-      notebook: ['questionId', 'setId', 'cleared', 'lastWrongAt', 'missCount', '[cleared+lastWrongAt]'],
+      notebook: ['questionId', 'setId', '[cleared+lastWrongAt]'],
       settings: ['key'],
       archive: ['questionId'],
       importedSets: ['id', 'importedAt', 'name'],
@@ -132,7 +132,7 @@ describe('schema upgrade', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     const dump = await dumpAll(db)
     const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0, newCards: 2 }]
     expect(dump).toEqual({ ...records, importedSets: [], daily })
@@ -183,7 +183,7 @@ describe('schema upgrade to version 3 (daily stats)', () => {
         const db = track(createDB(name))
         try {
           const dump = await dumpAll(db)
-          expect(db.verno).toBe(4)
+          expect(db.verno).toBe(5)
           expect(dump.daily).toEqual(bruteDaily(reviews))
           expect(dump).toMatchObject(records)
         } finally {
@@ -243,7 +243,7 @@ describe('schema upgrade to version 4 (per-set card counts, new questions per da
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect(await db.cards.toArray()).toEqual(cards)
     expect(await db.reviews.toArray()).toEqual(reviews)
     // Recounted from the log, with the new questions started that day.
@@ -251,6 +251,35 @@ describe('schema upgrade to version 4 (per-set card counts, new questions per da
     expect((await db.daily.toArray())[0]).toMatchObject({ reviews: 2, newCards: 1 })
     expect(await db.cards.where('[setId+state+stability]').between(['set-a', 2, 21], ['set-a', 2, Dexie.maxKey]).count()).toBe(1)
     expect(await db.cards.where('[setId+state+stability]').between(['set-b', 2, 21], ['set-b', 2, Dexie.maxKey], true, true).count()).toBe(1)
+  })
+})
+
+describe('schema upgrade to version 5 (fewer indexes per answer)', () => {
+  it('drops the unused indexes, keeps every record, and the log is still found by question', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const v4 = track(new Dexie(name))
+    v4.version(1).stores(V1_STORES)
+    v4.version(2).stores(V2_STORES)
+    v4.version(3).stores({ daily: '[day+setId], day, setId' })
+    v4.version(4).stores({ cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]' })
+    const reviews = [review('r1'), { ...review('r2'), questionId: 'q2', time: T0 + HOUR }, { ...review('r3'), time: T0 + 2 * HOUR }]
+    await v4.table('reviews').bulkAdd(reviews)
+    const entries = [makeEntry(), makeEntry({ questionId: 'q2', cleared: true })]
+    await v4.table('notebook').bulkAdd(entries)
+    v4.close()
+
+    const db = track(createDB(name))
+    await db.open()
+    expect(db.verno).toBe(5)
+    expect(await db.reviews.toArray()).toEqual(reviews)
+    expect(await db.notebook.toArray()).toEqual(entries)
+    const idb = db.backendDB()
+    const tx = idb.transaction(['reviews', 'notebook'])
+    expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['[questionId+time]', 'setId', 'time'])
+    expect([...tx.objectStore('notebook').indexNames].sort()).toEqual(['[cleared+lastWrongAt]', 'setId'])
+    // Queries by question alone read the front of the compound index.
+    expect((await db.reviews.where('questionId').equals('q1').primaryKeys()).sort()).toEqual(['r1', 'r3'])
+    expect((await db.reviews.where('questionId').anyOf(['q2', 'nope']).primaryKeys()).sort()).toEqual(['r2'])
   })
 })
 
@@ -263,11 +292,11 @@ describe('another tab upgrading (versionchange)', () => {
     await db.cards.put(makeCard())
 
     const newer = track(new Dexie(name))
-    newer.version(5).stores({ cards: 'questionId' })
+    newer.version(6).stores({ cards: 'questionId' })
     await newer.open() // would hang (blocked) if the first connection stayed open
 
     expect(onVersionChange).toHaveBeenCalledTimes(1)
-    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 40, newVersion: 50 })
+    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 50, newVersion: 60 })
     expect(db.isOpen()).toBe(false)
     await expect(db.cards.count()).rejects.toThrow()
     expect(await newer.table('cards').count()).toBe(1)
