@@ -264,7 +264,7 @@ describe('schema upgrade to version 5 (fewer indexes per answer)', () => {
     v4.version(4).stores({ cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]' })
     const reviews = [review('r1'), { ...review('r2'), questionId: 'q2', time: T0 + HOUR }, { ...review('r3'), time: T0 + 2 * HOUR }]
     await v4.table('reviews').bulkAdd(reviews)
-    const entries = [makeEntry(), makeEntry({ questionId: 'q2', cleared: true })]
+    const entries = [makeEntry(), makeEntry({ questionId: 'q2', cleared: 1 })]
     await v4.table('notebook').bulkAdd(entries)
     v4.close()
 
