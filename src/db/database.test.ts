@@ -113,12 +113,24 @@ const V1_STORES = {
   archive: 'questionId',
 }
 const V2_STORES = { importedSets: 'id, importedAt, name' }
+/** The stores each earlier version added or changed, in order (as database.ts declared them then). */
+const OLD_VERSIONS: Record<string, string>[] = [
+  V1_STORES,
+  V2_STORES,
+  { daily: '[day+setId], day, setId' },
+  { cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]' },
+]
+/** A connection (not yet open) to `name` with the schema of version `verno`. */
+function olderDB(name: string, verno: number): Dexie {
+  const db = track(new Dexie(name))
+  OLD_VERSIONS.slice(0, verno).forEach((stores, i) => db.version(i + 1).stores(stores))
+  return db
+}
 
 describe('schema upgrade', () => {
   it('opens a version-1 database with every record intact, adds importedSets and counts the daily stats', async () => {
     const name = 'test-' + crypto.randomUUID()
-    const v1 = track(new Dexie(name))
-    v1.version(1).stores(V1_STORES)
+    const v1 = olderDB(name, 1)
     const records = {
       cards: [makeCard(), makeCard({ questionId: 'q2', due: T0 + DAY })],
       reviews: [review('r1'), review('r2')],
@@ -147,9 +159,7 @@ describe('schema upgrade', () => {
 describe('schema upgrade to version 3 (daily stats)', () => {
   /** A version-2 database as the app left it, written with raw Dexie. */
   async function writeV2(name: string, tables: Record<string, unknown[]>): Promise<void> {
-    const v2 = track(new Dexie(name))
-    v2.version(1).stores(V1_STORES)
-    v2.version(2).stores(V2_STORES)
+    const v2 = olderDB(name, 2)
     for (const [table, rows] of Object.entries(tables)) await v2.table(table).bulkAdd(rows)
     v2.close()
   }
@@ -224,10 +234,7 @@ describe('schema upgrade to version 3 (daily stats)', () => {
 describe('schema upgrade to version 4 (per-set card counts, new questions per day)', () => {
   it('indexes the cards already stored, recounts the daily rows, and keeps every record', async () => {
     const name = 'test-' + crypto.randomUUID()
-    const v3 = track(new Dexie(name))
-    v3.version(1).stores(V1_STORES)
-    v3.version(2).stores(V2_STORES)
-    v3.version(3).stores({ daily: '[day+setId], day, setId' })
+    const v3 = olderDB(name, 3)
     const cards = [
       makeCard({ questionId: 'q1', state: 2, stability: 30 }),
       makeCard({ questionId: 'q2', state: 2, stability: 3 }),
@@ -257,11 +264,7 @@ describe('schema upgrade to version 4 (per-set card counts, new questions per da
 describe('schema upgrade to version 5 (fewer indexes per answer)', () => {
   it('drops the unused indexes, keeps every record, and the log is still found by question', async () => {
     const name = 'test-' + crypto.randomUUID()
-    const v4 = track(new Dexie(name))
-    v4.version(1).stores(V1_STORES)
-    v4.version(2).stores(V2_STORES)
-    v4.version(3).stores({ daily: '[day+setId], day, setId' })
-    v4.version(4).stores({ cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]' })
+    const v4 = olderDB(name, 4)
     const reviews = [review('r1'), { ...review('r2'), questionId: 'q2', time: T0 + HOUR }, { ...review('r3'), time: T0 + 2 * HOUR }]
     await v4.table('reviews').bulkAdd(reviews)
     const entries = [makeEntry(), makeEntry({ questionId: 'q2', cleared: 1 })]
