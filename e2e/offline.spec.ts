@@ -292,7 +292,9 @@ test.describe('two tabs', () => {
 })
 
 // Three ways a browser refuses storage; each leaves the app on its in-memory database.
-const BLOCKED_STORAGE: { name: string; block: () => void }[] = [
+// `asksFirst`: the browser still says which databases it holds (none), so, as on any first visit,
+// the app opens its database at the learner's first action rather than on arrival.
+const BLOCKED_STORAGE: { name: string; block: () => void; asksFirst?: boolean }[] = [
   {
     name: 'reading indexedDB throws',
     block: () => {
@@ -312,6 +314,7 @@ const BLOCKED_STORAGE: { name: string; block: () => void }[] = [
   },
   {
     name: 'indexedDB.open refuses',
+    asksFirst: true,
     block: () => {
       IDBFactory.prototype.open = function open(): IDBOpenDBRequest {
         throw new DOMException('The user denied permission to access the database.', 'UnknownError')
@@ -321,11 +324,16 @@ const BLOCKED_STORAGE: { name: string; block: () => void }[] = [
 ]
 
 test.describe('without IndexedDB', () => {
-  for (const { name, block } of BLOCKED_STORAGE) {
+  for (const { name, block, asksFirst } of BLOCKED_STORAGE) {
     test(`${name}: the memory banner shows, and quizzes, the notebook and the stats still work`, async ({ context, page }) => {
       await context.addInitScript(block)
       await gotoApp(page, '/')
       const banner = page.getByTestId('banner-memory')
+      if (asksFirst) {
+        // Nothing can be lost before the learner does something: the warning comes with the first key.
+        await expect(banner).toBeHidden()
+        await page.keyboard.press('Tab')
+      }
       await expect(banner).toContainText(t('zh', 'banner.noStorage'))
       await expect(banner.getByRole('link', { name: t('zh', 'banner.exportNow') })).toHaveAttribute('href', '/settings#backup')
 
@@ -344,6 +352,33 @@ test.describe('without IndexedDB', () => {
       await expect(banner).toBeVisible()
     })
   }
+})
+
+test.describe('first visit', () => {
+  test('the database code loads at the learner’s first action, and at once on a return', async ({ page }) => {
+    const databaseChunks: string[] = []
+    page.on('request', (r) => {
+      if (/\/assets\/database-[^/]+\.js$/.test(r.url())) databaseChunks.push(r.url())
+    })
+    const stored = () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'qwen-study'))
+
+    await gotoApp(page, '/')
+    await expect(page.locator('[data-testid^="set-card-"]').first()).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    // Home has everything it shows; nothing was fetched for a database nobody has used yet.
+    expect(databaseChunks).toEqual([])
+    expect(await stored()).toBe(false)
+
+    await page.keyboard.press('Tab')
+    await expect.poll(stored).toBe(true)
+    expect(databaseChunks).toHaveLength(1)
+
+    // A return visit has progress to show: the database opens without waiting for an action.
+    databaseChunks.length = 0
+    await page.reload()
+    await waitForApp(page)
+    await expect.poll(() => databaseChunks.length).toBe(1)
+  })
 })
 
 test.describe('install', () => {

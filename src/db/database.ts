@@ -17,10 +17,9 @@ import type {
   SettingRecord,
 } from './records'
 import { rebuildDailyIn } from './stats'
+import { DEFAULT_DB_NAME } from './names'
 
-export { Dexie }
-
-export const DEFAULT_DB_NAME = 'qwen-study'
+export { Dexie, DEFAULT_DB_NAME }
 
 export interface CreateDBOptions {
   /** Another IndexedDB implementation, e.g. fake-indexeddb's in-memory one when the browser has none. */

@@ -49,3 +49,50 @@ describe('app start-up', () => {
     expect((await db.archive.get('gone-1'))?.card?.questionId).toBe('gone-1')
   })
 })
+
+describe('opening the database after the first screen', () => {
+  /** An action the test performs by hand. */
+  function manualAction() {
+    let act: () => void = () => {}
+    const action = () => new Promise<void>((resolve) => (act = resolve))
+    return { action, act: () => act() }
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 20))
+
+  it('on a first visit, waits for the learner’s first action and creates nothing before it', async () => {
+    const app = useAppStore()
+    const { action, act } = manualAction()
+    let opened = false
+    void app.whenOpened().then(() => (opened = true))
+    const opening = app.openWhenNeeded(action)
+    await tick()
+    expect(app.ready).toBe(false)
+    expect(opened).toBe(false)
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('qwen-study')
+
+    act()
+    await opening
+    expect(app.ready).toBe(true)
+    expect(opened).toBe(true)
+    expect((await indexedDB.databases()).map((d) => d.name)).toContain('qwen-study')
+  })
+
+  it('with a database stored, opens at once', async () => {
+    await getDB().open()
+    getDB().close()
+    const app = useAppStore()
+    await app.openWhenNeeded(() => new Promise<void>(() => {}))
+    expect(app.ready).toBe(true)
+  })
+
+  it('a screen that needs the database opens it before the first action; whenOpened follows it', async () => {
+    const app = useAppStore()
+    const { action } = manualAction()
+    void app.openWhenNeeded(action)
+    await tick()
+    expect(app.ready).toBe(false)
+    await app.whenReady()
+    await app.whenOpened()
+    expect(app.ready).toBe(true)
+  })
+})

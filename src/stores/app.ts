@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
 import { dbApi } from './dbApi'
 import { yieldToMain } from '@/composables/yieldToMain'
+import { firstLearnerAction } from '@/composables/firstLearnerAction'
+import { databaseExists } from '@/db/exists'
 
 const MINUTE = 60_000
 
@@ -39,7 +41,8 @@ function settleUnreadableIndexedDB(): void {
 /**
  * App-wide state: the database connection and how it is stored, the study settings, the due
  * count shown in the navigation, and the conditions the banners report. The home screen draws
- * before the database opens; screens that need it wait for `whenReady()` (see router.ts).
+ * before the database opens (on a first visit, before it exists: see openWhenNeeded); screens
+ * that need it wait for `whenReady()` (see router.ts).
  */
 export const useAppStore = defineStore('app', () => {
   const ready = ref(false)
@@ -57,6 +60,24 @@ export const useAppStore = defineStore('app', () => {
   function whenReady(): Promise<void> {
     starting ??= start()
     return starting
+  }
+
+  let markOpened: () => void = () => {}
+  const opened = new Promise<void>((resolve) => (markOpened = resolve))
+  /** Resolves once the database is open, without opening it (what a screen shows may wait; it need not start it). */
+  function whenOpened(): Promise<void> {
+    return opened
+  }
+
+  /**
+   * Opens the database after the first screen. On a first visit this browser has stored
+   * nothing, so the first screen has nothing to read from it: loading and creating the database
+   * waits for the learner's first action (or the first screen that needs it, see router.ts)
+   * instead of competing with them for the first seconds. A browser that cannot tell opens at once.
+   */
+  async function openWhenNeeded(action: () => Promise<void> = firstLearnerAction): Promise<void> {
+    if ((await databaseExists()) === false) await action()
+    await whenReady()
   }
 
   async function start(): Promise<void> {
@@ -91,6 +112,7 @@ export const useAppStore = defineStore('app', () => {
     }, MINUTE)
     await watchDue()
     ready.value = true
+    markOpened()
     // The questions themselves are for the next screen (home lists sets from the index): load
     // them once start-up is done. A screen that needs them first waits for them (router.ts).
     void yieldToMain().then(() => bank.ensureLoaded())
@@ -118,5 +140,18 @@ export const useAppStore = defineStore('app', () => {
     settings.value = await db.getSettings(db.getDB())
   }
 
-  return { ready, storageMode, storageError, mustReload, settings, dueCount, now, whenReady, updateSettings, reloadSettings }
+  return {
+    ready,
+    storageMode,
+    storageError,
+    mustReload,
+    settings,
+    dueCount,
+    now,
+    whenReady,
+    whenOpened,
+    openWhenNeeded,
+    updateSettings,
+    reloadSettings,
+  }
 })

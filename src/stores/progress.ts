@@ -24,7 +24,9 @@ export const useProgressStore = defineStore('progress', () => {
   async function watch(): Promise<void> {
     if (watching) return
     watching = true
-    await useAppStore().whenReady()
+    // Counts are shown once the database is open; showing them is no reason to open it (on a
+    // first visit there is nothing to count: every question is new).
+    await useAppStore().whenOpened()
     const db = await dbApi()
     db.observe(() => db.cardStatsBySet(db.getDB()), (v) => (cardStats.value = v))
     db.observe(() => db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }), (v) => (finished.value = v))

@@ -1,0 +1,2 @@
+/** The app's database name. Kept apart from database.ts so code that only needs the name does not load Dexie. */
+export const DEFAULT_DB_NAME = 'qwen-study'
