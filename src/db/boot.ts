@@ -4,6 +4,7 @@
  * feature works for the session and the learner can export what they did.
  */
 import { createDB, Dexie, setDB, type StudyDB } from './database'
+import { nativeIndexedDB } from './exists'
 
 export type StorageMode = 'indexeddb' | 'memory'
 
@@ -12,15 +13,6 @@ export interface OpenResult {
   mode: StorageMode
   /** Why the real database could not be used. */
   error?: string
-}
-
-/** The browser's IndexedDB; null when it has none, or when even reading it throws (storage blocked). */
-function nativeIndexedDB(): IDBFactory | null {
-  try {
-    return globalThis.indexedDB ?? null
-  } catch {
-    return null
-  }
 }
 
 export async function openStudyDB(onVersionChange: () => void): Promise<OpenResult> {

@@ -10,7 +10,7 @@ import { DEFAULT_DB_NAME } from './names'
  */
 export async function databaseExists(
   name: string = DEFAULT_DB_NAME,
-  factory: IDBFactory | null | undefined = readIndexedDB(),
+  factory: IDBFactory | null | undefined = nativeIndexedDB(),
 ): Promise<boolean | undefined> {
   if (!factory || typeof factory.databases !== 'function') return undefined
   try {
@@ -21,11 +21,11 @@ export async function databaseExists(
   }
 }
 
-function readIndexedDB(): IDBFactory | null {
+/** The browser's IndexedDB; null when it has none, or when even reading it throws (storage blocked). */
+export function nativeIndexedDB(): IDBFactory | null {
   try {
     return globalThis.indexedDB ?? null
   } catch {
-    // Where storage is blocked, even reading `indexedDB` throws.
     return null
   }
 }
