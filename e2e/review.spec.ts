@@ -436,3 +436,38 @@ test.describe('end of a review', () => {
     await expect(page.getByTestId('nav-due')).toHaveText('1')
   })
 })
+
+test.describe('a review of one set', () => {
+  test('the set chosen on the screen or in the address limits the review, and "all sets" lifts the limit', async ({ page }) => {
+    await startClock(page)
+    const [{ q }] = (await quizFigures(page, [false])) as [Answered]
+    expect(q.id.startsWith('figures-')).toBe(true)
+    await laterBy(page, DAY)
+
+    await test.step('from the address: a set with nothing due offers only its new questions', async () => {
+      await openReview(page, '?set=history')
+      await expect(page.getByTestId('review-scope')).toHaveValue('history')
+      await expectRemaining(page, 'zh', 0, NEW_PER_DAY)
+      expect(await currentId(page)).toMatch(/^history-/)
+    })
+
+    await test.step('chosen on the screen: the missed question of that set comes first', async () => {
+      await page.getByTestId('review-scope').selectOption('figures')
+      await expect(page).toHaveURL(/\?set=figures$/)
+      await expectRemaining(page, 'zh', 1, NEW_PER_DAY)
+      expect(await currentId(page)).toBe(q.id)
+    })
+
+    await test.step('all sets again, then in from home by the header link', async () => {
+      await page.getByTestId('review-scope').selectOption('')
+      await expect(page).toHaveURL(/\/review$/)
+      await expectRemaining(page, 'zh', 1, NEW_PER_DAY)
+      const nav = page.getByRole('navigation', { name: t('zh', 'nav.main') })
+      await nav.getByRole('link', { name: t('zh', 'nav.home') }).click()
+      await expect(page.getByTestId('set-card-figures')).toBeVisible()
+      await nav.getByRole('link', { name: t('zh', 'nav.review') }).click()
+      await expect(questionCard(page)).toHaveAttribute('data-qid', q.id)
+      await expect(page.getByTestId('review-scope')).toHaveValue('')
+    })
+  })
+})

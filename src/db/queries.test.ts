@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createDB, type StudyDB } from './database'
-import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter } from './queries'
+import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter, readReviewQueue } from './queries'
+import { dayKeyAt } from './stats'
 import type { AttemptRecord, CardRecord } from './records'
 
 const T0 = Date.UTC(2026, 0, 1)
@@ -95,5 +96,38 @@ describe('firstNewIds', () => {
       ),
       { numRuns: 40 },
     )
+  })
+})
+
+describe('readReviewQueue', () => {
+  const qs = (setId: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${setId}-${i + 1}` }))
+  const sets = [
+    { id: 'a', questions: qs('a', 3) },
+    { id: 'b', questions: qs('b', 4) },
+  ]
+  const base = { now: T0, dayStart: T0 - 3_600_000, sets, newPerDay: 3, duePage: 200 }
+
+  it('reads the due cards, most overdue first, and the first new questions in bank order', async () => {
+    await db.cards.bulkPut([card('a-1', 'a', T0 - 2000), card('a-2', 'a', T0 + 1), card('a-3', 'a', T0 - 5000), card('b-2', 'b', T0 - 1)])
+    const reads = await readReviewQueue(db, base)
+    expect(reads.due.map((c) => c.questionId)).toEqual(['a-3', 'a-1', 'b-2'])
+    // Set a has a card for each question: its questions are not looked up.
+    expect(reads.newIds).toEqual(['b-1', 'b-3', 'b-4'])
+    expect(reads.newLimit).toBe(3)
+  })
+
+  it('keeps to one set, a page of due cards, and what is left of the daily new limit', async () => {
+    await db.cards.bulkPut([card('a-1', 'a', T0 - 2000), card('a-3', 'a', T0 - 5000), card('b-2', 'b', T0 - 1)])
+    await db.daily.put({ day: dayKeyAt(base.dayStart), setId: 'b', reviews: 2, correct: 1, durationMs: 0, retentionTotal: 0, retentionPass: 0, newCards: 2 })
+    const reads = await readReviewQueue(db, { ...base, setId: 'a', sets: [sets[0]!], duePage: 1 })
+    expect(reads.due.map((c) => c.questionId)).toEqual(['a-3'])
+    expect(reads.newLimit).toBe(1)
+    expect(reads.newIds).toEqual(['a-2'])
+  })
+
+  it('looks for no new question once the daily limit is used up', async () => {
+    await db.daily.put({ day: dayKeyAt(base.dayStart), setId: 'a', reviews: 5, correct: 5, durationMs: 0, retentionTotal: 0, retentionPass: 0, newCards: 5 })
+    const reads = await readReviewQueue(db, base)
+    expect(reads).toEqual({ due: [], newIds: [], newLimit: 0 })
   })
 })

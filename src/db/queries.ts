@@ -2,7 +2,8 @@
  * Read-only queries the screens need beyond the repositories in progress.ts.
  */
 import type { StudyDB } from './database'
-import type { AttemptRecord } from './records'
+import { countNewReviewedToday, getDueCards } from './progress'
+import type { AttemptRecord, CardRecord } from './records'
 
 /** An attempt, in progress or finished. */
 export function getAttempt(db: StudyDB, id: string): Promise<AttemptRecord | undefined> {
@@ -51,4 +52,49 @@ export async function nextDueAfter(db: StudyDB, now: number, setId: string | nul
 export async function latestActiveQuiz(db: StudyDB): Promise<AttemptRecord | undefined> {
   const active = await db.attempts.where('status').equals('active').toArray()
   return active.filter((a) => a.kind === 'quiz').sort((a, b) => b.updatedAt - a.updatedAt)[0]
+}
+
+export interface ReviewQueueInput {
+  now: number
+  /** Start of the learner's day: new questions started since then count against the limit. */
+  dayStart: number
+  /** Due cards of this set only; all sets when undefined. */
+  setId?: string
+  /** The sets whose questions may be new, each with its questions in bank order. */
+  sets: readonly { id: string; questions: readonly { id: string }[] }[]
+  newPerDay: number
+  /** At most this many due cards, most overdue first. */
+  duePage: number
+}
+
+export interface ReviewQueueReads {
+  due: CardRecord[]
+  /** Questions with no card yet, in bank order, at most `newLimit`. */
+  newIds: string[]
+  /** New questions still allowed today. */
+  newLimit: number
+}
+
+/**
+ * What a review session starts from, read in one transaction: the due cards, today's count of
+ * new questions started, and the first new questions. One transaction rather than one per query
+ * spares the set-up and commit of each; the independent reads are sent together.
+ *
+ * A set with as many cards as questions has no new ones left (the bank sync at start-up keeps
+ * each set's cards among its own questions): an index count finds that out without looking up
+ * each of its questions, which at 100,000 questions would walk them all.
+ */
+export function readReviewQueue(db: StudyDB, input: ReviewQueueInput): Promise<ReviewQueueReads> {
+  const { now, dayStart, setId, sets, newPerDay, duePage } = input
+  return db.transaction('r', [db.cards, db.daily], async () => {
+    const [due, seenToday, started] = await Promise.all([
+      getDueCards(db, now, { setId, limit: duePage }),
+      countNewReviewedToday(db, dayStart),
+      Promise.all(sets.map((set) => countCards(db, set.id))),
+    ])
+    const newLimit = Math.max(0, newPerDay - seenToday)
+    const candidates = sets.flatMap((set, i) => (started[i]! < set.questions.length ? set.questions.map((q) => q.id) : []))
+    const newIds = newLimit > 0 && candidates.length > 0 ? await firstNewIds(db, candidates, newLimit) : []
+    return { due, newIds, newLimit }
+  })
 }

@@ -4,7 +4,7 @@ import type { QuestionSet } from '@/domain/content/schema'
 import { setDB, type StudyDB } from '@/db/database'
 import { freshDB } from '@/db/test-utils'
 import type { CardRecord } from '@/db/records'
-import { useSessionStore } from './session'
+import { reviewScopeOf, useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
 import { useBankStore } from './bank'
 
@@ -169,5 +169,34 @@ describe('a review session', () => {
     await session.openReview(null)
     expect(session.queue).toEqual([])
     expect(session.phase).toBe('done')
+  })
+
+  it('shows the review asked for last when two open at once, though the first finishes later', async () => {
+    // The reads of the first (every set) are held back until the second has been shown.
+    const withTransaction = db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> }
+    const transaction = withTransaction.transaction.bind(db)
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let calls = 0
+    withTransaction.transaction = (...args) => (++calls === 1 ? held.then(() => transaction(...args)) : transaction(...args))
+    const session = useSessionStore()
+    const everySet = session.openReview(null)
+    // A set the bank does not have: nothing to review.
+    await session.openReview('gone')
+    expect(session.phase).toBe('done')
+    release()
+    await everySet
+    expect(session.phase).toBe('done')
+    expect(session.queue).toEqual([])
+  })
+})
+
+describe('reviewScopeOf', () => {
+  it('keeps a set the bank has and falls back to every set otherwise', () => {
+    const has = (id: string) => id === 'demo'
+    expect(reviewScopeOf({ set: 'demo' }, has)).toBe('demo')
+    expect(reviewScopeOf({ set: 'other' }, has)).toBeNull()
+    expect(reviewScopeOf({ set: ['demo'] }, has)).toBeNull()
+    expect(reviewScopeOf({}, has)).toBeNull()
   })
 })

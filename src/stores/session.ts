@@ -9,16 +9,14 @@ import { buildReviewQueue } from '@/domain/session/queue'
 import { gradeFor, previewGrades, type GradePreview } from '@/domain/scheduling/fsrs'
 import { getDB } from '@/db/database'
 import {
-  countNewReviewedToday,
   finishAttempt,
   getCards,
-  getDueCards,
   recordAnswer,
   regradeAnswer,
   undoAnswer,
   type AnswerInput,
 } from '@/db/progress'
-import { countCards, firstNewIds, getAttempt, nextDueAfter } from '@/db/queries'
+import { getAttempt, nextDueAfter, readReviewQueue } from '@/db/queries'
 import type { AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
 import { requestPersistenceOnce } from '@/composables/usePersistAfterFirstAnswer'
 import { useActivityStore } from './activity'
@@ -41,6 +39,12 @@ function startOfDay(now: number): number {
   const d = new Date(now)
   d.setHours(0, 0, 0, 0)
   return d.getTime()
+}
+
+/** The set a review is limited to, from the route's `?set=`: only a set the bank has; otherwise every set. */
+export function reviewScopeOf(query: Record<string, unknown>, hasSet: (id: string) => boolean): string | null {
+  const s = query.set
+  return typeof s === 'string' && hasSet(s) ? s : null
 }
 
 function describeError(e: unknown): string {
@@ -164,18 +168,24 @@ export const useSessionStore = defineStore('session', () => {
     await buildQueue()
   }
 
+  /** Counts queue reads, so that of two that overlap (another set chosen while one is read) only the newer lands. */
+  let queueReads = 0
+
   async function buildQueue(): Promise<void> {
+    const read = ++queueReads
     const db = getDB()
     const now = Date.now()
-    const setIds = reviewScope.value ? [reviewScope.value] : bank.sets.map((s) => s.set.id)
-    // Independent reads, sent together: each IndexedDB round trip costs a few milliseconds.
-    const [due, seenToday, candidates] = await Promise.all([
-      getDueCards(db, now, { setId: reviewScope.value ?? undefined, limit: REVIEW_PAGE }),
-      countNewReviewedToday(db, startOfDay(now)),
-      newCandidates(setIds),
-    ])
-    const limit = Math.max(0, app.settings.newPerDay - seenToday)
-    const newIds = limit > 0 && candidates.length > 0 ? await firstNewIds(db, candidates, limit) : []
+    const scope = reviewScope.value
+    const sets = (scope ? [bank.setById.get(scope)] : bank.sets).filter((s) => s !== undefined).map((s) => s.set)
+    const { due, newIds, newLimit: limit } = await readReviewQueue(db, {
+      now,
+      dayStart: startOfDay(now),
+      setId: scope ?? undefined,
+      sets,
+      newPerDay: app.settings.newPerDay,
+      duePage: REVIEW_PAGE,
+    })
+    if (read !== queueReads) return
     newLeft.value = newIds.length
     // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
     const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
@@ -183,21 +193,12 @@ export const useSessionStore = defineStore('session', () => {
     queue.value = buildReviewQueue({ due: shown, newIds, newLimit: limit, now })
     index.value = 0
     if (queue.value.length === 0) {
-      nextDue.value = await nextDueAfter(db, now, reviewScope.value)
+      const when = await nextDueAfter(db, now, reviewScope.value)
+      if (read !== queueReads) return
+      nextDue.value = when
       phase.value = 'done'
     } else phase.value = 'answering'
     resetQuestion()
-  }
-
-  /**
-   * The questions of these sets that may still be new, in bank order. A set with as many cards
-   * as questions has none left (the bank sync at start-up keeps each set's cards among its own
-   * questions), which a count finds out without looking up each of its questions.
-   */
-  async function newCandidates(setIds: readonly string[]): Promise<string[]> {
-    const sets = setIds.map((id) => bank.setById.get(id)?.set).filter((set) => set !== undefined)
-    const started = await Promise.all(sets.map((set) => countCards(getDB(), set.id)))
-    return sets.flatMap((set, i) => (started[i]! < set.questions.length ? set.questions.map((q) => q.id) : []))
   }
 
   const remaining = computed(() => {
