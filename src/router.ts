@@ -4,6 +4,8 @@ import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
 import { yieldToMain } from './composables/yieldToMain'
 
+const ReviewView = () => import('./views/ReviewView.vue')
+
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
@@ -11,7 +13,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue') },
   { path: '/quiz/:attemptId', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true },
   { path: '/quiz/:attemptId/results', name: 'results', component: () => import('./views/ResultsView.vue'), props: true },
-  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), beforeEnter: (to) => prepareReview(to.query) },
+  { path: '/review', name: 'review', component: ReviewView, beforeEnter: (to) => prepareReview(to.query) },
   { path: '/notebook', name: 'notebook', component: () => import('./views/NotebookView.vue') },
   { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
@@ -24,7 +26,7 @@ export const routes: RouteRecordRaw[] = [
  * loading line. Usually the queue is read well within this, and the screen is drawn once, with
  * the first question, instead of twice (the loading line, then the question).
  */
-export const REVIEW_WAIT_MS = 150
+const REVIEW_WAIT_MS = 150
 
 /**
  * Entering the review: its queue is read before the screen changes, while the main thread is
@@ -32,6 +34,9 @@ export const REVIEW_WAIT_MS = 150
  * screen. Query changes inside the review (another set) are the screen's own (ReviewView).
  */
 async function prepareReview(query: Record<string, unknown>): Promise<void> {
+  // The screen's chunk is fetched meanwhile (the router asks for it after this guard, and
+  // reports a failed fetch itself).
+  ReviewView().catch(() => undefined)
   const { useSessionStore, reviewScopeOf } = await import('./stores/session')
   const bank = useBankStore()
   const opened = useSessionStore().openReview(reviewScopeOf(query, (id) => bank.setById.has(id)))
