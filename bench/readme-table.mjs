@@ -1,5 +1,6 @@
 // Copies the latest bench/results.json into README.md (between the bench markers), with the
 // date of the run and the machine it ran on: node bench/readme-table.mjs
+import { execFileSync } from 'node:child_process'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 
@@ -8,7 +9,15 @@ const readmePath = new URL('../README.md', import.meta.url)
 const results = JSON.parse(readFileSync(resultsPath, 'utf8'))
 const when = statSync(resultsPath).mtime.toISOString().slice(0, 16).replace('T', ' ')
 const cpu = cpus()
-const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Debian's Chromium`
+// The browser's version matters as much as the CPU: IndexedDB's speed changes between releases.
+const chromium = (() => {
+  try {
+    return execFileSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).match(/[\d.]+/)?.[0]
+  } catch {
+    return undefined
+  }
+})()
+const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Debian's Chromium${chromium ? ` ${chromium}` : ''}`
 
 const fmt = (x) => (x === null || x === undefined ? '—' : typeof x === 'number' ? String(Math.round(x * 100) / 100) : String(x))
 const rows = results
