@@ -4,8 +4,6 @@ import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
 import { yieldToMain } from './composables/yieldToMain'
 
-const ReviewView = () => import('./views/ReviewView.vue')
-
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
@@ -13,36 +11,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue') },
   { path: '/quiz/:attemptId', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true },
   { path: '/quiz/:attemptId/results', name: 'results', component: () => import('./views/ResultsView.vue'), props: true },
-  { path: '/review', name: 'review', component: ReviewView, beforeEnter: (to) => prepareReview(to.query) },
+  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
   { path: '/notebook', name: 'notebook', component: () => import('./views/NotebookView.vue') },
   { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
-
-/**
- * How long entering the review waits for its queue before showing the screen anyway, with its
- * loading line. Usually the queue is read well within this, and the screen is drawn once, with
- * the first question, instead of twice (the loading line, then the question).
- */
-const REVIEW_WAIT_MS = 150
-
-/**
- * Entering the review: its queue is read before the screen changes, while the main thread is
- * otherwise idle, so the database's answers are not held up behind the rendering of the new
- * screen. Query changes inside the review (another set) are the screen's own (ReviewView).
- */
-async function prepareReview(query: Record<string, unknown>): Promise<void> {
-  // The screen's chunk is fetched meanwhile (the router asks for it after this guard, and
-  // reports a failed fetch itself).
-  ReviewView().catch(() => undefined)
-  const { useSessionStore, reviewScopeOf } = await import('./stores/session')
-  const bank = useBankStore()
-  const opened = useSessionStore().openReview(reviewScopeOf(query, (id) => bank.setById.has(id)))
-  // A failed read must not block the navigation: the screen shows what the session holds.
-  await Promise.race([opened.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, REVIEW_WAIT_MS))])
-}
 
 /**
  * Whether the page is scrolled to the top, kept by a passive scroll listener. Reading

@@ -193,7 +193,7 @@ describe('a review session', () => {
 
 describe('reviewScopeOf', () => {
   it('keeps a set the bank has and falls back to every set otherwise', () => {
-    const has = (id: string) => id === 'demo'
+    const has = new Set(['demo'])
     expect(reviewScopeOf({ set: 'demo' }, has)).toBe('demo')
     expect(reviewScopeOf({ set: 'other' }, has)).toBeNull()
     expect(reviewScopeOf({ set: ['demo'] }, has)).toBeNull()

@@ -42,9 +42,9 @@ function startOfDay(now: number): number {
 }
 
 /** The set a review is limited to, from the route's `?set=`: only a set the bank has; otherwise every set. */
-export function reviewScopeOf(query: Record<string, unknown>, hasSet: (id: string) => boolean): string | null {
+export function reviewScopeOf(query: Record<string, unknown>, sets: { has(id: string): boolean }): string | null {
   const s = query.set
-  return typeof s === 'string' && hasSet(s) ? s : null
+  return typeof s === 'string' && sets.has(s) ? s : null
 }
 
 function describeError(e: unknown): string {
@@ -193,7 +193,7 @@ export const useSessionStore = defineStore('session', () => {
     queue.value = buildReviewQueue({ due: shown, newIds, newLimit: limit, now })
     index.value = 0
     if (queue.value.length === 0) {
-      const when = await nextDueAfter(db, now, reviewScope.value)
+      const when = await nextDueAfter(db, now, scope)
       if (read !== queueReads) return
       nextDue.value = when
       phase.value = 'done'
