@@ -4,7 +4,7 @@
 // says so; the web app manifest is complete and installable.
 import { rmSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, gotoApp, test, waitForApp } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, gotoApp, test, waitForApp } from './fixtures'
 import { getSet } from './helpers/bank'
 import { t } from './helpers/i18n'
 import {
@@ -434,5 +434,34 @@ test.describe('install', () => {
     expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([])
     const { errors } = (await cdp.send('Page.getAppManifest')) as { errors: { message: string; critical: number }[] }
     expect(errors).toEqual([])
+  })
+})
+
+test.describe('saved progress that cannot be read', () => {
+  test('the banner says why and offers a reload; other screens stay closed instead of failing blank', async ({ context, page }) => {
+    const stored = () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'qwen-study'))
+    await gotoApp(page, '/')
+    await page.keyboard.press('Tab')
+    await expect.poll(stored).toBe(true)
+
+    // From now on the database opens, but reading its records fails as a broken backing store does.
+    await context.addInitScript(() => {
+      IDBObjectStore.prototype.getAll = function getAll(): IDBRequest {
+        throw new DOMException('Internal error opening backing store', 'UnknownError')
+      }
+    })
+    await page.reload()
+    await waitForApp(page)
+    const banner = page.getByTestId('banner-start-error')
+    await expect(banner).toBeVisible()
+    await expect(banner).toHaveAttribute('role', 'alert')
+    await expect(banner).toContainText(t('zh', 'banner.startFailed'))
+    await expect(banner).toContainText(t('zh', 'banner.details', { reason: 'UnknownError: Internal error opening backing store' }))
+    await expectNoSeriousA11yViolations(page, 'start-up error banner')
+
+    await page.getByRole('navigation').getByRole('link', { name: t('zh', 'nav.review') }).click()
+    await expect(page).toHaveURL(/\/$/)
+    await expect(page.locator('[data-testid^="set-card-"]').first()).toBeVisible()
+    await expect(banner.getByRole('button', { name: t('zh', 'banner.reload') })).toBeVisible()
   })
 })

@@ -471,3 +471,47 @@ test.describe('a review of one set', () => {
     })
   })
 })
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`a review that cannot be read, ${theme} theme`, () => {
+    test.use({ appTheme: theme, colorScheme: theme })
+
+    test('says why, keeps what was saved, and opens on "try again"', async ({ page }) => {
+      // A switch the test throws: while it is on, every new IndexedDB transaction fails as a
+      // broken backing store does. Installed before the app starts, since the database keeps the
+      // transaction function it was opened with.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __failIdb?: boolean }
+        const transaction = IDBDatabase.prototype.transaction
+        IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+          if (w.__failIdb) throw new DOMException('Internal error opening backing store', 'UnknownError')
+          return transaction.apply(this, args)
+        }
+      })
+      const failIdb = (on: boolean) => page.evaluate((v) => ((window as unknown as { __failIdb?: boolean }).__failIdb = v), on)
+      await startClock(page)
+      const [{ q }] = (await quizFigures(page, [false])) as [Answered]
+      await laterBy(page, DAY)
+      await gotoApp(page, '/')
+      const nav = page.getByRole('navigation', { name: t('zh', 'nav.main') })
+      await expect(page.getByTestId('nav-due')).toHaveText('1')
+      await failIdb(true)
+      await nav.getByRole('link', { name: t('zh', 'nav.review') }).click()
+
+      const alert = page.getByTestId('session-unreadable')
+      await expect(alert).toBeVisible()
+      await expect(alert).toHaveAttribute('role', 'alert')
+      await expect(alert.getByRole('heading', { level: 2 })).toContainText(t('zh', 'session.unreadableTitle'))
+      await expect(page.getByTestId('session-unreadable-reason')).toHaveText(
+        t('zh', 'session.reason', { reason: 'UnknownError: Internal error opening backing store' }),
+      )
+      await expectNoSeriousA11yViolations(page, `review, unreadable (${theme})`)
+
+      await failIdb(false)
+      await alert.getByTestId('session-retry').click()
+      // The answer given before the failure is still there: its question is due first.
+      await expect(questionCard(page)).toHaveAttribute('data-qid', q.id)
+      await expect(alert).toBeHidden()
+    })
+  })
+}

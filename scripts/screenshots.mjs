@@ -28,6 +28,12 @@ for (const c of combos) {
   await context.addInitScript(([lang, theme]) => {
     localStorage.setItem('qwen-study.locale', lang)
     localStorage.setItem('qwen-study.theme', theme)
+    // A switch for the last screenshot: while on, IndexedDB transactions fail as a broken store does.
+    const transaction = IDBDatabase.prototype.transaction
+    IDBDatabase.prototype.transaction = function (...args) {
+      if (window.__failIdb) throw new DOMException('Internal error opening backing store', 'UnknownError')
+      return transaction.apply(this, args)
+    }
   }, [c.lang, c.theme])
   const page = await context.newPage()
   page.on('pageerror', (e) => console.error('pageerror', e.message))
@@ -82,6 +88,15 @@ for (const c of combos) {
     await page.waitForTimeout(400)
     await shot(page, name, c)
   }
+  await page.goto(`${base}/`)
+  await page.waitForSelector('[data-testid^="set-card-"]')
+  // Start-up (database, question bank) finishes before the switch goes on.
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(1000)
+  await page.evaluate(() => (window.__failIdb = true))
+  await page.click('header a[href="/review"]')
+  await page.waitForSelector('[data-testid="session-unreadable"]')
+  await shot(page, '13-review-unreadable', c)
   await context.close()
 }
 await browser.close()

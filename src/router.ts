@@ -44,5 +44,13 @@ router.beforeEach(async (to, from) => {
   // The page's first screen renders in a task of its own, after the header's: one long
   // start-up task would hold back input (and the first paint) on a slow phone.
   if (from === START_LOCATION) await yieldToMain()
-  if (to.name !== 'home') await Promise.all([useBankStore().ensureLoaded(), useAppStore().whenReady()])
+  if (to.name === 'home') return true
+  try {
+    await Promise.all([useBankStore().ensureLoaded(), useAppStore().whenReady()])
+    return true
+  } catch {
+    // The saved progress could not be read: stay where the learner is; the banner says why
+    // (the app store keeps the reason) and offers a reload.
+    return false
+  }
 })

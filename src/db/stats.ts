@@ -20,13 +20,18 @@ export function dayKeyAt(time: number): string {
   return localDayKey(time, new Date(time).getTimezoneOffset())
 }
 
+/** The local midnight that starts the day of an instant (epoch ms), in the browser's time zone. */
+export function localMidnight(time: number): number {
+  return new Date(time).setHours(0, 0, 0, 0)
+}
+
 /**
  * True when no review of the question other than `exceptId` lies between the local midnight
  * before `time` and `time` (inclusive): the review at `time` is its first that day. Reads index
  * keys only.
  */
 export async function isFirstOfDay(db: StudyDB, questionId: string, time: number, exceptId?: string): Promise<boolean> {
-  const dayStart = new Date(time).setHours(0, 0, 0, 0)
+  const dayStart = localMidnight(time)
   const keys = await db.reviews
     .where('[questionId+time]')
     .between([questionId, dayStart], [questionId, time], true, true)

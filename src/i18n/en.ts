@@ -163,6 +163,12 @@ export default {
     start: 'Start',
     backHome: 'Back home',
   },
+  session: {
+    unreadableTitle: 'This session could not be read',
+    unreadableBody: 'Your saved progress was not changed. Try again; if it keeps failing, reload the page, or look at Storage in Settings.',
+    reason: 'Details: {reason}',
+    retry: 'Try again',
+  },
   notebook: {
     title: 'Mistakes',
     intro: 'Every question you answered wrong. It clears after {n} right answers in a row.',
@@ -332,6 +338,8 @@ export default {
   },
   notFound: { title: 'Page not found', body: 'There is nothing at this address.', home: 'Go home' },
   banner: {
+    startFailed: 'Your saved progress could not be read, so the other screens cannot open. Nothing was changed: reload the page to try again.',
+    details: 'Details: {reason}',
     offline: 'Offline — everything you do is saved on this device.',
     noStorage: 'Your browser is blocking storage, so progress will not be saved after you close this tab. Export it from Settings to keep it.',
     exportNow: 'Export now',

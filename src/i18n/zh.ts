@@ -163,6 +163,12 @@ export default {
     start: '开始',
     backHome: '返回首页',
   },
+  session: {
+    unreadableTitle: '无法读取本次学习',
+    unreadableBody: '已保存的进度没有改动。请重试；如果一直失败，请刷新页面，或到“设置 › 存储”查看。',
+    reason: '详情：{reason}',
+    retry: '重试',
+  },
   notebook: {
     title: '错题本',
     intro: '所有答错过的题。连续答对 {n} 次后自动移出。',
@@ -332,6 +338,8 @@ export default {
   },
   notFound: { title: '页面不存在', body: '这个地址没有内容。', home: '回到首页' },
   banner: {
+    startFailed: '无法读取已保存的学习记录，其他页面暂时打不开。数据没有被改动，请刷新页面重试。',
+    details: '详情：{reason}',
     offline: '离线中——你的所有操作都保存在本设备上。',
     noStorage: '浏览器阻止了存储，关闭此页后学习记录将不会保留。可在“设置”中导出以保存。',
     exportNow: '立即导出',

@@ -96,3 +96,21 @@ describe('opening the database after the first screen', () => {
     expect(app.ready).toBe(true)
   })
 })
+
+describe('a start-up that cannot read the saved progress', () => {
+  it('keeps the reason for the banner, rejects every screen that needs the database, and writes nothing', async () => {
+    // The database opens; reading its records fails as a broken backing store does.
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(() => {
+      throw new DOMException('Internal error opening backing store', 'UnknownError')
+    })
+    const app = useAppStore()
+    expect(app.startError).toBeNull()
+    await expect(app.whenReady()).rejects.toThrow()
+    expect(app.startError).toBe('UnknownError: Internal error opening backing store')
+    expect(app.ready).toBe(false)
+    // Not retried behind the learner's back: the next screen gets the same answer.
+    await expect(app.whenReady()).rejects.toThrow()
+    getAll.mockRestore()
+    expect(await getDB().settings.count()).toBe(0)
+  })
+})

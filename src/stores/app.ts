@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue'
 import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
+import { describeError } from './describeError'
 import { dbApi } from './dbApi'
 import { yieldToMain } from '@/composables/yieldToMain'
 import { firstLearnerAction } from '@/composables/firstLearnerAction'
@@ -48,6 +49,8 @@ export const useAppStore = defineStore('app', () => {
   const ready = ref(false)
   const storageMode = ref<StorageMode>('indexeddb')
   const storageError = ref<string | null>(null)
+  /** Why start-up failed after the database opened (its records could not be read); null otherwise. */
+  const startError = ref<string | null>(null)
   /** Another tab upgraded the database: this one must reload. */
   const mustReload = ref(false)
   const settings = shallowRef<Settings>({ ...DEFAULT_SETTINGS })
@@ -58,7 +61,12 @@ export const useAppStore = defineStore('app', () => {
   let starting: Promise<void> | null = null
   /** Opens the database (once); resolves when every screen can use it. */
   function whenReady(): Promise<void> {
-    starting ??= start()
+    // A failed start is not retried here (it would open a second connection and watchers): the
+    // banner says why, and a reload starts afresh.
+    starting ??= start().catch((e: unknown) => {
+      startError.value = describeError(e)
+      throw e
+    })
     return starting
   }
 
@@ -144,6 +152,7 @@ export const useAppStore = defineStore('app', () => {
     ready,
     storageMode,
     storageError,
+    startError,
     mustReload,
     settings,
     dueCount,

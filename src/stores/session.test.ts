@@ -191,6 +191,45 @@ describe('a review session', () => {
   })
 })
 
+describe('a session that cannot be read', () => {
+  /** The next `times` transactions fail as a broken IndexedDB fails them. */
+  function failTransactions(times: number): void {
+    const withTransaction = db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> }
+    const transaction = withTransaction.transaction.bind(db)
+    let left = times
+    withTransaction.transaction = (...args) =>
+      left-- > 0 ? Promise.reject(new DOMException('Internal error opening backing store', 'UnknownError')) : transaction(...args)
+  }
+
+  it('says why a review could not be read, changes nothing, and opens on retry', async () => {
+    await db.cards.put({
+      questionId: 'demo-tf', setId: 'demo', due: Date.now() - 1000, stability: 5, difficulty: 5, elapsedDays: 0,
+      scheduledDays: 5, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: Date.now() - 86_400_000,
+    })
+    const session = useSessionStore()
+    failTransactions(1)
+    await session.openReview(null)
+    expect(session.phase).toBe('unreadable')
+    expect(session.loadError).toBe('UnknownError: Internal error opening backing store')
+    expect(session.queue).toEqual([])
+    expect(await db.cards.count()).toBe(1)
+    await session.openReview(null)
+    expect(session.phase).toBe('answering')
+    expect(session.loadError).toBeNull()
+    expect(session.queue[0]).toBe('demo-tf')
+  })
+
+  it('says why a quiz could not be read, and opens it on retry', async () => {
+    const { id, session } = await startQuiz()
+    vi.spyOn(db.attempts, 'get').mockRejectedValueOnce(new DOMException('Internal error opening backing store', 'UnknownError'))
+    expect(await session.openQuiz(id)).toBe('unreadable')
+    expect(session.phase).toBe('unreadable')
+    expect(session.loadError).toContain('UnknownError')
+    expect(await session.openQuiz(id)).toBe('ok')
+    expect(session.phase).toBe('answering')
+  })
+})
+
 describe('reviewScopeOf', () => {
   it('keeps a set the bank has and falls back to every set otherwise', () => {
     const has = new Set(['demo'])

@@ -17,13 +17,16 @@ import {
   type AnswerInput,
 } from '@/db/progress'
 import { getAttempt, nextDueAfter, readReviewQueue } from '@/db/queries'
+import { localMidnight } from '@/db/stats'
 import type { AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
 import { requestPersistenceOnce } from '@/composables/usePersistAfterFirstAnswer'
 import { useActivityStore } from './activity'
 import { useAppStore } from './app'
 import { useBankStore } from './bank'
+import { describeError } from './describeError'
 
-export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'missing'
+/** 'unreadable': the session could not be read from storage (`loadError` says why; opening it again retries). */
+export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'missing' | 'unreadable'
 
 export interface AnswerResult {
   correct: boolean
@@ -35,21 +38,10 @@ export interface AnswerResult {
 /** Review sessions fetch due cards in pages: enough for a sitting, cheap at 100k cards. */
 const REVIEW_PAGE = 200
 
-function startOfDay(now: number): number {
-  const d = new Date(now)
-  d.setHours(0, 0, 0, 0)
-  return d.getTime()
-}
-
 /** The set a review is limited to, from the route's `?set=`: only a set the bank has; otherwise every set. */
 export function reviewScopeOf(query: Record<string, unknown>, sets: { has(id: string): boolean }): string | null {
   const s = query.set
   return typeof s === 'string' && sets.has(s) ? s : null
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof Error) return e.name === 'QuotaExceededError' ? 'storage is full' : `${e.name}: ${e.message}`
-  return String(e)
 }
 
 /**
@@ -73,6 +65,8 @@ export const useSessionStore = defineStore('session', () => {
   /** The answer that could not be saved, kept to retry. */
   const unsaved = shallowRef<AnswerInput | null>(null)
   const saveError = ref<string | null>(null)
+  /** Why the quiz or review could not be read (phase 'unreadable'); null otherwise. */
+  const loadError = ref<string | null>(null)
   const busy = ref(false)
   /** Review ids answered in this session, newest last, for undo. */
   const history = ref<string[]>([])
@@ -136,11 +130,18 @@ export const useSessionStore = defineStore('session', () => {
 
   // ----- quiz ------------------------------------------------------------------------------
 
-  async function openQuiz(attemptId: string): Promise<'ok' | 'finished' | 'missing'> {
+  async function openQuiz(attemptId: string): Promise<'ok' | 'finished' | 'missing' | 'unreadable'> {
     phase.value = 'loading'
+    loadError.value = null
     kind.value = 'quiz'
     history.value = []
-    const a = await getAttempt(getDB(), attemptId)
+    let a: AttemptRecord | undefined
+    try {
+      a = await getAttempt(getDB(), attemptId)
+    } catch (e) {
+      unreadable(e)
+      return 'unreadable'
+    }
     if (!a) {
       phase.value = 'missing'
       return 'missing'
@@ -161,6 +162,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function openReview(setId: string | null): Promise<void> {
     phase.value = 'loading'
+    loadError.value = null
     kind.value = 'review'
     attempt.value = null
     reviewScope.value = setId
@@ -173,13 +175,22 @@ export const useSessionStore = defineStore('session', () => {
 
   async function buildQueue(): Promise<void> {
     const read = ++queueReads
+    try {
+      await readQueue(read)
+    } catch (e) {
+      // Only the newest read may say so: an older one's failure is no longer on screen.
+      if (read === queueReads) unreadable(e)
+    }
+  }
+
+  async function readQueue(read: number): Promise<void> {
     const db = getDB()
     const now = Date.now()
     const scope = reviewScope.value
     const sets = (scope ? [bank.setById.get(scope)] : bank.sets).filter((s) => s !== undefined).map((s) => s.set)
     const { due, newIds, newLimit: limit } = await readReviewQueue(db, {
       now,
-      dayStart: startOfDay(now),
+      dayStart: localMidnight(now),
       setId: scope ?? undefined,
       sets,
       newPerDay: app.settings.newPerDay,
@@ -199,6 +210,14 @@ export const useSessionStore = defineStore('session', () => {
       phase.value = 'done'
     } else phase.value = 'answering'
     resetQuestion()
+  }
+
+  /** Nothing to show: the read failed. The reason is kept for the screen; the data is untouched. */
+  function unreadable(e: unknown): void {
+    loadError.value = describeError(e)
+    queue.value = []
+    index.value = 0
+    phase.value = 'unreadable'
   }
 
   const remaining = computed(() => {
@@ -358,7 +377,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    kind, attempt, queue, index, phase, draft, result, currentCard, saveError, unsaved, busy, history,
+    kind, attempt, queue, index, phase, draft, result, currentCard, saveError, loadError, unsaved, busy, history,
     nextDue, newLeft, question, entry, rights, response, mode, isExam, inSession, answeredCount,
     correctCount, previews, remaining, dueIds, canUndo,
     openQuiz, openReview, submit, dontKnow, gradeFlashcard, retrySave, regrade, override, next, finishNow,

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { getDB } from '@/db/database'
 import { observe } from '@/db/live'
-import { loadDailyStatsData } from '@/db/stats'
+import { loadDailyStatsData, localMidnight } from '@/db/stats'
 import { DAY_MS, dayToIso, type DayOf } from '@/domain/stats/days'
 import { buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS, type StatsSummary } from '@/domain/stats/summary'
 import { useAppStore } from './app'
@@ -39,8 +39,7 @@ export function localDayOf(): DayOf {
  * split. Built with the calendar, so a day of 23 or 25 hours (daylight saving) ends where it should.
  */
 export function localDayEnds(now: number, days: number): number[] {
-  const midnight = new Date(now)
-  midnight.setHours(0, 0, 0, 0)
+  const midnight = new Date(localMidnight(now))
   return Array.from({ length: days }, (_, i) => new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() + i + 1).getTime())
 }
 
