@@ -371,4 +371,19 @@ describe('isEmpty and the start-up bookkeeping row', () => {
     db.close()
     await db.delete()
   })
+
+  it('an export leaves it out; an import drops ours and never takes one from the file, so the next start-up reconciles the bank', async () => {
+    await populate(db)
+    await db.settings.put({ key: BANK_SIGNATURE_KEY, value: '3:ours' })
+    const backup = await exportProgress(db, T0)
+    expect(backup.settings.map((row) => row.key)).not.toContain(BANK_SIGNATURE_KEY)
+    expect(backup.settings.length).toBeGreaterThan(0)
+
+    const fromOtherDevice = { ...backup, settings: [...backup.settings, { key: BANK_SIGNATURE_KEY, value: '9:theirs' }] }
+    for (const mode of ['merge', 'replace'] as const) {
+      await db.settings.put({ key: BANK_SIGNATURE_KEY, value: '3:ours' })
+      await importProgress(db, fromOtherDevice, mode)
+      expect(await db.settings.get(BANK_SIGNATURE_KEY)).toBeUndefined()
+    }
+  })
 })

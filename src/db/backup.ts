@@ -290,7 +290,8 @@ export function exportProgress(db: StudyDB, now: number): Promise<BackupFile> {
     reviews: await db.reviews.toArray(),
     attempts: await db.attempts.toArray(),
     notebook: await db.notebook.toArray(),
-    settings: await db.settings.toArray(),
+    // The bank signature is this device's start-up bookkeeping, not progress.
+    settings: (await db.settings.toArray()).filter((row) => row.key !== BANK_SIGNATURE_KEY),
     archive: await db.archive.toArray(),
     importedSets: await db.importedSets.toArray(),
   }))
@@ -308,8 +309,13 @@ const orMinus = (n: number | null | undefined) => n ?? -Infinity
  *   updatedAt, archive by archivedAt); log entries are never overwritten.
  * Returns how many records of each table were written.
  */
-export function importProgress(db: StudyDB, backup: BackupFile, mode: 'merge' | 'replace'): Promise<ImportSummary> {
+export function importProgress(db: StudyDB, incoming: BackupFile, mode: 'merge' | 'replace'): Promise<ImportSummary> {
+  // A file from an older export may carry another device's bank signature: never take it.
+  const backup = { ...incoming, settings: incoming.settings.filter((row) => row.key !== BANK_SIGNATURE_KEY) }
   return db.transaction('rw', [...progressTables(db), db.importedSets], async () => {
+    // The imported cards may belong to questions this bank no longer has (or the other way
+    // round): forgetting which bank was last reconciled makes the next start-up reconcile again.
+    await db.settings.delete(BANK_SIGNATURE_KEY)
     if (mode === 'replace') {
       await Promise.all([...progressTables(db), db.importedSets].map((table) => table.clear()))
       await db.cards.bulkAdd(backup.cards)
