@@ -532,7 +532,13 @@ async function routeChunks(browser, base) {
   await page.waitForLoadState('networkidle')
   const home = scripts.length
   await page.click('header a[href="/stats"]')
-  await page.waitForLoadState('networkidle')
+  // The page reached "networkidle" on home already, so waiting for that state again returns at
+  // once: wait for the stats screen itself, then until no script has arrived for half a second.
+  await page.waitForSelector('[data-testid="stats-empty"], [data-testid="total-reviews"]')
+  for (let seen = -1; seen !== scripts.length; ) {
+    seen = scripts.length
+    await page.waitForTimeout(500)
+  }
   const later = scripts.slice(home).map((p) => basename(p))
   await context.close()
   notes.push(`route chunks: opening /stats after home fetched ${later.length} more script(s): ${later.join(', ') || 'none'}`)
