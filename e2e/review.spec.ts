@@ -476,7 +476,7 @@ for (const theme of ['light', 'dark'] as const) {
   test.describe(`a review that cannot be read, ${theme} theme`, () => {
     test.use({ appTheme: theme, colorScheme: theme })
 
-    test('says why, keeps what was saved, and opens on "try again"', async ({ page }) => {
+    test('the review and the stats say why, keep what was saved, and open on "try again"', async ({ page }) => {
       // A switch the test throws: while it is on, every new IndexedDB transaction fails as a
       // broken backing store does. Installed before the app starts, since the database keeps the
       // transaction function it was opened with.
@@ -498,20 +498,28 @@ for (const theme of ['light', 'dark'] as const) {
       await failIdb(true)
       await nav.getByRole('link', { name: t('zh', 'nav.review') }).click()
 
-      const alert = page.getByTestId('session-unreadable')
+      const alert = page.getByTestId('read-failed')
       await expect(alert).toBeVisible()
       await expect(alert).toHaveAttribute('role', 'alert')
-      await expect(alert.getByRole('heading', { level: 2 })).toContainText(t('zh', 'session.unreadableTitle'))
-      await expect(page.getByTestId('session-unreadable-reason')).toHaveText(
-        t('zh', 'session.reason', { reason: 'UnknownError: Internal error opening backing store' }),
+      await expect(alert.getByRole('heading', { level: 2 })).toContainText(t('zh', 'readFailed.title'))
+      await expect(page.getByTestId('read-failed-reason')).toHaveText(
+        t('zh', 'readFailed.reason', { reason: 'UnknownError: Internal error opening backing store' }),
       )
       await expectNoSeriousA11yViolations(page, `review, unreadable (${theme})`)
 
       await failIdb(false)
-      await alert.getByTestId('session-retry').click()
+      await alert.getByTestId('read-retry').click()
       // The answer given before the failure is still there: its question is due first.
       await expect(questionCard(page)).toHaveAttribute('data-qid', q.id)
       await expect(alert).toBeHidden()
+
+      // The stats screen, whose numbers come from a live query, fails and recovers the same way.
+      await failIdb(true)
+      await nav.getByRole('link', { name: t('zh', 'nav.stats') }).click()
+      await expect(alert).toBeVisible()
+      await failIdb(false)
+      await alert.getByTestId('read-retry').click()
+      await expect(page.getByTestId('total-reviews')).toHaveText('1')
     })
   })
 }

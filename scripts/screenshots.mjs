@@ -95,7 +95,7 @@ for (const c of combos) {
   await page.waitForTimeout(1000)
   await page.evaluate(() => (window.__failIdb = true))
   await page.click('header a[href="/review"]')
-  await page.waitForSelector('[data-testid="session-unreadable"]')
+  await page.waitForSelector('[data-testid="read-failed"]')
   await shot(page, '13-review-unreadable', c)
   await context.close()
 }

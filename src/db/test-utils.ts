@@ -109,3 +109,27 @@ export function bruteDaily(reviews: readonly ReviewLogRecord[]): DailyStatRecord
 export async function expectedDaily(db: StudyDB): Promise<DailyStatRecord[]> {
   return bruteDaily(await db.reviews.toArray())
 }
+
+/** What a broken IndexedDB backing store throws on every read. */
+export const BROKEN_STORE = () => new DOMException('Internal error opening backing store', 'UnknownError')
+
+/**
+ * Until the returned function is called, every read request (get, getAll, count, cursors) on
+ * any object store or index throws as a broken backing store does. Works on a database that is
+ * already open, unlike patching `IDBDatabase.prototype.transaction`, which Dexie binds at open.
+ */
+export function failReads(): () => void {
+  const methods = ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'] as const
+  const patched: { proto: Record<string, unknown>; name: string; original: unknown }[] = []
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[]) {
+    for (const name of methods) {
+      patched.push({ proto, name, original: proto[name] })
+      proto[name] = () => {
+        throw BROKEN_STORE()
+      }
+    }
+  }
+  return () => {
+    for (const { proto, name, original } of patched) proto[name] = original
+  }
+}

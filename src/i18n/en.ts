@@ -163,9 +163,9 @@ export default {
     start: 'Start',
     backHome: 'Back home',
   },
-  session: {
-    unreadableTitle: 'This session could not be read',
-    unreadableBody: 'Your saved progress was not changed. Try again; if it keeps failing, reload the page, or look at Storage in Settings.',
+  readFailed: {
+    title: 'Your saved progress could not be read',
+    body: 'Nothing was changed. Try again; if it keeps failing, reload the page, or look at Storage in Settings.',
     reason: 'Details: {reason}',
     retry: 'Try again',
   },

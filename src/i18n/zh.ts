@@ -163,9 +163,9 @@ export default {
     start: '开始',
     backHome: '返回首页',
   },
-  session: {
-    unreadableTitle: '无法读取本次学习',
-    unreadableBody: '已保存的进度没有改动。请重试；如果一直失败，请刷新页面，或到“设置 › 存储”查看。',
+  readFailed: {
+    title: '无法读取已保存的学习记录',
+    body: '数据没有被改动。请重试；如果一直失败，请刷新页面，或到“设置 › 存储”查看。',
     reason: '详情：{reason}',
     retry: '重试',
   },

@@ -5,6 +5,7 @@ import { observe } from '@/db/live'
 import { clearNotebookEntry, listNotebook, restoreNotebookEntry } from '@/db/progress'
 import type { NotebookEntry } from '@/db/records'
 import { useAppStore } from './app'
+import { describeError } from './describeError'
 
 /**
  * The mistake notebook (错题本), kept live: an answer in this tab or another one moves entries
@@ -14,6 +15,8 @@ export const useNotebookStore = defineStore('notebook', () => {
   const active = shallowRef<NotebookEntry[]>([])
   const cleared = shallowRef<NotebookEntry[]>([])
   const loaded = ref(false)
+  /** Why the notebook could not be read (the screen offers `retry`); null otherwise. */
+  const loadError = ref<string | null>(null)
 
   let users = 0
   let unsubscribe: (() => void) | null = null
@@ -27,16 +30,10 @@ export const useNotebookStore = defineStore('notebook', () => {
     void useAppStore()
       .whenReady()
       .then(() => {
-        if (stopped) return
-        unsubscribe ??= observe(
-          () => Promise.all([listNotebook(getDB(), { cleared: false, sort: 'recent' }), listNotebook(getDB(), { cleared: true, sort: 'recent' })]),
-          ([a, c]) => {
-            active.value = a
-            cleared.value = c
-            loaded.value = true
-          },
-        )
+        if (!stopped && !unsubscribe) subscribe()
       })
+      // A failed start-up is the app banner's to tell; the router keeps this screen closed then.
+      .catch(() => {})
     return () => {
       if (stopped) return
       stopped = true
@@ -48,6 +45,27 @@ export const useNotebookStore = defineStore('notebook', () => {
     }
   }
 
+  function subscribe(): void {
+    unsubscribe?.()
+    loadError.value = null
+    unsubscribe = observe(
+      () => Promise.all([listNotebook(getDB(), { cleared: false, sort: 'recent' }), listNotebook(getDB(), { cleared: true, sort: 'recent' })]),
+      ([a, c]) => {
+        active.value = a
+        cleared.value = c
+        loaded.value = true
+        loadError.value = null
+      },
+      // A live query that failed has ended: only `retry` starts it again.
+      (e) => (loadError.value = describeError(e)),
+    )
+  }
+
+  /** Reads the notebook again after a failed read (only while a screen watches it). */
+  function retry(): void {
+    if (users > 0) subscribe()
+  }
+
   async function clear(questionId: string): Promise<boolean> {
     return clearNotebookEntry(getDB(), questionId, Date.now())
   }
@@ -56,5 +74,5 @@ export const useNotebookStore = defineStore('notebook', () => {
     return restoreNotebookEntry(getDB(), questionId)
   }
 
-  return { active, cleared, loaded, watch, clear, restore }
+  return { active, cleared, loaded, loadError, watch, retry, clear, restore }
 })

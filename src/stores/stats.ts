@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { getDB } from '@/db/database'
 import { observe } from '@/db/live'
 import { loadDailyStatsData, localMidnight } from '@/db/stats'
 import { DAY_MS, dayToIso, type DayOf } from '@/domain/stats/days'
 import { buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS, type StatsSummary } from '@/domain/stats/summary'
 import { useAppStore } from './app'
+import { describeError } from './describeError'
 
 const HOUR = 3_600_000
 
@@ -50,6 +51,8 @@ export function localDayEnds(now: number, days: number): number[] {
 export const useStatsStore = defineStore('stats', () => {
   /** null until the first load. */
   const summary = shallowRef<StatsSummary | null>(null)
+  /** Why the stats could not be read (the screen offers `retry`); null otherwise. */
+  const loadError = ref<string | null>(null)
 
   let users = 0
   let unsubscribe: (() => void) | null = null
@@ -63,19 +66,10 @@ export const useStatsStore = defineStore('stats', () => {
     void useAppStore()
       .whenReady()
       .then(() => {
-        if (stopped) return
-        unsubscribe ??= observe(
-          () => {
-            const now = Date.now()
-            // Every windowed figure covers the heatmap's days.
-            const sinceDay = dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1)
-            return loadDailyStatsData(getDB(), { sinceDay, dayEnds: localDayEnds(now, FORECAST_DAYS) })
-          },
-          (data) => {
-            summary.value = buildStatsFromDaily({ ...data, now: Date.now(), dayOf: localDayOf() })
-          },
-        )
+        if (!stopped && !unsubscribe) subscribe()
       })
+      // A failed start-up is the app banner's to tell; the router keeps this screen closed then.
+      .catch(() => {})
     return () => {
       if (stopped) return
       stopped = true
@@ -86,5 +80,29 @@ export const useStatsStore = defineStore('stats', () => {
     }
   }
 
-  return { summary, watch }
+  function subscribe(): void {
+    unsubscribe?.()
+    loadError.value = null
+    unsubscribe = observe(
+      () => {
+        const now = Date.now()
+        // Every windowed figure covers the heatmap's days.
+        const sinceDay = dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1)
+        return loadDailyStatsData(getDB(), { sinceDay, dayEnds: localDayEnds(now, FORECAST_DAYS) })
+      },
+      (data) => {
+        summary.value = buildStatsFromDaily({ ...data, now: Date.now(), dayOf: localDayOf() })
+        loadError.value = null
+      },
+      // A live query that failed has ended: only `retry` starts it again.
+      (e) => (loadError.value = describeError(e)),
+    )
+  }
+
+  /** Reads the stats again after a failed read (only while a screen watches them). */
+  function retry(): void {
+    if (users > 0) subscribe()
+  }
+
+  return { summary, loadError, watch, retry }
 })
