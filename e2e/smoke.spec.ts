@@ -155,3 +155,29 @@ function luminance(css: string): number {
   })
   return 0.2126 * (r ?? 1) + 0.7152 * (g ?? 1) + 0.0722 * (b ?? 1)
 }
+
+// A 360px phone (the narrowest common one): nothing may push a screen wider than the phone, and
+// every header link must be on screen, not scrolled out of sight.
+for (const locale of LOCALES) {
+  test.describe(`a 360px phone in ${locale}`, () => {
+    test.use({ appLocale: locale, viewport: { width: 360, height: 780 } })
+
+    test('every screen fits the width, and all five header links are in view', async ({ page }) => {
+      const screens = ['/', '/sets/routes', '/quiz/new', '/review', '/notebook', '/stats', '/settings', '/import', '/nope']
+      for (const path of screens) {
+        await gotoApp(page, path)
+        await page.waitForLoadState('networkidle')
+        const overflow = await page.evaluate(() => {
+          const root = document.documentElement
+          const nav = document.querySelector('header nav')
+          const links = nav ? [...nav.querySelectorAll('a')] : []
+          return {
+            page: root.scrollWidth - root.clientWidth,
+            linksOutside: links.filter((a) => a.getBoundingClientRect().right > root.clientWidth + 0.5).map((a) => a.textContent?.trim()),
+          }
+        })
+        expect(overflow, `${path} in ${locale}`).toEqual({ page: 0, linksOutside: [] })
+      }
+    })
+  })
+}
