@@ -48,9 +48,10 @@ router.beforeEach(async (to, from) => {
   try {
     await Promise.all([useBankStore().ensureLoaded(), useAppStore().whenReady()])
     return true
-  } catch {
+  } catch (e) {
     // The saved progress could not be read: stay where the learner is; the banner says why
-    // (the app store keeps the reason) and offers a reload.
+    // (the app store keeps the reason) and offers a reload. Anything else is reported as before.
+    if (!useAppStore().startError) reportError(e)
     return false
   }
 })
