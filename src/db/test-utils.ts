@@ -133,3 +133,13 @@ export function failReads(): () => void {
     for (const { proto, name, original } of patched) proto[name] = original
   }
 }
+
+/** Runs `fn` while every read fails (see failReads); reads work again afterwards, also when it throws. */
+export async function whileReadsFail<T>(fn: () => Promise<T>): Promise<T> {
+  const repair = failReads()
+  try {
+    return await fn()
+  } finally {
+    repair()
+  }
+}

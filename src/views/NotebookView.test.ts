@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { failReads } from '@/db/test-utils'
+import { whileReadsFail } from '@/db/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { QuestionSet } from '@/domain/content/schema'
@@ -218,14 +218,11 @@ describe('NotebookView', () => {
   })
 
   it('says why when the notebook cannot be read, and shows it after "try again"', async () => {
-    const repair = failReads()
-    let w: VueWrapper
-    try {
-      w = mountView()
-      await waitFor(() => expect(w.find('[data-testid="read-failed"]').exists()).toBe(true))
-    } finally {
-      repair()
-    }
+    const w = await whileReadsFail(async () => {
+      const mounted = mountView()
+      await waitFor(() => expect(mounted.find('[data-testid="read-failed"]').exists()).toBe(true))
+      return mounted
+    })
     expect(w.find('[role="alert"]').text()).toContain('Your saved progress could not be read')
     expect(w.find('[data-testid="read-failed-reason"]').text()).toBe('Details: UnknownError: Internal error opening backing store')
     await w.find('[data-testid="read-retry"]').trigger('click')

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
-import { failReads } from '@/db/test-utils'
+import { whileReadsFail } from '@/db/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { QuestionSet } from '@/domain/content/schema'
@@ -79,14 +79,11 @@ const text = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`).text
 
 describe('StatsView', () => {
   it('says why when the stats cannot be read, and shows them after "try again"', async () => {
-    const repair = failReads()
-    let w: VueWrapper
-    try {
-      w = mountView()
-      await waitFor(() => expect(w.find('[data-testid="read-failed"]').exists()).toBe(true))
-    } finally {
-      repair()
-    }
+    const w = await whileReadsFail(async () => {
+      const mounted = mountView()
+      await waitFor(() => expect(mounted.find('[data-testid="read-failed"]').exists()).toBe(true))
+      return mounted
+    })
     expect(w.find('[data-testid="read-failed-reason"]').text()).toBe('Details: UnknownError: Internal error opening backing store')
     await w.find('[data-testid="read-retry"]').trigger('click')
     await waitFor(() => expect(w.find('[data-testid="stats-empty"]').exists()).toBe(true))
