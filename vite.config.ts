@@ -2,10 +2,10 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
-import { questionBank } from './build/questions-plugin'
-import { i18nPrecompile } from './build/i18n-precompile'
-import { vueI18nShake } from './build/vue-i18n-shake'
-import { compileHints } from './build/compile-hints'
+import { questionBank } from './build/questions-plugin.ts'
+import { i18nPrecompile } from './build/i18n-precompile.ts'
+import { vueI18nShake } from './build/vue-i18n-shake.ts'
+import { compileHints } from './build/compile-hints.ts'
 
 export default defineConfig({
   plugins: [

@@ -5,14 +5,14 @@
  */
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
-import { questionBank } from '../build/questions-plugin'
+import { questionBank } from '../build/questions-plugin.ts'
 
 const root = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url))
 
 export default defineConfig({
   root: root('bench/page'),
   base: '/__bench/',
-  plugins: [questionBank({ dir: root('questions'), article: root('../shared/source/article.zh.txt') })],
+  plugins: [questionBank({ dir: root('questions') })],
   resolve: {
     alias: { '@': root('src') },
   },

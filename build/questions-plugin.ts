@@ -15,8 +15,8 @@ import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { normalizePath } from 'vite'
 import type { Plugin } from 'vite'
-import { formatError, sortSets } from '../src/domain/content/validate'
-import { loadBank } from '../scripts/load-questions'
+import { formatError, sortSets } from '../src/domain/content/validate.ts'
+import { loadBank } from '../scripts/load-questions.ts'
 
 export const QUESTION_BANK_ID = 'virtual:question-bank'
 const RESOLVED_ID = `\0${QUESTION_BANK_ID}`
@@ -27,13 +27,15 @@ const RESOLVED_INDEX_ID = `\0${QUESTION_INDEX_ID}`
 export interface QuestionBankOptions {
   /** The folder of set files, relative to Vite's root. Default: 'questions'. */
   dir?: string
-  /** The article, relative to Vite's root; its non-empty lines bound source.paragraph. Default: '../shared/source/article.zh.txt'. */
-  article?: string
 }
 
-/** Loads and validates the bank; returns the module's code or the problems, formatted. */
-export function buildQuestionBank(dir: string, articlePath: string): { code: string; json: string; indexCode: string; watch: string[] } | { problems: string; watch: string[] } {
-  const { files, sets, errors } = loadBank(dir, articlePath)
+/**
+ * Loads and validates the bank; returns the module's code or the problems, formatted. The app
+ * never reads the article itself: paragraph numbers are bounded by the app's own ARTICLE count,
+ * so a clone of this repository alone builds and runs (the article is only for the checks).
+ */
+export function buildQuestionBank(dir: string): { code: string; json: string; indexCode: string; watch: string[] } | { problems: string; watch: string[] } {
+  const { files, sets, errors } = loadBank(dir, null)
   const watch = files.map((f) => f.path)
   if (errors.length > 0) {
     const broken = new Set(errors.map((e) => e.file)).size
@@ -79,7 +81,6 @@ export default JSON.parse(text)
 
 export function questionBank(options: QuestionBankOptions = {}): Plugin {
   let dir = ''
-  let articlePath = ''
   let base = '/'
   let isBuild = false
   const isSetFile = (file: string): boolean => {
@@ -91,13 +92,12 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
     name: 'question-bank',
     configResolved(config) {
       dir = resolve(config.root, options.dir ?? 'questions')
-      articlePath = resolve(config.root, options.article ?? '../shared/source/article.zh.txt')
       base = config.base
       isBuild = config.command === 'build'
     },
     configureServer(server) {
       // Watch the folder itself so new set files are seen (addWatchFile only knows existing ones).
-      server.watcher.add([dir, articlePath])
+      server.watcher.add(dir)
     },
     resolveId(id) {
       if (id === QUESTION_BANK_ID) return RESOLVED_ID
@@ -106,9 +106,8 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID && id !== RESOLVED_INDEX_ID) return undefined
-      const result = buildQuestionBank(dir, articlePath)
+      const result = buildQuestionBank(dir)
       for (const file of result.watch) this.addWatchFile(file)
-      this.addWatchFile(articlePath)
       if ('problems' in result) return this.error(result.problems)
       if (id === RESOLVED_INDEX_ID) return result.indexCode
       if (!isBuild) return result.code
@@ -119,7 +118,7 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
     // Dev: any set file created, edited or deleted → drop the cached bank and reload the page,
     // which loads (and so re-validates) it again. Also covers a bank that failed to load.
     hotUpdate({ file }) {
-      if (!isSetFile(file) && normalizePath(file) !== normalizePath(articlePath)) return undefined
+      if (!isSetFile(file)) return undefined
       const graph = this.environment.moduleGraph
       for (const id of [RESOLVED_ID, RESOLVED_INDEX_ID]) {
         const mod = graph.getModuleById(id)

@@ -141,6 +141,29 @@ const ownServer = test.extend<{ preview: Preview }>({
   baseURL: async ({ preview }, use) => use(preview.url),
 })
 
+test.describe('offline, while the browser still says online', () => {
+  // Some Chromium builds keep navigator.onLine true after the network goes and the page reloads;
+  // the learner must be told all the same.
+  test('the offline banner shows and goes with the network, whatever navigator.onLine says', async ({ page, context }) => {
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => true })
+    })
+    await gotoApp(page, '/')
+    await waitForServiceWorker(page)
+    await expect(page.getByTestId('banner-offline')).toBeHidden()
+
+    await context.setOffline(true)
+    await page.reload()
+    await waitForApp(page)
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true)
+    await expect(page.getByTestId('banner-offline')).toContainText(t('zh', 'banner.offline'))
+
+    await context.setOffline(false)
+    // No event may say so: the app's own recheck (every 15 s) sees the network again.
+    await expect(page.getByTestId('banner-offline')).toBeHidden({ timeout: 25_000 })
+  })
+})
+
 ownServer.describe('offline (server gone)', () => {
   ownServer('with the server stopped, reload and deep links still come up, never the error page', async ({ page, preview }) => {
     await gotoApp(page, '/')

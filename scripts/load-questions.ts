@@ -5,10 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ARTICLE } from '../src/domain/content/article'
-import type { QuestionSet } from '../src/domain/content/schema'
-import { parseSetJson, validateBank } from '../src/domain/content/validate'
-import type { BankFile, ContentError } from '../src/domain/content/validate'
+import { ARTICLE } from '../src/domain/content/article.ts'
+import type { QuestionSet } from '../src/domain/content/schema.ts'
+import { parseSetJson, validateBank } from '../src/domain/content/validate.ts'
+import type { BankFile, ContentError } from '../src/domain/content/validate.ts'
 
 /** The project's questions/ folder. */
 export const QUESTIONS_DIR = fileURLToPath(new URL('../questions', import.meta.url))
@@ -60,15 +60,18 @@ export function articleParagraphs(path: string = ARTICLE_PATH): string[] | null 
     .filter((line) => line !== '')
 }
 
-/** How many paragraphs source.paragraph may point to: counted from the article when present. */
-export function articleParagraphCount(path: string = ARTICLE_PATH): number {
-  return articleParagraphs(path)?.length ?? ARTICLE.paragraphCount
+/**
+ * How many paragraphs source.paragraph may point to: counted from the article when a path is
+ * given and the file is there, else the app's own count (ARTICLE.paragraphCount).
+ */
+export function articleParagraphCount(path: string | null = ARTICLE_PATH): number {
+  return (path === null ? null : articleParagraphs(path))?.length ?? ARTICLE.paragraphCount
 }
 
 /** Loads and validates the whole bank: JSON problems first, then validateBank's. */
 export function loadBank(
   dir: string = QUESTIONS_DIR,
-  articlePath: string = ARTICLE_PATH,
+  articlePath: string | null = ARTICLE_PATH,
 ): { files: LoadedFile[]; sets: QuestionSet[]; errors: ContentError[] } {
   const { files, errors: loadErrors } = loadQuestionFiles(dir)
   const { sets, errors } = validateBank(files, { paragraphCount: articleParagraphCount(articlePath) })

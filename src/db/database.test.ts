@@ -220,7 +220,8 @@ describe('schema upgrade to version 3 (daily stats)', () => {
     expect((await db.daily.toArray()).reduce((n, r) => n + r.reviews, 0)).toBe(10_000)
     db.close()
     await db.delete()
-  })
+    // Two pages need 10,000 rows: about a second on an idle machine, several on a busy one.
+  }, 30_000)
 
   it('gives an empty daily table for an empty log', async () => {
     const name = 'test-' + crypto.randomUUID()

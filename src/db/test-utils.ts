@@ -1,4 +1,5 @@
 /** Helpers for the database tests (fake-indexeddb is loaded by tests/setup.ts). */
+import { vi } from 'vitest'
 import { createDB, type StudyDB } from './database'
 import type { AttemptRecord, CardRecord, DailyStatRecord, NotebookEntry, ReviewLogRecord } from './records'
 
@@ -134,12 +135,21 @@ export function failReads(): () => void {
   }
 }
 
-/** Runs `fn` while every read fails (see failReads); reads work again afterwards, also when it throws. */
-export async function whileReadsFail<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` while every read fails (see failReads); reads work again afterwards, also when it
+ * throws. The warnings the app logs about the failed reads are captured, not printed, and
+ * returned for the test to assert.
+ */
+export async function whileReadsFail<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+  const warnings: string[] = []
+  const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '))
+  })
   const repair = failReads()
   try {
-    return await fn()
+    return { value: await fn(), warnings }
   } finally {
     repair()
+    warn.mockRestore()
   }
 }

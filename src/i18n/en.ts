@@ -6,8 +6,8 @@ export default {
     skip: 'Skip to content',
   },
   nav: { home: 'Home', review: 'Review', notebook: 'Mistakes', stats: 'Stats', settings: 'Settings', import: 'Import', main: 'Main' },
-  lang: { label: 'Language', zh: '中文', en: 'English', switchTo: '中文' },
-  theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark', toggle: 'Switch theme (now: {mode})' },
+  lang: { label: 'Language', zh: '中文', en: 'English', switchTo: '中文', toggle: '{to} (switch language)' },
+  theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark', toggle: '{mode} (switch theme)' },
   article: {
     source: 'HK Stock Research Society',
     paragraph: 'Paragraph {n}',

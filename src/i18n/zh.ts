@@ -6,8 +6,8 @@ export default {
     skip: '跳到正文',
   },
   nav: { home: '首页', review: '复习', notebook: '错题本', stats: '统计', settings: '设置', import: '导入', main: '主导航' },
-  lang: { label: '语言', zh: '中文', en: 'English', switchTo: 'English' },
-  theme: { label: '主题', system: '跟随系统', light: '浅色', dark: '深色', toggle: '切换主题（当前：{mode}）' },
+  lang: { label: '语言', zh: '中文', en: 'English', switchTo: 'English', toggle: '{to}（切换语言）' },
+  theme: { label: '主题', system: '跟随系统', light: '浅色', dark: '深色', toggle: '{mode}（切换主题）' },
   article: {
     source: '港股研究社',
     paragraph: '第 {n} 段',

@@ -218,11 +218,15 @@ describe('NotebookView', () => {
   })
 
   it('says why when the notebook cannot be read, and shows it after "try again"', async () => {
-    const w = await whileReadsFail(async () => {
+    const { value: w, warnings } = await whileReadsFail(async () => {
       const mounted = mountView()
       await waitFor(() => expect(mounted.find('[data-testid="read-failed"]').exists()).toBe(true))
       return mounted
     })
+    // The failed reads are logged for whoever debugs a learner's device, and only they are.
+    const failedReads = warnings.filter((w) => w.startsWith('live query failed'))
+    expect(failedReads.length).toBeGreaterThan(0)
+    for (const warning of failedReads) expect(warning).toContain('Internal error opening backing store')
     expect(w.find('[role="alert"]').text()).toContain('Your saved progress could not be read')
     expect(w.find('[data-testid="read-failed-reason"]').text()).toBe('Details: UnknownError: Internal error opening backing store')
     await w.find('[data-testid="read-retry"]').trigger('click')

@@ -9,8 +9,8 @@
  *   questions/routes.json › routes-chain › answer[2]: "开源扩散" is not one of the items
  */
 import * as v from 'valibot'
-import { QUESTION_TYPES, QuestionSchema, QuestionSetSchema } from './schema'
-import type { Localized, Question, QuestionSet } from './schema'
+import { QUESTION_TYPES, QuestionSchema, QuestionSetSchema } from './schema.ts'
+import type { Localized, Question, QuestionSet } from './schema.ts'
 
 export interface ContentError {
   /** The set file, as the author knows it: `questions/routes.json`. */
