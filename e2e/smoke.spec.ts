@@ -147,6 +147,30 @@ for (const theme of ['light', 'dark'] as const) {
   })
 }
 
+// Every screen a learner can reach from the header, in both languages and both themes, at a phone
+// width and on a desktop: no serious or critical finding from axe-core.
+for (const locale of LOCALES) {
+  for (const theme of ['light', 'dark'] as const) {
+    test.describe(`accessibility of every screen, ${locale}, ${theme}`, () => {
+      test.use({ appLocale: locale, appTheme: theme, colorScheme: theme })
+
+      test('no serious axe violations on any screen', async ({ page }) => {
+        test.setTimeout(120_000)
+        const screens = ['/', '/sets/routes', '/quiz/new', '/review', '/notebook', '/stats', '/settings', '/import', '/missing']
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 800 })
+          for (const path of screens) {
+            await gotoApp(page, path)
+            await page.waitForLoadState('networkidle')
+            await expect(page.locator('#main h1')).toBeVisible()
+            await expectNoSeriousA11yViolations(page, `${path} (${locale}, ${theme}, ${width}px)`)
+          }
+        }
+      })
+    })
+  }
+}
+
 /** Relative luminance (0 black … 1 white) of a CSS rgb()/rgba() colour. */
 function luminance(css: string): number {
   const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((x) => {
