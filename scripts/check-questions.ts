@@ -1,19 +1,36 @@
 /**
- * `npm run check:questions`: validates the whole question bank (shape, rules, cross-set ids)
- * and prints every problem, one per line. Exit 1 on any problem, or when there is no set.
+ * `npm run check:questions`: validates the whole question bank (shape, rules, cross-set ids),
+ * then the editorial rules (scripts/editorial-rules.ts: Chinese punctuation, true/false balance,
+ * the glossary in questions/GLOSSARY.md), and prints every problem, one per line.
+ * Exit 1 on any problem, or when there is no set.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { formatError } from '../src/domain/content/validate'
-import { loadBank, QUESTIONS_DIR } from './load-questions'
+import type { ContentError } from '../src/domain/content/validate'
+import { editorialProblems, parseGlossary } from './editorial-rules'
+import { GLOSSARY_PATH, loadBank, QUESTIONS_DIR } from './load-questions'
 
-const { sets, errors } = loadBank(QUESTIONS_DIR)
+const { files, sets, errors } = loadBank(QUESTIONS_DIR)
+const problems: ContentError[] = [...errors]
 
-for (const e of errors) console.log(formatError(e))
+const glossaryFile = relative(process.cwd(), GLOSSARY_PATH) || 'GLOSSARY.md'
+if (!existsSync(GLOSSARY_PATH)) {
+  problems.push({ file: glossaryFile, path: '', message: 'missing: it lists one English rendering per heading and key term' })
+} else {
+  const { terms, problems: glossaryProblems } = parseGlossary(readFileSync(GLOSSARY_PATH, 'utf8'))
+  for (const message of glossaryProblems) problems.push({ file: glossaryFile, path: '', message })
+  const fileOf = (setId: string): string =>
+    files.find((f) => (f.data as { id?: unknown } | null)?.id === setId)?.file ?? `questions/${setId}.json`
+  problems.push(...editorialProblems(sets, fileOf, terms).filter((e) => e.message.startsWith('Chinese text')))
+}
+
+for (const e of problems) console.log(formatError(e))
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-if (errors.length > 0) {
-  const broken = new Set(errors.map((e) => e.file)).size
-  console.log(`${plural(errors.length, 'problem')} in ${plural(broken, 'file')}`)
+if (problems.length > 0) {
+  const broken = new Set(problems.map((e) => e.file)).size
+  console.log(`${plural(problems.length, 'problem')} in ${plural(broken, 'file')}`)
   process.exit(1)
 }
 if (sets.length === 0) {
