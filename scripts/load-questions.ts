@@ -78,6 +78,9 @@ export function loadBank(
   return { files, sets, errors: [...loadErrors, ...errors] }
 }
 
+/** questions/GLOSSARY.md: one English rendering per heading and key term (checked by check:questions). */
+export const GLOSSARY_PATH = fileURLToPath(new URL('../questions/GLOSSARY.md', import.meta.url))
+
 /** questions/README.md: the authors' guide, ending with the coverage table. */
 export const README_PATH = fileURLToPath(new URL('../questions/README.md', import.meta.url))
 
