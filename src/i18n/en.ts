@@ -361,4 +361,9 @@ export default {
     help: 'Show this list',
   },
   time: { never: 'never', now: 'now', relative: '{when}' },
+  grading: {
+    acceptedSpelling: 'Accepted — spelling: {expected}',
+    wrongUnit: 'Wrong unit: this question asks for {unit}.',
+    changeGradeLabel: 'Change grade:',
+  },
 }

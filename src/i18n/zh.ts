@@ -361,4 +361,9 @@ export default {
     help: '显示此列表',
   },
   time: { never: '从未', now: '现在', relative: '{when}' },
+  grading: {
+    acceptedSpelling: '正确——拼写：{expected}',
+    wrongUnit: '单位不对：本题要的单位是{unit}。',
+    changeGradeLabel: '修改评分：',
+  },
 }

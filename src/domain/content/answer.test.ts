@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { checkAnswer, correctResponse, isTypedAnswer, withinTolerance } from './answer'
-import { normalizeText } from './normalize'
+import { editDistance, normalizeText, parseNumber } from './normalize'
 import type { Response } from './response'
 import type {
   BlankQuestion,
@@ -320,13 +320,19 @@ const disguise = fc.array(
   { minLength: 1, maxLength: 16 },
 )
 
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && /\d/.test(ch)
+
+/** Disguises a form; never puts a separator between two digits ("1 4" is not "14"). */
 function applyDisguise(text: string, ops: { upper: boolean; wide: boolean; before: string; after: string }[]): string {
-  return [...text]
+  const chars = [...text]
+  return chars
     .map((ch, i) => {
       const op = ops[i % ops.length]!
       let out = op.upper ? ch.toUpperCase() : ch.toLowerCase()
       if (op.wide) out = toFullWidth(out)
-      return op.before + out + op.after
+      const before = isDigit(chars[i - 1]) && isDigit(ch) ? '' : op.before
+      const after = isDigit(ch) && isDigit(chars[i + 1]) ? '' : op.after
+      return before + out + after
     })
     .join('')
 }
@@ -391,11 +397,13 @@ describe('checkAnswer properties', () => {
     )
   })
 
-  it('rejects a blank answer that normalizes to none of the forms', () => {
+  it('rejects a blank answer two or more edits from every form, and not the same number', () => {
     fc.assert(
       fc.property(blankArb, form, (question, text) => {
-        const forms = [question.answer.zh, question.answer.en, ...(question.accepted ?? [])].map(normalizeText)
-        fc.pre(!forms.includes(normalizeText(text)))
+        const forms = [question.answer.zh, question.answer.en, ...(question.accepted ?? [])]
+        const key = normalizeText(text)
+        fc.pre(forms.every((f) => editDistance(normalizeText(f), key) >= 2))
+        fc.pre(parseNumber(text) === null || forms.every((f) => parseNumber(f) !== parseNumber(text)))
         expect(checkAnswer(question, { type: 'blank', text })).toEqual(wrong)
       }),
       { numRuns: 300 },

@@ -2,9 +2,10 @@
  * Grading: a question and the learner's response in, a verdict out.
  * Total over its inputs: a response of the wrong type, or a malformed one, is wrong, never an exception.
  */
-import type { BlankQuestion, NumericQuestion, Question } from './schema'
-import type { CheckResult, Response } from './response'
-import { normalizeText, parseNumber } from './normalize'
+import type { BlankQuestion, NumericQuestion, Question } from './schema.ts'
+import type { CheckResult, Response } from './response.ts'
+import { isLatinText, isOneTypoAway, joinWords, latinWords, normalizeText } from './normalize.ts'
+import { candidates, contradicts, expectationOf, readQuantity, type Expectation, type Quantity } from './quantity.ts'
 
 const WRONG: CheckResult = { correct: false, score: 0 }
 const RIGHT: CheckResult = { correct: true, score: 1 }
@@ -20,11 +21,92 @@ function partial(right: number, total: number): CheckResult {
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string')
 
-/** Every form a blank accepts, normalized; forms that normalize to nothing are left out. */
-function blankForms(question: BlankQuestion): string[] {
+/** Every form a blank accepts, as written: the answer in both languages, then `accepted`. */
+export function blankForms(question: Pick<BlankQuestion, 'answer' | 'accepted'>): string[] {
   return [question.answer.zh, question.answer.en, ...(question.accepted ?? [])]
-    .map(normalizeText)
-    .filter((form) => form.length > 0)
+}
+
+const HAN = /\p{Script=Han}/u
+
+/** A two-part name in the other order: "千问qwen" ↔ "qwen千问". Null unless exactly one Han and one other run. */
+function swapScripts(key: string): string | null {
+  const runs: string[] = []
+  for (const ch of key) {
+    const last = runs[runs.length - 1]
+    if (last !== undefined && HAN.test(last[0]!) === HAN.test(ch)) runs[runs.length - 1] = last + ch
+    else runs.push(ch)
+  }
+  return runs.length === 2 ? runs[1]! + runs[0]! : null
+}
+
+/** Percent and percentage points agree only where the prompt is about a difference. */
+const GAP_PROMPT = /差距|差值|相差|百分点|\bgap\b|\bdifference\b|\bpoints?\b/i
+
+/** Whether two pure quantities name the same number: proportions compared, "25%" = "1/4" = "0.25". */
+function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
+  const expect: Expectation = {
+    kind: form.unit === 'mixed' ? null : form.unit,
+    hasUnit: form.unit !== null,
+    scale: 1,
+    gap,
+    calendarMonth: false,
+    unit: null,
+  }
+  if (contradicts(expect, given.unit)) return false
+  const proportion = (q: Quantity): number => (q.form === 'percent' ? q.value / 100 : q.value)
+  const a = proportion(form)
+  const b = proportion(given)
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+}
+
+/**
+ * Grades a typed blank. Right when the text matches a form in normal form (case, width, spaces
+ * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
+ * leading a/an/the, singular or plural, hyphen or space; for a number, in any of its forms
+ * (1/4, 四分之一, a quarter, 25%, 0.25). Right with a spelling note when one typo is forgiven.
+ */
+export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
+  const key = normalizeText(text)
+  if (key === '') return { ...WRONG }
+  const forms = blankForms(question).filter((form) => normalizeText(form) !== '')
+  for (const form of forms) {
+    const formKey = normalizeText(form)
+    if (formKey === key || swapScripts(formKey) === key) return { ...RIGHT }
+  }
+  const latin = isLatinText(text)
+  const given = latin ? latinWords(text) : []
+  const latinForms = latin ? forms.filter(isLatinText).map((form) => ({ form, words: latinWords(form) })) : []
+  const givenJoined = joinWords(given.map((w) => w.folded))
+  if (latinForms.some(({ words }) => joinWords(words.map((w) => w.folded)) === givenJoined)) return { ...RIGHT }
+
+  const quantity = readQuantity(text)
+  if (quantity?.pure) {
+    const gap = GAP_PROMPT.test(`${question.prompt.zh} ${question.prompt.en}`)
+    for (const form of forms) {
+      const formQuantity = readQuantity(form)
+      if (formQuantity?.pure && sameQuantity(formQuantity, quantity, gap)) return { ...RIGHT }
+    }
+  }
+
+  // Prefer the English answer's spelling, then the accepted forms in their order.
+  const ordered = [...latinForms].sort((a, b) => Number(b.form === question.answer.en) - Number(a.form === question.answer.en))
+  for (const { form, words } of ordered) {
+    if (isOneTypoAway(words, given)) return { ...RIGHT, note: { kind: 'spelling', expected: form.trim() } }
+  }
+  return { ...WRONG }
+}
+
+/**
+ * Grades a typed number. The learner's unit, when given, must agree with the question's (no unit
+ * = the question's unit): a contradicting one is wrong with a note naming the expected unit.
+ */
+export function checkNumeric(question: NumericQuestion, text: string): CheckResult {
+  const expect = expectationOf(question)
+  const quantity = readQuantity(text, { months: expect.calendarMonth })
+  if (quantity === null) return { ...WRONG }
+  if (contradicts(expect, quantity.unit))
+    return expect.unit ? { ...WRONG, note: { kind: 'unit', expected: { ...expect.unit } } } : { ...WRONG }
+  return verdict(candidates(quantity, expect, question.value).some((v) => withinTolerance(question, v)))
 }
 
 /**
@@ -61,14 +143,12 @@ export function checkAnswer(question: Question, response: Response): CheckResult
 
       case 'blank': {
         if (response.type !== 'blank' || typeof response.text !== 'string') return { ...WRONG }
-        const given = normalizeText(response.text)
-        return verdict(given.length > 0 && blankForms(question).includes(given))
+        return checkBlank(question, response.text)
       }
 
       case 'numeric': {
         if (response.type !== 'numeric' || typeof response.text !== 'string') return { ...WRONG }
-        const given = parseNumber(response.text)
-        return verdict(given !== null && withinTolerance(question, given))
+        return checkNumeric(question, response.text)
       }
 
       case 'ordering': {
@@ -107,8 +187,7 @@ export function correctResponse(question: Question): Response | null {
     case 'truefalse':
       return { type: 'truefalse', value: question.answer }
     case 'blank': {
-      const forms = [question.answer.zh, question.answer.en, ...(question.accepted ?? [])]
-      return { type: 'blank', text: forms.find((form) => normalizeText(form).length > 0) ?? question.answer.zh }
+      return { type: 'blank', text: blankForms(question).find((form) => normalizeText(form).length > 0) ?? question.answer.zh }
     }
     case 'numeric':
       return { type: 'numeric', text: String(question.value) }

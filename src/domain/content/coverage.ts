@@ -2,7 +2,7 @@
  * Which questions cite which paragraph of the article (source.paragraph), as the table kept in
  * questions/README.md between the coverage markers (`npm run coverage:questions`).
  */
-import type { QuestionSet } from './schema'
+import type { QuestionSet } from './schema.ts'
 
 export interface CoverageRow {
   /** 1-based, as in source.paragraph. */

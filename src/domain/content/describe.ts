@@ -2,8 +2,8 @@
  * Plain-text renderings of answers, for feedback, results and the mistake notebook.
  * Pure: the caller passes the language.
  */
-import type { Localized, Question } from './schema'
-import type { Response } from './response'
+import type { Localized, Question } from './schema.ts'
+import type { Response } from './response.ts'
 
 export type Lang = 'zh' | 'en'
 

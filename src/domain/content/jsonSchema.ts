@@ -4,7 +4,7 @@
  * (`npm run schema:questions`); jsonSchema.test.ts fails when the committed file is stale.
  */
 import { toJsonSchema } from '@valibot/to-json-schema'
-import { QuestionSetSchema } from './schema'
+import { QuestionSetSchema } from './schema.ts'
 
 export const QUESTION_SET_SCHEMA_ID = 'question-set.schema.json'
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { normalizeText, parseNumber } from './normalize'
+import { editDistance, isOneTypoAway, joinWords, latinWords, normalizeText, parseNumber, singular } from './normalize'
 
 describe('normalizeText', () => {
   it.each([
@@ -13,7 +13,25 @@ describe('normalizeText', () => {
     ['【阿里巴巴】，', '阿里巴巴'],
     ['Alibaba, Inc.!', 'alibabainc'],
     ['open-source', 'opensource'],
-    ['$30 + 5%', '305'],
+    ['$30 + 5%', '30 5%'],
+    // tokens are never merged: "/", "." and "%" between digits stay, other separators become a space
+    ['1/4', '1/4'],
+    ['1 / 4', '1/4'],
+    ['14', '14'],
+    ['0.5', '0.5'],
+    ['05', '05'],
+    ['25 %', '25%'],
+    ['２５％', '25%'],
+    ['3 4', '3 4'],
+    ['3-4', '3 4'],
+    ['1,000', '1000'],
+    ['1,0000', '1 0000'],
+    ['GPT-4', 'gpt4'],
+    ['Qwen 3', 'qwen3'],
+    ['C++', 'c++'],
+    ['C#', 'c#'],
+    ['C ++', 'c'],
+    ['end.', 'end'],
     ['a\u200bb\u00adc', 'abc'],
     ['Ⅻ', 'xii'],
     ['e.\u0301', 'é'],
@@ -28,15 +46,60 @@ describe('normalizeText', () => {
   })
 
   it('is idempotent', () => {
-    for (const unit of ['grapheme', 'binary', 'grapheme-ascii'] as const) {
+    const numberish = fc.string({ unit: fc.constantFrom(...'0123456789./%,+# -aC\u3000％．／'.split('')), maxLength: 20 })
+    for (const arb of [
+      ...(['grapheme', 'binary', 'grapheme-ascii'] as const).map((unit) => fc.string({ unit, maxLength: 40 })),
+      numberish,
+    ]) {
       fc.assert(
-        fc.property(fc.string({ unit, maxLength: 40 }), (s) => {
+        fc.property(arb, (s) => {
           const once = normalizeText(s)
           expect(normalizeText(once)).toBe(once)
         }),
         { numRuns: 500 },
       )
     }
+  })
+})
+
+describe('Latin-script leniency', () => {
+  it('folds plurals to the singular, leaving short words and -ss/-us/-is alone', () => {
+    expect(['companies', 'boxes', 'cracks', 'definers', 'class', 'status', 'analysis', 'gas', 'its'].map(singular)).toEqual([
+      'company', 'box', 'crack', 'definer', 'class', 'status', 'analysis', 'gas', 'its',
+    ])
+  })
+
+  it('splits at spaces and hyphens and drops a leading article', () => {
+    expect(latinWords('The full-stack Awakenings').map((w) => w.folded)).toEqual(['full', 'stack', 'awakening'])
+    expect(latinWords('a').map((w) => w.folded)).toEqual(['a'])
+    expect(latinWords('ChatGPT Qwen3 campaign').map((w) => w.plain)).toEqual([false, false, true])
+  })
+
+  it('never joins two numbers into one', () => {
+    expect(joinWords(['1', '4'])).toBe('1 4')
+    expect(joinWords(['gpt', '4'])).toBe('gpt4')
+  })
+
+  it('measures edits with transpositions', () => {
+    expect(editDistance('campaign', 'campagin')).toBe(1)
+    expect(editDistance('campaign', 'campain')).toBe(1)
+    expect(editDistance('campaign', 'campaigns')).toBe(1)
+    expect(editDistance('campaign', 'kampain')).toBe(2)
+    expect(editDistance('', 'abc')).toBe(3)
+  })
+
+  it('forgives one typo only inside a plain word of 6+ letters', () => {
+    const near = (a: string, b: string) => isOneTypoAway(latinWords(a), latinWords(b))
+    expect(near('malicious campaign', 'malicious campagin')).toBe(true)
+    expect(near('malicious campaign', 'malicous campaign')).toBe(true)
+    expect(near('malicious campaign', 'maliciouss campaign')).toBe(true)
+    expect(near('malicious campaign', 'malicious campaign')).toBe(false)
+    expect(near('malicious campaign', 'malicous campagin')).toBe(false)
+    expect(near('PR campaign', 'PX campaign')).toBe(false)
+    expect(near('GPT-4', 'GPT-5')).toBe(false)
+    expect(near('Qwen3 model', 'Qwen4 model')).toBe(false)
+    expect(near('ChatGPT', 'ChatGTP')).toBe(false)
+    expect(near('source code', 'source1 code')).toBe(false)
   })
 })
 

@@ -3,15 +3,71 @@
  * Both are total: any string in, a value (or null) out, never an exception.
  */
 
-/**
- * Whitespace, punctuation, symbols, and invisible control/format characters (zero-width space,
- * BOM, soft hyphen). Chinese quote marks and brackets (“”‘’「」『』《》〈〉【】〔〕) are all \p{P}.
- */
-const STRIP = /[\s\p{Z}\p{P}\p{S}\p{Cc}\p{Cf}]/gu
+/** Invisible format characters (zero-width space, BOM, soft hyphen): dropped, never a separator. */
+const INVISIBLE = /\p{Cf}/gu
+/** What a typed answer is made of: letters (with their marks) and digits. Everything else separates. */
+const KEPT = /[\p{L}\p{M}\p{N}]/u
+const DIGIT = /\p{Nd}/u
+/** A grouping comma: exactly three digits follow ("1,000"). */
+const GROUP_TAIL = /^\p{Nd}{3}(?!\p{Nd})/u
 
 /**
- * The form two typed answers are compared in: NFKC (full-width → half-width), lowercase, with
- * whitespace, punctuation and symbols removed. Idempotent.
+ * One separator run (spaces, punctuation, symbols) between two kept characters, as the
+ * normal form writes it. Tokens are never merged: between two digits "/" and "." stay ("1/4",
+ * "0.5"), a grouping comma goes ("1,000"), anything else becomes one space ("1 4" is not "14");
+ * "%" right after a digit stays ("25 %" → "25%"); "+" and "#" right after a letter stay ("C++",
+ * "C#"). Everything else is dropped: case, width, spaces, quotes, hyphens do not count.
+ */
+function separator(run: string, left: string, rightText: string): string {
+  const right = rightText[0] ?? ''
+  const leftDigit = DIGIT.test(left)
+  const rightDigit = DIGIT.test(right)
+  if (leftDigit) {
+    let out = run.includes('%') ? '%' : ''
+    if (rightDigit) {
+      if (run.includes('/')) out += '/'
+      else if (run === '.') out += '.'
+      else if (run === ',' && GROUP_TAIL.test(rightText)) out += ''
+      else out += ' '
+    }
+    return out
+  }
+  if (/\p{L}/u.test(left)) {
+    const tail = /^[+#]+/.exec(run)
+    if (tail) return tail[0]
+  }
+  return ''
+}
+
+function normalizeOnce(s: string): string {
+  const text = s.normalize('NFKC').toLowerCase().replace(INVISIBLE, '')
+  let out = ''
+  let lastKept = ''
+  let i = 0
+  while (i < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!)
+    if (KEPT.test(ch)) {
+      out += ch
+      lastKept = ch
+      i += ch.length
+      continue
+    }
+    let j = i
+    while (j < text.length) {
+      const c = String.fromCodePoint(text.codePointAt(j)!)
+      if (KEPT.test(c)) break
+      j += c.length
+    }
+    out += separator(text.slice(i, j), lastKept, text.slice(j))
+    i = j
+  }
+  return out
+}
+
+/**
+ * The form two typed answers are compared in, by the checker and by the validator alike:
+ * NFKC (full-width → half-width), lowercase, without the spaces, punctuation and symbols that
+ * do not change the answer; see `separator` for what stays. Idempotent.
  */
 export function normalizeText(s: string): string {
   if (typeof s !== 'string') return ''
@@ -19,11 +75,137 @@ export function normalizeText(s: string): string {
   // neighbours ("e.\u0301" → "é"), and lowercasing can produce text NFKC changes again.
   let out = s
   for (let pass = 0; pass < 8; pass++) {
-    const next = out.normalize('NFKC').toLowerCase().replace(STRIP, '')
+    const next = normalizeOnce(out)
     if (next === out) break
     out = next
   }
   return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latin-script leniency
+
+const ARTICLES = new Set(['a', 'an', 'the'])
+const LATIN = /\p{Script=Latin}/u
+const NON_LATIN_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+
+/** Whether a text is written in Latin script (at least one Latin letter, no CJK). */
+export function isLatinText(s: string): boolean {
+  return LATIN.test(s.normalize('NFKC')) && !NON_LATIN_LETTER.test(s)
+}
+
+/** A plural's singular, for words of 4+ letters: companies → company, boxes → box, cracks → crack. */
+export function singular(word: string): string {
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
+  if (/(?:ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2)
+  if (/(?:ss|us|is)$/.test(word)) return word
+  if (word.endsWith('s')) return word.slice(0, -1)
+  return word
+}
+
+export interface LatinWord {
+  /** The word in normal form, singular. */
+  folded: string
+  /** The word as written (normal form, before singular): its length decides typo tolerance. */
+  raw: string
+  /** Letters only, no digits, not an id such as "ChatGPT" or "Qwen3": a typo may be forgiven. */
+  plain: boolean
+}
+
+/**
+ * The words of a Latin-script answer, as the lenient comparison sees them: split at spaces and
+ * hyphens, in normal form, without a leading a/an/the, each in the singular.
+ */
+export function latinWords(s: string): LatinWord[] {
+  if (typeof s !== 'string') return []
+  const pieces = s
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .split(/[\s\p{Pd}_]+/u)
+    .map((piece) => ({ original: piece, norm: normalizeText(piece) }))
+    .filter((piece) => piece.norm !== '')
+  if (pieces.length > 1 && ARTICLES.has(pieces[0]!.norm)) pieces.shift()
+  return pieces.map(({ original, norm }) => ({
+    folded: singular(norm),
+    raw: norm,
+    plain: /^\p{L}+$/u.test(norm) && !/\p{Ll}\p{Lu}/u.test(original.normalize('NFKC')),
+  }))
+}
+
+/** Words joined without separators, except between two digits (tokens are never merged). */
+export function joinWords(words: readonly string[]): string {
+  let out = ''
+  for (const w of words) {
+    if (out !== '' && DIGIT.test(out[out.length - 1]!) && DIGIT.test(w[0] ?? '')) out += ' '
+    out += w
+  }
+  return out
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), by code point. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a]
+  const y = [...b]
+  const rows: number[][] = [Array.from({ length: y.length + 1 }, (_, j) => j)]
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1
+      let best = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost)
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1)
+      row.push(best)
+    }
+    rows.push(row)
+  }
+  return rows[x.length]![y.length]!
+}
+
+export const MIN_TYPO_WORD = 6
+
+/**
+ * Whether `given` is `expected` with one typo (one letter wrong, missing, extra, or two
+ * neighbours swapped) inside one plain word of 6+ letters. Never in numbers, ids or short words.
+ */
+export function isOneTypoAway(expected: readonly LatinWord[], given: readonly LatinWord[]): boolean {
+  // The expected text, and which expected word each of its characters belongs to.
+  const ec: string[] = []
+  const owner: (number | null)[] = []
+  expected.forEach((w, index) => {
+    if (ec.length > 0 && DIGIT.test(ec[ec.length - 1]!) && DIGIT.test(w.folded[0] ?? '')) {
+      ec.push(' ')
+      owner.push(null)
+    }
+    for (const ch of w.folded) {
+      ec.push(ch)
+      owner.push(index)
+    }
+  })
+  const e = ec.join('')
+  const g = joinWords(given.map((w) => w.folded))
+  const gc = [...g]
+  if (e === g || Math.abs(ec.length - gc.length) > 1) return false
+  if (editDistance(e, g) !== 1) return false
+  let p = 0
+  while (p < ec.length && p < gc.length && ec[p] === gc[p]) p++
+  const eligible = (at: number): boolean => {
+    const index = owner[at]
+    const word = index === null || index === undefined ? undefined : expected[index]
+    return word !== undefined && word.plain && [...word.raw].length >= MIN_TYPO_WORD
+  }
+  const letter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c)
+  if (gc.length === ec.length) {
+    // A substitution at p, or a transposition of p and p + 1.
+    const swapped = ec[p] === gc[p + 1] && ec[p + 1] === gc[p]
+    if (swapped) return eligible(p) && eligible(p + 1) && owner[p] === owner[p + 1]
+    return eligible(p) && letter(gc[p])
+  }
+  if (gc.length === ec.length + 1) {
+    // An extra letter typed at p: it belongs to the word on either side.
+    return letter(gc[p]) && (eligible(p) || eligible(p - 1))
+  }
+  // A letter of `e` missing at p.
+  return eligible(p)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,8 +225,8 @@ type Tok =
   /** 分之: "四分之一" is 1/4. */
   | { k: 'of' }
   | { k: 'sign'; neg: boolean }
-  /** Anything else: ends the current number. */
-  | { k: 'gap' }
+  /** Anything else: ends the current number. `word` when it is a word, not punctuation or a symbol. */
+  | { k: 'gap'; word: boolean }
 
 const ZH_DIGITS: Record<string, number> = {
   零: 0, 〇: 0,
@@ -171,7 +353,11 @@ function lexArabic(s: string, at: number): { v: number; digits: string | null; e
 function tokenize(s: string): Tok[] {
   const tokens: Tok[] = []
   const push = (tok: Tok): void => {
-    if (tok.k === 'gap' && tokens[tokens.length - 1]?.k === 'gap') return
+    const last = tokens[tokens.length - 1]
+    if (tok.k === 'gap' && last?.k === 'gap') {
+      if (tok.word) last.word = true
+      return
+    }
     tokens.push(tok)
   }
   let space = false
@@ -225,7 +411,7 @@ function tokenize(s: string): Tok[] {
         }
         push({ k: 'num', v, digits: null, space: hadSpace })
       } else {
-        push({ k: 'gap' })
+        push({ k: 'gap', word: true })
       }
       i = end
       continue
@@ -244,7 +430,7 @@ function tokenize(s: string): Tok[] {
     else if (ZH_YI.has(c)) push({ k: 'big', v: 1e8, zh: true })
     else if (ZH_POINT.has(c)) push({ k: 'point' })
     else if (ZH_NEGATIVE.has(c)) push({ k: 'sign', neg: true })
-    else push({ k: 'gap' })
+    else push({ k: 'gap', word: /[\p{L}\p{N}]/u.test(c) })
     i++
   }
   return tokens
@@ -397,15 +583,21 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))
 }
 
-/**
- * Reads a typed number leniently: "300亿美元", "30 billion dollars", "$30bn", "３００亿", "三千八百亿元",
- * "3,800亿", "1.5万", "一百一十九种", "约16年", "0.3%", "百分之零点三", "四分之一", "1/4", "-2.5e3".
- * Units, currency and approximation words are ignored; a percentage is the number before the %.
- * Returns null when there is no number, or two different ones ("3 or 4").
- */
-export function parseNumber(s: string): number | null {
+export interface NumberScan {
+  /** The one number the text mentions; null when none, or two different ones. */
+  value: number | null
+  /** The text has words besides the number (units, "about", names...). */
+  wordy: boolean
+  /** A multiplier word is part of the number: 万, 亿, thousand, billion, k, bn... */
+  scaled: boolean
+}
+
+const NO_NUMBER: NumberScan = { value: null, wordy: false, scaled: false }
+
+/** parseNumber, telling also whether there were other words and whether a multiplier was used. */
+export function scanNumber(s: string): NumberScan {
   try {
-    if (typeof s !== 'string' || s.length > MAX_INPUT) return null
+    if (typeof s !== 'string' || s.length > MAX_INPUT) return NO_NUMBER
     const text = s
       // Superscript exponents: 10⁹ means 10^9; NFKC would turn it into "109".
       .replace(/10\s*([⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+)/g, (_m, sup: string) => `10^${[...sup].map((ch) => SUPERSCRIPTS[ch] ?? '').join('')}`)
@@ -415,16 +607,29 @@ export function parseNumber(s: string): number | null {
       .toLowerCase()
       .replace(/[\u2212]/g, '-')
       .replace(/[\u2044\u2215]/g, '/')
+    const tokens = tokenize(text)
+    const wordy = tokens.some((t) => t.k === 'gap' && t.word)
+    const scaled = tokens.some((t) => t.k === 'wan' || t.k === 'big')
     const values: number[] = []
-    for (const g of group(tokenize(text))) {
+    for (const g of group(tokens)) {
       const value = evalGroup(g)
-      if (value === INVALID) return null
+      if (value === INVALID) return { value: null, wordy, scaled }
       if (value !== undefined) values.push(value)
     }
     const first = values[0]
-    if (first === undefined || !values.every((v) => sameNumber(v, first))) return null
-    return first === 0 ? 0 : first
+    if (first === undefined || !values.every((v) => sameNumber(v, first))) return { value: null, wordy, scaled }
+    return { value: first === 0 ? 0 : first, wordy, scaled }
   } catch {
-    return null
+    return NO_NUMBER
   }
+}
+
+/**
+ * Reads a typed number leniently: "300亿美元", "30 billion dollars", "$30bn", "３００亿", "三千八百亿元",
+ * "3,800亿", "1.5万", "一百一十九种", "约16年", "0.3%", "百分之零点三", "四分之一", "1/4", "-2.5e3".
+ * Units, currency and approximation words are ignored; a percentage is the number before the %.
+ * Returns null when there is no number, or two different ones ("3 or 4").
+ */
+export function parseNumber(s: string): number | null {
+  return scanNumber(s).value
 }

@@ -436,7 +436,7 @@ describe('validateSet: rules', () => {
     })
     expect(errorsOf(set).map(formatError)).toEqual([
       'questions/demo.json › demo-blank › accepted[1]: "通义 千问" repeats accepted[0] (matching ignores case, width, spaces and punctuation)',
-      'questions/demo.json › demo-blank › accepted[2]: "。。" is empty once case, spaces and punctuation are ignored',
+      'questions/demo.json › demo-blank › accepted[2]: "。。" is empty once case, spaces and punctuation are ignored, so no learner can type it',
     ])
   })
 

@@ -11,6 +11,10 @@
 import * as v from 'valibot'
 import { QUESTION_TYPES, QuestionSchema, QuestionSetSchema } from './schema.ts'
 import type { Localized, Question, QuestionSet } from './schema.ts'
+import { checkNumeric } from './answer.ts'
+import { describeCorrect } from './describe.ts'
+import { normalizeText } from './normalize.ts'
+import { readQuantity } from './quantity.ts'
 
 export interface ContentError {
   /** The set file, as the author knows it: `questions/routes.json`. */
@@ -166,11 +170,6 @@ function describeIssue(issue: v.BaseIssue<unknown>): Located {
 // ---------------------------------------------------------------------------------------------
 // Rules beyond shape
 
-/** How a typed answer is compared: width, case, white space and punctuation do not count. */
-export function normaliseAnswer(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]/gu, '')
-}
-
 const PLACEHOLDER = /^(?:todo|tbd|fixme|xxx+|lorem ipsum.*|\.{2,}|…+|\?+|？+|-+|_+|待定|待补充?)$/i
 
 type Report = (path: Segment[], message: string) => void
@@ -277,7 +276,7 @@ function checkMatching(q: Extract<Question, { type: 'matching' }>, report: Repor
   checkUniqueTexts(q.pairs, 'pairs', 'right', report)
 }
 
-function checkNumeric(q: Extract<Question, { type: 'numeric' }>, report: Report): void {
+function checkTolerance(q: Extract<Question, { type: 'numeric' }>, report: Report): void {
   const size = Math.abs(q.value)
   if (q.value === 0 || q.tolerance < 0) return
   if (q.tolerance >= size) {
@@ -290,20 +289,59 @@ function checkNumeric(q: Extract<Question, { type: 'numeric' }>, report: Report)
   }
 }
 
-function checkBlank(q: Extract<Question, { type: 'blank' }>, report: Report): void {
-  const answers = new Map<string, string>()
-  answers.set(normaliseAnswer(q.answer.zh), 'answer.zh')
-  if (!answers.has(normaliseAnswer(q.answer.en))) answers.set(normaliseAnswer(q.answer.en), 'answer.en')
+/**
+ * A numeric question must accept its own answer as the learner is shown it, in both languages:
+ * this catches a value not in plain units (3800 with unit 亿元 shown as "3800亿亿元") and a unit
+ * the grader reads as another kind than the prompt.
+ */
+function checkNumericAnswerable(q: Extract<Question, { type: 'numeric' }>, report: Report): void {
   for (const lang of ['zh', 'en'] as const) {
-    if (normaliseAnswer(q.answer[lang]) === '')
-      report(['answer', lang], `${show(q.answer[lang])} is empty once case, spaces and punctuation are ignored`)
+    const shown = describeCorrect(q, lang)
+    const result = checkNumeric(q, shown)
+    if (!result.correct)
+      report(
+        q.unit ? ['unit', lang] : ['value'],
+        `the answer as learners see it, ${show(shown)}, is not graded right; give value in plain units (300亿 is 30000000000) and a unit that names no multiplier`,
+      )
   }
-  for (const [i, form] of (q.accepted ?? []).entries()) {
-    const key = normaliseAnswer(form)
-    const same = answers.get(key)
-    if (key === '') report(['accepted', i], `${show(form)} is empty once case, spaces and punctuation are ignored`)
-    else if (same !== undefined) report(['accepted', i], `${show(form)} repeats ${same} (matching ignores case, width, spaces and punctuation)`)
-    else answers.set(key, `accepted[${i}]`)
+}
+
+/**
+ * A blank must be answerable: each form (answer.zh, answer.en, accepted[i]) keeps something once
+ * normalised the way typed answers are (normalizeText, the checker's own function), no form
+ * repeats another, and forms that are numbers name the same number ("1/4" and "14" collide).
+ */
+function checkBlank(q: Extract<Question, { type: 'blank' }>, report: Report): void {
+  const forms: [Segment[], string][] = [
+    [['answer', 'zh'], q.answer.zh],
+    [['answer', 'en'], q.answer.en],
+    ...(q.accepted ?? []).map((form, i): [Segment[], string] => [['accepted', i], form]),
+  ]
+  const seen = new Map<string, string>()
+  let number: { value: number; path: string; form: string } | null = null
+  for (const [path, form] of forms) {
+    const key = normalizeText(form)
+    const where = formatPath(path)
+    if (key === '') {
+      report(path, `${show(form)} is empty once case, spaces and punctuation are ignored, so no learner can type it`)
+      continue
+    }
+    const same = seen.get(key)
+    // The answer may be the same in both languages (ChatGPT); anything else listed twice is a slip.
+    if (same !== undefined && path[0] === 'accepted')
+      report(path, `${show(form)} repeats ${same} (matching ignores case, width, spaces and punctuation)`)
+    if (same === undefined) seen.set(key, where)
+
+    const quantity = readQuantity(form)
+    if (quantity?.pure) {
+      const value = quantity.form === 'percent' ? quantity.value / 100 : quantity.value
+      if (number === null) number = { value, path: where, form }
+      else if (Math.abs(number.value - value) > 1e-9 * Math.max(1, Math.abs(value)))
+        report(
+          path,
+          `${show(form)} reads as the number ${num(value)}, but ${number.path} ${show(number.form)} reads as ${num(number.value)}: the forms of one blank must name the same answer`,
+        )
+    }
   }
 }
 
@@ -335,7 +373,8 @@ function checkQuestion(q: Question, paragraphCount: number | undefined, report: 
       checkMatching(q, report)
       break
     case 'numeric':
-      checkNumeric(q, report)
+      checkTolerance(q, report)
+      checkNumericAnswerable(q, report)
       break
     case 'blank':
       checkBlank(q, report)

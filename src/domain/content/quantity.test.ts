@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { candidates, contradicts, expectationOf, readQuantity, unitOf, type Quantity } from './quantity'
+
+const loc = (zh: string, en = zh) => ({ zh, en })
+
+describe('readQuantity', () => {
+  it.each<[string, Partial<Quantity> | null]>([
+    ['0.3个百分点', { value: 0.3, unit: 'pp', form: 'percent' }],
+    ['0.3 percentage points', { value: 0.3, unit: 'pp' }],
+    ['0.3pp', { value: 0.3, unit: 'pp' }],
+    ['25 %', { value: 25, unit: 'percent', form: 'percent' }],
+    ['百分之二十五', { value: 25, unit: 'percent', form: 'percent' }],
+    ['a quarter', { value: 0.25, unit: null, form: 'fraction', pure: true }],
+    ['three quarters', { value: 0.75, form: 'fraction' }],
+    ['one-fourth', { value: 0.25, form: 'fraction' }],
+    ['two thirds', { value: 2 / 3, form: 'fraction' }],
+    ['四分之一', { value: 0.25, form: 'fraction' }],
+    ['1/4', { value: 0.25, form: 'fraction' }],
+    ['0.25', { value: 0.25, form: 'decimal' }],
+    ['半', { value: 0.5, form: 'fraction' }],
+    ['一半', { value: 0.5, form: 'fraction' }],
+    ['half', { value: 0.5, form: 'fraction' }],
+    ['fourth', { value: 4, form: 'whole' }],
+    ['1st', { value: 1, pure: true }],
+    ['No. 1', { value: 1, pure: true }],
+    ['第一名', { value: 1, pure: true }],
+    ['two decades', { value: 20, unit: 'year' }],
+    ['a decade', { value: 10, unit: 'year' }],
+    ['二十年', { value: 20, unit: 'year' }],
+    ['两', { value: 2 }],
+    ['十一', { value: 11 }],
+    ['$380bn', { value: 380e9, unit: 'usd', scaled: true }],
+    ['3800亿美元', { value: 380e9, unit: 'usd', scaled: true }],
+    ['3800亿元', { value: 380e9, unit: 'cny' }],
+    ['￥3800亿', { value: 380e9, unit: 'cny' }],
+    ['HK$5', { value: 5, unit: 'hkd' }],
+    ['5日元', { value: 5, unit: 'jpy' }],
+    ['119种语言', { value: 119, unit: null, pure: false }],
+    ['300亿美元(约2100亿元)', null],
+    ['3 or 4', null],
+    ['', null],
+  ])('reads %j', (text, expected) => {
+    const got = readQuantity(text)
+    if (expected === null) expect(got).toBeNull()
+    else expect(got).toMatchObject(expected)
+  })
+
+  it('reads month names only where a month is asked for', () => {
+    expect(readQuantity('November', { months: true })).toMatchObject({ value: 11, unit: 'month' })
+    expect(readQuantity('Nov.', { months: true })).toMatchObject({ value: 11, unit: 'month' })
+    expect(readQuantity('sept', { months: true })).toMatchObject({ value: 9 })
+    expect(readQuantity('November')).toBeNull()
+  })
+
+  it('never throws, for any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' })), fc.boolean(), (text, months) => {
+        const got = readQuantity(text, { months })
+        expect(got === null || Number.isFinite(got.value)).toBe(true)
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
+
+describe('expectationOf', () => {
+  it('reads the unit kind and the multiplier a unit carries', () => {
+    expect(unitOf('美元')).toEqual({ kind: 'usd', scale: 1 })
+    expect(unitOf('US dollars')).toEqual({ kind: 'usd', scale: 1 })
+    expect(unitOf('亿美元')).toEqual({ kind: 'usd', scale: 1e8 })
+    expect(unitOf('亿元')).toEqual({ kind: 'cny', scale: 1e8 })
+    expect(unitOf('billion yuan')).toEqual({ kind: 'cny', scale: 1e9 })
+    expect(unitOf('种语言')).toEqual({ kind: null, scale: 1 })
+  })
+
+  it('treats % as percentage points only where the prompt is about a difference', () => {
+    expect(expectationOf({ unit: loc('%'), prompt: loc('性能差距是百分之几?', 'How large was the gap?') }).gap).toBe(true)
+    expect(expectationOf({ unit: loc('%'), prompt: loc('占比超过百分之多少?', 'More than what share?') }).gap).toBe(false)
+    expect(expectationOf({ unit: loc('个百分点', 'percentage points'), prompt: loc('高了多少?', 'How much higher?') }).gap).toBe(true)
+  })
+
+  it('knows a calendar month from its unit or, without one, from the prompt', () => {
+    expect(expectationOf({ unit: loc('月', '(month number)'), prompt: loc('几月?', 'Which month?') })).toMatchObject({ kind: 'month', calendarMonth: true })
+    expect(expectationOf({ prompt: loc('这发生在几月?', 'In which month?') })).toMatchObject({ kind: 'month', calendarMonth: true, unit: { zh: '月', en: 'month' } })
+    expect(expectationOf({ unit: loc('个月', 'months'), prompt: loc('持续几个月?', 'How many months?') })).toMatchObject({ kind: 'month', calendarMonth: false })
+    expect(expectationOf({ prompt: loc('多少种语言?', 'How many languages?') })).toMatchObject({ kind: null, hasUnit: false })
+  })
+})
+
+describe('contradicts', () => {
+  const usd = expectationOf({ unit: loc('美元', 'US dollars'), prompt: loc('多少?', 'How much?') })
+  const count = expectationOf({ unit: loc('次', 'times'), prompt: loc('几次?', 'How many?') })
+  const none = expectationOf({ prompt: loc('多少?', 'How many?') })
+  it.each([
+    [usd, null, false],
+    [usd, 'usd', false],
+    [usd, 'cny', true],
+    [usd, 'mixed', true],
+    [count, 'percent', false],
+    [count, 'year', true],
+    [none, 'year', false],
+  ] as const)('%#', (expect_, unit, result) => {
+    expect(contradicts(expect_, unit)).toBe(result)
+  })
+})
+
+describe('candidates', () => {
+  const percent = { kind: 'percent' as const, scale: 1 }
+  const q = (value: number, form: Quantity['form'], scaled = false): Quantity => ({ value, form, unit: null, scaled, pure: true })
+  it('converts fractions and decimal proportions to a percentage, and percentages to a proportion', () => {
+    expect(candidates(q(0.25, 'fraction'), percent, 25)).toEqual([25])
+    expect(candidates(q(0.25, 'decimal'), percent, 25)).toEqual([0.25, 25])
+    expect(candidates(q(0.003, 'decimal'), percent, 0.3)).toEqual([0.003])
+    expect(candidates(q(50, 'percent'), { kind: null, scale: 1 }, 0.5)).toEqual([0.5])
+  })
+  it('reads an unscaled number in the unit\'s own multiplier', () => {
+    expect(candidates(q(3800, 'whole'), { kind: 'cny', scale: 1e8 }, 3800)).toEqual([3800, 3.8e-5])
+    expect(candidates(q(3.8e11, 'whole', true), { kind: 'cny', scale: 1e8 }, 3800)).toEqual([3800])
+  })
+})

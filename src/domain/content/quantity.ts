@@ -1,0 +1,242 @@
+/**
+ * Typed quantities: a number with the unit the learner gave (if any), read the way a careful
+ * reader would, and the unit a question asks for. Pure and total: any string in, never an exception.
+ *
+ *   "0.3个百分点"  → 0.3, percentage points        "a quarter" → 1/4, a fraction
+ *   "$380bn"       → 3.8e11, US dollars             "November"  → 11, a month (month questions only)
+ *   "two decades"  → 20, years                       "25 %"      → 25, a percentage
+ */
+import type { Localized, NumericQuestion } from './schema.ts'
+import { scanNumber } from './normalize.ts'
+
+/** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
+export type UnitKind = 'usd' | 'cny' | 'hkd' | 'jpy' | 'eur' | 'percent' | 'pp' | 'year' | 'month' | 'day'
+
+/** How a number was written, which decides how it converts to and from a percentage. */
+export type NumberForm = 'percent' | 'fraction' | 'decimal' | 'whole'
+
+export interface Quantity {
+  /** The number as written, multipliers applied ("300亿" → 3e10, "two decades" → 20). */
+  value: number
+  form: NumberForm
+  /** The unit the learner named; 'mixed' when they named two that disagree. */
+  unit: UnitKind | 'mixed' | null
+  /** A multiplier word was used (万, 亿, billion, k...). */
+  scaled: boolean
+  /** Nothing but a number, a unit and filler words ("about", "第", "个"): no other word. */
+  pure: boolean
+}
+
+// Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
+const UNIT_PATTERNS: [UnitKind, RegExp][] = [
+  ['pp', /个?百分点|percentage[\s-]*points?|pct\.?\s*pts?|(?<=\d\s*)p\.?p\b|(?<=\d\s*)pts?\b/g],
+  ['percent', /%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b/g],
+  ['hkd', /港元|港币|港幣|hk\s*\$|\bhkd\b|\bhong\s*kong\s*dollars?\b/g],
+  ['jpy', /日元|日圓|円|\bjpy\b|\byen\b/g],
+  ['eur', /欧元|歐元|€|\beur\b|\beuros?\b/g],
+  ['usd', /美元|美金|us\s*\$|\$|\busd\b|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
+  ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|\brmb\b|\bcny\b|\byuan\b|\brenminbi\b/g],
+  ['year', /个?年|\byears?\b|\byrs?\b/g],
+  ['month', /个月|個月|月|\bmonths?\b/g],
+  ['day', /天|日|\bdays?\b/g],
+]
+
+const DECADE = /\b(?:(a|one)\s+)?decades?\b/g
+
+const MONTHS = [
+  'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?',
+  'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?',
+]
+const MONTH_NAME = new RegExp(`\\b(${MONTHS.join('|')})\\b\\.?`, 'g')
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+const DENOMINATORS: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
+  sixth: 6, sixths: 6, seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+}
+const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 }
+const FRACTION_WORDS = new RegExp(
+  `\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|\\d+)[\\s-]+)?(${Object.keys(DENOMINATORS).join('|')})\\b`,
+  'g',
+)
+
+/** Words that say nothing about the number: approximations, ordinal marks, counters. */
+const FILLER =
+  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|[~≈约約大概近将將超过過以上多余餘左右第名位个個次种種家项項条條倍]/g
+
+export interface ReadOptions {
+  /** Month names (November, Nov., 十一月) stand for their number: the question asks for a month. */
+  months?: boolean
+}
+
+/** Reads a typed quantity; null when the text holds no one number. */
+export function readQuantity(text: string, options: ReadOptions = {}): Quantity | null {
+  if (typeof text !== 'string' || text.length > 1000) return null
+  let t = text.normalize('NFKC').toLowerCase().replace(/\p{Cf}/gu, '')
+  let form = 'whole' as NumberForm
+  const units = new Set<UnitKind>()
+
+  if (options.months) {
+    t = t.replace(MONTH_NAME, (_m, name: string) => {
+      units.add('month')
+      return ` ${MONTHS.findIndex((p) => new RegExp(`^(?:${p})$`).test(name)) + 1} `
+    })
+  }
+  // "two decades" = 20 years.
+  t = t.replace(DECADE, (_m, one: string | undefined) => {
+    units.add('year')
+    return one ? ' 10 ' : ' ×10 '
+  })
+  const decades = /×10/.test(t)
+  t = t.replace(/×10/g, ' ')
+
+  // Fractions in words: a quarter, one half, two thirds, 一半, 半.
+  t = t.replace(FRACTION_WORDS, (match, count: string | undefined, word: string) => {
+    const den = DENOMINATORS[word]!
+    // "fourth" alone is an ordinal; "half" and "quarter" alone are fractions.
+    if (count === undefined && !['half', 'quarter', 'quarters'].includes(word)) return match
+    const num = count === undefined ? 1 : (SMALL[count] ?? Number(count))
+    form = 'fraction'
+    return ` ${num}/${den} `
+  })
+  t = t.replace(/一半|半/g, () => {
+    form = 'fraction'
+    return ' 1/2 '
+  })
+  t = t.replace(new RegExp(`\\b(${ORDINALS.join('|')})\\b`, 'g'), (_m, word: string) => ` ${ORDINALS.indexOf(word) + 1} `)
+
+  // 百分之三十 stays for the number parser, which reads it as 30 (the number before the %).
+  if (/百分之/.test(t)) units.add('percent')
+  for (const [kind, pattern] of UNIT_PATTERNS) {
+    t = t.replace(pattern, () => {
+      units.add(kind)
+      return ' '
+    })
+  }
+  if (/\d\s*\/\s*\.?\d/.test(t) || /分之/.test(t.replace(/百分之/g, ''))) form = 'fraction'
+  if (units.has('percent') || units.has('pp')) form = 'percent'
+  else if (form === 'whole' && (/\d\.\d|(?<![\d.])\.\d/.test(t) || /[点點]/.test(t))) form = 'decimal'
+
+  // Ordinal marks: 1st, 2nd, 3rd, 4th.
+  t = t.replace(/(\d)\s*(?:st|nd|rd|th)\b/g, '$1 ')
+  const stripped = t.replace(FILLER, ' ')
+  const scan = scanNumber(stripped)
+  if (scan.value === null) return null
+  let value = scan.value
+  if (decades) value *= 10
+  const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
+  return { value, form, unit, scaled: scan.scaled, pure: !scan.wordy }
+}
+
+/** Two units named together: "%" beside 百分点 is one unit; anything else is 'mixed'. */
+function pickUnit(units: Set<UnitKind>): UnitKind | 'mixed' {
+  if (units.has('percent') && units.has('pp') && units.size === 2) return 'pp'
+  return 'mixed'
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a question asks for
+
+export interface Expectation {
+  /** The kind of unit the question's answer is in; null for counting words or no unit. */
+  kind: UnitKind | null
+  /** The question names a unit (so a learner's unit of another kind contradicts it). */
+  hasUnit: boolean
+  /** Multiplier inside the unit: 亿元 → 1e8 (the value is counted in 亿元). */
+  scale: number
+  /** % and 百分点 mean the same here: the answer is a difference between percentages. */
+  gap: boolean
+  /** The answer is a month of the year: month names count. */
+  calendarMonth: boolean
+  /** The unit to name in feedback. */
+  unit: Localized | null
+}
+
+/** The unit kind a unit text names, with the multiplier it carries ("亿美元" → usd, 1e8). */
+export function unitOf(text: string): { kind: UnitKind | null; scale: number } {
+  const t = text.normalize('NFKC').toLowerCase()
+  let kind: UnitKind | null = null
+  for (const [k, pattern] of UNIT_PATTERNS) {
+    pattern.lastIndex = 0
+    if (pattern.test(t)) {
+      kind = k
+      break
+    }
+  }
+  if (/\bdecades?\b/.test(t)) kind = 'year'
+  let scale = 1
+  if (/[亿億]/.test(t)) scale *= 1e8
+  if (/[万萬]/.test(t)) scale *= 1e4
+  if (/\bbillions?\b|\bbn\b/.test(t)) scale *= 1e9
+  if (/\bmillions?\b|\bmn\b/.test(t)) scale *= 1e6
+  if (/\bthousands?\b/.test(t)) scale *= 1e3
+  if (/\btrillions?\b/.test(t)) scale *= 1e12
+  if (/\bdecades?\b/.test(t)) scale *= 10
+  return { kind, scale }
+}
+
+const GAP_WORDS = /差距|差值|相差|差了|差额|领先|落后|增加了|下降了|百分点|\bgap\b|\bdifference\b|\bpoints?\b|\blead\b|\bbehind\b/i
+const MONTH_PROMPT = /几月|哪个月|哪一个月|哪月|月份|\bwhich month\b|\bwhat month\b|\bmonth number\b|\bmonth of the year\b/i
+const CALENDAR_UNIT = /^月$|^月份$|month number|month of the year|calendar month|^\(?month\)?$/i
+
+/** What a numeric question asks for, from its unit and, when it has none, its prompt. */
+export function expectationOf(question: Pick<NumericQuestion, 'unit' | 'prompt'>): Expectation {
+  const unit = question.unit ?? null
+  const prompt = `${question.prompt.zh} ${question.prompt.en}`
+  let kind: UnitKind | null = null
+  let scale = 1
+  if (unit) {
+    const zh = unitOf(unit.zh)
+    const en = unitOf(unit.en)
+    kind = zh.kind ?? en.kind
+    scale = zh.kind !== null || zh.scale !== 1 ? zh.scale : en.scale
+  }
+  const calendarMonth = unit
+    ? CALENDAR_UNIT.test(unit.zh.trim()) || CALENDAR_UNIT.test(unit.en.trim())
+    : MONTH_PROMPT.test(prompt)
+  if (calendarMonth) kind = 'month'
+  const gap = kind === 'pp' || (kind === 'percent' && GAP_WORDS.test(prompt))
+  return {
+    kind,
+    hasUnit: unit !== null || calendarMonth,
+    scale,
+    gap,
+    calendarMonth,
+    unit: unit ?? (calendarMonth ? { zh: '月', en: 'month' } : null),
+  }
+}
+
+/** Whether the unit a learner named contradicts the one the question asks for. */
+export function contradicts(expect: Expectation, given: Quantity['unit']): boolean {
+  if (given === null || !expect.hasUnit) return false
+  if (given === 'mixed') return true
+  if (given === expect.kind) return false
+  if (expect.gap && (given === 'pp' || given === 'percent')) return false
+  // A percentage of a count or of nothing in particular is a proportion ("50%" = half): no contradiction.
+  if (given === 'percent' && expect.kind === null) return false
+  return true
+}
+
+const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+
+/**
+ * The values a quantity may stand for, counted in the question's unit: "1/4" is 25 where the
+ * answer is a percentage, "50%" is 0.5 where it is a plain number, "3800" is 3800 亿元 where
+ * the unit is 亿元 and "3800亿" is 3800 of them too.
+ */
+export function candidates(q: Quantity, expect: Pick<Expectation, 'kind' | 'scale'>, answer: number): number[] {
+  const base = q.scaled ? [q.value / expect.scale] : [q.value, q.value / expect.scale]
+  const percentage = expect.kind === 'percent' || expect.kind === 'pp'
+  const out: number[] = []
+  for (const v of base) {
+    if (percentage) {
+      if (q.form === 'fraction') out.push(v * 100)
+      else out.push(v)
+      // A proportion written as a decimal: 0.25 for 25 %; not for an answer below 1 %, where
+      // "0.3" is the percentage itself and "0.003" a slip of the decimal point.
+      if (q.form === 'decimal' && Math.abs(v) < 1 && Math.abs(answer) >= 1) out.push(v * 100)
+    } else if (q.form === 'percent') out.push(v / 100)
+    else out.push(v)
+  }
+  return out.filter((v, i) => Number.isFinite(v) && out.findIndex((w) => close(v, w)) === i)
+}

@@ -1,0 +1,239 @@
+/**
+ * Typed answers as learners type them: each line is an answer someone who read the article might
+ * give, and the verdict a careful reader would give it.
+ */
+import { describe, expect, it } from 'vitest'
+import { checkAnswer } from './answer'
+import type { BlankQuestion, Localized, NumericQuestion, Question } from './schema'
+
+const loc = (zh: string, en = zh): Localized => ({ zh, en })
+const explanation = loc('解释', 'Explanation')
+
+function blank(id: string, prompt: Localized, answer: Localized, accepted?: string[]): BlankQuestion {
+  return { id, type: 'blank', prompt, explanation, answer, ...(accepted ? { accepted } : {}) }
+}
+function numeric(id: string, prompt: Localized, value: number, unit?: Localized): NumericQuestion {
+  return { id, type: 'numeric', prompt, explanation, value, tolerance: 0, ...(unit ? { unit } : {}) }
+}
+
+const month = numeric('month', loc('这发生在几月?', 'In which month is this set? (Give the month as a number.)'), 11, loc('月', '(month number)'))
+const monthNoUnit = numeric('month-bare', loc('文章开头是几月?', 'Which month does the article open in?'), 11)
+const gap = numeric(
+  'gap',
+  loc('中美顶尖模型的性能差距收敛到了百分之几?', 'How small was the performance gap between the top models?'),
+  0.3,
+  loc('%'),
+)
+const share = numeric('share', loc('AI 债券占企业债务净供应的比例超过百分之多少?', 'More than what share of net corporate debt supply?'), 25, loc('%'))
+const quarter = blank('quarter', loc('超过美国企业债务净供应总量的____。', 'more than ____ of the net supply'), loc('四分之一', 'a quarter'), ['1/4'])
+const years = numeric('years', loc('想锁定未来多少年?', 'For how many years to come?'), 20, loc('年', 'years'))
+const capex = numeric('capex', loc('将投入超过多少元?', 'More than how much, in yuan?'), 380_000_000_000, loc('元', 'yuan'))
+const capexScaled = numeric('capex-scaled', loc('将投入超过多少亿元?', 'More than how many hundred million yuan?'), 3800, loc('亿元', '× 100 million yuan'))
+const refi = numeric('refi', loc('Meta 一次再融资多少美元?', 'How many US dollars did Meta raise?'), 30_000_000_000, loc('美元', 'US dollars'))
+const half = blank('half', loc('新能源让中国完成了“____定义”。', 'New energy gave China only ____ definition.'), loc('半次', 'half a'))
+const halfNumeric = numeric('half-n', loc('新能源让中国完成了几次“定义”?', 'How many definitions?'), 0.5, loc('次', 'definitions'))
+const rank = blank('rank', loc('在全球开源模型中排名第____。', 'ranking ____ among open-source models'), loc('一', 'first'))
+const rebuttal = blank('rebuttal', loc('称这是一场“____”。', 'calling it a "____"'), loc('恶意公关行动', 'malicious PR campaign'))
+const definers = blank('definers', loc('押注____而非追随者', 'bet on the ____, not the followers'), loc('定义者', 'definers'))
+const stack = blank('stack', loc('产业链的“____”', 'the “____” of the industry chain'), loc('全栈觉醒', 'full-stack awakening'))
+const panic = blank('panic', loc('“____恐慌”', 'the "____ panic"'), loc('千问', 'Qwen'), ['千问Qwen'])
+const gpt = blank('gpt', loc('仍普遍落后于____。', 'still lag behind ____'), loc('GPT-4', 'GPT-4'))
+const languages = numeric('languages', loc('支持多少种语言?', 'How many languages?'), 119, loc('种语言', 'languages'))
+const rows = numeric('rows', loc('单表可以支持多少行?', 'How many rows?'), 10_000_000, loc('行', 'rows'))
+
+const cases: [Question, string, boolean][] = [
+  // A month, by name or number, in either language
+  [month, 'November', true],
+  [month, 'Nov.', true],
+  [month, 'nov', true],
+  [month, '十一月', true],
+  [month, '11月', true],
+  [month, '11', true],
+  [month, 'October', false],
+  [month, '11年', false],
+  [monthNoUnit, 'November', true],
+  [monthNoUnit, '11月', true],
+  // A gap between percentages: % and percentage points mean the same
+  [gap, '0.3', true],
+  [gap, '0.3%', true],
+  [gap, '0.3 %', true],
+  [gap, '0.3个百分点', true],
+  [gap, '0.3 percentage points', true],
+  [gap, '0.3pp', true],
+  [gap, '百分之零点三', true],
+  [gap, '零点三', true],
+  [gap, '3%', false],
+  [gap, '0.03', false],
+  [gap, '0.003', false],
+  [gap, '0.3美元', false],
+  // A share: fractions and proportions, but not percentage points
+  [share, '25', true],
+  [share, '25%', true],
+  [share, '25 %', true],
+  [share, '百分之二十五', true],
+  [share, '1/4', true],
+  [share, '四分之一', true],
+  [share, 'a quarter', true],
+  [share, 'one quarter', true],
+  [share, '0.25', true],
+  [share, '25个百分点', false],
+  [share, '14', false],
+  [share, '2.5', false],
+  // A fraction in a blank: any form of the same number, never a merged one
+  [quarter, 'a quarter', true],
+  [quarter, 'One quarter', true],
+  [quarter, 'one-fourth', true],
+  [quarter, '1/4', true],
+  [quarter, '1 / 4', true],
+  [quarter, '25%', true],
+  [quarter, '25 %', true],
+  [quarter, '0.25', true],
+  [quarter, '百分之二十五', true],
+  [quarter, '14', false],
+  [quarter, '1/5', false],
+  [quarter, '25', false],
+  [quarter, 'a third', false],
+  // Years, in words and decades
+  [years, '20', true],
+  [years, 'twenty', true],
+  [years, 'twenty years', true],
+  [years, 'two decades', true],
+  [years, '二十年', true],
+  [years, '二十', true],
+  [years, 'a decade', false],
+  [years, '20个月', false],
+  // Money: a unit that contradicts the question's is wrong
+  [capex, '3800亿', true],
+  [capex, '3800亿元', true],
+  [capex, '3,800亿元人民币', true],
+  [capex, '380 billion', true],
+  [capex, '380 billion yuan', true],
+  [capex, '¥380bn', true],
+  [capex, '$380bn', false],
+  [capex, '3800亿美元', false],
+  [capex, '380', false],
+  [capexScaled, '3800', true],
+  [capexScaled, '3800亿', true],
+  [capexScaled, '3800亿元', true],
+  [capexScaled, '3800亿美元', false],
+  [refi, '300亿美元', true],
+  [refi, '$30bn', true],
+  [refi, 'US$30 billion', true],
+  [refi, '30 billion', true],
+  [refi, '300亿', true],
+  [refi, '300亿元', false],
+  [refi, '¥300亿', false],
+  [refi, '30 billion yuan', false],
+  // Half, in every way of saying it
+  [half, '半', true],
+  [half, '一半', true],
+  [half, '半次', true],
+  [half, 'half', true],
+  [half, 'half a', true],
+  [half, '二分之一', true],
+  [half, '1/2', true],
+  [half, '0.5', true],
+  [half, '50%', true],
+  [half, '05', false],
+  [half, '一', false],
+  [halfNumeric, '半', true],
+  [halfNumeric, '一半', true],
+  [halfNumeric, 'half', true],
+  [halfNumeric, '0.5', true],
+  [halfNumeric, '50%', true],
+  [halfNumeric, '1', false],
+  // Ranks
+  [rank, 'first', true],
+  [rank, '1', true],
+  [rank, '1st', true],
+  [rank, '第一', true],
+  [rank, '第1名', true],
+  [rank, 'No. 1', true],
+  [rank, 'number one', true],
+  [rank, '2', false],
+  [rank, 'second', false],
+  // Latin-script answers: articles, plurals, hyphens and one typo in a long word
+  [rebuttal, 'malicious PR campaign', true],
+  [rebuttal, 'a malicious PR campaign', true],
+  [rebuttal, 'The malicious PR campaigns', true],
+  [rebuttal, 'malicious P.R. campaign', true],
+  [rebuttal, 'malicous PR campaign', true],
+  [rebuttal, 'malicious PR campagin', true],
+  [rebuttal, 'malicious PR', false],
+  [rebuttal, 'malicous PR campagin', false],
+  [rebuttal, 'malicious PX campaign', false],
+  [definers, 'definer', true],
+  [definers, 'the definers', true],
+  [definers, 'followers', false],
+  [stack, 'full stack awakening', true],
+  [stack, 'fullstack awakening', true],
+  [stack, 'full-stack awakenings', true],
+  [stack, 'full-stack awakning', true],
+  [stack, 'awakening', false],
+  [panic, 'Qwen', true],
+  [panic, 'qwen', true],
+  [panic, 'Qwen千问', true],
+  [panic, 'Qwenn', false],
+  [panic, 'Owen', false],
+  [gpt, 'GPT-4', true],
+  [gpt, 'gpt4', true],
+  [gpt, 'GPT 4', true],
+  [gpt, 'GPT-5', false],
+  [gpt, 'GPT-40', false],
+  // Counts: a unit of another kind is wrong; the count's own word is fine
+  [languages, '119', true],
+  [languages, '119种', true],
+  [languages, '一百一十九种语言', true],
+  [languages, '119 languages', true],
+  [languages, '119 years', false],
+  [languages, '118', false],
+  [rows, '1000万', true],
+  [rows, '10 million', true],
+  [rows, 'ten million rows', true],
+  [rows, '一千万行', true],
+  [rows, '100万', false],
+]
+
+describe('typed answers, as learners type them', () => {
+  it.each(cases.map(([q, text, right]) => [q.id, text, right ? 'right' : 'wrong', q] as const))(
+    '%s: %j is %s',
+    (_id, text, verdict, question) => {
+      const type = question.type === 'numeric' ? 'numeric' : 'blank'
+      expect(checkAnswer(question, { type, text }).correct).toBe(verdict === 'right')
+    },
+  )
+
+  it('says which spelling was expected when it forgives a typo', () => {
+    expect(checkAnswer(rebuttal, { type: 'blank', text: 'malicous PR campaign' })).toEqual({
+      correct: true,
+      score: 1,
+      note: { kind: 'spelling', expected: 'malicious PR campaign' },
+    })
+    // Variants that are not typos carry no note.
+    expect(checkAnswer(rebuttal, { type: 'blank', text: 'the malicious PR campaigns' })).toEqual({ correct: true, score: 1 })
+  })
+
+  it('never forgives a typo in a number, an id or a short word', () => {
+    for (const [q, text] of [
+      [gpt, 'GPT-5'],
+      [panic, 'Qwem'],
+      [blank('ids', loc('型号', 'model'), loc('Qwen3', 'Qwen3')), 'Qwen4'],
+      [blank('camel', loc('对手', 'rival'), loc('ChatGPT', 'ChatGPT')), 'ChatGTP'],
+      [blank('short', loc('缝', 'gap'), loc('缝隙', 'gaps')), 'gasp'],
+      [blank('year', loc('年份', 'year'), loc('2025', 'twenty twenty-five')), '2026'],
+    ] as const)
+      expect(checkAnswer(q, { type: 'blank', text }).correct, text).toBe(false)
+  })
+
+  it('names the expected unit when the learner gives one that contradicts it', () => {
+    expect(checkAnswer(capex, { type: 'numeric', text: '$380bn' })).toEqual({
+      correct: false,
+      score: 0,
+      note: { kind: 'unit', expected: { zh: '元', en: 'yuan' } },
+    })
+    expect(checkAnswer(share, { type: 'numeric', text: '25个百分点' }).note).toEqual({ kind: 'unit', expected: { zh: '%', en: '%' } })
+    expect(checkAnswer(monthNoUnit, { type: 'numeric', text: '11年' }).note).toEqual({ kind: 'unit', expected: { zh: '月', en: 'month' } })
+    // No unit given: the question's unit is meant, and nothing more is said.
+    expect(checkAnswer(capex, { type: 'numeric', text: '380' })).toEqual({ correct: false, score: 0 })
+  })
+})
