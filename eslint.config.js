@@ -39,7 +39,11 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use a seeded generator from domain/session/random.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in; domain code has no clock.' },
       ],
-      'no-restricted-imports': ['error', { patterns: ['dexie', 'vue', 'pinia', '@/db/*', '@/stores/*'] }],
+      // By path, not only by alias: a relative '../../db/api' is fenced as '@/db/api' is.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['dexie', 'dexie/*', 'vue', 'pinia', '@/db', '@/db/*', '@/stores', '@/stores/*', '**/db/*', '**/stores/*', '**/components/*', '**/views/*'] },
+      ],
     },
   },
   {
@@ -49,7 +53,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['dexie', '@/db/*'], allowTypeImports: true, message: 'Go through a store.' }] },
+        { patterns: [{ group: ['dexie', 'dexie/*', '@/db', '@/db/*', '**/db/*'], allowTypeImports: true, message: 'Go through a store.' }] },
       ],
     },
   },
