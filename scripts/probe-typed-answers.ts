@@ -1,10 +1,11 @@
 /**
- * `npm run probe:answers [-- list.json]`: grades a list of realistic typed answers with the app's own
+ * `npm run probe:answers [-- list.json] [--bank dir]`: grades a list of realistic typed answers with the app's own
  * checker and prints how many are graded as a careful reader would grade them, then every miss.
  * The default list is tests/fixtures/typed-answers.json; each entry reads
  * `{ "set": "figures", "id": "<question id>", "lang": "zh" | "en", "typed": "...", "expected": "right" | "wrong" }`.
  * Entries whose question is not in the bank (or is not a blank or numeric question) are listed apart
- * and left out of the figure. Exit 1 only when the list or the bank cannot be read.
+ * and left out of the figure. `--bank dir` grades against another copy of the bank (say, an older one
+ * checked out to compare). Exit 1 only when the list or the bank cannot be read.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -112,8 +113,16 @@ export function formatProbe(result: ProbeResult): string[] {
 }
 
 function main(): void {
-  const path = resolve(process.argv[2] ?? DEFAULT_LIST)
-  const { sets, errors } = loadBank()
+  const args = process.argv.slice(2)
+  const at = args.indexOf('--bank')
+  const bankDir = at >= 0 ? args[at + 1] : undefined
+  if (at >= 0 && bankDir === undefined) {
+    console.error('probe: --bank needs a folder of question sets')
+    process.exit(1)
+  }
+  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args
+  const path = resolve(rest[0] ?? DEFAULT_LIST)
+  const { sets, errors } = bankDir === undefined ? loadBank() : loadBank(resolve(bankDir))
   if (errors.length > 0) {
     for (const e of errors) console.error(formatError(e))
     console.error('probe: the bank has problems; fix them first (npm run check:questions)')
