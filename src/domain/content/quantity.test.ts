@@ -42,7 +42,7 @@ describe('readQuantity', () => {
     ['three hundred eighty billion yuan', { value: 380e9, unit: 'cny', scaled: true }],
     ['a hundred', { value: 100 }],
     ['ten million', { value: 1e7, scaled: true }],
-    ['twenty twenty', null],
+    ['twenty thirty', null],
     ['300亿美元(约2100亿元)', null],
     ['3 or 4', null],
     ['', null],
