@@ -4,7 +4,7 @@
  */
 import type { BlankQuestion, NumericQuestion, Question } from './schema.ts'
 import type { CheckResult, Response } from './response.ts'
-import { isLatinText, isOneTypoAway, joinWords, latinWords, normalizeText } from './normalize.ts'
+import { isLatinText, isOneTypoAway, joinWords, latinWords, normalizeText, withoutCompanySuffix, withoutCompanyWord } from './normalize.ts'
 import { candidates, contradicts, expectationOf, readQuantity, type Expectation, type Quantity } from './quantity.ts'
 
 const WRONG: CheckResult = { correct: false, score: 0 }
@@ -62,20 +62,24 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
 /**
  * Grades a typed blank. Right when the text matches a form in normal form (case, width, spaces
  * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
- * leading a/an/the, singular or plural, hyphen or space; for a number, in any of its forms
+ * leading a/an/the, singular or plural, hyphen or space; a company with or without its legal
+ * suffix (Corp, Inc, 公司, 集团); for a number, in any of its forms
  * (1/4, 四分之一, a quarter, 25%, 0.25). Right with a spelling note when one typo is forgiven.
  */
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
   const key = normalizeText(text)
   if (key === '') return { ...WRONG }
   const forms = blankForms(question).filter((form) => normalizeText(form) !== '')
+  const bare = withoutCompanySuffix(key)
   for (const form of forms) {
     const formKey = normalizeText(form)
-    if (formKey === key || swapScripts(formKey) === key) return { ...RIGHT }
+    if (formKey === key || swapScripts(formKey) === key || withoutCompanySuffix(formKey) === bare) return { ...RIGHT }
   }
   const latin = isLatinText(text)
-  const given = latin ? latinWords(text) : []
-  const latinForms = latin ? forms.filter(isLatinText).map((form) => ({ form, words: latinWords(form) })) : []
+  const given = latin ? withoutCompanyWord(latinWords(text)) : []
+  const latinForms = latin
+    ? forms.filter(isLatinText).map((form) => ({ form, words: withoutCompanyWord(latinWords(form)) }))
+    : []
   const givenJoined = joinWords(given.map((w) => w.folded))
   if (latinForms.some(({ words }) => joinWords(words.map((w) => w.folded)) === givenJoined)) return { ...RIGHT }
 

@@ -133,6 +133,22 @@ export function latinWords(s: string): LatinWord[] {
   }))
 }
 
+const COMPANY_WORDS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'co', 'ltd', 'limited', 'llc', 'plc', 'company', 'group', 'holding'])
+const COMPANY_HAN = /(?:股份有限公司|有限公司|控股|集团|集團|公司)$/u
+
+/**
+ * A company's name without its legal suffix, so "Nvidia Corp" is "Nvidia" and 阿里巴巴集团 is
+ * 阿里巴巴: in a normal-form key (Han suffixes) or a word list (Latin ones). Never leaves nothing.
+ */
+export function withoutCompanySuffix(key: string): string {
+  const rest = key.replace(COMPANY_HAN, '')
+  return rest === '' ? key : rest
+}
+export function withoutCompanyWord(words: readonly LatinWord[]): LatinWord[] {
+  const last = words[words.length - 1]
+  return words.length > 1 && last && COMPANY_WORDS.has(last.folded) ? words.slice(0, -1) : [...words]
+}
+
 /** Words joined without separators, except between two digits (tokens are never merged). */
 export function joinWords(words: readonly string[]): string {
   let out = ''

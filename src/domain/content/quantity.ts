@@ -60,6 +60,39 @@ const FRACTION_WORDS = new RegExp(
   'g',
 )
 
+const EN_SMALL: Record<string, number> = Object.fromEntries([
+  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+    'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i) => [w, i]),
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, (i + 2) * 10]),
+])
+const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
+const EN_WORD = `(?:${[...Object.keys(EN_SMALL), 'hundred', ...Object.keys(EN_SCALES)].join('|')})s?`
+const EN_RUN = new RegExp(`\\b${EN_WORD}(?:(?:\\s+|\\s*-\\s*|\\s+and\\s+)${EN_WORD})+\\b`, 'g')
+
+/** A run of English number words as digits: "three hundred eighty billion" → 380000000000. */
+function englishRun(run: string): number | null {
+  let total = 0
+  let current = 0
+  let any = false
+  for (const raw of run.split(/[\s-]+/)) {
+    const word = raw.replace(/s$/, '')
+    if (raw === 'and') continue
+    if (raw in EN_SMALL || word in EN_SMALL) {
+      const v = EN_SMALL[raw] ?? EN_SMALL[word]!
+      const low = current % 100
+      // "twenty five" adds up; "twenty twenty" or "five six" are two numbers.
+      if (v < 10 ? low % 10 !== 0 : low !== 0) return null
+      current += v
+      any = true
+    } else if (word === 'hundred') current = (any ? current : 1) * 100
+    else if (word in EN_SCALES) {
+      total += (any || current > 0 ? current : 1) * EN_SCALES[word]!
+      current = 0
+    } else return null
+  }
+  return total + current
+}
+
 /** Words that say nothing about the number: approximations, ordinal marks, counters. */
 const FILLER =
   /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|[~≈约約大概近将將超过過以上多余餘左右第名位个個次种種家项項条條倍]/g
@@ -104,6 +137,14 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     return ' 1/2 '
   })
   t = t.replace(new RegExp(`\\b(${ORDINALS.join('|')})\\b`, 'g'), (_m, word: string) => ` ${ORDINALS.indexOf(word) + 1} `)
+  let wordScaled = false
+  t = t.replace(/\ba\s+(hundred|thousand|million|billion|trillion)\b/g, 'one $1')
+  t = t.replace(EN_RUN, (run) => {
+    const value = englishRun(run)
+    if (value === null) return run
+    if (/thousand|million|billion|trillion/.test(run)) wordScaled = true
+    return ` ${value} `
+  })
 
   // 百分之三十 stays for the number parser, which reads it as 30 (the number before the %).
   if (/百分之/.test(t)) units.add('percent')
@@ -125,7 +166,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   let value = scan.value
   if (decades) value *= 10
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
-  return { value, form, unit, scaled: scan.scaled, pure: !scan.wordy }
+  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy }
 }
 
 /** Two units named together: "%" beside 百分点 is one unit; anything else is 'mixed'. */

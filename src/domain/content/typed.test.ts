@@ -38,6 +38,8 @@ const definers = blank('definers', loc('押注____而非追随者', 'bet on the 
 const stack = blank('stack', loc('产业链的“____”', 'the “____” of the industry chain'), loc('全栈觉醒', 'full-stack awakening'))
 const panic = blank('panic', loc('“____恐慌”', 'the "____ panic"'), loc('千问', 'Qwen'), ['千问Qwen'])
 const gpt = blank('gpt', loc('仍普遍落后于____。', 'still lag behind ____'), loc('GPT-4', 'GPT-4'))
+const nvidia = blank('nvidia', loc('OpenAI + 微软 + ____', 'OpenAI, Microsoft and ____'), loc('英伟达', 'Nvidia'))
+const alibaba = blank('alibaba', loc('____ 立即反驳', '____ rebutted at once'), loc('阿里巴巴', 'Alibaba'))
 const languages = numeric('languages', loc('支持多少种语言?', 'How many languages?'), 119, loc('种语言', 'languages'))
 const rows = numeric('rows', loc('单表可以支持多少行?', 'How many rows?'), 10_000_000, loc('行', 'rows'))
 
@@ -109,6 +111,7 @@ const cases: [Question, string, boolean][] = [
   [capex, '380 billion', true],
   [capex, '380 billion yuan', true],
   [capex, '¥380bn', true],
+  [capex, 'three hundred eighty billion yuan', true],
   [capex, '$380bn', false],
   [capex, '3800亿美元', false],
   [capex, '380', false],
@@ -180,11 +183,23 @@ const cases: [Question, string, boolean][] = [
   [gpt, 'GPT 4', true],
   [gpt, 'GPT-5', false],
   [gpt, 'GPT-40', false],
+  // Companies, with or without their legal suffix
+  [nvidia, 'Nvidia Corp', true],
+  [nvidia, 'NVIDIA Corporation', true],
+  [nvidia, 'nvidia inc.', true],
+  [nvidia, '英伟达公司', true],
+  [nvidia, 'Nvidia chips', false],
+  [alibaba, '阿里巴巴集团', true],
+  [alibaba, 'Alibaba Group', true],
+  [alibaba, 'Alibaba Group Holding', false],
+  [alibaba, '集团', false],
   // Counts: a unit of another kind is wrong; the count's own word is fine
   [languages, '119', true],
   [languages, '119种', true],
   [languages, '一百一十九种语言', true],
   [languages, '119 languages', true],
+  [languages, 'one hundred nineteen', true],
+  [languages, 'one hundred and nineteen languages', true],
   [languages, '119 years', false],
   [languages, '118', false],
   [rows, '1000万', true],

@@ -436,8 +436,56 @@ describe('validateSet: rules', () => {
     })
     expect(errorsOf(set).map(formatError)).toEqual([
       'questions/demo.json › demo-blank › accepted[1]: "通义 千问" repeats accepted[0] (matching ignores case, width, spaces and punctuation)',
-      'questions/demo.json › demo-blank › accepted[2]: "。。" is empty once case, spaces and punctuation are ignored, so no learner can type it',
+      'questions/demo.json › demo-blank › accepted[2]: "。。" is empty once case, spaces and punctuation are ignored',
     ])
+  })
+
+  it('blank: an answer of symbols only can never be typed', () => {
+    const set = withQuestion('demo-blank', (q) => {
+      q.answer = t('$', 'Qwen')
+    })
+    expect(onlyError(set)).toBe('questions/demo.json › demo-blank › answer.zh: "$" is empty once case, spaces and punctuation are ignored')
+  })
+
+  it('blank: forms that differ only in a symbol that carries meaning do not collide', () => {
+    const set = withQuestion('demo-blank', (q) => {
+      q.answer = t('C', 'C')
+      q.accepted = ['C++', 'C#', '1/4', '14']
+    })
+    // "C++" and "C#" are other answers, not repeats of "C"; "1/4" and "14" are two different numbers.
+    expect(errorsOf(set).map(formatError)).toEqual([
+      'questions/demo.json › demo-blank › accepted[3]: "14" reads as the number 14, but accepted[2] "1/4" reads as 0.25: the forms of one blank must name the same answer',
+    ])
+  })
+
+  it('blank: number forms that agree pass, whatever their spelling', () => {
+    const set = withQuestion('demo-blank', (q) => {
+      q.answer = t('四分之一', 'a quarter')
+      q.accepted = ['1/4', '25%', '百分之二十五', 'one fourth', '0.25']
+    })
+    expect(errorsOf(set)).toEqual([])
+  })
+
+  it('numeric: the answer as shown must be graded right (units that disagree between languages are caught)', () => {
+    const set = withQuestion('demo-numeric', (q) => {
+      q.value = 30_000_000_000
+      q.tolerance = 0
+      q.unit = t('美元', 'yuan')
+    })
+    expect(errorsOf(set).map(formatError)).toEqual([
+      'questions/demo.json › demo-numeric › unit.en: the answer as learners see it, "30 billion yuan", is not graded right; give value in plain units (300亿 is 30000000000) and the same unit in zh and en',
+    ])
+  })
+
+  it('numeric: a unit the grader knows, in both languages, passes', () => {
+    for (const unit of [t('美元', 'US dollars'), t('元', 'yuan'), t('%', '%'), t('年', 'years'), t('月', '(month number)'), t('行', 'rows')]) {
+      const set = withQuestion('demo-numeric', (q) => {
+        q.value = 11
+        q.tolerance = 0
+        q.unit = unit
+      })
+      expect(errorsOf(set), unit.en).toEqual([])
+    }
   })
 
   it('a placeholder text', () => {

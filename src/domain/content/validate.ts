@@ -301,7 +301,7 @@ function checkNumericAnswerable(q: Extract<Question, { type: 'numeric' }>, repor
     if (!result.correct)
       report(
         q.unit ? ['unit', lang] : ['value'],
-        `the answer as learners see it, ${show(shown)}, is not graded right; give value in plain units (300亿 is 30000000000) and a unit that names no multiplier`,
+        `the answer as learners see it, ${show(shown)}, is not graded right; give value in plain units (300亿 is 30000000000) and the same unit in zh and en`,
       )
   }
 }
@@ -323,7 +323,7 @@ function checkBlank(q: Extract<Question, { type: 'blank' }>, report: Report): vo
     const key = normalizeText(form)
     const where = formatPath(path)
     if (key === '') {
-      report(path, `${show(form)} is empty once case, spaces and punctuation are ignored, so no learner can type it`)
+      report(path, `${show(form)} is empty once case, spaces and punctuation are ignored`)
       continue
     }
     const same = seen.get(key)
