@@ -335,6 +335,9 @@ export default {
     defaultName: 'Imported set',
     openSet: 'Open the set',
     saveFailed: 'Could not save the set: {reason}',
+    emptyFile: 'The file “{name}” is empty (0 bytes of text). Choose the file that holds your cards, or paste them below.',
+    emptyPaste: 'The pasted text is empty: it has nothing but spaces or line breaks.',
+    pasteTooBig: 'The pasted text is {size} MB; the limit is 10 MB. Nothing was pasted: split it, or save it as a file and choose the file.',
   },
   notFound: { title: 'Page not found', body: 'There is nothing at this address.', home: 'Go home' },
   banner: {
@@ -366,7 +369,7 @@ export default {
     title: 'This device’s storage for this site is full.',
     usage: 'The browser reports {usage} used of {quota}.',
     safe: {
-      answer: 'Every answer you submitted before is saved; this one is still here: press Retry once there is room.',
+      answer: 'Every answer you submitted before is saved; this one is still here: press Retry saving once there is room.',
       set: 'Nothing was changed: your sets and progress are as they were. The set is still here: press Save again once there is room.',
       backup: 'Nothing was imported and your progress is as it was. The file is read already: press Retry once there is room.',
       settings: 'Your settings are as they were; the form keeps your changes: press Save again once there is room.',

@@ -173,6 +173,31 @@ describe('SettingsView: another tab changes the settings', () => {
   })
 })
 
+describe('SettingsView: storage full', () => {
+  it('says so in plain words, keeps the form, and saves on the next try', async () => {
+    const w = await mountView()
+    await byTestId(w, 'settings-new-per-day').setValue('35')
+    const put = db.settings.put.bind(db.settings)
+    const spy = vi.spyOn(db.settings, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    await byTestId(w, 'settings-save').trigger('click')
+    await vi.waitFor(() => expect(w.find('[data-testid="settings-save-error"]').exists()).toBe(true))
+    const alert = byTestId(w, 'settings-save-error')
+    expect(alert.attributes('role')).toBe('alert')
+    expect(alert.text()).toContain('This device’s storage for this site is full.')
+    expect(alert.text()).toContain('Your settings are as they were')
+    expect(alert.text()).not.toContain('QuotaExceededError')
+    expect((byTestId(w, 'settings-new-per-day').element as HTMLInputElement).value).toBe('35')
+
+    spy.mockImplementation(put)
+    await byTestId(w, 'settings-save').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'settings-status').text()).toBe('Saved.'))
+    expect(w.find('[data-testid="settings-save-error"]').exists()).toBe(false)
+    expect((await getSettings(db)).newPerDay).toBe(35)
+  })
+})
+
 describe('SettingsView: backup', () => {
   it('lists every error of an invalid backup file and changes nothing', async () => {
     await db.cards.put(makeCard())
