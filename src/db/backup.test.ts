@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import { BACKUP_FORMAT, exportProgress, importProgress, isEmpty, parseBackup, resetProgress, type BackupFile } from './backup'
+import {
+  BACKUP_FORMAT,
+  exportProgress,
+  findSetConflicts,
+  importProgress,
+  isEmpty,
+  parseBackup,
+  resetProgress,
+  WRITE_CHUNK,
+  type BackupFile,
+} from './backup'
 import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
 import { DEFAULT_SETTINGS, type ImportedSetRecord } from './records'
 import { DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
@@ -152,6 +162,35 @@ describe('parseBackup', () => {
     expect(result).toEqual({ ok: false, errors: ['importedSets[0].set.questions: needs at least one question'] })
   })
 
+  it('checks imported sets with the same rules as a set import', async () => {
+    const data = await validText()
+    const set = (data.importedSets as { set: { questions: Record<string, unknown>[] } }[])[0]!.set
+    set.questions.push({
+      id: 'm2',
+      type: 'single',
+      prompt: { zh: '选', en: 'Pick' },
+      explanation: { zh: '解释', en: 'Because' },
+      choices: [
+        { id: 'a', text: { zh: '甲', en: 'A' } },
+        { id: 'b', text: { zh: '乙', en: 'B' } },
+      ],
+      answer: 'z',
+    })
+    const result = parseBackup(JSON.stringify(data))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/^importedSets\[0\]\.set › m2 › answer: /)
+  })
+
+  it('refuses two imported sets that share a question id', async () => {
+    const data = await validText()
+    const sets = data.importedSets as Record<string, unknown>[]
+    sets.push({ ...sets[0], id: 'other', set: { ...(sets[0]!.set as object), id: 'other' } })
+    const result = parseBackup(JSON.stringify(data))
+    expect(result).toEqual({ ok: false, errors: ['importedSets[1].set › m1: the question id "m1" is also in importedSets[0]'] })
+  })
+
   it('drops __proto__ and constructor keys: nothing reaches Object.prototype', async () => {
     expect(parseBackup('{"__proto__": {"polluted": true}}').ok).toBe(false)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -172,6 +211,48 @@ describe('parseBackup', () => {
     const stored = await db.settings.get('evil')
     expect({ ...(stored?.value as object) }).toEqual({ ok: 1 })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('findSetConflicts', () => {
+  const builtIn = { setIds: new Set(['figures']), questionIds: new Set(['figures-1', 'figures-2']) }
+  const backupOf = (...sets: ImportedSetRecord[]): BackupFile => ({
+    format: BACKUP_FORMAT,
+    version: 1,
+    exportedAt: T0,
+    cards: [],
+    reviews: [],
+    attempts: [],
+    notebook: [],
+    settings: [],
+    archive: [],
+    importedSets: sets,
+  })
+
+  it('finds an imported set that reuses a built-in set id', () => {
+    const clash = importedSet({ id: 'figures', set: { ...importedSet().set, id: 'figures' } })
+    expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'figures', name: 'My set', with: 'built-in' }])
+  })
+
+  it('finds an imported question that reuses a built-in question id', () => {
+    const base = importedSet()
+    const clash = importedSet({ set: { ...base.set, questions: [{ ...base.set.questions[0]!, id: 'figures-2' }] } })
+    expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'mine', name: 'My set', with: 'built-in' }])
+  })
+
+  it('finds a different set under the id of one already imported here, and lets the same set through', () => {
+    const ours = importedSet({ name: 'Ours' })
+    expect(findSetConflicts(backupOf(importedSet({ updatedAt: T0 + 1 })), builtIn, [ours])).toEqual([])
+    const base = importedSet().set
+    const different = importedSet({ set: { ...base, questions: [{ ...base.questions[0]!, prompt: { zh: '别的', en: 'Other' } }] } })
+    expect(findSetConflicts(backupOf(different), builtIn, [ours])).toEqual([
+      { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Ours' },
+    ])
+    // Another set here holding one of its question ids is a clash too.
+    const holder = importedSet({ id: 'holder', name: 'Holder', set: { ...base, id: 'holder' } })
+    expect(findSetConflicts(backupOf(importedSet()), builtIn, [holder])).toEqual([
+      { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Holder' },
+    ])
   })
 })
 
@@ -289,6 +370,31 @@ describe('importProgress', () => {
     const broken = { ...backup, reviews: [...backup.reviews, backup.reviews[0]!] } // duplicate key
     await expect(importProgress(db, broken, 'replace')).rejects.toThrow()
     expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('writes in bulk slices, reports its progress, and a cancel halfway writes nothing', async () => {
+    const many = Array.from({ length: WRITE_CHUNK * 2 + 1 }, (_, i) => makeCard({ questionId: `c${i}` }))
+    const backup = { ...(await exportProgress(db, T0)), cards: many }
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const before = await dumpAll(db)
+    const controller = new AbortController()
+    const seen: number[] = []
+    const cancelled = importProgress(db, backup, 'merge', {
+      signal: controller.signal,
+      onProgress: (done) => {
+        seen.push(done)
+        controller.abort()
+      },
+    })
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' })
+    expect(seen).toHaveLength(1)
+    expect(await dumpAll(db)).toEqual(before)
+
+    const progress: number[] = []
+    await importProgress(db, backup, 'merge', { onProgress: (done) => progress.push(done) })
+    expect(progress).toHaveLength(3)
+    expect(progress.at(-1)).toBe(1)
+    expect(await db.cards.count()).toBe(many.length + 1)
   })
 })
 

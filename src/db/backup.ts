@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot'
 import { QuestionSetSchema } from '@/domain/content/schema'
+import { validateSet } from '@/domain/content/validate'
 import type { StudyDB } from './database'
 import type {
   ArchivedProgress,
@@ -214,14 +215,15 @@ const MAX_ERRORS = 20
 // Keys that could reach Object.prototype when the parsed data is later spread or assigned.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-function pathOf(issue: v.BaseIssue<unknown>): string {
+/** `cards[3].due`; `offset` is added to the first index (a record checked in a slice of its table). */
+function pathOf(issue: v.BaseIssue<unknown>, offset?: number): string {
   let out = ''
-  for (const item of issue.path ?? []) {
+  for (const [i, item] of (issue.path ?? []).entries()) {
     const key = (item as { key?: unknown }).key
-    if (typeof key === 'number') out += `[${key}]`
+    if (typeof key === 'number') out += `[${i === 0 && offset !== undefined ? key + offset : key}]`
     else out += out ? `.${String(key)}` : String(key)
   }
-  return out || '(file)'
+  return out || (offset === undefined ? '(file)' : '')
 }
 
 function messageOf(issue: v.BaseIssue<unknown>): string {
@@ -244,8 +246,41 @@ function duplicates<T>(name: string, items: readonly T[], keyOf: (item: T) => st
 
 export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; errors: string[] }
 
-/** Reads a backup file's text; on failure, every problem with its path in the file. */
-export function parseBackup(text: string): ParseBackupResult {
+/** The tables of a backup file, each with the schema of one record. */
+const TABLES = {
+  cards: CardSchema,
+  reviews: ReviewSchema,
+  attempts: AttemptSchema,
+  notebook: NotebookSchema,
+  settings: SettingSchema,
+  archive: ArchiveSchema,
+  importedSets: ImportedSetSchema,
+} as const
+type Table = keyof typeof TABLES
+
+// The file's frame: every table a list, its records checked a slice at a time (see parseBackupSteps).
+const FrameSchema = v.object(
+  {
+    ...BackupSchema.entries,
+    ...(Object.fromEntries(Object.keys(TABLES).map((k) => [k, v.array(v.unknown(), 'expected a list')])) as Record<
+      Table,
+      v.ArraySchema<v.UnknownSchema, 'expected a list'>
+    >),
+  },
+  'expected a backup object',
+)
+
+/** Records checked between two progress reports. */
+export const CHECK_CHUNK = 2000
+
+const issueList = (issues: readonly string[], total: number): string[] =>
+  total > MAX_ERRORS ? [...issues.slice(0, MAX_ERRORS), `… and ${total - MAX_ERRORS} more problems`] : [...issues]
+
+/**
+ * parseBackup as a generator: yields the fraction checked (0..1) between slices of records, so
+ * a caller can show progress and let the page breathe (or run it in a worker); returns the same result.
+ */
+export function* parseBackupSteps(text: string): Generator<number, ParseBackupResult, void> {
   let data: unknown
   try {
     data = JSON.parse(text, (key, value: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : value))
@@ -255,14 +290,42 @@ export function parseBackup(text: string): ParseBackupResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, errors: ['(file): expected a backup object'] }
   }
-  const result = v.safeParse(BackupSchema, data)
-  if (!result.success) {
-    const errors = result.issues.slice(0, MAX_ERRORS).map((issue) => `${pathOf(issue)}: ${messageOf(issue)}`)
-    if (result.issues.length > MAX_ERRORS) errors.push(`… and ${result.issues.length - MAX_ERRORS} more problems`)
-    return { ok: false, errors }
+  const frame = v.safeParse(FrameSchema, data)
+  if (!frame.success) {
+    const errors = frame.issues.map((issue) => `${pathOf(issue)}: ${messageOf(issue)}`)
+    return { ok: false, errors: issueList(errors, errors.length) }
   }
-  const backup: BackupFile = result.output
-  const errors = [
+  const tables = Object.keys(TABLES) as Table[]
+  const total = tables.reduce((n, t) => n + frame.output[t].length, 0) || 1
+  let checked = 0
+  const errors: string[] = []
+  let problems = 0
+  const out: Record<string, unknown[]> = {}
+  yield 0
+  for (const table of tables) {
+    const rows = frame.output[table]
+    const schema = v.array(TABLES[table] as v.GenericSchema, 'expected a list')
+    const valid: unknown[] = []
+    for (let start = 0; start < rows.length; start += CHECK_CHUNK) {
+      const slice = rows.slice(start, start + CHECK_CHUNK)
+      const result = v.safeParse(schema, slice)
+      if (result.success) valid.push(...(result.output as unknown[]))
+      else {
+        problems += result.issues.length
+        for (const issue of result.issues) {
+          if (errors.length >= MAX_ERRORS) break
+          errors.push(`${table}${pathOf(issue, start)}: ${messageOf(issue)}`)
+        }
+      }
+      checked += slice.length
+      yield checked / total
+    }
+    out[table] = valid
+  }
+  if (problems > 0) return { ok: false, errors: issueList(errors, problems) }
+
+  const backup = { ...frame.output, ...out } as BackupFile
+  const later = [
     ...duplicates('cards', backup.cards, (c) => c.questionId, 'questionId'),
     ...duplicates('reviews', backup.reviews, (r) => r.id, 'id'),
     ...duplicates('attempts', backup.attempts, (a) => a.id, 'id'),
@@ -270,9 +333,94 @@ export function parseBackup(text: string): ParseBackupResult {
     ...duplicates('settings', backup.settings, (s) => s.key, 'key'),
     ...duplicates('archive', backup.archive, (a) => a.questionId, 'questionId'),
     ...duplicates('importedSets', backup.importedSets, (s) => s.id, 'id'),
+    ...checkImportedSets(backup.importedSets),
   ]
-  if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) }
+  if (later.length > 0) return { ok: false, errors: issueList(later, later.length) }
   return { ok: true, backup }
+}
+
+/** Reads a backup file's text; on failure, every problem with its path in the file. */
+export function parseBackup(text: string): ParseBackupResult {
+  const steps = parseBackupSteps(text)
+  for (;;) {
+    const step = steps.next()
+    if (step.done === true) return step.value
+  }
+}
+
+/**
+ * The imported sets of a backup, held to the same rules as a set import (the validator's every
+ * rule, not only the shape: a single-choice answer must be one of its choices), and no question
+ * id in two of them: progress is keyed on question ids.
+ */
+function checkImportedSets(records: readonly ImportedSetRecord[]): string[] {
+  const errors: string[] = []
+  const owner = new Map<string, number>()
+  records.forEach((record, index) => {
+    const checked = validateSet(record.set, { file: 'import' })
+    if (!checked.ok) {
+      for (const e of checked.errors) {
+        const where = [e.questionId ?? '', e.path].filter((p) => p !== '').join(' › ')
+        errors.push(`importedSets[${index}].set${where ? ` › ${where}` : ''}: ${e.message}`)
+      }
+      return
+    }
+    for (const q of record.set.questions) {
+      const first = owner.get(q.id)
+      if (first !== undefined && first !== index)
+        errors.push(`importedSets[${index}].set › ${q.id}: the question id ${JSON.stringify(q.id)} is also in importedSets[${first}]`)
+      else owner.set(q.id, index)
+    }
+  })
+  return errors
+}
+
+/** A backup's imported set that would take the place of a set the app already has. */
+export interface SetConflict {
+  /** Its index in importedSets. */
+  index: number
+  id: string
+  /** The learner's name for it, as in the backup. */
+  name: string
+  /** A built-in set, or a different set imported on this device. */
+  with: 'built-in' | 'imported'
+  /** The name of the set here that it clashes with (imported sets only). */
+  ours?: string
+}
+
+export interface BuiltInIds {
+  setIds: ReadonlySet<string>
+  questionIds: ReadonlySet<string>
+}
+
+const sameSet = (a: ImportedSetRecord, b: ImportedSetRecord) => JSON.stringify(a.set) === JSON.stringify(b.set)
+
+/**
+ * The backup's imported sets whose set id or question ids are taken: by a built-in set, or by a
+ * set imported here that is not the same set. Such a set is never merged over the other one
+ * (progress is keyed on those ids); the import is refused and says which. The same set (an
+ * earlier backup of this device, perhaps renamed since) is no clash.
+ */
+export function findSetConflicts(backup: BackupFile, builtIn: BuiltInIds, existing: readonly ImportedSetRecord[]): SetConflict[] {
+  const byId = new Map(existing.map((r) => [r.id, r]))
+  const questionOwner = new Map<string, ImportedSetRecord>()
+  for (const r of existing) for (const q of r.set.questions) questionOwner.set(q.id, r)
+  const out: SetConflict[] = []
+  backup.importedSets.forEach((record, index) => {
+    const base = { index, id: record.id, name: record.name }
+    if (builtIn.setIds.has(record.id) || record.set.questions.some((q) => builtIn.questionIds.has(q.id))) {
+      out.push({ ...base, with: 'built-in' })
+      return
+    }
+    const same = byId.get(record.id)
+    if (same !== undefined && !sameSet(same, record)) {
+      out.push({ ...base, with: 'imported', ours: same.name })
+      return
+    }
+    const holder = record.set.questions.map((q) => questionOwner.get(q.id)).find((r) => r !== undefined && r.id !== record.id)
+    if (holder !== undefined) out.push({ ...base, with: 'imported', ours: holder.name })
+  })
+  return out
 }
 
 // The daily stats are progress too (reset clears them), though derived: never exported.
@@ -301,40 +449,78 @@ export type ImportSummary = Record<Exclude<keyof BackupFile, 'format' | 'version
 
 const orMinus = (n: number | null | undefined) => n ?? -Infinity
 
+/** Records written per bulk call: each call is one short task, so the page stays responsive. */
+export const WRITE_CHUNK = 5000
+
+export interface ImportOptions {
+  /** Called with the fraction written (0..1) after each bulk write. */
+  onProgress?: (done: number) => void
+  /** Aborting rolls the whole import back: nothing is written. */
+  signal?: AbortSignal
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('The import was cancelled.', 'AbortError')
+}
+
 /**
- * Writes a parsed backup, in one transaction.
+ * Writes a parsed backup, in one transaction, in bulk calls of WRITE_CHUNK records.
  * - 'replace': the database becomes the backup (imported sets included).
  * - 'merge': the union; where both have a record, the newer one wins (cards by last review,
  *   attempts and imported sets by updatedAt, notebook entries by their last change, settings by
  *   updatedAt, archive by archivedAt); log entries are never overwritten.
- * Returns how many records of each table were written.
+ * Returns how many records of each table were written. A failure or a cancel writes nothing.
  */
-export function importProgress(db: StudyDB, incoming: BackupFile, mode: 'merge' | 'replace'): Promise<ImportSummary> {
+export function importProgress(
+  db: StudyDB,
+  incoming: BackupFile,
+  mode: 'merge' | 'replace',
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const { onProgress, signal } = options
+  checkAborted(signal)
   // A file from an older export may carry another device's bank signature: never take it.
   const backup = { ...incoming, settings: incoming.settings.filter((row) => row.key !== BANK_SIGNATURE_KEY) }
+  const total =
+    backup.cards.length +
+      backup.reviews.length +
+      backup.attempts.length +
+      backup.notebook.length +
+      backup.settings.length +
+      backup.archive.length +
+      backup.importedSets.length || 1
+  let done = 0
+  const advance = (n: number) => {
+    done += n
+    onProgress?.(Math.min(done / total, 1))
+    checkAborted(signal)
+  }
+
   return db.transaction('rw', [...progressTables(db), db.importedSets], async () => {
     // The imported cards may belong to questions this bank no longer has (or the other way
     // round): forgetting which bank was last reconciled makes the next start-up reconcile again.
     await db.settings.delete(BANK_SIGNATURE_KEY)
     if (mode === 'replace') {
       await Promise.all([...progressTables(db), db.importedSets].map((table) => table.clear()))
-      await db.cards.bulkAdd(backup.cards)
-      await db.reviews.bulkAdd(backup.reviews)
-      await db.attempts.bulkAdd(backup.attempts)
-      await db.notebook.bulkAdd(backup.notebook)
-      await db.settings.bulkAdd(backup.settings)
-      await db.archive.bulkAdd(backup.archive)
-      await db.importedSets.bulkAdd(backup.importedSets)
-      await rebuildDailyStats(db)
-      return {
-        cards: backup.cards.length,
-        reviews: backup.reviews.length,
-        attempts: backup.attempts.length,
-        notebook: backup.notebook.length,
-        settings: backup.settings.length,
-        archive: backup.archive.length,
-        importedSets: backup.importedSets.length,
+      const add = async <T>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]): Promise<number> => {
+        for (let start = 0; start < items.length; start += WRITE_CHUNK) {
+          const slice = items.slice(start, start + WRITE_CHUNK)
+          await table.bulkAdd(slice)
+          advance(slice.length)
+        }
+        return items.length
       }
+      const summary = {
+        cards: await add(db.cards, backup.cards),
+        reviews: await add(db.reviews, backup.reviews),
+        attempts: await add(db.attempts, backup.attempts),
+        notebook: await add(db.notebook, backup.notebook),
+        settings: await add(db.settings, backup.settings),
+        archive: await add(db.archive, backup.archive),
+        importedSets: await add(db.importedSets, backup.importedSets),
+      }
+      await rebuildDailyStats(db)
+      return summary
     }
 
     // Keeps each incoming record that is new here or newer than ours.
@@ -344,20 +530,24 @@ export function importProgress(db: StudyDB, incoming: BackupFile, mode: 'merge' 
       keyOf: (item: T) => K,
       newer: (theirs: T, ours: T) => boolean,
     ): Promise<number> => {
-      const ours = await table.bulkGet(incoming.map(keyOf))
-      const writes = incoming.filter((item, i) => {
-        const existing = ours[i]
-        return existing === undefined || newer(item, existing)
-      })
-      await table.bulkPut(writes)
-      return writes.length
+      let written = 0
+      for (let start = 0; start < incoming.length; start += WRITE_CHUNK) {
+        const slice = incoming.slice(start, start + WRITE_CHUNK)
+        const ours = await table.bulkGet(slice.map(keyOf))
+        const writes = slice.filter((item, i) => {
+          const existing = ours[i]
+          return existing === undefined || newer(item, existing)
+        })
+        if (writes.length > 0) await table.bulkPut(writes)
+        written += writes.length
+        advance(slice.length)
+      }
+      return written
     }
     const touched = (e: NotebookEntry) => Math.max(e.lastWrongAt, orMinus(e.clearedAt))
 
     const reviews = await merge(db.reviews, backup.reviews, (r) => r.id, () => false)
-    // A merged entry can be an earlier review of a question on a day: recount everything.
-    if (reviews > 0) await rebuildDailyStats(db)
-    return {
+    const summary = {
       cards: await merge(db.cards, backup.cards, (c) => c.questionId, (a, b) => orMinus(a.lastReview) > orMinus(b.lastReview)),
       reviews,
       attempts: await merge(db.attempts, backup.attempts, (a) => a.id, (a, b) => a.updatedAt > b.updatedAt),
@@ -366,6 +556,9 @@ export function importProgress(db: StudyDB, incoming: BackupFile, mode: 'merge' 
       archive: await merge(db.archive, backup.archive, (a) => a.questionId, (a, b) => a.archivedAt > b.archivedAt),
       importedSets: await merge(db.importedSets, backup.importedSets, (s) => s.id, (a, b) => a.updatedAt > b.updatedAt),
     }
+    // A merged entry can be an earlier review of a question on a day: recount everything.
+    if (reviews > 0) await rebuildDailyStats(db)
+    return summary
   })
 }
 

@@ -113,6 +113,7 @@ export const useAppStore = defineStore('app', () => {
       await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }
     settings.value = await db.getSettings(db.getDB())
+    await watchSettings()
     setInterval(() => {
       now.value = Date.now()
       // The due count depends on the clock as well as the data: re-run it as time passes.
@@ -134,6 +135,20 @@ export const useAppStore = defineStore('app', () => {
       () => db.countDue(db.getDB(), Date.now()),
       (n) => {
         dueCount.value = n
+      },
+    )
+  }
+
+  let unwatchSettings: (() => void) | null = null
+  /** Settings are live data: a save in another tab (or an import) shows here at once. */
+  async function watchSettings(): Promise<void> {
+    const db = await dbApi()
+    unwatchSettings?.()
+    unwatchSettings = db.observe(
+      () => db.getSettings(db.getDB()),
+      (next) => {
+        // Every UI preference lives in the same table: only a real change is news.
+        if (JSON.stringify(next) !== JSON.stringify(settings.value)) settings.value = next
       },
     )
   }
@@ -162,5 +177,6 @@ export const useAppStore = defineStore('app', () => {
     openWhenNeeded,
     updateSettings,
     reloadSettings,
+    watchSettings,
   }
 })

@@ -7,6 +7,7 @@ import type { CardRecord } from '@/db/records'
 import { reviewScopeOf, useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
 import { useBankStore } from './bank'
+import { isStorageFullReason } from './describeError'
 
 const L = (s: string) => ({ zh: s, en: s })
 const fixture: QuestionSet = {
@@ -119,7 +120,7 @@ describe('a practice quiz', () => {
     session.setDraft({ selected: ['true'] })
     await session.submit()
     expect(session.phase).toBe('answering')
-    expect(session.saveError).toBe('storage is full')
+    expect(isStorageFullReason(session.saveError)).toBe(true)
     expect(session.unsaved).not.toBeNull()
     expect(await db.reviews.count()).toBe(0)
     spy.mockImplementation(put)

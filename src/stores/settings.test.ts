@@ -7,7 +7,9 @@ import { freshDB, makeCard, T0 } from '@/db/test-utils'
 import { backupFileName, useSettingsStore } from './settings'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
-vi.mock('virtual:question-index', () => ({ default: [] }))
+vi.mock('virtual:question-index', () => ({
+  default: [{ id: 'figures', title: { zh: '数字', en: 'Figures' }, questions: ['figures-1'] }],
+}))
 
 const L = (s: string) => ({ zh: s, en: s })
 const importedSet: ImportedSetRecord = {
@@ -75,5 +77,54 @@ describe('useSettingsStore import', () => {
     const result = await useSettingsStore().startImport('{"format":"other"}')
     expect(result.status).toBe('invalid')
     expect(await db.cards.toArray()).toEqual([makeCard()])
+  })
+})
+
+describe('useSettingsStore import: the same rules as a set import', () => {
+  async function backupWithSet(record: ImportedSetRecord): Promise<string> {
+    const other = freshDB()
+    await other.importedSets.add(record)
+    const text = JSON.stringify(await exportProgress(other, T0))
+    other.close()
+    await other.delete()
+    return text
+  }
+
+  it('refuses a backup whose imported set reuses a built-in set id, and writes nothing', async () => {
+    const clash = { ...importedSet, id: 'figures', set: { ...importedSet.set, id: 'figures' } }
+    const result = await useSettingsStore().startImport(await backupWithSet(clash))
+    expect(result).toEqual({ status: 'conflict', conflicts: [{ index: 0, id: 'figures', name: 'My set', with: 'built-in' }] })
+    expect(await db.importedSets.count()).toBe(0)
+  })
+
+  it('refuses to merge a different set over one imported here, and lets replace through', async () => {
+    await db.cards.put(makeCard({ questionId: 'q1' }))
+    await db.importedSets.add(importedSet)
+    const theirs = { ...importedSet, set: { ...importedSet.set, title: L('Theirs') } }
+    const store = useSettingsStore()
+    expect(await store.startImport(await backupWithSet(theirs))).toEqual({ status: 'choose' })
+    expect(await store.finishImport('merge')).toEqual({
+      status: 'conflict',
+      conflicts: [{ index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'My set' }],
+    })
+    expect((await db.importedSets.get('mine'))?.set.title).toEqual(L('Mine'))
+    expect(await store.finishImport('replace')).toEqual({ status: 'done' })
+    expect((await db.importedSets.get('mine'))?.set.title).toEqual(L('Theirs'))
+  })
+
+  it('keeps the checked file when storage is full, so Retry writes it without reading it again', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const store = useSettingsStore()
+    expect(await store.startImport(await backupWithCard('q9'))).toEqual({ status: 'choose' })
+    const put = db.cards.bulkPut.bind(db.cards)
+    const spy = vi.spyOn(db.cards, 'bulkPut').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    await expect(store.finishImport('merge')).rejects.toMatchObject({ name: expect.stringMatching(/Quota|Abort/) })
+    expect(store.failedMode).toBe('merge')
+    expect(await db.cards.count()).toBe(1)
+    spy.mockImplementation(put)
+    expect(await store.finishImport('merge')).toEqual({ status: 'done' })
+    expect(await db.cards.count()).toBe(2)
   })
 })

@@ -1,17 +1,24 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { exportProgress, importProgress, isEmpty, parseBackup, resetProgress, type BackupFile } from '@/db/backup'
+import { exportProgress, resetProgress, type SetConflict } from '@/db/backup'
+import { inlineBackupJob, MAX_BACKUP_BYTES, workerBackupJob, type BackupJob, type Phase } from '@/db/backupJob'
 import { getDB } from '@/db/database'
 import { useAppStore } from './app'
+import { useBankStore } from './bank'
 
 export type ImportMode = 'merge' | 'replace'
 
-/** Where an import stands after the file was read. */
+/** Where an import stands after the file was read and checked. */
 export type ImportStart =
   | { status: 'invalid'; errors: string[] }
+  /** Bigger than any backup of this app: not read at all. */
+  | { status: 'tooBig'; bytes: number; max: number }
+  /** Imported sets in the file clash with sets the app has (nothing was written). */
+  | { status: 'conflict'; conflicts: SetConflict[] }
   /** There is progress already: the learner must choose merge or replace (finishImport). */
   | { status: 'choose' }
   | { status: 'done' }
+  | { status: 'cancelled' }
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -24,8 +31,13 @@ export function backupFileName(now: number): string {
 /** Backup, import and reset of the learner's progress (the settings screen's database work). */
 export const useSettingsStore = defineStore('settings', () => {
   const busy = ref(false)
-  // The parsed file waiting for the learner's merge/replace choice.
-  const pending = shallowRef<BackupFile | null>(null)
+  /** How far a backup import is (phase and 0..1), while one runs; null otherwise. */
+  const progress = shallowRef<{ phase: Phase; done: number } | null>(null)
+  // The job holding the checked file while the learner chooses merge or replace, or after a
+  // write failed (a full disk): Retry writes it again without reading the file again.
+  const job = shallowRef<BackupJob | null>(null)
+  /** The mode of the last write that failed: what Retry repeats. */
+  const failedMode = ref<ImportMode | null>(null)
 
   async function run<T>(work: () => Promise<T>): Promise<T> {
     busy.value = true
@@ -45,43 +57,92 @@ export const useSettingsStore = defineStore('settings', () => {
     })
   }
 
+  /** A worker where one can reach the database; here otherwise (the in-memory fallback, tests). */
+  function newJob(): BackupJob {
+    const inline = useAppStore().storageMode === 'memory' || typeof Worker === 'undefined' || import.meta.env.MODE === 'test'
+    return inline ? inlineBackupJob(getDB()) : workerBackupJob()
+  }
+
+  function dropJob(): void {
+    job.value?.close()
+    job.value = null
+    failedMode.value = null
+  }
+
+  const track = (phase: Phase, done: number) => {
+    progress.value = { phase, done }
+  }
+
+  async function tracked<T>(work: () => Promise<T>): Promise<T> {
+    busy.value = true
+    progress.value = null
+    try {
+      return await work()
+    } finally {
+      busy.value = false
+      progress.value = null
+    }
+  }
+
   /**
-   * Reads a backup file's text. An invalid file changes nothing; into an empty database it is
-   * imported at once; otherwise it waits for finishImport(mode) or cancelImport().
+   * Reads and checks a backup file (its size first: a file far too big is never read). An
+   * invalid or clashing file changes nothing; into a database without progress it is imported at
+   * once; otherwise it waits for finishImport(mode) or cancelImport().
    */
-  function startImport(text: string): Promise<ImportStart> {
-    return run(async () => {
-      pending.value = null
-      const parsed = parseBackup(text)
-      if (!parsed.ok) return { status: 'invalid', errors: parsed.errors }
-      if (await isEmpty(getDB())) {
-        // Merge, not replace: replace would also drop imported question sets, which are not progress.
-        await apply(parsed.backup, 'merge')
-        return { status: 'done' }
+  function startImport(file: Blob | string): Promise<ImportStart> {
+    dropJob()
+    const blob = typeof file === 'string' ? new Blob([file], { type: 'application/json' }) : file
+    const current = newJob()
+    job.value = current
+    return tracked(async () => {
+      const bank = useBankStore()
+      const builtIn = {
+        setIds: new Set(bank.builtInQuestionIds.map((q) => q.setId)),
+        questionIds: new Set(bank.builtInQuestionIds.map((q) => q.id)),
       }
-      pending.value = parsed.backup
+      const checked = await current.check(blob, builtIn, track)
+      if (checked.status !== 'ready') {
+        if (job.value === current) dropJob()
+        if (checked.status === 'tooBig') return { status: 'tooBig', bytes: checked.bytes, max: MAX_BACKUP_BYTES }
+        return checked
+      }
+      if (checked.empty) return write(current, 'merge')
       return { status: 'choose' }
     })
   }
 
-  /** Imports the file that startImport() held back. False when there is none. */
-  function finishImport(mode: ImportMode): Promise<boolean> {
-    return run(async () => {
-      const backup = pending.value
-      if (!backup) return false
-      pending.value = null
-      await apply(backup, mode)
-      return true
-    })
+  // Merge, not replace, into an empty database: replace would also drop imported question sets,
+  // which are not progress.
+  async function write(current: BackupJob, mode: ImportMode): Promise<ImportStart> {
+    try {
+      const result = await current.apply(mode, track)
+      if (result.status === 'done') {
+        if (job.value === current) dropJob()
+        await useAppStore().reloadSettings()
+        return { status: 'done' }
+      }
+      if (result.status === 'conflict') return { status: 'conflict', conflicts: result.conflicts }
+      if (job.value === current) dropJob()
+      return { status: 'cancelled' }
+    } catch (e) {
+      // Nothing was written (one transaction); the checked file stays for a retry.
+      failedMode.value = mode
+      throw e
+    }
   }
 
+  /** Imports the file that startImport() held back (again, after a failed write). False when there is none. */
+  function finishImport(mode: ImportMode): Promise<ImportStart | false> {
+    const current = job.value
+    if (!current) return Promise.resolve(false)
+    failedMode.value = null
+    return tracked(() => write(current, mode))
+  }
+
+  /** Stops a check or write under way (a write is rolled back), or forgets the file waiting for a choice. */
   function cancelImport(): void {
-    pending.value = null
-  }
-
-  async function apply(backup: BackupFile, mode: ImportMode): Promise<void> {
-    await importProgress(getDB(), backup, mode)
-    await useAppStore().reloadSettings()
+    if (busy.value) job.value?.cancel()
+    else dropJob()
   }
 
   /** Deletes all progress (imported question sets stay). */
@@ -92,5 +153,5 @@ export const useSettingsStore = defineStore('settings', () => {
     })
   }
 
-  return { busy, exportBackup, startImport, finishImport, cancelImport, reset }
+  return { busy, progress, failedMode, exportBackup, startImport, finishImport, cancelImport, reset }
 })

@@ -149,3 +149,62 @@ describe('ImportView', () => {
     expect(byId(w, 'import-errors').text()).toContain('invalid JSON')
   })
 })
+
+describe('ImportView: the unlucky paths', () => {
+  it('says a full disk in plain words, keeps the preview, and saves on the next try', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('cat\tchat\ndog\tchien\n')
+    await vi.waitFor(() => expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false), { timeout: 3000 })
+    const add = db.importedSets.add.bind(db.importedSets)
+    const spy = vi.spyOn(db.importedSets, 'add').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    await byId(w, 'import-save').trigger('click')
+    await vi.waitFor(() => expect(byId(w, 'import-save-error').exists()).toBe(true), { timeout: 3000 })
+    const alert = byId(w, 'import-save-error')
+    expect(alert.attributes('role')).toBe('alert')
+    expect(alert.text()).toContain('This device’s storage for this site is full.')
+    expect(alert.text()).toContain('Nothing was changed')
+    expect(alert.text()).toContain('export a backup')
+    expect(alert.text()).toContain('delete imported sets you no longer need')
+    expect(alert.text()).not.toContain('QuotaExceededError')
+    expect(await db.importedSets.count()).toBe(0)
+
+    spy.mockImplementation(add)
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false)
+    await byId(w, 'import-save').trigger('click')
+    await vi.waitFor(() => expect(byId(w, 'import-saved').exists()).toBe(true), { timeout: 3000 })
+    expect(await db.importedSets.count()).toBe(1)
+  })
+
+  it('says an empty (0-byte) file is empty', async () => {
+    const w = mountView()
+    await chooseFile(w, new File([], 'deck.txt', { type: 'text/plain' }))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').text()).toContain('“deck.txt” is empty')
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('says a paste of nothing but spaces is empty', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('  \n\t ')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').text()).toContain('The pasted text is empty')
+  })
+
+  it('refuses a paste over the size limit before the page holds it', async () => {
+    const w = mountView()
+    const big = 'a\tb\n'.repeat(Math.ceil((10 * 1024 * 1024) / 4) + 1)
+    const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown }
+    const items = [{ kind: 'string', type: 'text/plain', getAsString: () => {} }]
+    Object.defineProperty(event, 'clipboardData', {
+      value: { items, types: ['text/plain'], getData: () => big },
+    })
+    byId(w, 'import-text').element.dispatchEvent(event)
+    await flushPromises()
+    expect(event.defaultPrevented).toBe(true)
+    expect((byId(w, 'import-text').element as HTMLTextAreaElement).value).toBe('')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').text()).toContain('The pasted text is 10.1 MB; the limit is 10 MB')
+  })
+})

@@ -6,7 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '@/i18n'
 import { exportProgress, parseBackup } from '@/db/backup'
 import { setDB, type StudyDB } from '@/db/database'
-import { getSettings } from '@/db/progress'
+import { getSettings, saveSettings } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
 import { dumpAll, freshDB, makeCard, T0 } from '@/db/test-utils'
 import { useAppStore } from '@/stores/app'
@@ -130,6 +130,71 @@ describe('SettingsView: spaced repetition', () => {
     await byTestId(w, 'settings-retention').setValue('0.95')
     expect(byTestId(w, 'settings-retention-value').text()).toBe('95%')
     expect(byTestId(w, 'settings-workload').text()).toBe('≈ ×2.5 reviews compared with 90%')
+  })
+})
+
+describe('SettingsView: another tab changes the settings', () => {
+  // The form follows the stored settings live; a save writes only what the learner changed here.
+  async function mountLive(): Promise<VueWrapper> {
+    const w = await mountView()
+    useAppStore().watchSettings()
+    await flushPromises()
+    return w
+  }
+  const inputValue = (w: VueWrapper, id: string) => (byTestId(w, id).element as HTMLInputElement).value
+
+  it("shows another tab's save without a reload", async () => {
+    const w = await mountLive()
+    expect(inputValue(w, 'settings-new-per-day')).toBe(String(DEFAULT_SETTINGS.newPerDay))
+    await saveSettings(db, { newPerDay: 25 }, T0)
+    await vi.waitFor(() => expect(inputValue(w, 'settings-new-per-day')).toBe('25'))
+    expect(useAppStore().settings.newPerDay).toBe(25)
+  })
+
+  it("never writes back a value the learner did not change over another tab's save", async () => {
+    const w = await mountLive()
+    await byTestId(w, 'settings-streak').setValue('4')
+    await saveSettings(db, { newPerDay: 25 }, T0)
+    await vi.waitFor(() => expect(inputValue(w, 'settings-new-per-day')).toBe('25'))
+    // What the learner is typing stays.
+    expect(inputValue(w, 'settings-streak')).toBe('4')
+    await byTestId(w, 'settings-save').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'settings-status').text()).toBe('Saved.'))
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 25, notebookClearStreak: 4 })
+  })
+
+  it('writes only the changed fields even when the other save is not shown yet', async () => {
+    const w = await mountView() // not live: the form still holds the defaults
+    await saveSettings(db, { newPerDay: 25 }, T0)
+    await byTestId(w, 'settings-streak').setValue('4')
+    await byTestId(w, 'settings-save').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'settings-status').text()).toBe('Saved.'))
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 25, notebookClearStreak: 4 })
+  })
+})
+
+describe('SettingsView: storage full', () => {
+  it('says so in plain words, keeps the form, and saves on the next try', async () => {
+    const w = await mountView()
+    await byTestId(w, 'settings-new-per-day').setValue('35')
+    const put = db.settings.put.bind(db.settings)
+    const spy = vi.spyOn(db.settings, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    await byTestId(w, 'settings-save').trigger('click')
+    await vi.waitFor(() => expect(w.find('[data-testid="settings-save-error"]').exists()).toBe(true))
+    const alert = byTestId(w, 'settings-save-error')
+    expect(alert.attributes('role')).toBe('alert')
+    expect(alert.text()).toContain('This device’s storage for this site is full.')
+    expect(alert.text()).toContain('Your settings are as they were')
+    expect(alert.text()).not.toContain('QuotaExceededError')
+    expect((byTestId(w, 'settings-new-per-day').element as HTMLInputElement).value).toBe('35')
+
+    spy.mockImplementation(put)
+    await byTestId(w, 'settings-save').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'settings-status').text()).toBe('Saved.'))
+    expect(w.find('[data-testid="settings-save-error"]').exists()).toBe(false)
+    expect((await getSettings(db)).newPerDay).toBe(35)
   })
 })
 

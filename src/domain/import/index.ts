@@ -16,6 +16,7 @@ export {
   MAX_FILE_BYTES,
   MAX_QUESTIONS,
   sizeIssue,
+  utf8Length,
   type ImportFormat,
   type ImportIssue,
   type ImportMeta,

@@ -4,6 +4,9 @@ import { schedulerFor } from './fsrs'
 import { normalizeSettings, settingsErrors } from './settings'
 import {
   SCHEDULER_DECAY,
+  changedPatch,
+  editedFields,
+  rebaseForm,
   formFromSettings,
   parseSettingsForm,
   splitSteps,
@@ -164,5 +167,28 @@ describe('workloadRatio', () => {
         expect(workloadRatio((n + 1) / 100)).toBeGreaterThan(workloadRatio(n / 100))
       }),
     )
+  })
+})
+
+describe('settings changed elsewhere', () => {
+  const stored = formFromSettings({ ...DEFAULT_SETTINGS, newPerDay: 25 })
+
+  it('finds the fields the learner edited, ignoring spaces around a value', () => {
+    expect(editedFields(valid, valid)).toEqual([])
+    expect(editedFields(withField({ newPerDay: ' 20 ', notebookClearStreak: '4' }), valid)).toEqual(['notebookClearStreak'])
+  })
+
+  it('shows the new stored values in untouched fields and keeps what the learner typed', () => {
+    const typing = withField({ notebookClearStreak: '4' })
+    expect(rebaseForm(typing, valid, stored)).toEqual({ ...stored, notebookClearStreak: '4' })
+    // Typing the same value as the other save is no edit once it is stored.
+    expect(editedFields(rebaseForm(withField({ newPerDay: '25' }), valid, stored), stored)).toEqual([])
+  })
+
+  it('saves only the edited fields', () => {
+    const form = withField({ notebookClearStreak: '4' })
+    const parsed = parseSettingsForm(form)
+    if (!parsed.ok) throw new Error('valid form')
+    expect(changedPatch(parsed.patch, form, valid)).toEqual({ notebookClearStreak: 4 })
   })
 })

@@ -145,3 +145,32 @@ export function workloadRatio(retention: number, decay: number = SCHEDULER_DECAY
   const interval = (r: number) => r ** (1 / decay) - 1
   return interval(baseline) / interval(retention)
 }
+
+const sameValue = (a: string | number, b: string | number) => String(a).trim() === String(b).trim()
+
+/** The fields the learner changed: those whose value differs from the one the form was filled with. */
+export function editedFields(form: SettingsFormValues, base: SettingsFormValues): SettingsField[] {
+  return SETTINGS_FIELDS.filter((field) => !sameValue(form[field], base[field]))
+}
+
+/**
+ * The form after the stored settings changed underneath it (another tab, an import): each field
+ * the learner has not touched shows the new value; a field they edited keeps what they typed.
+ */
+export function rebaseForm(form: SettingsFormValues, oldBase: SettingsFormValues, newBase: SettingsFormValues): SettingsFormValues {
+  const edited = new Set(editedFields(form, oldBase))
+  const out = { ...newBase }
+  for (const field of edited) out[field] = form[field]
+  return out
+}
+
+/** Only the edited fields of a parsed patch: a save must not write back values it never changed. */
+export function changedPatch(
+  patch: Pick<Settings, SettingsField>,
+  form: SettingsFormValues,
+  base: SettingsFormValues,
+): Partial<Pick<Settings, SettingsField>> {
+  const out: Partial<Pick<Settings, SettingsField>> = {}
+  for (const field of editedFields(form, base)) (out as Record<string, unknown>)[field] = patch[field]
+  return out
+}

@@ -1,0 +1,200 @@
+/**
+ * Importing a backup file as a job the screen can follow and cancel: read (only after its size
+ * is checked), check every record a slice at a time, find clashing question sets, then write in
+ * bulk. A big backup (100,000 log entries is about 50 MB) takes seconds of parsing and writing,
+ * so the app runs the job in a worker (backup.worker.ts) and the page never freezes; where a
+ * worker cannot reach the database (the in-memory fallback, tests) it runs here, in slices that
+ * yield between them.
+ */
+import {
+  findSetConflicts,
+  importProgress,
+  isEmpty,
+  parseBackupSteps,
+  type BackupFile,
+  type BuiltInIds,
+  type ImportSummary,
+  type SetConflict,
+} from './backup'
+import type { StudyDB } from './database'
+import { isQuotaError } from './quota'
+
+/** 300 MB: several years of daily study; far beyond that is not a backup of this app. */
+export const MAX_BACKUP_BYTES = 300 * 1024 * 1024
+
+export type CheckResult =
+  | { status: 'invalid'; errors: string[] }
+  /** The file is bigger than MAX_BACKUP_BYTES; it was not read. */
+  | { status: 'tooBig'; bytes: number }
+  /** Imported sets of the backup clash with built-in ones: refused whatever the mode. */
+  | { status: 'conflict'; conflicts: SetConflict[] }
+  /**
+   * Ready to write. `empty`: there is no progress here yet. `mergeConflicts`: sets that clash with
+   * sets imported on this device (a merge is refused; a replace drops ours, so it may go ahead).
+   */
+  | { status: 'ready'; empty: boolean; mergeConflicts: SetConflict[] }
+  | { status: 'cancelled' }
+
+export type Phase = 'read' | 'check' | 'write'
+export type OnProgress = (phase: Phase, done: number) => void
+
+export type ApplyResult =
+  | { status: 'done'; summary: ImportSummary }
+  | { status: 'conflict'; conflicts: SetConflict[] }
+  | { status: 'cancelled' }
+
+export interface BackupJob {
+  check(file: Blob, builtIn: BuiltInIds, onProgress: OnProgress): Promise<CheckResult>
+  apply(mode: 'merge' | 'replace', onProgress: OnProgress): Promise<ApplyResult>
+  /** Stops the running step; a write in progress is rolled back. */
+  cancel(): void
+  /** Forgets the checked file (and ends the worker). */
+  close(): void
+}
+
+/** An error as it can cross from a worker: its name, message, and whether storage was full. */
+export interface ErrorInfo {
+  name: string
+  message: string
+  quota: boolean
+}
+
+export function errorInfo(e: unknown): ErrorInfo {
+  return e instanceof Error || e instanceof DOMException
+    ? { name: e.name, message: e.message, quota: isQuotaError(e) }
+    : { name: 'Error', message: String(e), quota: false }
+}
+
+export function errorFrom(info: ErrorInfo): Error {
+  const error = new Error(info.message)
+  // A full disk keeps the name that describeError() recognises, whatever wrapped it.
+  error.name = info.quota ? 'QuotaExceededError' : info.name
+  return error
+}
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** The job on this thread, against `db`. */
+export function inlineBackupJob(db: StudyDB): BackupJob {
+  let backup: BackupFile | null = null
+  let mergeConflicts: SetConflict[] = []
+  let controller = new AbortController()
+
+  return {
+    async check(file, builtIn, onProgress) {
+      controller = new AbortController()
+      const { signal } = controller
+      backup = null
+      if (file.size > MAX_BACKUP_BYTES) return { status: 'tooBig', bytes: file.size }
+      onProgress('read', 0)
+      const text = await file.text()
+      if (signal.aborted) return { status: 'cancelled' }
+      const steps = parseBackupSteps(text)
+      for (;;) {
+        const step = steps.next()
+        if (step.done === true) {
+          if (!step.value.ok) return { status: 'invalid', errors: step.value.errors }
+          backup = step.value.backup
+          break
+        }
+        onProgress('check', step.value)
+        await pause()
+        if (signal.aborted) return { status: 'cancelled' }
+      }
+      const fatal = findSetConflicts(backup, builtIn, [])
+      if (fatal.length > 0) {
+        backup = null
+        return { status: 'conflict', conflicts: fatal }
+      }
+      mergeConflicts = findSetConflicts(backup, builtIn, await db.importedSets.toArray())
+      return { status: 'ready', empty: await isEmpty(db), mergeConflicts }
+    },
+
+    async apply(mode, onProgress) {
+      if (backup === null) throw new Error('There is no checked backup to import.')
+      if (mode === 'merge' && mergeConflicts.length > 0) return { status: 'conflict', conflicts: mergeConflicts }
+      controller = new AbortController()
+      const { signal } = controller
+      onProgress('write', 0)
+      try {
+        const summary = await importProgress(db, backup, mode, { signal, onProgress: (done) => onProgress('write', done) })
+        backup = null
+        return { status: 'done', summary }
+      } catch (e) {
+        if (signal.aborted) return { status: 'cancelled' }
+        throw e
+      }
+    },
+
+    cancel() {
+      controller.abort()
+    },
+
+    close() {
+      controller.abort()
+      backup = null
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker's side of the conversation (backup.worker.ts relays these messages to an inline job).
+
+export type ToWorker =
+  | { id: number; type: 'check'; file: Blob; builtIn: { setIds: string[]; questionIds: string[] } }
+  | { id: number; type: 'apply'; mode: 'merge' | 'replace' }
+  | { type: 'cancel' }
+
+export type FromWorker =
+  | { type: 'progress'; phase: Phase; done: number }
+  | { id: number; type: 'result'; value: CheckResult | ApplyResult }
+  | { id: number; type: 'error'; error: ErrorInfo }
+
+/** The job in a worker: same answers as inlineBackupJob, with the page left free. */
+export function workerBackupJob(): BackupJob {
+  const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module', name: 'backup-import' })
+  let next = 0
+  let onProgress: OnProgress = () => {}
+  const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>()
+
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const message = event.data
+    if (message.type === 'progress') return onProgress(message.phase, message.done)
+    const call = waiting.get(message.id)
+    if (!call) return
+    waiting.delete(message.id)
+    if (message.type === 'result') call.resolve(message.value as never)
+    else call.reject(errorFrom(message.error))
+  })
+  worker.addEventListener('error', (event) => {
+    const error = new Error(`The import could not run: ${event.message || 'the worker failed to start'}`)
+    for (const call of waiting.values()) call.reject(error)
+    waiting.clear()
+  })
+
+  function ask<T>(message: ToWorker & { id: number }, progress: OnProgress): Promise<T> {
+    onProgress = progress
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(message.id, { resolve: resolve as (v: never) => void, reject })
+      worker.postMessage(message)
+    })
+  }
+
+  return {
+    check(file, builtIn, progress) {
+      const ids = { setIds: [...builtIn.setIds], questionIds: [...builtIn.questionIds] }
+      return ask({ id: ++next, type: 'check', file, builtIn: ids }, progress)
+    },
+    apply(mode, progress) {
+      return ask({ id: ++next, type: 'apply', mode }, progress)
+    },
+    cancel() {
+      worker.postMessage({ type: 'cancel' } satisfies ToWorker)
+    },
+    close() {
+      worker.terminate()
+      for (const call of waiting.values()) call.resolve({ status: 'cancelled' } as never)
+      waiting.clear()
+    },
+  }
+}
