@@ -10,6 +10,7 @@ export {
   BANK_SIGNATURE_KEY,
   cardStatsBySet,
   countDue,
+  finishAttempt,
   getSetting,
   getSettings,
   listAttempts,

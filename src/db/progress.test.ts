@@ -163,15 +163,31 @@ describe('notebook updates', () => {
     )
   })
 
-  it.each([1, 2, 3])('clears an entry after %i right answers in a row (from the settings)', async (streak) => {
+  it.each([1, 2, 3])('clears an entry after right answers on %i days, each once its review is due (from the settings)', async (streak) => {
     const settings = { ...S, notebookClearStreak: streak }
+    // A month apart: each review is due by then.
+    const at = (i: number) => T0 + i * 30 * DAY
     await recordAnswer(db, answer(), settings)
     for (let i = 1; i < streak; i++) {
-      await recordAnswer(db, answer({ correct: true, now: T0 + i * DAY }), settings)
+      await recordAnswer(db, answer({ correct: true, now: at(i) }), settings)
       expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: i })
     }
-    await recordAnswer(db, answer({ correct: true, now: T0 + streak * DAY }), settings)
-    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, clearedAt: T0 + streak * DAY, correctStreak: streak })
+    await recordAnswer(db, answer({ correct: true, now: at(streak) }), settings)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, clearedAt: at(streak), correctStreak: streak })
+  })
+
+  it('keeps an entry answered right twice the same day, and before its review is due', async () => {
+    await recordAnswer(db, answer(), S)
+    await recordAnswer(db, answer({ correct: true, now: T0 + 3000 }), S)
+    await recordAnswer(db, answer({ correct: true, now: T0 + 6000 }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: 1 })
+    const due = (await db.cards.get('q1'))!.due
+    expect(due).toBeGreaterThan(T0 + DAY)
+    await recordAnswer(db, answer({ correct: true, now: due - 1 }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: 1 })
+    const later = (await db.cards.get('q1'))!.due
+    await recordAnswer(db, answer({ correct: true, now: later }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, correctStreak: 2 })
   })
 
   it('brings a cleared entry back on the next miss', async () => {
@@ -324,7 +340,7 @@ describe('regradeAnswer', () => {
     const log = await recordAnswer(db, answer({ now: T0 + DAY }), S)
     expect(await db.notebook.get('q1')).toMatchObject({ missCount: 2 })
     await regradeAnswer(db, log.id, 3, T0 + DAY, S, { correct: true, overridden: true })
-    expect(await db.notebook.get('q1')).toEqual({ ...entry, correctStreak: 1 })
+    expect(await db.notebook.get('q1')).toEqual({ ...entry, correctStreak: 1, streakDay: expect.any(String) })
   })
 
   it('refuses a stale or missing review and writes nothing', async () => {

@@ -4,6 +4,7 @@ import { checkAnswer, isTypedAnswer } from '@/domain/content/answer'
 import type { Grade, Response } from '@/domain/content/response'
 import type { MatchingPair, Question } from '@/domain/content/schema'
 import { draftToResponse, emptyDraft, type Draft } from '@/domain/session/draft'
+import { activeDuration, endTime } from '@/domain/session/attempt'
 import { seedFor, shuffledQuestion, shuffledRights } from '@/domain/session/random'
 import { buildReviewQueue } from '@/domain/session/queue'
 import { gradeFor, previewGrades, type GradePreview } from '@/domain/scheduling/fsrs'
@@ -74,7 +75,8 @@ export const useSessionStore = defineStore('session', () => {
   const newLeft = ref(0)
   /** Ids in the review queue that were due (the rest are new). */
   const dueIds = shallowRef(new Set<string>())
-  let shownAt = Date.now()
+  /** When the session opened or the last answer was saved: an answer's study time counts from there. */
+  let activeSince = Date.now()
 
   const seed = computed(() => attempt.value?.seed ?? 0)
   const currentId = computed(() => queue.value[index.value] ?? null)
@@ -116,7 +118,6 @@ export const useSessionStore = defineStore('session', () => {
     saveError.value = null
     unsaved.value = null
     draft.value = emptyDraft(question.value)
-    shownAt = Date.now()
     void loadCard()
   }
 
@@ -131,6 +132,7 @@ export const useSessionStore = defineStore('session', () => {
   // ----- quiz ------------------------------------------------------------------------------
 
   async function openQuiz(attemptId: string): Promise<'ok' | 'finished' | 'missing' | 'unreadable'> {
+    activeSince = Date.now()
     phase.value = 'loading'
     loadError.value = null
     kind.value = 'quiz'
@@ -161,6 +163,7 @@ export const useSessionStore = defineStore('session', () => {
   // ----- review ----------------------------------------------------------------------------
 
   async function openReview(setId: string | null): Promise<void> {
+    activeSince = Date.now()
     phase.value = 'loading'
     loadError.value = null
     kind.value = 'review'
@@ -258,6 +261,13 @@ export const useSessionStore = defineStore('session', () => {
   async function answer(r: Response, grade?: Grade): Promise<void> {
     const e = entry.value
     if (!e || phase.value !== 'answering' || busy.value) return
+    // A page whose timers were held back (a tab in the background) may see the deadline late:
+    // an answer after it is not taken; the exam ends at its deadline.
+    const deadline = attempt.value?.deadline ?? null
+    if (deadline !== null && Date.now() >= deadline) {
+      await finishNow()
+      return
+    }
     const verdict = checkAnswer(e.question, r)
     const input: AnswerInput = {
       questionId: e.question.id,
@@ -266,12 +276,15 @@ export const useSessionStore = defineStore('session', () => {
       answer: r,
       correct: verdict.correct,
       grade: grade ?? gradeFor(verdict.correct),
-      durationMs: Math.max(0, Date.now() - shownAt),
+      durationMs: activeDuration(Date.now(), activeSince),
       now: Date.now(),
       attemptId: attempt.value?.id ?? null,
     }
     const log = await save(input)
-    if (log) await afterSave(log, verdict.score, r)
+    if (log) {
+      activeSince = input.now
+      await afterSave(log, verdict.score, r)
+    }
   }
 
   async function submit(): Promise<void> {
@@ -291,6 +304,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!input) return
     const log = await save({ ...input, now: Date.now() })
     const e = entry.value
+    if (log) activeSince = log.time
     if (log && e) await afterSave(log, checkAnswer(e.question, input.answer).score, input.answer)
   }
 
@@ -331,9 +345,9 @@ export const useSessionStore = defineStore('session', () => {
     resetQuestion()
   }
 
-  /** Exam submitted or time ran out: unanswered questions count as wrong. */
+  /** Exam submitted or time ran out: unanswered questions count as wrong. Never ends after the deadline. */
   async function finishNow(): Promise<void> {
-    if (attempt.value) await finishAttempt(getDB(), attempt.value.id, Date.now())
+    if (attempt.value) await finishAttempt(getDB(), attempt.value.id, endTime(attempt.value, Date.now()))
     phase.value = 'done'
   }
 
