@@ -10,6 +10,7 @@ export {
   BANK_SIGNATURE_KEY,
   cardStatsBySet,
   countDue,
+  countNewReviewedToday,
   finishAttempt,
   getSetting,
   getSettings,

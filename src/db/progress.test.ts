@@ -23,8 +23,10 @@ import {
   ProgressError,
   recordAnswer,
   regradeAnswer,
+  replaceAnswer,
   restoreNotebookEntry,
   saveSettings,
+  setFlag,
   setSetting,
   SETTINGS_KEY,
   syncBank,
@@ -289,6 +291,31 @@ function freshDBOpen(): StudyDB {
 }
 afterEach(() => {
   for (const other of extra.splice(0)) other.close()
+})
+
+describe('replaceAnswer and setFlag (exams)', () => {
+  it('takes the earlier answer back and records the new one, leaving one answer in the attempt', async () => {
+    await createAttempt(db, makeAttempt())
+    const first = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    await replaceAnswer(db, first.id, answer({ attemptId: 'attempt-1', correct: true, now: T0 + MIN }), S)
+    const a = (await db.attempts.get('attempt-1'))!
+    expect(a.answers).toHaveLength(1)
+    expect(a.answers[0]).toMatchObject({ correct: true })
+    expect(await db.reviews.get(first.id)).toBeUndefined()
+    expect(await db.reviews.count()).toBe(1)
+    // The miss is gone with the answer it came from.
+    expect(await db.notebook.get('q1')).toBeUndefined()
+    expect((await db.cards.get('q1'))!.reps).toBe(1)
+  })
+  it('flags and unflags a question of an active attempt only', async () => {
+    await createAttempt(db, makeAttempt())
+    expect(await setFlag(db, 'attempt-1', 'q1', true)).toBe(true)
+    expect((await db.attempts.get('attempt-1'))!.flagged).toEqual(['q1'])
+    expect(await setFlag(db, 'attempt-1', 'q1', false)).toBe(true)
+    expect((await db.attempts.get('attempt-1'))!.flagged).toEqual([])
+    await finishAttempt(db, 'attempt-1', T0)
+    expect(await setFlag(db, 'attempt-1', 'q1', true)).toBe(false)
+  })
 })
 
 describe('regradeAnswer', () => {

@@ -194,6 +194,17 @@ export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
   })
 }
 
+/**
+ * Changes an answer (an exam question answered again before handing in): the earlier answer is
+ * taken back exactly and the new one recorded, in one transaction.
+ */
+export async function replaceAnswer(db: StudyDB, reviewId: string, input: AnswerInput, settings: Settings): Promise<ReviewLogRecord> {
+  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
+    await undoAnswer(db, reviewId)
+    return recordAnswer(db, input, settings)
+  })
+}
+
 export interface RegradeChange {
   /** Flip the verdict, e.g. true for "I was right" on a typed answer. */
   correct?: boolean
@@ -416,6 +427,17 @@ export function finishAttempt(db: StudyDB, id: string, now: number): Promise<boo
     const attempt = await db.attempts.get(id)
     if (attempt?.status !== 'active') return false
     await db.attempts.put({ ...attempt, status: 'finished', finishedAt: now, updatedAt: now })
+    return true
+  })
+}
+
+/** Flags or unflags a question of an active attempt. False when the attempt is missing or finished. */
+export function setFlag(db: StudyDB, attemptId: string, questionId: string, flagged: boolean): Promise<boolean> {
+  return db.transaction('rw', db.attempts, async () => {
+    const attempt = await db.attempts.get(attemptId)
+    if (attempt?.status !== 'active') return false
+    const rest = (attempt.flagged ?? []).filter((id) => id !== questionId)
+    await db.attempts.put({ ...attempt, flagged: flagged ? [...rest, questionId] : rest })
     return true
   })
 }

@@ -87,6 +87,8 @@ export interface AttemptRecord {
   deadline: number | null
   correctCount: number
   total: number
+  /** Exam questions the learner flagged to look at again before handing in; absent when none. */
+  flagged?: string[]
 }
 
 // The notebook entry and its clearing rule live in domain/session.

@@ -21,6 +21,8 @@ export const useProgressStore = defineStore('progress', () => {
   const finished = shallowRef<AttemptRecord[]>([])
   /** Quizzes and exams in progress, most recently answered first. */
   const active = shallowRef<AttemptRecord[]>([])
+  /** New questions started today (for "learn N new" on home). */
+  const newToday = shallowRef(0)
   let watching = false
   let deadlineTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -33,6 +35,10 @@ export const useProgressStore = defineStore('progress', () => {
     const db = await dbApi()
     db.observe(() => db.cardStatsBySet(db.getDB()), (v) => (cardStats.value = v))
     db.observe(() => db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }), (v) => (finished.value = v))
+    db.observe(
+      () => db.countNewReviewedToday(db.getDB(), new Date().setHours(0, 0, 0, 0)),
+      (n) => (newToday.value = n),
+    )
     db.observe(
       () => db.listAttempts(db.getDB(), { status: 'active' }),
       (v) => {
@@ -78,5 +84,5 @@ export const useProgressStore = defineStore('progress', () => {
     return finished.value.filter((a) => a.kind === 'quiz' && a.setIds.includes(setId))
   }
 
-  return { cardStats, finished, active, watch, progressOf, lastAttemptOf, attemptsOf, unfinished }
+  return { cardStats, finished, active, newToday, watch, progressOf, lastAttemptOf, attemptsOf, unfinished }
 })

@@ -19,6 +19,10 @@ describe('attemptOutcome', () => {
     const done = { ...base, answers: ['a', 'b', 'c'].map((questionId) => ({ questionId })) }
     expect(attemptOutcome(done, base.updatedAt, all)).toBe('complete')
   })
+  it('an exam stays open with every question answered, until it is handed in', () => {
+    const exam = { ...base, config: { mode: 'exam' as const }, answers: ['a', 'b', 'c'].map((questionId) => ({ questionId })) }
+    expect(attemptOutcome(exam, base.updatedAt, all)).toBe('open')
+  })
   it('leaves out questions no longer in the bank', () => {
     expect(attemptOutcome(base, base.updatedAt, (id) => id === 'a')).toBe('complete')
   })

@@ -12,18 +12,22 @@ export interface AttemptLike {
   updatedAt: number
   finishedAt: number | null
   deadline: number | null
+  config?: { mode: 'practice' | 'exam' }
 }
 
 /**
  * 'finished': already over. 'timeup': an exam whose deadline has passed (end it at the
- * deadline). 'complete': every question still in the bank is answered (end it now). 'open':
- * questions are left.
+ * deadline). 'complete': every question of a practice quiz still in the bank is answered (end
+ * it now). 'open': questions are left, or an exam not yet handed in.
  */
 export type AttemptOutcome = 'finished' | 'timeup' | 'complete' | 'open'
 
 export function attemptOutcome(a: AttemptLike, now: number, inBank: (id: string) => boolean): AttemptOutcome {
   if (a.status === 'finished') return 'finished'
   if (a.deadline !== null && now >= a.deadline) return 'timeup'
+  // An exam is over when it is handed in (or its time is up), not when the last question is
+  // answered: answers can still be looked at and changed until then.
+  if (a.config?.mode === 'exam') return 'open'
   const answered = new Set(a.answers.map((x) => x.questionId))
   return a.questionIds.some((id) => inBank(id) && !answered.has(id)) ? 'open' : 'complete'
 }
