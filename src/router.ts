@@ -47,11 +47,19 @@ router.beforeEach(async (to, from) => {
   if (to.name === 'home') return true
   try {
     await Promise.all([useBankStore().ensureLoaded(), useAppStore().whenReady()])
-    return true
   } catch (e) {
     // The saved progress could not be read: stay where the learner is; the banner says why
     // (the app store keeps the reason) and offers a reload. Anything else is reported as before.
     if (!useAppStore().startError) reportError(e)
     return false
   }
+  // A quiz attempt has one place, decided here for both of its screens: still open → the quiz,
+  // over (all answered, submitted, or out of time) → its results.
+  if (to.name === 'quiz' || to.name === 'results') {
+    const { useQuizzesStore } = await import('./stores/quizzes')
+    const attemptId = String(to.params.attemptId)
+    const place = await useQuizzesStore().place(attemptId)
+    if (place !== null && place !== to.name) return { name: place, params: { attemptId }, replace: true }
+  }
+  return true
 })

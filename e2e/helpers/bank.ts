@@ -25,7 +25,16 @@ export function getQuestion(id: string): Question {
   return entry.question
 }
 
-/** Ids of a set's questions in the order written (the quiz's "article order"). */
+/** Ids of a set's questions in the order written. */
 export function questionIds(setId: string): string[] {
   return getSet(setId).questions.map((q) => q.id)
+}
+
+/** Ids of a set's questions in the quiz's "article order": first paragraph cited, then as written. */
+export function articleOrder(setId: string): string[] {
+  const first = (p: number | number[] | undefined) => (p === undefined ? Infinity : Math.min(...[p].flat()))
+  return getSet(setId)
+    .questions.map((q, i) => ({ id: q.id, p: first(q.source?.paragraph), i }))
+    .sort((a, b) => a.p - b.p || a.i - b.i)
+    .map((x) => x.id)
 }

@@ -10,6 +10,8 @@ export {
   BANK_SIGNATURE_KEY,
   cardStatsBySet,
   countDue,
+  countNewReviewedToday,
+  finishAttempt,
   getSetting,
   getSettings,
   listAttempts,

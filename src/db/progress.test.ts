@@ -23,8 +23,10 @@ import {
   ProgressError,
   recordAnswer,
   regradeAnswer,
+  replaceAnswer,
   restoreNotebookEntry,
   saveSettings,
+  setFlag,
   setSetting,
   SETTINGS_KEY,
   syncBank,
@@ -163,15 +165,31 @@ describe('notebook updates', () => {
     )
   })
 
-  it.each([1, 2, 3])('clears an entry after %i right answers in a row (from the settings)', async (streak) => {
+  it.each([1, 2, 3])('clears an entry after right answers on %i days, each once its review is due (from the settings)', async (streak) => {
     const settings = { ...S, notebookClearStreak: streak }
+    // A month apart: each review is due by then.
+    const at = (i: number) => T0 + i * 30 * DAY
     await recordAnswer(db, answer(), settings)
     for (let i = 1; i < streak; i++) {
-      await recordAnswer(db, answer({ correct: true, now: T0 + i * DAY }), settings)
+      await recordAnswer(db, answer({ correct: true, now: at(i) }), settings)
       expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: i })
     }
-    await recordAnswer(db, answer({ correct: true, now: T0 + streak * DAY }), settings)
-    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, clearedAt: T0 + streak * DAY, correctStreak: streak })
+    await recordAnswer(db, answer({ correct: true, now: at(streak) }), settings)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, clearedAt: at(streak), correctStreak: streak })
+  })
+
+  it('keeps an entry answered right twice the same day, and before its review is due', async () => {
+    await recordAnswer(db, answer(), S)
+    await recordAnswer(db, answer({ correct: true, now: T0 + 3000 }), S)
+    await recordAnswer(db, answer({ correct: true, now: T0 + 6000 }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: 1 })
+    const due = (await db.cards.get('q1'))!.due
+    expect(due).toBeGreaterThan(T0 + DAY)
+    await recordAnswer(db, answer({ correct: true, now: due - 1 }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 0, correctStreak: 1 })
+    const later = (await db.cards.get('q1'))!.due
+    await recordAnswer(db, answer({ correct: true, now: later }), S)
+    expect(await db.notebook.get('q1')).toMatchObject({ cleared: 1, correctStreak: 2 })
   })
 
   it('brings a cleared entry back on the next miss', async () => {
@@ -275,6 +293,31 @@ afterEach(() => {
   for (const other of extra.splice(0)) other.close()
 })
 
+describe('replaceAnswer and setFlag (exams)', () => {
+  it('takes the earlier answer back and records the new one, leaving one answer in the attempt', async () => {
+    await createAttempt(db, makeAttempt())
+    const first = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    await replaceAnswer(db, first.id, answer({ attemptId: 'attempt-1', correct: true, now: T0 + MIN }), S)
+    const a = (await db.attempts.get('attempt-1'))!
+    expect(a.answers).toHaveLength(1)
+    expect(a.answers[0]).toMatchObject({ correct: true })
+    expect(await db.reviews.get(first.id)).toBeUndefined()
+    expect(await db.reviews.count()).toBe(1)
+    // The miss is gone with the answer it came from.
+    expect(await db.notebook.get('q1')).toBeUndefined()
+    expect((await db.cards.get('q1'))!.reps).toBe(1)
+  })
+  it('flags and unflags a question of an active attempt only', async () => {
+    await createAttempt(db, makeAttempt())
+    expect(await setFlag(db, 'attempt-1', 'q1', true)).toBe(true)
+    expect((await db.attempts.get('attempt-1'))!.flagged).toEqual(['q1'])
+    expect(await setFlag(db, 'attempt-1', 'q1', false)).toBe(true)
+    expect((await db.attempts.get('attempt-1'))!.flagged).toEqual([])
+    await finishAttempt(db, 'attempt-1', T0)
+    expect(await setFlag(db, 'attempt-1', 'q1', true)).toBe(false)
+  })
+})
+
 describe('regradeAnswer', () => {
   it('recomputes the card from the state before the answer with the new grade', async () => {
     await recordAnswer(db, answer({ correct: true }), S)
@@ -324,7 +367,7 @@ describe('regradeAnswer', () => {
     const log = await recordAnswer(db, answer({ now: T0 + DAY }), S)
     expect(await db.notebook.get('q1')).toMatchObject({ missCount: 2 })
     await regradeAnswer(db, log.id, 3, T0 + DAY, S, { correct: true, overridden: true })
-    expect(await db.notebook.get('q1')).toEqual({ ...entry, correctStreak: 1 })
+    expect(await db.notebook.get('q1')).toEqual({ ...entry, correctStreak: 1, streakDay: expect.any(String) })
   })
 
   it('refuses a stale or missing review and writes nothing', async () => {

@@ -8,6 +8,7 @@
 import type { Grade, Response } from '@/domain/content/response'
 import { applyGrade, rescheduleForRetention } from '@/domain/scheduling/fsrs'
 import { normalizeSettings, settingsErrors } from '@/domain/scheduling/settings'
+import { nextNotebookEntry } from '@/domain/session/notebook'
 import { Dexie, type StudyDB } from './database'
 import type {
   ArchivedProgress,
@@ -66,29 +67,21 @@ export interface AnswerInput {
   attemptAnswer?: boolean
 }
 
-/** The notebook entry after an answer (null: there is none). */
-function nextNotebookEntry(
-  before: NotebookEntry | null,
-  log: Pick<ReviewLogRecord, 'questionId' | 'setId' | 'correct' | 'answer' | 'time'>,
-  clearStreak: number,
-): NotebookEntry | null {
-  if (!log.correct) {
-    return {
+/** The notebook entry after the answer `log` (null: there is none). */
+function notebookAfter(before: NotebookEntry | null, log: ReviewLogRecord, clearStreak: number): NotebookEntry | null {
+  return nextNotebookEntry(
+    before,
+    {
       questionId: log.questionId,
       setId: log.setId,
-      missCount: (before?.missCount ?? 0) + 1,
-      lastWrongAnswer: log.answer,
-      lastWrongAt: log.time,
-      correctStreak: 0,
-      cleared: 0,
-      clearedAt: null,
-    }
-  }
-  if (!before) return null
-  const correctStreak = before.correctStreak + 1
-  if (before.cleared === 1) return { ...before, correctStreak }
-  const clears = correctStreak >= clearStreak
-  return { ...before, correctStreak, cleared: clears ? 1 : 0, clearedAt: clears ? log.time : null }
+      correct: log.correct,
+      answer: log.answer,
+      time: log.time,
+      day: log.daily?.day ?? dayKeyAt(log.time),
+      dueBefore: log.cardBefore?.due ?? null,
+    },
+    clearStreak,
+  )
 }
 
 function withAnswers(attempt: AttemptRecord, answers: AttemptAnswer[], updatedAt: number): AttemptRecord {
@@ -154,7 +147,7 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
       db.reviews.add(log),
       writeDailyRow(db, dailyRow, daily, null, log),
     ]
-    const notebook = nextNotebookEntry(notebookBefore, log, settings.notebookClearStreak)
+    const notebook = notebookAfter(notebookBefore, log, settings.notebookClearStreak)
     if (notebook) writes.push(db.notebook.put(notebook))
     if (attempt) {
       const answers =
@@ -201,6 +194,17 @@ export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
   })
 }
 
+/**
+ * Changes an answer (an exam question answered again before handing in): the earlier answer is
+ * taken back exactly and the new one recorded, in one transaction.
+ */
+export async function replaceAnswer(db: StudyDB, reviewId: string, input: AnswerInput, settings: Settings): Promise<ReviewLogRecord> {
+  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
+    await undoAnswer(db, reviewId)
+    return recordAnswer(db, input, settings)
+  })
+}
+
 export interface RegradeChange {
   /** Flip the verdict, e.g. true for "I was right" on a typed answer. */
   correct?: boolean
@@ -238,7 +242,7 @@ export async function regradeAnswer(
     await db.reviews.put(log)
     await updateDailyStats(db, daily, before, log)
 
-    const notebook = nextNotebookEntry(log.notebookBefore, log, settings.notebookClearStreak)
+    const notebook = notebookAfter(log.notebookBefore, log, settings.notebookClearStreak)
     if (notebook) await db.notebook.put(notebook)
     else await db.notebook.delete(log.questionId)
 
@@ -378,7 +382,8 @@ export function restoreNotebookEntry(db: StudyDB, questionId: string): Promise<b
   return db.transaction('rw', db.notebook, async () => {
     const entry = await db.notebook.get(questionId)
     if (!entry) return false
-    await db.notebook.put({ ...entry, cleared: 0, clearedAt: null, correctStreak: 0 })
+    const { streakDay: _, ...rest } = entry
+    await db.notebook.put({ ...rest, cleared: 0, clearedAt: null, correctStreak: 0 })
     return true
   })
 }
@@ -422,6 +427,17 @@ export function finishAttempt(db: StudyDB, id: string, now: number): Promise<boo
     const attempt = await db.attempts.get(id)
     if (attempt?.status !== 'active') return false
     await db.attempts.put({ ...attempt, status: 'finished', finishedAt: now, updatedAt: now })
+    return true
+  })
+}
+
+/** Flags or unflags a question of an active attempt. False when the attempt is missing or finished. */
+export function setFlag(db: StudyDB, attemptId: string, questionId: string, flagged: boolean): Promise<boolean> {
+  return db.transaction('rw', db.attempts, async () => {
+    const attempt = await db.attempts.get(attemptId)
+    if (attempt?.status !== 'active') return false
+    const rest = (attempt.flagged ?? []).filter((id) => id !== questionId)
+    await db.attempts.put({ ...attempt, flagged: flagged ? [...rest, questionId] : rest })
     return true
   })
 }

@@ -5,6 +5,7 @@
 import type { Grade, Response } from '@/domain/content/response'
 import type { QuestionSet } from '@/domain/content/schema'
 import type { CardRecord } from '@/domain/scheduling/types'
+import type { NotebookEntry } from '@/domain/session/notebook'
 
 // The scheduler's types live in domain/scheduling (domain code may not import db/); re-exported here.
 export type { CardRecord, Settings } from '@/domain/scheduling/types'
@@ -86,21 +87,12 @@ export interface AttemptRecord {
   deadline: number | null
   correctCount: number
   total: number
+  /** Exam questions the learner flagged to look at again before handing in; absent when none. */
+  flagged?: string[]
 }
 
-/** 错题本 entry, keyed by question id. */
-export interface NotebookEntry {
-  questionId: string
-  setId: string
-  missCount: number
-  lastWrongAnswer: Response
-  lastWrongAt: number
-  /** Correct answers in a row since the last miss. */
-  correctStreak: number
-  /** 0 active, 1 cleared (IndexedDB cannot index booleans). */
-  cleared: 0 | 1
-  clearedAt: number | null
-}
+// The notebook entry and its clearing rule live in domain/session.
+export type { NotebookEntry } from '@/domain/session/notebook'
 
 /** Progress of a question that left the bank: kept, never silently dropped. */
 export interface ArchivedProgress {

@@ -19,7 +19,12 @@ export interface SetProgress {
 export const useProgressStore = defineStore('progress', () => {
   const cardStats = shallowRef(new Map<string, SetCardStats>())
   const finished = shallowRef<AttemptRecord[]>([])
+  /** Quizzes and exams in progress, most recently answered first. */
+  const active = shallowRef<AttemptRecord[]>([])
+  /** New questions started today (for "learn N new" on home). */
+  const newToday = shallowRef(0)
   let watching = false
+  let deadlineTimer: ReturnType<typeof setTimeout> | undefined
 
   async function watch(): Promise<void> {
     if (watching) return
@@ -30,6 +35,37 @@ export const useProgressStore = defineStore('progress', () => {
     const db = await dbApi()
     db.observe(() => db.cardStatsBySet(db.getDB()), (v) => (cardStats.value = v))
     db.observe(() => db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }), (v) => (finished.value = v))
+    db.observe(
+      () => db.countNewReviewedToday(db.getDB(), new Date().setHours(0, 0, 0, 0)),
+      (n) => (newToday.value = n),
+    )
+    db.observe(
+      () => db.listAttempts(db.getDB(), { status: 'active' }),
+      (v) => {
+        active.value = v.filter((a) => a.kind === 'quiz')
+        void endExamsAtDeadline()
+      },
+    )
+  }
+
+  /**
+   * An exam's clock runs whether or not its screen is open (another screen, offline): each one
+   * is handed in at its deadline, and one whose deadline passed while the app was closed is
+   * handed in at that deadline as soon as the app sees it.
+   */
+  async function endExamsAtDeadline(): Promise<void> {
+    clearTimeout(deadlineTimer)
+    const now = Date.now()
+    const timed = active.value.filter((a) => a.deadline !== null)
+    const db = await dbApi()
+    for (const a of timed) if (a.deadline! <= now) await db.finishAttempt(db.getDB(), a.id, a.deadline!)
+    const next = Math.min(...timed.map((a) => a.deadline!).filter((d) => d > now))
+    if (Number.isFinite(next)) deadlineTimer = setTimeout(() => void endExamsAtDeadline(), Math.min(next - now, 2 ** 31 - 1))
+  }
+
+  /** The quiz or exam to continue: the most recent one still open. */
+  function unfinished(now: number): AttemptRecord | undefined {
+    return active.value.find((a) => a.deadline === null || a.deadline > now)
   }
 
   /** New / learning / mastered counts; "learning" includes young review cards. */
@@ -48,5 +84,5 @@ export const useProgressStore = defineStore('progress', () => {
     return finished.value.filter((a) => a.kind === 'quiz' && a.setIds.includes(setId))
   }
 
-  return { cardStats, finished, watch, progressOf, lastAttemptOf, attemptsOf }
+  return { cardStats, finished, active, newToday, watch, progressOf, lastAttemptOf, attemptsOf, unfinished }
 })

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import type { QuestionType } from '@/domain/content/schema'
+import { attemptOutcome, endTime } from '@/domain/session/attempt'
 import { pickQuizQuestions } from '@/domain/session/quiz'
 import { getDB } from '@/db/database'
-import { abandonAttempt, createAttempt } from '@/db/progress'
+import { abandonAttempt, createAttempt, finishAttempt } from '@/db/progress'
 import { getAttempt, latestActiveQuiz } from '@/db/queries'
 import type { AttemptRecord, QuizConfig } from '@/db/records'
 import { useBankStore } from './bank'
@@ -69,5 +70,27 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     return getAttempt(getDB(), id)
   }
 
-  return { start, startWith, latestActive, discard, load }
+  /**
+   * Where an attempt belongs, decided before either of its screens renders: an open one on the
+   * quiz screen, one that is over on its results. One whose questions are all answered, or an
+   * exam past its deadline, is ended here (the exam at its deadline: time used stops there).
+   * A missing or unreadable attempt stays where it was asked for; that screen says so.
+   */
+  async function place(id: string): Promise<'quiz' | 'results' | null> {
+    const db = getDB()
+    let a: AttemptRecord | undefined
+    try {
+      a = await getAttempt(db, id)
+    } catch {
+      return null
+    }
+    if (!a) return null
+    const now = Date.now()
+    const outcome = attemptOutcome(a, now, (q) => bank.questionIndex.has(q))
+    if (outcome === 'open') return 'quiz'
+    if (outcome !== 'finished') await finishAttempt(db, id, endTime(a, now))
+    return 'results'
+  }
+
+  return { start, startWith, latestActive, discard, load, place }
 })

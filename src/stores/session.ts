@@ -3,7 +3,8 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { checkAnswer, isTypedAnswer } from '@/domain/content/answer'
 import type { Grade, Response } from '@/domain/content/response'
 import type { MatchingPair, Question } from '@/domain/content/schema'
-import { draftToResponse, emptyDraft, type Draft } from '@/domain/session/draft'
+import { draftToResponse, emptyDraft, isDraftTouched, responseToDraft, restoreDraft, sameResponse, type Draft } from '@/domain/session/draft'
+import { activeDuration, endTime } from '@/domain/session/attempt'
 import { seedFor, shuffledQuestion, shuffledRights } from '@/domain/session/random'
 import { buildReviewQueue } from '@/domain/session/queue'
 import { gradeFor, previewGrades, type GradePreview } from '@/domain/scheduling/fsrs'
@@ -13,17 +14,20 @@ import {
   getCards,
   recordAnswer,
   regradeAnswer,
+  replaceAnswer,
+  setFlag,
   undoAnswer,
   type AnswerInput,
 } from '@/db/progress'
 import { getAttempt, nextDueAfter, readReviewQueue } from '@/db/queries'
 import { localMidnight } from '@/db/stats'
-import type { AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
+import type { AttemptAnswer, AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
 import { requestPersistenceOnce } from '@/composables/usePersistAfterFirstAnswer'
 import { useActivityStore } from './activity'
 import { useAppStore } from './app'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
+import { readDraft, writeDraft } from './draftStorage'
 
 /** 'unreadable': the session could not be read from storage (`loadError` says why; opening it again retries). */
 export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'missing' | 'unreadable'
@@ -74,7 +78,8 @@ export const useSessionStore = defineStore('session', () => {
   const newLeft = ref(0)
   /** Ids in the review queue that were due (the rest are new). */
   const dueIds = shallowRef(new Set<string>())
-  let shownAt = Date.now()
+  /** When the session opened or the last answer was saved: an answer's study time counts from there. */
+  let activeSince = Date.now()
 
   const seed = computed(() => attempt.value?.seed ?? 0)
   const currentId = computed(() => queue.value[index.value] ?? null)
@@ -92,6 +97,9 @@ export const useSessionStore = defineStore('session', () => {
   const response = computed(() => (question.value ? draftToResponse(question.value, draft.value) : null))
   const mode = computed(() => (kind.value === 'review' ? 'review' : attempt.value?.config.mode ?? 'practice'))
   const isExam = computed(() => mode.value === 'exam')
+  /** An exam's answers so far, by question id (they can be changed until it is handed in). */
+  const examAnswers = computed(() => new Map<string, AttemptAnswer>(isExam.value ? (attempt.value?.answers ?? []).map((a) => [a.questionId, a]) : []))
+  const flagged = computed(() => new Set(attempt.value?.flagged ?? []))
   const inSession = computed(() => phase.value === 'answering' || phase.value === 'feedback')
   const activity = useActivityStore()
   watch(inSession, (v) => (activity.studying = v), { immediate: true })
@@ -111,12 +119,19 @@ export const useSessionStore = defineStore('session', () => {
     return previewGrades(currentCard.value, e.question.id, e.setId, app.now, app.settings)
   })
 
+  /** Where the draft on screen belongs, for the copy kept across a reload. */
+  const draftPlace = computed(() => (kind.value === 'quiz' ? `quiz:${attempt.value?.id ?? ''}` : 'review'))
+
   function resetQuestion(): void {
     result.value = null
     saveError.value = null
     unsaved.value = null
-    draft.value = emptyDraft(question.value)
-    shownAt = Date.now()
+    const q = question.value
+    // A choice picked or text typed before a reload comes back; anything else starts empty.
+    const kept = q && phase.value === 'answering' ? restoreDraft(q, readDraft(draftPlace.value, q.id)) : null
+    // An exam question answered before shows that answer, to be looked at or changed.
+    const given = q ? examAnswers.value.get(q.id) : undefined
+    draft.value = kept ?? (q && given ? responseToDraft(q, given.answer) : emptyDraft(q))
     void loadCard()
   }
 
@@ -131,6 +146,7 @@ export const useSessionStore = defineStore('session', () => {
   // ----- quiz ------------------------------------------------------------------------------
 
   async function openQuiz(attemptId: string): Promise<'ok' | 'finished' | 'missing' | 'unreadable'> {
+    activeSince = Date.now()
     phase.value = 'loading'
     loadError.value = null
     kind.value = 'quiz'
@@ -148,11 +164,15 @@ export const useSessionStore = defineStore('session', () => {
     }
     attempt.value = a
     if (a.status === 'finished') return 'finished'
+    // The answers already given can be taken back, the last first, also after a reload.
+    history.value = a.answers.map((x) => x.reviewId)
     // Questions removed from the bank since the attempt began are skipped, not shown blank.
     queue.value = a.questionIds.filter((id) => bank.questionIndex.has(id))
     const answered = new Set(a.answers.map((x) => x.questionId))
     const firstOpen = queue.value.findIndex((id) => !answered.has(id))
-    index.value = firstOpen === -1 ? queue.value.length : firstOpen
+    // An exam with every question answered is not over until it is handed in: it opens on its last question.
+    const end = a.config.mode === 'exam' ? Math.max(0, queue.value.length - 1) : queue.value.length
+    index.value = firstOpen === -1 ? end : firstOpen
     phase.value = index.value >= queue.value.length ? 'done' : 'answering'
     resetQuestion()
     return 'ok'
@@ -161,6 +181,7 @@ export const useSessionStore = defineStore('session', () => {
   // ----- review ----------------------------------------------------------------------------
 
   async function openReview(setId: string | null): Promise<void> {
+    activeSince = Date.now()
     phase.value = 'loading'
     loadError.value = null
     kind.value = 'review'
@@ -228,10 +249,13 @@ export const useSessionStore = defineStore('session', () => {
 
   // ----- answering -------------------------------------------------------------------------
 
-  async function save(input: AnswerInput): Promise<ReviewLogRecord | null> {
+  /** Records an answer (replacing the earlier answer `replaces`, in an exam); null when it could not be saved. */
+  async function save(input: AnswerInput, replaces?: string): Promise<ReviewLogRecord | null> {
     busy.value = true
     try {
-      const log = await recordAnswer(getDB(), input, app.settings)
+      const log = replaces
+        ? await replaceAnswer(getDB(), replaces, input, app.settings)
+        : await recordAnswer(getDB(), input, app.settings)
       unsaved.value = null
       saveError.value = null
       // Ask the browser to keep the data once there is something worth keeping.
@@ -248,16 +272,27 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function afterSave(log: ReviewLogRecord, score: number, r: Response): Promise<void> {
+    writeDraft(null)
     history.value = [...history.value, log.id]
     if (attempt.value) attempt.value = (await getAttempt(getDB(), attempt.value.id)) ?? attempt.value
     result.value = { correct: log.correct, score, response: r, log }
-    if (isExam.value) await next()
-    else phase.value = 'feedback'
+    phase.value = 'feedback'
   }
 
   async function answer(r: Response, grade?: Grade): Promise<void> {
+    if (isExam.value) {
+      if (await examSave(r, grade)) await examGo(index.value + 1)
+      return
+    }
     const e = entry.value
     if (!e || phase.value !== 'answering' || busy.value) return
+    // A page whose timers were held back (a tab in the background) may see the deadline late:
+    // an answer after it is not taken; the exam ends at its deadline.
+    const deadline = attempt.value?.deadline ?? null
+    if (deadline !== null && Date.now() >= deadline) {
+      await finishNow()
+      return
+    }
     const verdict = checkAnswer(e.question, r)
     const input: AnswerInput = {
       questionId: e.question.id,
@@ -266,12 +301,15 @@ export const useSessionStore = defineStore('session', () => {
       answer: r,
       correct: verdict.correct,
       grade: grade ?? gradeFor(verdict.correct),
-      durationMs: Math.max(0, Date.now() - shownAt),
+      durationMs: activeDuration(Date.now(), activeSince),
       now: Date.now(),
       attemptId: attempt.value?.id ?? null,
     }
     const log = await save(input)
-    if (log) await afterSave(log, verdict.score, r)
+    if (log) {
+      activeSince = input.now
+      await afterSave(log, verdict.score, r)
+    }
   }
 
   async function submit(): Promise<void> {
@@ -289,8 +327,13 @@ export const useSessionStore = defineStore('session', () => {
   async function retrySave(): Promise<void> {
     const input = unsaved.value
     if (!input) return
+    if (isExam.value) {
+      await examSave(input.answer, input.grade)
+      return
+    }
     const log = await save({ ...input, now: Date.now() })
     const e = entry.value
+    if (log) activeSince = log.time
     if (log && e) await afterSave(log, checkAnswer(e.question, input.answer).score, input.answer)
   }
 
@@ -331,13 +374,90 @@ export const useSessionStore = defineStore('session', () => {
     resetQuestion()
   }
 
-  /** Exam submitted or time ran out: unanswered questions count as wrong. */
+  /** Exam submitted or time ran out: unanswered questions count as wrong. Never ends after the deadline. */
   async function finishNow(): Promise<void> {
-    if (attempt.value) await finishAttempt(getDB(), attempt.value.id, Date.now())
+    if (attempt.value) await finishAttempt(getDB(), attempt.value.id, endTime(attempt.value, Date.now()))
     phase.value = 'done'
   }
 
-  const canUndo = computed(() => history.value.length > 0 && !busy.value)
+  // ----- exams -------------------------------------------------------------------------------
+
+  /**
+   * Saves the answer to the exam question on screen (an unchanged one is left as it is). False
+   * when it could not be saved (the reason is on screen) or the time is up (the exam ends).
+   */
+  async function examSave(r: Response, grade?: Grade): Promise<boolean> {
+    const e = entry.value
+    const a = attempt.value
+    if (!e || !a || phase.value !== 'answering' || busy.value) return false
+    if (a.deadline !== null && Date.now() >= a.deadline) {
+      await finishNow()
+      return false
+    }
+    const before = examAnswers.value.get(e.question.id)
+    if (before && sameResponse(before.answer, r)) return true
+    const verdict = checkAnswer(e.question, r)
+    const now = Date.now()
+    const input: AnswerInput = {
+      questionId: e.question.id,
+      setId: e.setId,
+      mode: 'exam',
+      answer: r,
+      correct: verdict.correct,
+      grade: grade ?? gradeFor(verdict.correct),
+      durationMs: activeDuration(now, activeSince),
+      now,
+      attemptId: a.id,
+    }
+    const log = await save(input, before?.reviewId)
+    if (!log) return false
+    activeSince = now
+    writeDraft(null)
+    attempt.value = (await getAttempt(getDB(), a.id)) ?? a
+    return true
+  }
+
+  /** Saves the answer on screen if it is complete. */
+  async function examSaveCurrent(): Promise<boolean> {
+    const r = response.value
+    return r ? examSave(r) : true
+  }
+
+  /** Moves to exam question `i` (any, in any order), saving the answer on screen first. */
+  async function examGo(i: number): Promise<void> {
+    if (!isExam.value || i < 0 || i === index.value) return
+    if (!(await examSaveCurrent())) return
+    if (i >= queue.value.length) {
+      // Past the last question: stay on it, its answer saved; handing in is the learner's call.
+      resetQuestion()
+      return
+    }
+    index.value = i
+    phase.value = 'answering'
+    resetQuestion()
+  }
+
+  /** Hands the exam in: the answer on screen is saved first; unanswered questions count as wrong. */
+  async function handIn(): Promise<void> {
+    if (await examSaveCurrent()) await finishNow()
+  }
+
+  async function toggleFlag(): Promise<void> {
+    const a = attempt.value
+    const id = currentId.value
+    if (!a || !id) return
+    try {
+      await setFlag(getDB(), a.id, id, !flagged.value.has(id))
+      attempt.value = (await getAttempt(getDB(), a.id)) ?? a
+    } catch (e) {
+      saveError.value = describeError(e)
+    }
+  }
+
+  /** Positions (0-based) of the exam questions not answered yet. */
+  const unanswered = computed(() => queue.value.flatMap((id, i) => (examAnswers.value.has(id) ? [] : [i])))
+
+  const canUndo = computed(() => !isExam.value && history.value.length > 0 && !busy.value)
 
   /** Takes back the last answer of this session; its question comes back on screen. */
   async function undo(): Promise<boolean> {
@@ -374,12 +494,17 @@ export const useSessionStore = defineStore('session', () => {
 
   function setDraft(patch: Partial<Draft>): void {
     draft.value = { ...draft.value, ...patch }
+    const q = question.value
+    if (q && phase.value === 'answering') {
+      writeDraft(isDraftTouched(q, draft.value) ? { where: draftPlace.value, questionId: q.id, draft: draft.value } : null)
+    }
   }
 
   return {
     kind, attempt, queue, index, phase, draft, result, currentCard, saveError, loadError, unsaved, busy, history,
     nextDue, newLeft, question, entry, rights, response, mode, isExam, inSession, answeredCount,
-    correctCount, previews, remaining, dueIds, canUndo,
+    correctCount, previews, remaining, dueIds, canUndo, examAnswers, flagged, unanswered,
+    examGo, examSaveCurrent, handIn, toggleFlag, currentId,
     openQuiz, openReview, submit, dontKnow, gradeFlashcard, retrySave, regrade, override, next, finishNow,
     undo, setDraft,
   }

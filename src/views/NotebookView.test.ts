@@ -127,7 +127,7 @@ describe('NotebookView', () => {
     expect(row.text()).toContain('Single choice')
     expect(row.text()).toContain('#companies')
     expect(row.text()).toContain('1 hour ago')
-    expect(row.find('[data-testid="streak"]').text()).toBe('0 of 2 right in a row')
+    expect(row.find('[data-testid="streak"]').text()).toBe('Right on 0 of 2 days')
     expect(w.find('[data-testid="notebook-tab-active"]').text()).toBe('To fix (1)')
   })
 

@@ -23,6 +23,30 @@ describe('eligibleQuestions', () => {
   })
 })
 
+describe('article order', () => {
+  const cited = (id: string, paragraph?: number | number[]): Question => ({
+    ...tf(id),
+    ...(paragraph === undefined ? {} : { source: { paragraph, quote: 'q' } }),
+  })
+  const bank: QuestionSet[] = [
+    { id: 'x', title: L('X'), keyPoints: [L('k')], questions: [cited('x-1', 3), cited('x-2', 2), cited('x-3', [5, 1]), cited('x-4'), cited('x-5', 2)] },
+    { id: 'y', title: L('Y'), keyPoints: [L('k')], questions: [cited('y-1', 1), cited('y-2', 3)] },
+  ]
+  it('sorts by the first paragraph cited, then by place in the set, sets in bank order; uncited last', () => {
+    expect(pickQuizQuestions(bank, { setIds: ['x', 'y'], types: ['truefalse'], count: 'all', order: 'article' }, 1))
+      .toEqual(['x-3', 'y-1', 'x-2', 'x-5', 'x-1', 'y-2', 'x-4'])
+  })
+  it('a sample keeps that order', () => {
+    const order = ['x-3', 'y-1', 'x-2', 'x-5', 'x-1', 'y-2', 'x-4']
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 7 }), (seed, count) => {
+        const ids = pickQuizQuestions(bank, { setIds: ['x', 'y'], types: ['truefalse'], count, order: 'article' }, seed)
+        expect([...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(ids)
+      }),
+    )
+  })
+})
+
 describe('pickQuizQuestions', () => {
   it('article order with all questions returns them as written', () => {
     expect(pickQuizQuestions(sets, { setIds: ['a', 'b'], types: ['truefalse', 'flashcard'], count: 'all', order: 'article' }, 1))

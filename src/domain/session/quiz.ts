@@ -16,7 +16,21 @@ export interface BankEntry {
   setId: string
 }
 
-/** Questions of the chosen sets and types, in article order (sets in bank order, then as written). */
+/** The first paragraph a question cites (questions citing none come last). */
+export function firstParagraph(question: Question): number {
+  const p = question.source?.paragraph
+  return p === undefined ? Infinity : Math.min(...[p].flat())
+}
+
+/** Entries in the article's order: by the first paragraph they cite, then as given (stable). */
+export function inArticleOrder<T extends { question: Question }>(entries: readonly T[]): T[] {
+  return entries
+    .map((e, i) => ({ e, i, p: firstParagraph(e.question) }))
+    .sort((a, b) => a.p - b.p || a.i - b.i)
+    .map((x) => x.e)
+}
+
+/** Questions of the chosen sets and types, sets in bank order, each set's questions as written. */
 export function eligibleQuestions(sets: readonly QuestionSet[], selection: Pick<QuizSelection, 'setIds' | 'types'>): BankEntry[] {
   const wanted = new Set(selection.setIds)
   const types = new Set(selection.types)
@@ -30,7 +44,8 @@ export function eligibleQuestions(sets: readonly QuestionSet[], selection: Pick<
 
 /** The question ids of a new quiz. Shuffled quizzes draw a random sample; article order keeps the text's order. */
 export function pickQuizQuestions(sets: readonly QuestionSet[], selection: QuizSelection, seed: number): string[] {
-  const pool = eligibleQuestions(sets, selection).map((e) => e.question.id)
+  const eligible = eligibleQuestions(sets, selection)
+  const pool = (selection.order === 'article' ? inArticleOrder(eligible) : eligible).map((e) => e.question.id)
   const n = selection.count === 'all' ? pool.length : Math.min(selection.count, pool.length)
   if (selection.order === 'article') {
     if (n === pool.length) return pool
