@@ -270,7 +270,8 @@ describe('undoAnswer', () => {
       }),
       { numRuns: 40 },
     )
-  })
+    // 40 random sequences against a real (in-memory) database: seconds on a busy machine.
+  }, 30_000)
 
   it('takes every answer back in reverse order to an empty database', async () => {
     const ids: string[] = []

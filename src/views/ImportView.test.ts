@@ -25,6 +25,9 @@ beforeEach(async () => {
     routes: [
       { path: '/import', component: ImportView },
       { path: '/sets/:setId', component: { template: '<p>set</p>' } },
+      // Links the screen offers (home, the backup section of settings).
+      { path: '/', component: { template: '<p>home</p>' } },
+      { path: '/settings', component: { template: '<p>settings</p>' } },
     ],
   })
   await router.push('/import')

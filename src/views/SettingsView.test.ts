@@ -37,7 +37,7 @@ afterEach(async () => {
 
 async function mountView(path = '/settings'): Promise<VueWrapper> {
   await useAppStore().reloadSettings()
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/settings', component: SettingsView }] })
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/settings', component: SettingsView }, { path: '/', component: { template: '<p>home</p>' } }] })
   await router.push(path)
   wrapper = mount(SettingsView, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
   await flushPromises()
