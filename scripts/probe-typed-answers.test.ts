@@ -99,4 +99,11 @@ describe('parseTypedAnswers', () => {
     for (const expected of ['right', 'wrong'] as const)
       for (const lang of ['zh', 'en'] as const) expect(entries.some((e) => e.expected === expected && e.lang === lang)).toBe(true)
   })
+
+  it('grades every realistic typed answer of the project list as a careful reader would', () => {
+    const entries = parseTypedAnswers(readFileSync(DEFAULT_LIST, 'utf8'), DEFAULT_LIST)
+    const result = probeTypedAnswers(loadBank().sets, entries)
+    expect(result.misses.map((m) => `${m.id} [${m.lang}] "${m.typed}" should be ${m.expected}`)).toEqual([])
+    expect(result.asExpected).toBe(entries.length)
+  })
 })
