@@ -12,6 +12,9 @@ import { expectationOf, readQuantity, type UnitKind } from '../src/domain/conten
 import type { BlankQuestion, NumericQuestion } from '../src/domain/content/schema'
 import { loadBank } from './load-questions'
 
+/** Each property grades a few hundred answers: well under a second idle, more on a busy machine. */
+const HEAVY = 30_000
+
 const { sets, errors } = loadBank()
 const questions = sets.flatMap((s) => s.questions)
 const blanks = questions.filter((q): q is BlankQuestion => q.type === 'blank')
@@ -85,7 +88,7 @@ describe('the question bank, graded', () => {
       }),
       { numRuns: 400 },
     )
-  })
+  }, HEAVY)
 
   it('grades every numeric answer right as it is keyed and as it is shown, in both languages', () => {
     for (const q of numerics) {
@@ -143,7 +146,7 @@ describe('near-misses of the bank are graded wrong', () => {
       }),
       { numRuns: 400 },
     )
-  })
+  }, HEAVY)
 
   it('numeric: a unit swapped for one that contradicts the question', () => {
     const withUnits = numerics.filter((q) => expectationOf(q).hasUnit)
@@ -189,7 +192,7 @@ describe('near-misses of the bank are graded wrong', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, HEAVY)
 
   it('blank: a unit swapped in a form that is a quantity with a unit', () => {
     for (const q of blanks) {
@@ -227,5 +230,5 @@ describe('near-misses of the bank are graded wrong', () => {
       }),
       { numRuns: 400 },
     )
-  })
+  }, HEAVY)
 })
