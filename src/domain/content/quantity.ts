@@ -122,13 +122,14 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
       return ` ${MONTH_EXACT.findIndex((re) => re.test(name)) + 1} `
     })
   }
-  // "two decades" = 20 years.
+  // "two decades" = 20 years; "a decade" = 10.
+  let decades = false
   t = t.replace(DECADE, (_m, one: string | undefined) => {
     units.add('year')
-    return one ? ' 10 ' : ' ×10 '
+    if (one) return ' 10 '
+    decades = true
+    return ' '
   })
-  const decades = /×10/.test(t)
-  t = t.replace(/×10/g, ' ')
 
   // Fractions in words: a quarter, one half, two thirds, 一半, 半.
   t = t.replace(FRACTION_WORDS, (match, count: string | undefined, word: string) => {
