@@ -365,5 +365,6 @@ export default {
     acceptedSpelling: 'Accepted — spelling: {expected}',
     wrongUnit: 'Wrong unit: this question asks for {unit}.',
     changeGradeLabel: 'Change grade:',
+    correctAnswerLabel: 'Correct answer: {answer}',
   },
 }

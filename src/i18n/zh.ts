@@ -365,5 +365,6 @@ export default {
     acceptedSpelling: '正确——拼写：{expected}',
     wrongUnit: '单位不对：本题要的单位是{unit}。',
     changeGradeLabel: '修改评分：',
+    correctAnswerLabel: '正确答案：{answer}',
   },
 }
