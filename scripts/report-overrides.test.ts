@@ -50,6 +50,7 @@ describe('report:overrides', () => {
     const blank = set.questions.find((q): q is BlankQuestion => q.type === 'blank')!
     await answer(blank.id, set.id, { type: 'blank', text: blank.answer.en }, true)
     await answer('gone-question', 'old-set', { type: 'numeric', text: '三百亿' }, true)
+    // Spelled two ways that normalise alike: listed once, as "300亿" (a tie goes to the first in code-point order).
     await answer('gone-question', 'old-set', { type: 'numeric', text: '300亿 ' }, true)
     await answer('gone-question', 'old-set', { type: 'numeric', text: '３００亿' }, true)
     await answer('gone-question', 'old-set', { type: 'numeric', text: '三百亿' }, true)
@@ -106,5 +107,15 @@ describe('report:overrides', () => {
     expect(run([])).toEqual({ code: 2, out: [], err: ['give one backup file', 'usage: npm run report:overrides -- <backup.json> [--json]'] })
     expect(run([other, '--csv']).code).toBe(2)
     expect(run([dir]).err[0]).toBe(`cannot read ${dir}: it is a folder. Export a backup from the app (Settings → Export) and give its path.`)
+  })
+})
+
+describe('collectOverrides', () => {
+  const entry = (text: string, overridden = true) => ({ questionId: 'q', setId: 's', overridden, answer: { type: 'blank' as const, text } })
+  it('does not depend on the order of the log', () => {
+    const log = [entry('３００亿'), entry('300亿'), entry('Nov'), entry('nov.'), entry('nov'), entry('x', false)]
+    const expected = [{ questionId: 'q', setId: 's', total: 5, answers: [{ text: 'Nov', count: 3, acceptedNow: null }, { text: '300亿', count: 2, acceptedNow: null }] }]
+    expect(collectOverrides(log)).toEqual(expected)
+    expect(collectOverrides([...log].reverse())).toEqual(expected)
   })
 })

@@ -374,6 +374,7 @@ export default {
     acceptedSpelling: 'Accepted — spelling: {expected}',
     wrongUnit: 'Wrong unit: this question asks for {unit}.',
     changeGradeLabel: 'Change grade:',
+    correctAnswerLabel: 'Correct answer: {answer}',
   },
   storageFull: {
     reason: 'this device’s storage for this site is full',

@@ -374,6 +374,7 @@ export default {
     acceptedSpelling: '正确——拼写：{expected}',
     wrongUnit: '单位不对：本题要的单位是{unit}。',
     changeGradeLabel: '修改评分：',
+    correctAnswerLabel: '正确答案：{answer}',
   },
   storageFull: {
     reason: '本设备留给本网站的存储空间已满',

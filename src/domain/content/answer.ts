@@ -2,7 +2,7 @@
  * Grading: a question and the learner's response in, a verdict out.
  * Total over its inputs: a response of the wrong type, or a malformed one, is wrong, never an exception.
  */
-import type { BlankQuestion, NumericQuestion, Question } from './schema.ts'
+import type { BlankQuestion, Localized, NumericQuestion, Question } from './schema.ts'
 import type { CheckResult, Response } from './response.ts'
 import { isLatinText, isOneTypoAway, joinWords, latinWords, normalizeText, withoutCompanySuffix, withoutCompanyWord } from './normalize.ts'
 import { candidates, contradicts, expectationOf, readQuantity, type Expectation, type Quantity } from './quantity.ts'
@@ -39,6 +39,32 @@ function swapScripts(key: string): string | null {
   return runs.length === 2 ? runs[1]! + runs[0]! : null
 }
 
+const GAP = /_{2,}|＿{2,}/
+const CONTEXT = 8
+
+/**
+ * The answer without the prompt's own words around the gap, when the learner typed them too:
+ * "千问恐慌" for "“____恐慌”", "AI to C" for "AI to ____", "裂缝中" for "的____中". Only words
+ * right next to the gap, in normal form; what is left must still be a whole form.
+ */
+function withoutContext(key: string, prompt: Localized): string[] {
+  const out: string[] = []
+  for (const text of [prompt.zh, prompt.en]) {
+    const at = GAP.exec(text)
+    if (!at) continue
+    const before = [...normalizeText(text.slice(0, at.index))].slice(-CONTEXT).join('')
+    const after = [...normalizeText(text.slice(at.index + at[0].length))].slice(0, CONTEXT).join('')
+    const heads = [''].concat([...before].map((_, i) => before.slice(i)).filter((h) => key.startsWith(h)))
+    const tails = [''].concat([...after].map((_, i) => after.slice(0, i + 1)).filter((t) => key.endsWith(t)))
+    for (const head of heads)
+      for (const tail of tails) {
+        const rest = key.slice(head.length, key.length - tail.length)
+        if ((head !== '' || tail !== '') && rest !== '' && head.length + tail.length < key.length) out.push(rest)
+      }
+  }
+  return out
+}
+
 /** Percent and percentage points agree only where the prompt is about a difference. */
 const GAP_PROMPT = /差距|差值|相差|百分点|\bgap\b|\bdifference\b|\bpoints?\b/i
 
@@ -63,7 +89,8 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
  * Grades a typed blank. Right when the text matches a form in normal form (case, width, spaces
  * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
  * leading a/an/the, singular or plural, hyphen or space; a company with or without its legal
- * suffix (Corp, Inc, 公司, 集团); for a number, in any of its forms
+ * suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed along; for a
+ * number, in any of its forms
  * (1/4, 四分之一, a quarter, 25%, 0.25). Right with a spelling note when one typo is forgiven.
  */
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
@@ -71,9 +98,11 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   if (key === '') return { ...WRONG }
   const forms = blankForms(question).filter((form) => normalizeText(form) !== '')
   const bare = withoutCompanySuffix(key)
+  const trimmed = withoutContext(key, question.prompt)
   for (const form of forms) {
     const formKey = normalizeText(form)
     if (formKey === key || swapScripts(formKey) === key || withoutCompanySuffix(formKey) === bare) return { ...RIGHT }
+    if (trimmed.includes(formKey)) return { ...RIGHT }
   }
   const latin = isLatinText(text)
   const given = latin ? withoutCompanyWord(latinWords(text)) : []

@@ -17,7 +17,7 @@ export interface OverrideLogEntry {
 }
 
 export interface OverriddenAnswer {
-  /** The typed text, as most often typed (trimmed) among the spellings that normalise alike. */
+  /** The typed text, as most often typed (trimmed) among the spellings that normalise alike; ties: the first in code-point order. */
   text: string
   count: number
   /** Whether the grader accepts it today; null when the question is not in the bank given. */
@@ -63,7 +63,8 @@ export function collectOverrides(
       let count = 0
       for (const [spelling, n] of spellings) {
         count += n
-        if (n > best) {
+        // Ties go to the spelling that sorts first, so the report does not depend on log order.
+        if (n > best || (n === best && spelling < text)) {
           best = n
           text = spelling
         }

@@ -49,7 +49,9 @@ const MONTHS = [
 ]
 const MONTH_NAME = new RegExp(`\\b(${MONTHS.join('|')})\\b\\.?`, 'g')
 
+const MONTH_EXACT = MONTHS.map((p) => new RegExp(`^(?:${p})$`))
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+const ORDINAL_WORD = new RegExp(`\\b(${ORDINALS.join('|')})\\b`, 'g')
 const DENOMINATORS: Record<string, number> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
   sixth: 6, sixths: 6, seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
@@ -97,6 +99,10 @@ function englishRun(run: string): number | null {
 const FILLER =
   /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|[~≈约約大概近将將超过過以上多余餘左右第名位个個次种種家项項条條倍]/g
 
+/** Anything a number could be written with; text without any of it holds no number. */
+const NUMBERISH =
+  /[\p{Nd}零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億半]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|first|second|decade|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/u
+
 export interface ReadOptions {
   /** Month names (November, Nov., 十一月) stand for their number: the question asks for a month. */
   months?: boolean
@@ -106,22 +112,24 @@ export interface ReadOptions {
 export function readQuantity(text: string, options: ReadOptions = {}): Quantity | null {
   if (typeof text !== 'string' || text.length > 1000) return null
   let t = text.normalize('NFKC').toLowerCase().replace(/\p{Cf}/gu, '')
+  if (!NUMBERISH.test(t)) return null
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 
   if (options.months) {
     t = t.replace(MONTH_NAME, (_m, name: string) => {
       units.add('month')
-      return ` ${MONTHS.findIndex((p) => new RegExp(`^(?:${p})$`).test(name)) + 1} `
+      return ` ${MONTH_EXACT.findIndex((re) => re.test(name)) + 1} `
     })
   }
-  // "two decades" = 20 years.
+  // "two decades" = 20 years; "a decade" = 10.
+  let decades = false
   t = t.replace(DECADE, (_m, one: string | undefined) => {
     units.add('year')
-    return one ? ' 10 ' : ' ×10 '
+    if (one) return ' 10 '
+    decades = true
+    return ' '
   })
-  const decades = /×10/.test(t)
-  t = t.replace(/×10/g, ' ')
 
   // Fractions in words: a quarter, one half, two thirds, 一半, 半.
   t = t.replace(FRACTION_WORDS, (match, count: string | undefined, word: string) => {
@@ -136,7 +144,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     form = 'fraction'
     return ' 1/2 '
   })
-  t = t.replace(new RegExp(`\\b(${ORDINALS.join('|')})\\b`, 'g'), (_m, word: string) => ` ${ORDINALS.indexOf(word) + 1} `)
+  t = t.replace(ORDINAL_WORD, (_m, word: string) => ` ${ORDINALS.indexOf(word) + 1} `)
   let wordScaled = false
   t = t.replace(/\ba\s+(hundred|thousand|million|billion|trillion)\b/g, 'one $1')
   t = t.replace(EN_RUN, (run) => {

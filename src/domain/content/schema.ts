@@ -87,7 +87,10 @@ export const BlankQuestionSchema = v.strictObject({
   type: v.literal('blank'),
   /** The canonical answer shown after grading. */
   answer: LocalizedSchema,
-  /** Further accepted forms (aliases, English, digits...). Matching ignores case, width, spaces and punctuation. */
+  /**
+   * Further accepted forms (aliases, English, digits...). Matching ignores case, width, spaces and
+   * punctuation (never between digits: "1/4" is not "14"); see checkBlank in answer.ts for the rest.
+   */
   accepted: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)))),
 })
 

@@ -38,6 +38,8 @@ const definers = blank('definers', loc('押注____而非追随者', 'bet on the 
 const stack = blank('stack', loc('产业链的“____”', 'the “____” of the industry chain'), loc('全栈觉醒', 'full-stack awakening'))
 const panic = blank('panic', loc('“____恐慌”', 'the "____ panic"'), loc('千问', 'Qwen'), ['千问Qwen'])
 const gpt = blank('gpt', loc('仍普遍落后于____。', 'still lag behind ____'), loc('GPT-4', 'GPT-4'))
+const cracks = blank('cracks', loc('定义者往往诞生于范式迁移的____中。', 'definers are often born in the ____ of a paradigm shift'), loc('裂缝', 'cracks'))
+const toC = blank('to-c', loc('全力进军“AI to ____”市场', 'going all out for the "AI to ____" market'), loc('C', 'C'))
 const nvidia = blank('nvidia', loc('OpenAI + 微软 + ____', 'OpenAI, Microsoft and ____'), loc('英伟达', 'Nvidia'))
 const alibaba = blank('alibaba', loc('____ 立即反驳', '____ rebutted at once'), loc('阿里巴巴', 'Alibaba'))
 const languages = numeric('languages', loc('支持多少种语言?', 'How many languages?'), 119, loc('种语言', 'languages'))
@@ -183,6 +185,17 @@ const cases: [Question, string, boolean][] = [
   [gpt, 'GPT 4', true],
   [gpt, 'GPT-5', false],
   [gpt, 'GPT-40', false],
+  // The prompt's own words around the gap, typed along with the answer
+  [panic, '千问恐慌', true],
+  [panic, '恐慌', false],
+  [cracks, '裂缝中', true],
+  [cracks, '的裂缝中', true],
+  [cracks, '裂', false],
+  [toC, 'AI to C', true],
+  [toC, 'to C', true],
+  [toC, 'AI to', false],
+  [toC, 'AI to B', false],
+  [rank, '第2', false],
   // Companies, with or without their legal suffix
   [nvidia, 'Nvidia Corp', true],
   [nvidia, 'NVIDIA Corporation', true],
