@@ -6,7 +6,7 @@
 //   npm run bench                 full run: 1k, 10k, 100k
 //   npm run bench -- --quick      CI: 1k only, fewer runs; never fails on a timing
 //   options: --sizes 1000,10000   --runs 7   --lighthouse-runs 3   --profile (CPU profiles of the slowest screens)
-//            --skip lighthouse,sizes,diagnostics,import (leave those parts out while working on one figure)
+//            --skip lighthouse,sizes,diagnostics,import,backup (leave those parts out while working on one figure)
 //
 // Exit code: 0 whenever the harness ran to the end (a missed target is a "fail" row, not a
 // crash); 1 when the harness itself broke.
@@ -831,6 +831,156 @@ async function measureImport(browser, base, questions, withScreen) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Backup import: a big backup merged through the settings screen
+
+/** Review log entries in the merged backup (about 50 MB of JSON, as the app exports it). */
+const BACKUP_REVIEWS = 100_000
+
+/**
+ * A backup file as the app writes it (pretty-printed), made here rather than exported from the
+ * browser: `reviews` log entries over `reviews / 10` questions, each question's card and a
+ * notebook entry for every tenth. `corrupt`: the last log entry has a grade of 7, so the file
+ * is refused after every record before it was checked.
+ */
+function syntheticBackup(reviews, corrupt = false) {
+  const questions = Math.max(1, Math.floor(reviews / 10))
+  const t0 = Date.UTC(2026, 0, 1)
+  const card = (i, t) => ({
+    questionId: `bk-q${i}`, setId: 'bk', due: t + 86_400_000, stability: 3.2, difficulty: 5.1, elapsedDays: 1,
+    scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: t,
+  })
+  const log = Array.from({ length: reviews }, (_, k) => {
+    const i = k % questions
+    const time = t0 + k * 60_000
+    return {
+      id: `bk-r${k}`, questionId: `bk-q${i}`, setId: 'bk', time, mode: 'review', correct: k % 4 !== 0, overridden: false,
+      answer: { type: 'single', choice: 'a' }, grade: corrupt && k === reviews - 1 ? 7 : k % 4 === 0 ? 1 : 3, durationMs: 4000,
+      cardBefore: k < questions ? null : card(i, time - 60_000 * questions), notebookBefore: null, attemptId: null,
+      daily: { day: new Date(time).toISOString().slice(0, 10), firstOfDay: k % 50 === 0 },
+    }
+  })
+  const last = t0 + reviews * 60_000
+  return JSON.stringify(
+    {
+      format: 'qwen-study-backup', version: 1, exportedAt: last,
+      cards: Array.from({ length: questions }, (_, i) => card(i, last - 60_000)),
+      reviews: log,
+      attempts: [],
+      notebook: Array.from({ length: Math.floor(questions / 10) }, (_, j) => ({
+        questionId: `bk-q${j * 10}`, setId: 'bk', missCount: 1, lastWrongAnswer: { type: 'single', choice: 'b' },
+        lastWrongAt: t0 + j * 60_000, correctStreak: 0, cleared: 0, clearedAt: null,
+      })),
+      settings: [],
+      archive: [],
+      importedSets: [],
+    },
+    null,
+    2,
+  )
+}
+
+/**
+ * In the page, before the file is chosen: times the import from the file input's change to its
+ * outcome (the status line or the error list), clicks Merge as soon as the dialog offers it, and
+ * records the longest gap between two animation frames meanwhile. Resolved by backupResult().
+ */
+function backupRecorder({ timeout }) {
+  const w = window
+  w.__backup = new Promise((resolve, reject) => {
+    let t0 = null
+    let clicked = false
+    let maxGap = 0
+    let last = performance.now()
+    let done = false
+    const frame = (now) => {
+      if (t0 !== null) maxGap = Math.max(maxGap, now - last)
+      last = now
+      if (!done) requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+    document.addEventListener('change', () => (t0 ??= performance.now()), { capture: true })
+    const timer = setTimeout(() => {
+      done = true
+      reject(new Error(`no outcome after ${timeout} ms: ${document.querySelector('[data-testid="backup-errors"]')?.textContent ?? ''}`))
+    }, timeout)
+    const observer = new MutationObserver(() => {
+      const merge = document.querySelector('[data-testid="import-merge"]')
+      if (!clicked && merge && !merge.disabled && merge.offsetParent !== null) {
+        clicked = true
+        merge.click()
+      }
+      const status = document.querySelector('[data-testid="backup-status"]')?.textContent?.trim()
+      const errors = document.querySelector('[data-testid="backup-errors"]')?.textContent?.trim()
+      if (t0 === null || done || (!status && !errors)) return
+      done = true
+      observer.disconnect()
+      clearTimeout(timer)
+      requestAnimationFrame((now) => {
+        maxGap = Math.max(maxGap, now - last)
+        resolve({ total: now - t0, maxGap, outcome: errors ? 'refused' : 'imported', text: (errors || status).slice(0, 160) })
+      })
+    })
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+}
+
+async function measureBackup(browser, base) {
+  const runs = QUICK ? 1 : 3
+  const name = `backup merge via the settings screen (choose file → imported)`
+  const gapName = 'longest frame gap while a backup is checked and merged (or refused)'
+  const rejectName = 'backup refused via the settings screen (one bad record at the end)'
+  const files = { merge: Buffer.from(syntheticBackup(BACKUP_REVIEWS)), reject: Buffer.from(syntheticBackup(BACKUP_REVIEWS, true)) }
+  const mb = (b) => round(b.length / 1024 / 1024, 1)
+  const context = await newContext(browser)
+  const flows = { merge: [], reject: [] }
+  try {
+    for (const kind of ['merge', 'reject']) {
+      for (let i = 0; i < runs; i++) {
+        // A database with some progress already, so the screen asks merge or replace.
+        const bench = await benchPage(context, base)
+        await bench.evaluate(() => window.bench.reset())
+        await bench.evaluate((o) => window.bench.seed(o), { questions: 1000, logs: 1000, now: Date.now(), setId: 'bench-here' })
+        await bench.evaluate(() => window.bench.close())
+        await bench.close()
+        const page = await appPage(context)
+        await page.goto(base + '/settings')
+        await page.waitForSelector('[data-testid="import-progress"]')
+        await page.waitForLoadState('networkidle')
+        await page.evaluate(quiet)
+        await page.evaluate(backupRecorder, { timeout: 300_000 })
+        await page.getByTestId('import-progress').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: files[kind] })
+        const r = await page.evaluate(() => window.__backup)
+        const expected = kind === 'merge' ? 'imported' : 'refused'
+        if (r.outcome !== expected) throw new Error(`backup ${kind}: ${r.outcome} (${r.text})`)
+        flows[kind].push(r)
+        await page.close()
+      }
+    }
+    add({
+      name,
+      size: BACKUP_REVIEWS,
+      samples: flows.merge.map((f) => f.total),
+      target: 10_000,
+      note: `${mb(files.merge)} MB file, ${BACKUP_REVIEWS} log entries, ${BACKUP_REVIEWS / 10} cards; into a database with 1,000 entries; Merge clicked as soon as offered`,
+    })
+    add({ name: rejectName, size: BACKUP_REVIEWS, samples: flows.reject.map((f) => f.total), note: `${mb(files.reject)} MB file` })
+    add({
+      name: gapName,
+      size: BACKUP_REVIEWS,
+      samples: [...flows.merge, ...flows.reject].map((f) => f.maxGap),
+      target: 200,
+      stat: 'p95',
+      note: `requestAnimationFrame gaps from choosing the file to the outcome; merge ${flows.merge.map((f) => round(f.maxGap)).join(', ')} ms, refused ${flows.reject.map((f) => round(f.maxGap)).join(', ')} ms`,
+    })
+  } catch (e) {
+    for (const [n, target, unit] of [[name, 10_000, 'ms'], [rejectName, null, 'ms'], [gapName, 200, 'ms']]) {
+      if (!results.some((r) => r.name === n)) notMeasured(n, BACKUP_REVIEWS, target, e.message.split('\n')[0], unit)
+    }
+  }
+  await context.close()
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 
 async function main() {
@@ -884,6 +1034,7 @@ async function main() {
     if (!SKIP.has('sizes')) for (const n of SIZES) await step((b) => measureSize(b, base, n, `bench-${label(n).toLowerCase()}`))
     const importScreen = !missing.has('src/views/ImportView.vue')
     if (!SKIP.has('import')) for (const q of IMPORT_SIZES) await step((b) => measureImport(b, base, q, importScreen))
+    if (!SKIP.has('backup')) await step((b) => measureBackup(b, base))
   } finally {
     await browser?.close()
     stop()

@@ -248,6 +248,55 @@ ownServer.describe('updates', () => {
   })
 })
 
+ownServer.describe('updates from another tab', () => {
+  ownServer('a tab mid-quiz is not reloaded when another tab applies a new version; it reloads once the learner leaves', async ({ page, context, preview }) => {
+    const v2 = makeNextVersion()
+    try {
+      await gotoApp(page, '/')
+      await waitForServiceWorker(page)
+      const tabB = await context.newPage()
+      await gotoApp(tabB, '/')
+      await expect.poll(() => tabB.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+
+      // Tab A is mid-quiz; a mark on its window tells whether the page was ever reloaded.
+      const tabA = page
+      await startQuiz(tabA, 'zh', { set: 'figures', order: 'article', count: 5 })
+      const shown = await currentId(tabA)
+      await tabA.evaluate(() => ((window as unknown as { __stayed: boolean }).__stayed = true))
+
+      // The next version goes live; tab B, on the home screen, applies it.
+      await preview.restart(v2)
+      await tabB.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+      const apply = tabB.getByTestId('apply-update')
+      await expect(apply).toBeVisible()
+      await Promise.all([tabB.waitForEvent('load'), apply.click()])
+      await waitForApp(tabB)
+      await expect.poll(() => buildMark(tabB), { message: 'tab B runs the new version' }).toBe(V2_MARK)
+
+      // Tab A keeps its quiz: same page, same question, still the old version.
+      // The new worker controls tab A too now (nothing waits any more)...
+      await expect
+        .poll(() => tabA.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting === null), {
+          message: 'the new version took over tab A',
+        })
+        .toBe(true)
+      expect(await tabA.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed === true), 'tab A was not reloaded').toBe(true)
+      await expect(questionCard(tabA)).toHaveAttribute('data-qid', shown)
+      expect(await buildMark(tabA)).toBeNull()
+      await answerShown(tabA, true)
+
+      // The learner leaves the quiz: now tab A takes the new version.
+      await tabA.getByTestId('leave').click()
+      await Promise.all([tabA.waitForEvent('load'), tabA.getByTestId('confirm-ok').click()])
+      await waitForApp(tabA)
+      await expect.poll(() => buildMark(tabA), { message: 'tab A runs the new version' }).toBe(V2_MARK)
+      await expectTotalReviews(tabA, 1)
+    } finally {
+      rmSync(v2, { recursive: true, force: true })
+    }
+  })
+})
+
 test.describe('two tabs', () => {
   test("an answer in one tab shows in the other's notebook and due count without a reload", async ({ context, page }) => {
     // Time is controlled so the wrong answer's card can be made due.

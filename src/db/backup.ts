@@ -19,7 +19,7 @@ import type {
   SettingRecord,
 } from './records'
 import { rebuildDailyStats } from './stats'
-import { BANK_SIGNATURE_KEY } from './progress'
+import { BANK_SIGNATURE_KEY } from './names'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
 export const BACKUP_VERSION = 1

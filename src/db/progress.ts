@@ -25,8 +25,7 @@ import { dailyShareOf, dayKeyAt, isFirstOfDay, updateDailyStats, writeDailyRow }
 /** The settings-table key of the study settings; other keys hold UI prefs. */
 export const SETTINGS_KEY = 'settings'
 
-/** The settings-table key where start-up remembers which bank it last reconciled (not progress). */
-export const BANK_SIGNATURE_KEY = 'bankSignature'
+export { BANK_SIGNATURE_KEY } from './names'
 
 /** An answer, undo or regrade that refers to something missing or out of date. */
 export class ProgressError extends Error {

@@ -13,6 +13,23 @@ export interface AnkiHeader {
   html?: boolean
   /** 0-based columns that hold Anki bookkeeping (guid, note type, deck, tags), not card text. */
   skipColumns: number[]
+  /** 0-based column of each note's tags (also in skipColumns). */
+  tagsColumn?: number
+  /** Tags the `#tags:` line gives every note. */
+  tags: string[]
+}
+
+/** A tag may hold at most this many characters (the question schema's limit). */
+export const MAX_TAG_LENGTH = 40
+
+/** Anki's tags field: space-separated tags (hierarchical ones joined by "::"), each once, cut to the schema's length. */
+export function splitTags(field: string): string[] {
+  const out: string[] = []
+  for (const raw of field.split(/\s+/)) {
+    const tag = [...raw].slice(0, MAX_TAG_LENGTH).join('')
+    if (tag !== '' && !out.includes(tag)) out.push(tag)
+  }
+  return out
 }
 
 const KEY = /^#(separator|html|tags|columns|notetype|deck|guid column|notetype column|deck column|tags column):(.*)$/i
@@ -29,7 +46,7 @@ const SEPARATORS = new Map([
 
 /** The Anki header at the top of `text`, if any. */
 export function readAnkiHeader(text: string): AnkiHeader {
-  const header: AnkiHeader = { lines: 0, length: 0, skipColumns: [] }
+  const header: AnkiHeader = { lines: 0, length: 0, skipColumns: [], tags: [] }
   let at = 0
   while (at < text.length) {
     const end = text.indexOf('\n', at)
@@ -41,9 +58,13 @@ export function readAnkiHeader(text: string): AnkiHeader {
     const value = m[2]!.trim()
     if (key === 'separator') header.separator = SEPARATORS.get(value.toLowerCase()) ?? value
     else if (key === 'html') header.html = value.toLowerCase() === 'true'
+    else if (key === 'tags') header.tags = splitTags(value)
     else if (key.endsWith(' column')) {
       const n = Number.parseInt(value, 10)
-      if (Number.isInteger(n) && n >= 1) header.skipColumns.push(n - 1)
+      if (Number.isInteger(n) && n >= 1) {
+        header.skipColumns.push(n - 1)
+        if (key === 'tags column') header.tagsColumn = n - 1
+      }
     }
     header.lines++
     at = end === -1 ? text.length : end + 1

@@ -11,7 +11,7 @@ import Papa from 'papaparse'
 import type { Localized, Question, QuestionSet } from '@/domain/content/schema'
 import { MAX_CHOICES } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
-import { htmlToText, readAnkiHeader } from './anki'
+import { htmlToText, readAnkiHeader, splitTags } from './anki'
 import { groupDigits, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
 
 export interface DelimitedOptions {
@@ -30,6 +30,8 @@ interface Cell {
 interface Row {
   line: number
   cells: Cell[]
+  /** Anki's tags for the row: its tags column and the `#tags:` line. */
+  tags: string[]
 }
 
 /** Each row makes two questions. */
@@ -129,6 +131,7 @@ interface Pair {
   term: Cell
   definition: Cell
   choices: Cell[]
+  tags: string[]
 }
 
 /** Which field of the file a validator path inside a generated question points at. */
@@ -175,13 +178,15 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
         return
       }
       const cells: Cell[] = []
+      let tags = anki.tags
       for (const [i, raw] of result.data.entries()) {
+        if (i === anki.tagsColumn) tags = [...new Set([...anki.tags, ...splitTags(raw)])]
         if (skip.has(i)) continue
         const text = anki.html === true ? htmlToText(raw) : raw
         cells.push({ text: text.replace(/\r\n?/g, '\n').trim(), column: i + 1 })
       }
       if (cells.every((c) => c.text === '')) return // a blank line
-      rows.push({ line, cells })
+      rows.push({ line, cells, tags })
       // One row past the limit is enough to know the file is too long (a header row may still drop).
       if (rows.length > MAX_ROWS + 1) {
         truncated = true
@@ -299,7 +304,7 @@ function checkRow(row: Row, separator: string, undetectable: boolean, issues: Im
     else if (same !== undefined) issues.push({ line, column: c.column, message: `this choice repeats column ${same}` })
     else seen.set(c.text, c.column)
   }
-  return issues.length === before ? { line, term, definition, choices } : null
+  return issues.length === before ? { line, term, definition, choices, tags: row.tags } : null
 }
 
 function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet; fieldOf: Map<string, { line: number; field: FieldOf }> } {
@@ -310,8 +315,10 @@ function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet;
     const term = p.term.text
     const def = p.definition.text
     const explanation = L(term.length + def.length + 3 <= MAX_TEXT ? `${term} — ${def}` : def)
+    // Anki's tags go on both questions of the row (the notebook filters by them).
+    const tagged = p.tags.length > 0 ? { tags: p.tags } : {}
     const cardId = `${prefix}-${i + 1}-card`
-    questions.push({ id: cardId, type: 'flashcard', prompt: L(term), back: L(def), explanation })
+    questions.push({ id: cardId, type: 'flashcard', prompt: L(term), back: L(def), explanation, ...tagged })
     fieldOf.set(cardId, { line: p.line, field: (path) => (path.startsWith('prompt') ? p.term.column : p.definition.column) })
 
     if (p.choices.length > 0) {
@@ -324,6 +331,7 @@ function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet;
         choices: [def, ...p.choices.map((c) => c.text)].map((text, j) => ({ id: CHOICE_IDS[j]!, text: L(text) })),
         answer: 'a',
         explanation,
+        ...tagged,
       })
       fieldOf.set(id, {
         line: p.line,
@@ -335,7 +343,7 @@ function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet;
       })
     } else {
       const id = `${prefix}-${i + 1}-blank`
-      questions.push({ id, type: 'blank', prompt: L(def), answer: L(term), explanation })
+      questions.push({ id, type: 'blank', prompt: L(def), answer: L(term), explanation, ...tagged })
       fieldOf.set(id, { line: p.line, field: (path) => (path.startsWith('answer') ? p.term.column : p.definition.column) })
     }
   }

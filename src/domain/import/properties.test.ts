@@ -126,3 +126,43 @@ describe('parseImport properties', () => {
     }
   })
 })
+
+describe('export JSON → import: the same set', () => {
+  /** The set's content, ids aside: title, description, key points and questions, in key order. */
+  function content(set: QuestionSet): string {
+    const { title, description, keyPoints, questions } = set
+    return JSON.stringify({ title, description, keyPoints, questions: questions.map(({ id: _id, ...rest }) => rest) })
+  }
+  const validated = builtInSets.map((s) => {
+    const checked = validateSet(s, { file: s.id })
+    if (!checked.ok) throw new Error(`${s.id} is not valid`)
+    return checked.set
+  })
+
+  it('gives back every built-in set, questions and key points included, in the same order', () => {
+    for (const set of validated) {
+      const back = parseImport(exportSetJson(set), { format: 'auto', idPrefix: 'imp-rt' })
+      if (!back.ok) throw new Error(`${set.id}: ${JSON.stringify(back.errors)}`)
+      expect(content(back.set)).toBe(content(set))
+      // Each question keeps its own id under the new prefix.
+      expect(back.set.questions.map((q) => q.id)).toEqual(set.questions.map((q) => `imp-rt-${q.id.replace(`${set.id}-`, '')}`))
+    }
+  })
+
+  it('gives back any set: a part of a built-in one, its questions in any order (property)', () => {
+    const sets = fc
+      .constantFrom(...validated)
+      .chain((s) => fc.shuffledSubarray(s.questions, { minLength: 1 }).map((questions) => ({ ...s, questions })))
+    fc.assert(
+      fc.property(sets, prefix, (set, other) => {
+        const once = parseImport(exportSetJson(set), { format: 'auto', idPrefix: other })
+        if (!once.ok) throw new Error(JSON.stringify(once.errors))
+        expect(content(once.set)).toBe(content(set))
+        const twice = parseImport(exportSetJson(once.set), { format: 'auto', idPrefix: 'imp-b' })
+        if (!twice.ok) throw new Error(JSON.stringify(twice.errors))
+        expect(content(twice.set)).toBe(content(set))
+      }),
+      { numRuns: 100 },
+    )
+  }, 30_000)
+})
