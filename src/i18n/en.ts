@@ -155,6 +155,7 @@ export default {
     score: '{correct} of {total} correct',
     time: 'Time {time}',
     retryMissed: 'Retry the missed ones',
+    examTitle: 'Exam report',
     newQuiz: 'New quiz',
     home: 'Home',
     allRight: 'Every answer right.',

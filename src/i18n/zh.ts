@@ -155,6 +155,7 @@ export default {
     score: '答对 {correct} / {total} 题',
     time: '用时 {time}',
     retryMissed: '重做错题',
+    examTitle: '考试报告',
     newQuiz: '新测验',
     home: '首页',
     allRight: '全部答对。',

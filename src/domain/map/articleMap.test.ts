@@ -47,15 +47,15 @@ describe('buildMap', () => {
     setId: 's',
     question: { id, type: 'truefalse', prompt: L(id), explanation: L('e'), answer: true, source: { paragraph, quote } },
   })
-  const bank = [q('a', 2, '短引'), q('b', [2, 4], ['甲', '乙']), q('c', 4, ['丙', '丙'])]
+  const bank = [q('a', 2, '短引'), q('b', [2, 4], ['甲', '乙']), q('c', 4, ['丙', '丙']), q('d', 2, '短')]
 
   it('groups paragraphs under their headings and lists each question under every paragraph it cites', () => {
     const sections = buildMap(map, bank, none)
     expect(sections.map((s) => [s.heading.n, s.rows.map((r) => r.n)])).toEqual([[1, [2]], [3, [4]]])
-    expect(sections[0]!.rows[0]!.questions.map((x) => x.id)).toEqual(['a', 'b'])
+    expect(sections[0]!.rows[0]!.questions.map((x) => x.id)).toEqual(['a', 'b', 'd'])
     expect(sections[1]!.rows[0]!.questions.map((x) => x.id)).toEqual(['b', 'c'])
   })
-  it('shows a quote only under the one paragraph its question cites, once', () => {
+  it('shows a quote only under the one paragraph its question cites, once, and not inside a longer one', () => {
     const sections = buildMap(map, bank, none)
     expect(sections[0]!.rows[0]!.quotes).toEqual(['短引'])
     expect(sections[1]!.rows[0]!.quotes).toEqual(['丙'])

@@ -106,6 +106,8 @@ export function buildMap(
       if (paragraphs.length === 1) for (const q of quotes) if (!row.quotes.includes(q)) row.quotes.push(q)
     }
   }
+  // A quote inside a longer one on the same paragraph says nothing more: keep the longer.
+  for (const row of rows) row.quotes = row.quotes.filter((q) => !row.quotes.some((o) => o !== q && o.includes(q)))
   const sections: MapSection[] = []
   for (const row of rows) {
     if (row.kind === 'title' || row.kind === 'heading' || sections.length === 0) sections.push({ heading: row, rows: [] })
