@@ -84,6 +84,7 @@ test('the notebook clears a mistake only after right answers on two different da
   await startQuiz(page, 'zh', { set: 'history', order: 'article', count: 5, types: ['single'] })
   const q = await currentQuestion(page)
   await answer(page, q, false)
+  await expect(page.getByTestId('feedback')).toBeVisible()
   // Redo it right twice within seconds: remembered for a moment, not yet learned.
   for (let i = 0; i < 2; i++) {
     await openNotebook(page)

@@ -130,6 +130,35 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('typed-answer')).toHaveValue('')
     })
 
+    test('the notebook card opens to the explanation and the evidence; tags in the interface language', async ({ page }) => {
+      await startQuiz(page, locale, { set: 'argument', order: 'article', count: 5, types: ['single'] })
+      const q = await currentQuestion(page)
+      await answer(page, q, false)
+      await expect(page.getByTestId('feedback')).toBeVisible()
+      await gotoApp(page, '/notebook')
+      const item = page.getByTestId(`notebook-item-${q.id}`)
+      for (const tag of q.tags ?? []) await expect(item).toContainText(`#${t(locale, `tags.${tag}`)}`)
+      await item.getByText(t(locale, 'notebook.why')).click()
+      await expect(item.getByTestId('notebook-explanation')).toHaveText(q.explanation[locale])
+      await expect(item.getByTestId('evidence')).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `${locale}: notebook card opened`)
+    })
+
+    test.describe('on a 360px phone', () => {
+      test.use({ viewport: { width: 360, height: 640 } })
+
+      test('feedback first: the verdict shows without scrolling and Next stays in reach; matching feedback marks the wrong pairs', async ({ page }) => {
+        await startQuiz(page, locale, { set: 'routes', order: 'article', count: 5, types: ['matching'] })
+        const q = await currentQuestion(page)
+        await answer(page, q, false)
+        await expect(page.getByTestId('verdict')).toBeInViewport()
+        await expect(page.getByTestId('next')).toBeInViewport()
+        await expect(page.getByTestId('next')).toBeFocused()
+        await expect(page.getByTestId('your-answer').locator('li.bad')).toHaveCount(2)
+        await expectNoSeriousA11yViolations(page, `${locale}: feedback on a phone`)
+      })
+    })
+
     test("home's first button says what it will do", async ({ page }) => {
       await startClock(page)
       await gotoApp(page, '/')

@@ -1,6 +1,5 @@
 // Quizzes end to end: setup, each question type, feedback, exams against the clock, keyboard-only
 // use, resuming after a reload, switching language mid-quiz, and axe on every quiz screen.
-import { describeCorrect } from '../src/domain/content/describe'
 import type { Question, QuestionType } from '../src/domain/content/schema'
 import { expect, expectNoSeriousA11yViolations, switchLocale, test } from './fixtures'
 import { articleOrder } from './helpers/bank'
@@ -12,6 +11,7 @@ import {
   clickNext,
   currentId,
   currentQuestion,
+  expectFeedbackCorrect,
   fillSetup,
   openSetup,
   questionCard,
@@ -27,7 +27,7 @@ async function expectFeedback(page: import('@playwright/test').Page, q: Question
   await expect(verdict).toContainText(t(locale, right ? 'quiz.correct' : 'quiz.wrong'))
   // Never by colour alone: the verdict carries an icon too.
   await expect(verdict).toContainText(right ? '✓' : '✗')
-  await expect(page.getByTestId('correct-answer')).toHaveText(describeCorrect(q, locale))
+  await expectFeedbackCorrect(page, q, locale)
   await expect(page.getByTestId('explanation')).toHaveText(q.explanation[locale])
   if (!right) await expect(page.getByTestId('your-answer')).toBeVisible()
   if (q.source) {

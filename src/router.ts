@@ -14,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
   { path: '/notebook', name: 'notebook', component: () => import('./views/NotebookView.vue') },
   { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
+  { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

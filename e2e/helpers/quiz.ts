@@ -1,6 +1,7 @@
 // Driving the quiz screens: set up a quiz, see which question is shown, answer it right or wrong
 // by mouse or by keyboard alone. The right answers come from questions/*.json.
 import { expect, type Locator, type Page } from '@playwright/test'
+import { describeCorrect } from '../../src/domain/content/describe'
 import type { Question, QuestionType } from '../../src/domain/content/schema'
 import { getQuestion } from './bank'
 import { t, type Locale } from './i18n'
@@ -290,4 +291,24 @@ export async function answerByKeyboard(page: Page, q: Question): Promise<'questi
   await expect(page.getByTestId('next')).toBeFocused()
   await page.keyboard.press('Enter')
   return waitForNext(page, q.id)
+}
+
+/** The right answer as the notebook and results write it (true/false as the buttons say it). */
+export function expectedCorrect(q: Question, locale: Locale): string {
+  if (q.type === 'truefalse') return t(locale, q.answer ? 'quiz.trueLabel' : 'quiz.falseLabel')
+  return describeCorrect(q, locale)
+}
+
+/** The feedback's right answer: one line, a list (matching, ordering), or none (a flashcard's back is on screen). */
+export async function expectFeedbackCorrect(page: Page, q: Question, locale: Locale): Promise<void> {
+  const box = page.getByTestId('feedback').getByTestId('correct-answer')
+  if (q.type === 'flashcard') return expect(box).toHaveCount(0)
+  if (q.type === 'matching' || q.type === 'ordering') {
+    const items =
+      q.type === 'matching'
+        ? q.pairs.map((p) => `${p.left[locale]} → ${p.right[locale]}`)
+        : q.answer.map((id) => q.items.find((i) => i.id === id)!.text[locale])
+    return expect(box.locator('li')).toHaveText(items)
+  }
+  await expect(box).toHaveText(expectedCorrect(q, locale))
 }

@@ -139,6 +139,65 @@ describe('an exam', () => {
     expect(session.question?.id).toBe('demo-single')
     expect(await db.reviews.count()).toBe(1)
   })
+
+  it('goes back to an answered question, shows its answer, and a change replaces it', async () => {
+    const { id, session } = await startQuiz('exam')
+    session.setDraft({ selected: ['false'] })
+    await session.submit()
+    await session.examGo(0)
+    expect(session.question?.id).toBe('demo-tf')
+    expect(session.draft.selected).toEqual(['false'])
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    const a = (await db.attempts.get(id))!
+    expect(a.answers).toEqual([expect.objectContaining({ questionId: 'demo-tf', correct: true })])
+    expect(await db.reviews.count()).toBe(1)
+    expect(await db.notebook.get('demo-tf')).toBeUndefined()
+  })
+
+  it('stays open with every question answered until it is handed in; unanswered ones are named', async () => {
+    const { id, session } = await startQuiz('exam')
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    expect(session.unanswered).toEqual([1, 2, 3])
+    await session.toggleFlag()
+    expect(session.flagged.has('demo-single')).toBe(true)
+    await session.examGo(3)
+    await session.handIn()
+    expect(session.phase).toBe('done')
+    expect((await db.attempts.get(id))?.status).toBe('finished')
+  })
+})
+
+describe('the answer being made', () => {
+  // The page's localStorage, which node does not have.
+  beforeEach(() => {
+    const items = new Map<string, string>()
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    })
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('survives a reload (a new store on the same database) until it is submitted', async () => {
+    const { id, session } = await startQuiz()
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    await session.next()
+    session.setDraft({ selected: ['b'] })
+    setActivePinia(createPinia())
+    await useBankStore().ensureLoaded()
+    const again = useSessionStore()
+    await again.openQuiz(id)
+    expect(again.question?.id).toBe('demo-single')
+    expect(again.draft.selected).toEqual(['b'])
+    // The answer already given can still be taken back after the reload.
+    expect(again.canUndo).toBe(true)
+    await again.undo()
+    expect(again.question?.id).toBe('demo-tf')
+  })
 })
 
 describe('a review session', () => {
