@@ -104,7 +104,7 @@ const diagnostics = []
  * One row. `samples` (ms) give median and p95; `stat` says which one meets the target.
  * pass: true / false against the target, null when there is no target or nothing was measured.
  */
-function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = null, baselineIs = null, target = null, stat = 'median', note }) {
+function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = null, baselineIs = null, target = null, relativeTarget = null, stat = 'median', note }) {
   if (samples) {
     value = median(samples)
     p95 = quantile(samples, 0.95)
@@ -125,6 +125,8 @@ function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = n
   }
   // What the baseline is: the straightforward implementation a developer would write first.
   if (baselineIs) row.baselineIs = baselineIs
+  // Set against the 1k figure of the same name once the run is over (relativeTargets).
+  if (relativeTarget) row.relativeTarget = relativeTarget
   if (note) row.note = note
   results.push(row)
   return row
@@ -735,7 +737,7 @@ async function measureSize(_browser, base, n, setId) {
       await page.waitForFunction(() => typeof window.__firstQuestionAt === 'number')
       cold.push(await page.evaluate(() => window.__firstQuestionAt))
     }
-    add({ name: 'cold load of /review → first question (new browser, no HTTP or code cache)', size: n, samples: cold })
+    add({ name: 'cold load of /review → first question (new browser, no HTTP or code cache)', size: n, samples: cold, relativeTarget: 1.5 })
     // The same answers on this page, where home was never shown: no home-screen live queries run.
     const direct = []
     for (let i = 0; i < Math.min(nexts, 5); i++) {
@@ -749,6 +751,10 @@ async function measureSize(_browser, base, n, setId) {
 
   // Opening a screen the first time in a page also fetches and compiles its route chunk; the
   // second time (back home inside the app, then again) measures the screen's own work.
+  await block(['home start-up reads (imported sets, bank signature, settings)', 'JS heap after start-up (home, after GC)'], 50, async () => {
+    await startUp(page, base, n, runs, setId)
+  })
+
   await block(['open review (click, route loaded) → first question'], 50, async () => {
     const openFirst = []
     const openAgain = []
@@ -897,6 +903,48 @@ async function measureImport(browser, base, questions, withScreen) {
   await context.close()
 }
 
+/**
+ * Home's start-up at this size, warm (the app's files cached): the app's own measure of its
+ * start-up reads, and the JS heap once home is idle, after a garbage collection.
+ */
+async function startUp(page, base, n, runs, setId) {
+  const reads = []
+  const heap = []
+  const cdp = await page.context().newCDPSession(page)
+  for (let i = 0; i < runs; i++) {
+    await page.goto(base + '/')
+    await page.waitForSelector(`[data-testid="set-card-${setId}"]`)
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, 'app: start-up reads')
+    await page.evaluate(quiet)
+    reads.push(await page.evaluate((name) => performance.getEntriesByName(name)[0].duration, 'app: start-up reads'))
+    await cdp.send('HeapProfiler.collectGarbage')
+    heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20)
+  }
+  await cdp.detach()
+  add({ name: 'home start-up reads (imported sets, bank signature, settings)', size: n, samples: reads, target: 50 })
+  add({ name: 'JS heap after start-up (home, after GC)', size: n, unit: 'MB', samples: heap, relativeTarget: 1.5 })
+}
+
+/**
+ * Targets relative to the smallest size ("at 100k ≤ 1.5× the 1k figure"): filled in once every
+ * size has run. Without the smallest size in the run, such a figure has no target.
+ */
+function relativeTargets() {
+  for (const r of results) {
+    if (!r.relativeTarget) continue
+    const base = results.find((x) => x.name === r.name && x.size === 1000 && x.value !== null)
+    const { relativeTarget } = r
+    delete r.relativeTarget
+    if (!base || r.size === 1000) {
+      if (!base) r.note = [r.note, `target: ≤ ${relativeTarget}× the 1k figure, which this run did not measure`].filter(Boolean).join('; ')
+      continue
+    }
+    r.target = round(base.value * relativeTarget, 2)
+    r.pass = r.value === null ? null : r.value <= r.target
+    r.note = [r.note, `target = ${relativeTarget}× the 1k figure (${base.value} ${r.unit})`].filter(Boolean).join('; ')
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Run metadata and the precache budget
 
@@ -1003,6 +1051,7 @@ async function main() {
   }
 
   notes.push(`load average at the end: ${load()}`)
+  relativeTargets()
   meta.finishedAt = new Date().toISOString()
   meta.loadAverageAfter = loadavg().map((x) => round(x, 2))
   printTable()
