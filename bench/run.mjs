@@ -286,6 +286,12 @@ function precacheSize() {
 
 async function serve() {
   const port = await freePort()
+  // A fixed port must be free: otherwise another server (another build) would answer the bench.
+  const taken = await fetch(`http://localhost:${port}/`).then(
+    () => true,
+    () => false,
+  )
+  if (taken) throw new Error(`port ${port} is in use: stop what listens there or pick another with --port`)
   const child = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
