@@ -3,18 +3,29 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { questionBank } from './build/questions-plugin.ts'
-import { i18nPrecompile } from './build/i18n-precompile.ts'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { vueI18nShake } from './build/vue-i18n-shake.ts'
-import { compileHints } from './build/compile-hints.ts'
 
 export default defineConfig({
   plugins: [
     vue(),
     questionBank(),
-    i18nPrecompile(),
+    // Build only: the interface strings (src/i18n/<locale>.ts) are compiled to message ASTs, so
+    // the bundle is vue-i18n's runtime without its message compiler (and without `eval`: the
+    // strict CSP of index.html holds). Dev and unit tests keep the source strings and the full
+    // vue-i18n, which accepts both.
+    {
+      ...VueI18nPlugin({
+        include: [fileURLToPath(new URL('./src/i18n/[a-z][a-z].ts', import.meta.url))],
+        runtimeOnly: true,
+        dropMessageCompiler: true,
+        compositionOnly: true,
+        fullInstall: false,
+        strictMessage: true,
+      }),
+      apply: 'build',
+    },
     vueI18nShake(),
-    // The database chunk runs right after the first paint, with the home screen's progress.
-    compileHints({ alsoMatching: /^(database|api|progress|live)$/ }),
     VitePWA({
       // The learner decides when a new version takes over (never mid-quiz): see usePwaUpdate.
       registerType: 'prompt',
@@ -40,13 +51,13 @@ export default defineConfig({
       },
       workbox: {
         // Everything the app can show is precached: the shell, every route's chunk, the
-        // question bank (a gzip file). No runtime caching is needed. Not precached:
+        // question bank (a JSON file). No runtime caching is needed. Not precached:
         // - the PNG icons: only the browser uses them (install, home screen), fetching them
         //   itself when the app is installed; no screen shows them.
         // - the in-memory database (fake-indexeddb), used only where IndexedDB is blocked; a
         //   browser that blocks IndexedDB blocks Cache Storage and service workers too, so a
         //   precached copy could never be used offline.
-        globPatterns: ['**/*.{js,css,html,svg,webmanifest,txt,gz}'],
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest,txt,json}'],
         globIgnores: ['**/node_modules/**', 'assets/fake-indexeddb-*.js'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
@@ -61,7 +72,8 @@ export default defineConfig({
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
     // vue-i18n: Composition API only, no devtools hooks in production. No template uses the
-    // <i18n-t>/<i18n-n>/<i18n-d> components or $t, so they are not installed.
+    // <i18n-t>/<i18n-n>/<i18n-d> components or $t, so they are not installed. (The i18n plugin
+    // sets the same flags in the build; these cover dev and tests.)
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,

@@ -1,41 +1,76 @@
-// Copies the latest bench/results.json into README.md (between the bench markers), with the
-// date of the run and the machine it ran on: node bench/readme-table.mjs
-import { execFileSync } from 'node:child_process'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+// Writes the performance table of README.md (between the bench markers) from bench/results.json:
+// the run's own metadata (commit, time, Chromium, CPU, load), every figure with its target, and a
+// line on what each figure measures. Usage: node bench/readme-table.mjs
+import { readFileSync, writeFileSync } from 'node:fs'
 
 const resultsPath = new URL('./results.json', import.meta.url)
 const readmePath = new URL('../README.md', import.meta.url)
-const results = JSON.parse(readFileSync(resultsPath, 'utf8'))
-const when = statSync(resultsPath).mtime.toISOString().slice(0, 16).replace('T', ' ')
-const cpu = cpus()
-// The browser's version matters as much as the CPU: IndexedDB's speed changes between releases.
-const chromium = (() => {
-  try {
-    return execFileSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).match(/[\d.]+/)?.[0]
-  } catch {
-    return undefined
-  }
-})()
-const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Debian's Chromium${chromium ? ` ${chromium}` : ''}`
+const data = JSON.parse(readFileSync(resultsPath, 'utf8'))
+if (Array.isArray(data) || !data.meta) {
+  console.error('bench/results.json has no run metadata (written by an older bench/run.mjs): run `npm run bench` again')
+  process.exit(1)
+}
+const { meta, rows: all } = data
+
+/** One line per figure (its name without the size): what a learner would feel it as. */
+export const WHAT = {
+  'precache, gzip (what the service worker downloads)': 'every file in the service worker’s precache list, gzip level 6: what a first visit downloads to work offline',
+  'Lighthouse mobile performance': 'Lighthouse 12.8.2, mobile profile (simulated slow 4G, 4× CPU), on `/`',
+  'Lighthouse mobile accessibility': 'the same run’s accessibility score',
+  'Lighthouse mobile best-practices': 'the same run’s best-practices score',
+  'JS before the first interaction, gzip (first visit, home)': 'every script fetched by a first visit to home (empty profile) until it is idle, gzip',
+  'JS to the first answer recorded, gzip (first visit: home → Start review → Don’t know)': 'the same visit carried on to the first recorded answer: all scripts fetched by then, gzip',
+  'data to the first answer recorded, gzip (question bank JSON)': 'the JSON the same visit fetched by then (the question bank), gzip',
+  'press Start review → first question (first visit, 4× CPU slowdown)': 'first visit, home idle, CPU slowed 4×: the press until the first question is painted (fetches and starts the database and the review screen)',
+  'due count (countDue, index)': 'the home screen’s due count read from the database; baseline: every card filtered',
+  'review queue, first 200 due (index)': 'the review’s first page of due cards; baseline: every card read, filtered, sorted',
+  'stats data (daily totals read + summary)': 'what the stats screen computes; baseline: every log entry of the window read and summed',
+  'cold load of /review → first question (new browser, no HTTP or code cache)': 'a new browser on the learner’s profile (data kept, caches deleted) loads `/review`: navigation start → first question painted; at 10k and 100k the target is 1.5× the 1k figure',
+  'answer → feedback, review loaded directly (home never shown)': 'on `/review` loaded directly: *Don’t know* → feedback painted (answer written first)',
+  'home start-up reads (imported sets, bank signature, settings)': 'home loaded with the app’s files cached: the database reads start-up makes once the database is open (the app’s own `performance.measure`)',
+  'JS heap after start-up (home, after GC)': 'the page’s JS heap once home is idle, after a garbage collection; at 10k and 100k the target is 1.5× the 1k figure',
+  'open review, first visit after page load → first question': 'home loaded and idle, *Review* clicked → first question (route chunk fetched too)',
+  'open review (click, route loaded) → first question': 'the same, second time in the page: the screen’s own work',
+  'answer (don’t know) → feedback, review opened from home': 'on the review opened from home: *Don’t know* → feedback painted; the gap to the direct row is what home left subscribed',
+  'answer → next question shown (click next)': '*Next* → the next question painted',
+  'stats screen, first visit after page load → total shown': 'home loaded and idle, *Stats* clicked → the total shown',
+  'stats screen again (summary kept in the store)': 'the same, second time in the page',
+  'record one answer (recordAnswer, 1 transaction)': 'card + log + mistake written in one transaction, 200 answers timed one by one',
+  'import TSV: parse + validate + save (no screen)': 'the import pipeline without a screen; baseline: one transaction per question',
+  'import TSV via the /import screen (paste → saved)': 'paste into the import screen until “saved” shows (the preview’s debounce included)',
+}
 
 const fmt = (x) => (x === null || x === undefined ? '—' : typeof x === 'number' ? String(Math.round(x * 100) / 100) : String(x))
-const rows = results
-  .filter((r) => r.kind !== 'diagnostic')
-  .map((r) => {
-    const ratio = typeof r.baseline === 'number' && typeof r.value === 'number' && r.value > 0 ? `×${fmt(r.baseline / r.value)}` : '—'
-    const pass = r.pass === true ? 'pass' : r.pass === false ? '**miss**' : '—'
-    return `| ${r.name} | ${r.size ? r.size.toLocaleString('en-US') : '—'} | ${fmt(r.value)} ${r.unit ?? ''} | ${fmt(r.p95)} | ${fmt(r.baseline)} | ${ratio} | ${fmt(r.target)} | ${pass} |`
-  })
-const table = [
-  `Latest run: ${when} UTC on ${machine}. Produced by \`npm run bench\`, copied by \`node bench/readme-table.mjs\`;`,
-  'see `bench/README.md` for what each figure measures and its baseline.',
+const rows = all.filter((r) => r.kind !== 'diagnostic')
+const missing = [...new Set(rows.map((r) => r.name).filter((n) => !(n in WHAT)))]
+const table = rows.map((r) => {
+  const ratio = typeof r.baseline === 'number' && typeof r.value === 'number' && r.value > 0 ? `×${fmt(r.baseline / r.value)}` : '—'
+  const pass = r.pass === true ? 'pass' : r.pass === false ? '**miss**' : r.note?.startsWith('not measured') ? 'not measured' : '—'
+  const target = r.target === null || r.target === undefined ? '—' : `${r.stat === 'min' ? '≥' : '≤'} ${fmt(r.target)}${r.stat === 'p95' ? ' (p95)' : ''}`
+  return `| ${r.name} | ${r.size ? r.size.toLocaleString('en-US') : '—'} | ${fmt(r.value)} ${r.unit ?? ''} | ${fmt(r.p95)} | ${fmt(r.baseline)} | ${ratio} | ${target} | ${pass} |`
+})
+const load = (xs) => (xs ?? []).join(' / ')
+const when = meta.startedAt ? meta.startedAt.slice(0, 16).replace('T', ' ') : '?'
+const lines = [
+  `Run of ${when} UTC, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}, Chromium ${meta.chromium ?? '?'}, ` +
+    `${meta.cores} × ${meta.cpu}; load average before the run ${load(meta.loadAverageBefore)} (${meta.idle ? 'idle' : 'not idle'}), after ${load(meta.loadAverageAfter)}.`,
+  meta.uptime ? `\`uptime\` before the run: \`${meta.uptime}\`.` : '',
+  `Produced by \`npm run bench${meta.options?.length ? ` -- ${meta.options.join(' ')}` : ''}\`, copied by \`node bench/readme-table.mjs\`; \`bench/README.md\` says how each is measured.`,
   '',
   '| figure | size | median | p95 | baseline | ratio | target | result |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-  ...rows,
-].join('\n')
+  ...table,
+  '',
+  'What each figure measures:',
+  '',
+  ...[...new Set(rows.map((r) => r.name))].map((n) => `- **${n}**: ${WHAT[n] ?? 'see `bench/README.md`'}`),
+  ...[...new Set(rows.filter((r) => r.baselineIs).map((r) => `- baseline of **${r.name}**: ${r.baselineIs}`))],
+].filter((l, i, a) => l !== '' || a[i - 1] !== '')
 const readme = readFileSync(readmePath, 'utf8')
-const next = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
-writeFileSync(readmePath, next)
-console.log(`README.md: ${rows.length} figures from ${when}`)
+if (!/<!-- bench:start -->[\s\S]*<!-- bench:end -->/.test(readme)) {
+  console.error('README.md has no <!-- bench:start --> … <!-- bench:end --> markers')
+  process.exit(1)
+}
+writeFileSync(readmePath, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${lines.join('\n')}\n<!-- bench:end -->`))
+console.log(`README.md: ${table.length} figures from the run of ${when} UTC (commit ${meta.commit})`)
+if (missing.length) console.warn(`no line in bench/readme-table.mjs says what these measure: ${missing.join('; ')}`)

@@ -1,26 +1,26 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the app (and a copy without code-splitting, and the bench page), serves
-// the build with `vite preview`, and measures the figures of bench/README.md in Debian's Chromium
-// at 1k, 10k and 100k questions / log entries. Prints a table and writes bench/results.json.
+// `npm run bench`: builds the app (and the bench page), serves the build with `vite preview`, and
+// measures the figures of bench/README.md in Debian's Chromium at 1k, 10k and 100k questions /
+// log entries. Prints a table and writes bench/results.json (with the run's metadata).
 //
 //   npm run bench                 full run: 1k, 10k, 100k
 //   npm run bench -- --quick      CI: 1k only, fewer runs; never fails on a timing
 //   options: --sizes 1000,10000   --runs 7   --lighthouse-runs 3   --profile (CPU profiles of the slowest screens)
-//            --skip lighthouse,sizes,diagnostics,import,backup (leave those parts out while working on one figure)
+//            --skip lighthouse,first-visit,sizes,diagnostics,import,backup (leave those parts out while working on one figure)
+//            --port 4185 (the preview server's port; default: BENCH_PORT, else a free one)
 //
 // Exit code: 0 whenever the harness ran to the end (a missed target is a "fail" row, not a
 // crash); 1 when the harness itself broke.
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { cpus, loadavg } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = join(ROOT, 'dist')
-const DIST_NOSPLIT = join(ROOT, 'dist-nosplit')
 const BENCH_DIR = join(DIST, '__bench')
 /** Ignored by git: CPU profiles are large and machine-specific. */
 const PROFILE_DIR = join(ROOT, 'bench', '.tmp')
@@ -57,6 +57,7 @@ const LH_RUNS = Number(option('lighthouse-runs') ?? (QUICK ? 1 : 3))
 const IMPORT_SIZES = QUICK ? [1000] : [1000, 10000]
 const ANSWERS = QUICK ? 40 : 200
 const NEXTS = QUICK ? 5 : 15
+const PORT = Number(option('port') ?? process.env.BENCH_PORT ?? 0)
 
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'
 process.chdir(ROOT)
@@ -79,6 +80,7 @@ const gz = (file) => gzipSync(readFileSync(file)).length // zlib's default level
 const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n))
 
 function freePort() {
+  if (PORT) return Promise.resolve(PORT)
   return new Promise((ok, fail) => {
     const srv = createServer()
     srv.unref()
@@ -102,7 +104,7 @@ const diagnostics = []
  * One row. `samples` (ms) give median and p95; `stat` says which one meets the target.
  * pass: true / false against the target, null when there is no target or nothing was measured.
  */
-function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = null, target = null, stat = 'median', note }) {
+function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = null, baselineIs = null, target = null, relativeTarget = null, stat = 'median', note }) {
   if (samples) {
     value = median(samples)
     p95 = quantile(samples, 0.95)
@@ -121,6 +123,10 @@ function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = n
     stat,
     pass,
   }
+  // What the baseline is: the straightforward implementation a developer would write first.
+  if (baselineIs) row.baselineIs = baselineIs
+  // Set against the 1k figure of the same name once the run is over (relativeTargets).
+  if (relativeTarget) row.relativeTarget = relativeTarget
   if (note) row.note = note
   results.push(row)
   return row
@@ -252,17 +258,6 @@ async function builds() {
   log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   if (missing.size) notes.push(`app built with stand-ins for missing files: ${[...missing].join(', ')} (their figures are not measured)`)
 
-  t0 = Date.now()
-  log('vite build (no code-splitting) → dist-nosplit/')
-  await build({
-    logLevel: 'error',
-    configFile: join(ROOT, 'vite.config.ts'),
-    plugins: [standInViews(new Set())],
-    // Rolldown (Vite 8): codeSplitting false inlines every dynamic import into the entry chunk.
-    build: { outDir: DIST_NOSPLIT, emptyOutDir: true, reportCompressedSize: false, rolldownOptions: { output: { codeSplitting: false } } },
-  })
-  log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-
   // The precache list is read before the bench page joins dist/ (it is never precached).
   const precache = precacheSize()
 
@@ -271,16 +266,6 @@ async function builds() {
   await build({ configFile: join(ROOT, 'bench/vite.bench.config.ts'), logLevel: 'warn' })
   log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   return { missing, precache, chunks }
-}
-
-/** Scripts the HTML loads up front: the entry module and its modulepreloads. */
-function entryScripts(dir) {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8')
-  const urls = [
-    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]),
-  ]
-  return [...new Set(urls)].map((u) => ({ url: u, gzip: gz(join(dir, u.replace(/^\//, ''))) }))
 }
 
 function precacheSize() {
@@ -301,6 +286,12 @@ function precacheSize() {
 
 async function serve() {
   const port = await freePort()
+  // A fixed port must be free: otherwise another server (another build) would answer the bench.
+  const taken = await fetch(`http://localhost:${port}/`).then(
+    () => true,
+    () => false,
+  )
+  if (taken) throw new Error(`port ${port} is in use: stop what listens there or pick another with --port`)
   const child = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(port), '--strictPort'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -393,6 +384,27 @@ async function launch() {
   return browser
 }
 
+/**
+ * A browser with its own profile on disk, so seeded data outlives the browser: a cold load closes
+ * it, deletes the HTTP and code caches from the profile, and starts it again.
+ */
+async function openProfile(dir) {
+  const { chromium } = await import('@playwright/test')
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROME,
+    args: CHROME_FLAGS,
+    serviceWorkers: 'block',
+    viewport: { width: 1280, height: 800 },
+  })
+  context.setDefaultTimeout(120_000)
+  return context
+}
+
+/** The profile's HTTP cache and V8 code cache (Chromium keeps compiled scripts beside the HTTP cache). */
+function dropCaches(dir) {
+  for (const sub of ['Cache', 'Code Cache', 'GPUCache']) rmSync(join(dir, 'Default', sub), { recursive: true, force: true })
+}
+
 async function newContext(browser) {
   // No service worker: every run measures the app's own work the same way, not cache state.
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } })
@@ -464,42 +476,91 @@ async function profiler(page) {
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
-async function firstLoad(browser, base, nosplitEntry, chunks) {
+/**
+ * A first visit (fresh browser context: empty profile, no HTTP or code cache): home until idle,
+ * then the learner's first answer: *Start review* → first question → *Don't know* → feedback.
+ * Every file fetched is counted at its gzip size (level 6, as servers send it), split into what
+ * came before the first interaction and what the first answer needed in addition.
+ */
+async function firstVisit(browser, base, chunks) {
   const context = await newContext(browser)
   const page = await context.newPage()
-  const scripts = new Set()
+  /** path → { type, phase } for every file of this origin the page fetched. */
+  const fetched = new Map()
+  let phase = 'load'
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script' && r.url().startsWith(base)) scripts.add(new URL(r.url()).pathname)
+    if (!r.url().startsWith(base)) return
+    const path = new URL(r.url()).pathname
+    if (!fetched.has(path)) fetched.set(path, { type: r.request().resourceType(), phase })
   })
   await page.goto(base + '/')
-  await page.waitForSelector('#main h1')
+  await page.waitForSelector('[data-testid="start-review"]')
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(quiet)
+  phase = 'answer'
+  await page.click('[data-testid="start-review"]')
+  await page.waitForSelector('article.question')
+  // The answer is written (card, log, mistake) before the feedback shows.
+  await page.click('[data-testid="dont-know"]')
+  await page.waitForSelector('[data-testid="next"]')
   await page.waitForLoadState('networkidle')
   await page.evaluate(quiet)
   await context.close()
-  const files = [...scripts].map((p) => ({ url: p, gzip: gz(join(DIST, p.replace(/^\//, ''))) }))
-  const entry = entryScripts(DIST)
-  const total = files.reduce((s, f) => s + f.gzip, 0)
-  const entryTotal = entry.reduce((s, f) => s + f.gzip, 0)
-  const nosplit = nosplitEntry.reduce((s, f) => s + f.gzip, 0)
-  const later = files.filter((f) => !entry.some((e) => e.url === f.url))
+
+  const files = [...fetched].map(([path, f]) => {
+    const file = join(DIST, path.replace(/^\//, ''))
+    return { url: path, ...f, gzip: existsSync(file) && statSync(file).isFile() ? gz(file) : 0 }
+  })
+  const scripts = (ph) => files.filter((f) => f.type === 'script' && (ph === undefined || f.phase === ph))
+  const sum = (fs) => fs.reduce((t, f) => t + f.gzip, 0)
+  const list = (fs) => fs.map((f) => `${basename(f.url)} ${kb(f.gzip)}`).join(', ')
+  const before = scripts('load')
+  const byAnswer = scripts()
   add({
-    name: 'first-load JS, gzip, home (everything fetched)',
+    name: 'JS before the first interaction, gzip (first visit, home)',
     unit: 'KB',
-    value: kb(total),
-    baseline: kb(nosplit),
+    value: kb(sum(before)),
     target: 90,
-    note: `${files.length} files: ${files.map((f) => `${basename(f.url)} ${kb(f.gzip)}`).join(', ')}; baseline = the build without code-splitting (${nosplitEntry.length} file)`,
+    note: `${before.length} files: ${list(before)}`,
   })
   add({
-    name: 'first-load JS, gzip, home (entry + modulepreload)',
+    name: 'JS to the first answer recorded, gzip (first visit: home → Start review → Don’t know)',
     unit: 'KB',
-    value: kb(entryTotal),
-    baseline: kb(nosplit),
-    target: 90,
-    note: later.length ? `fetched after start: ${later.map((f) => `${basename(f.url)} ${kb(f.gzip)}`).join(', ')}` : undefined,
+    value: kb(sum(byAnswer)),
+    target: 110,
+    note: `after the first interaction, ${scripts('answer').length} more: ${list(scripts('answer'))}`,
   })
-  const parts = attribute(chunks, entry).filter(([, b]) => b >= 512)
-  notes.push(`entry JS by package / file (gzip KB, shares of ${kb(entryTotal)}): ${parts.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`)
+  const data = files.filter((f) => f.type !== 'script' && f.type !== 'document' && /\.json$/.test(f.url))
+  add({
+    name: 'data to the first answer recorded, gzip (question bank JSON)',
+    unit: 'KB',
+    value: kb(sum(data)),
+    note: data.length ? list(data) : 'none fetched',
+  })
+  const parts = attribute(chunks, byAnswer).filter(([, b]) => b >= 512)
+  notes.push(`JS to the first answer by package / file (gzip KB, shares of ${kb(sum(byAnswer))}): ${parts.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`)
+}
+
+/**
+ * Press → first question on a first visit with the CPU slowed 4× (Lighthouse's mobile profile):
+ * each run in a fresh context, home loaded and idle, then *Start review* is clicked. The press
+ * fetches and runs the database code and the review screen's chunk, and reads the bank.
+ */
+async function pressToFirstQuestion(browser, base, runs) {
+  const samples = []
+  for (let i = 0; i < runs; i++) {
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await page.goto(base + '/')
+    await page.waitForSelector('[data-testid="start-review"]')
+    await page.waitForLoadState('networkidle')
+    await page.evaluate(quiet)
+    samples.push(await page.evaluate(clickUntil, { click: '[data-testid="start-review"]', selector: 'article.question', timeout: 60_000 }))
+    await context.close()
+  }
+  add({ name: 'press Start review → first question (first visit, 4× CPU slowdown)', samples, target: 300 })
 }
 
 /** --profile: a CPU profile of loading home with the CPU slowed 4× (as Lighthouse's mobile run). */
@@ -597,12 +658,16 @@ async function lighthouse(base, runs) {
   notes.push(`Lighthouse (median run): FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, SI ${m('speed-index')}, CLS ${m('cumulative-layout-shift')}; script boot-up (throttled): ${boot.join(', ')}`)
 }
 
-async function measureSize(browser, base, n, setId) {
+async function measureSize(_browser, base, n, setId) {
   const now = Date.now()
   // At 100k one screen action can take seconds: five runs (the minimum) keep a full run near 30 minutes.
   const runs = n >= 100_000 ? Math.min(RUNS, 5) : RUNS
   const nexts = n >= 100_000 ? Math.min(NEXTS, 8) : NEXTS
-  const context = await newContext(browser)
+  // Its own browser and profile: the seeded database stays on disk when a cold load restarts it.
+  const profileDir = mkdtempSync(join(tmpdir(), `bench-profile-${label(n)}-`))
+  let context = await openProfile(profileDir)
+  let open = true
+  context.on('close', () => (open = false))
   let bench = await benchPage(context, base)
   log(`@${label(n)}: seeding ${n} questions, ${n} log entries`)
   await bench.evaluate(() => window.bench.reset())
@@ -611,8 +676,8 @@ async function measureSize(browser, base, n, setId) {
 
   // Database and domain, in the bench page.
   const reads = await bench.evaluate((o) => window.bench.reads(o), { now: Date.now(), runs })
-  add({ name: 'due count (countDue, index)', size: n, samples: reads.dueIndexed, baseline: median(reads.dueScan), target: 50, note: n === SIZES.at(-1) ? `${reads.due} due; baseline = cards.filter(due ≤ now).count()` : undefined })
-  add({ name: 'review queue, first 200 due (index)', size: n, samples: reads.queueIndexed, baseline: median(reads.queueScan), note: n === SIZES.at(-1) ? 'baseline = cards.toArray() + filter + sort' : undefined })
+  add({ name: 'due count (countDue, index)', size: n, samples: reads.dueIndexed, baseline: median(reads.dueScan), baselineIs: 'the straightforward query: cards.filter(due ≤ now).count()', target: 50, note: n === SIZES.at(-1) ? `${reads.due} due` : undefined })
+  add({ name: 'review queue, first 200 due (index)', size: n, samples: reads.queueIndexed, baseline: median(reads.queueScan), baselineIs: 'the straightforward query: cards.toArray() + filter + sort' })
   const why = SKIP.has('diagnostics') ? {} : await bench.evaluate((o) => window.bench.diagnose(o), { now: Date.now(), runs })
   for (const [name, xs] of Object.entries(why)) diagnostics.push({ name, size: n, value: round(median(xs), 2), p95: round(quantile(xs, 0.95), 2), n: xs.length, unit: 'ms' })
   const stats = await bench.evaluate((o) => window.bench.stats(o), { now: Date.now(), runs: Math.min(runs, n >= 100_000 ? 3 : runs) })
@@ -621,6 +686,7 @@ async function measureSize(browser, base, n, setId) {
     size: n,
     samples: stats.both,
     baseline: median(stats.fromLog),
+    baselineIs: 'the straightforward summary: every log entry of the window read and summed (loadStatsData + buildStats)',
     note: `read ${round(median(stats.load))} ms + compute ${round(median(stats.build))} ms; baseline = every log entry of the window read and summed (loadStatsData + buildStats)`,
   })
   await bench.evaluate(() => window.bench.close())
@@ -640,7 +706,7 @@ async function measureSize(browser, base, n, setId) {
       if (!page || page.isClosed()) await freshPage()
       await fn()
     } catch (e) {
-      if (!browser.isConnected()) throw e
+      if (!open) throw e
       for (const name of names) notMeasured(name, n, target, e.message.split('\n')[0])
       await freshPage()
     }
@@ -662,15 +728,22 @@ async function measureSize(browser, base, n, setId) {
   // Every "don't know" adds a log entry: the stats screen must show them too.
   let answered = 0
 
-  await block(['cold load of /review → first question (from navigation start)', 'answer → feedback, review loaded directly (home never shown)'], null, async () => {
+  await block(['cold load of /review → first question (new browser, no HTTP or code cache)', 'answer → feedback, review loaded directly (home never shown)'], null, async () => {
     const cold = []
     for (let i = 0; i < runs; i++) {
+      // Cold: a new browser process on the same profile, without its HTTP and code caches.
+      await context.close()
+      dropCaches(profileDir)
+      context = await openProfile(profileDir)
+      open = true
+      context.on('close', () => (open = false))
+      await freshPage()
       await page.goto(base + '/review')
       await page.waitForSelector('article.question')
       await page.waitForFunction(() => typeof window.__firstQuestionAt === 'number')
       cold.push(await page.evaluate(() => window.__firstQuestionAt))
     }
-    add({ name: 'cold load of /review → first question (from navigation start)', size: n, samples: cold })
+    add({ name: 'cold load of /review → first question (new browser, no HTTP or code cache)', size: n, samples: cold, relativeTarget: 1.5 })
     // The same answers on this page, where home was never shown: no home-screen live queries run.
     const direct = []
     for (let i = 0; i < Math.min(nexts, 5); i++) {
@@ -684,6 +757,10 @@ async function measureSize(browser, base, n, setId) {
 
   // Opening a screen the first time in a page also fetches and compiles its route chunk; the
   // second time (back home inside the app, then again) measures the screen's own work.
+  await block(['home start-up reads (imported sets, bank signature, settings)', 'JS heap after start-up (home, after GC)'], 50, async () => {
+    await startUp(page, base, n, runs, setId)
+  })
+
   await block(['open review (click, route loaded) → first question'], 50, async () => {
     const openFirst = []
     const openAgain = []
@@ -709,7 +786,7 @@ async function measureSize(browser, base, n, setId) {
       answered++
       toNext.push(await prof.run(`next-${label(n)}`, () => page.evaluate(clickUntil, next)))
     }
-    add({ name: 'answer (don’t know) → feedback shown', size: n, samples: toFeedback })
+    add({ name: 'answer (don’t know) → feedback, review opened from home', size: n, samples: toFeedback })
     add({ name: 'answer → next question shown (click next)', size: n, samples: toNext, target: 50 })
   })
 
@@ -738,6 +815,7 @@ async function measureSize(browser, base, n, setId) {
   add({ name: 'record one answer (recordAnswer, 1 transaction)', size: n, samples: answers, target: 10, stat: 'p95', note: `${answers.length} answers; slowest: ${slowest} ms` })
   await bench.evaluate(() => window.bench.close())
   await context.close()
+  rmSync(profileDir, { recursive: true, force: true })
 }
 
 /**
@@ -792,6 +870,7 @@ async function measureImport(browser, base, questions, withScreen) {
     size: questions,
     samples: domain,
     baseline: median(r.parse) + median(r.perQuestion),
+    baselineIs: 'the straightforward save: each question written in its own transaction',
     target: 2000,
     note: `${rows} rows → ${r.questions} questions; parseImport ${round(median(r.parse))} ms + saveImportedSet ${round(median(r.write))} ms; baseline writes each question in its own transaction (${round(median(r.perQuestion))} ms)`,
   })
@@ -828,6 +907,94 @@ async function measureImport(browser, base, questions, withScreen) {
   }
   await bench.close()
   await context.close()
+}
+
+/**
+ * Home's start-up at this size, warm (the app's files cached): the app's own measure of its
+ * start-up reads, and the JS heap once home is idle, after a garbage collection.
+ */
+async function startUp(page, base, n, runs, setId) {
+  const reads = []
+  const heap = []
+  const cdp = await page.context().newCDPSession(page)
+  for (let i = 0; i < runs; i++) {
+    await page.goto(base + '/')
+    await page.waitForSelector(`[data-testid="set-card-${setId}"]`)
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, 'app: start-up reads')
+    await page.evaluate(quiet)
+    reads.push(await page.evaluate((name) => performance.getEntriesByName(name)[0].duration, 'app: start-up reads'))
+    await cdp.send('HeapProfiler.collectGarbage')
+    heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20)
+  }
+  await cdp.detach()
+  add({ name: 'home start-up reads (imported sets, bank signature, settings)', size: n, samples: reads, target: 50 })
+  add({ name: 'JS heap after start-up (home, after GC)', size: n, unit: 'MB', samples: heap, relativeTarget: 1.5 })
+}
+
+/**
+ * Targets relative to the smallest size ("at 100k ≤ 1.5× the 1k figure"): filled in once every
+ * size has run. Without the smallest size in the run, such a figure has no target.
+ */
+function relativeTargets() {
+  for (const r of results) {
+    if (!r.relativeTarget) continue
+    const base = results.find((x) => x.name === r.name && x.size === 1000 && x.value !== null)
+    const { relativeTarget } = r
+    delete r.relativeTarget
+    if (!base || r.size === 1000) {
+      if (!base) r.note = [r.note, `target: ≤ ${relativeTarget}× the 1k figure, which this run did not measure`].filter(Boolean).join('; ')
+      continue
+    }
+    r.target = round(base.value * relativeTarget, 2)
+    r.pass = r.value === null ? null : r.value <= r.target
+    r.note = [r.note, `target = ${relativeTarget}× the 1k figure (${base.value} ${r.unit})`].filter(Boolean).join('; ')
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run metadata and the precache budget
+
+/** Where and when this run happened: commit, time, CPU, and whether the machine was idle. */
+function runMetadata() {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    } catch {
+      return null
+    }
+  }
+  let uptime = null
+  try {
+    uptime = execFileSync('uptime', { encoding: 'utf8' }).trim()
+  } catch {
+    // no uptime binary: the load average below says the same
+  }
+  const before = loadavg().map((x) => round(x, 2))
+  const cores = cpus().length
+  return {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    dirty: (git('status', '--porcelain', '--untracked-files=no') ?? '') !== '',
+    startedAt: new Date().toISOString(),
+    chromium: null,
+    cpu: cpus()[0]?.model.trim() ?? null,
+    cores,
+    uptime,
+    loadAverageBefore: before,
+    // Idle: less than a quarter of one core busy on average over the last minute.
+    idle: before[0] < 0.25,
+    options: argv,
+  }
+}
+
+/** What a first visit downloads for offline use: every file of the precache list, gzip. */
+function precacheRow(precache) {
+  add({
+    name: 'precache, gzip (what the service worker downloads)',
+    unit: 'KB',
+    value: kb(precache.gzip),
+    target: 300,
+    note: `${precache.files} files, ${kb(precache.raw)} KB on disk`,
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -986,16 +1153,11 @@ async function measureBackup(browser, base) {
 async function main() {
   log(`${QUICK ? 'quick' : 'full'} run, sizes ${SIZES.map(label).join(', ')}, ${RUNS} runs per figure, ${cpus().length} CPUs`)
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ')
-  notes.push(`load average (1 / 5 / 15 min) at the start: ${load()}; anything else running on the machine shows up in the timings`)
+  const meta = runMetadata()
+  log(`commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}; ${meta.uptime}`)
+  notes.push(`load average (1 / 5 / 15 min) at the start: ${load()}${meta.idle ? '' : ' (the machine was not idle)'}; anything else running on the machine shows up in the timings`)
   const { missing, precache, chunks } = await builds()
-  const nosplitEntry = entryScripts(DIST_NOSPLIT)
-  add({
-    name: 'total precache',
-    unit: 'KB',
-    value: kb(precache.raw),
-    target: 600,
-    note: `${precache.files} files, ${kb(precache.gzip)} KB gzip`,
-  })
+  precacheRow(precache)
 
   const { base, child } = await serve()
   log(`vite preview at ${base} (pid ${child.pid})`)
@@ -1011,8 +1173,12 @@ async function main() {
     // Lighthouse first, with nothing else running: its simulated timings scale what it observes.
     if (!SKIP.has('lighthouse')) await lighthouse(base, LH_RUNS)
     browser = await launch()
-    log(`Chromium ${browser.version()}`)
-    await firstLoad(browser, base, nosplitEntry, chunks)
+    meta.chromium = browser.version()
+    log(`Chromium ${meta.chromium}`)
+    if (!SKIP.has('first-visit')) {
+      await firstVisit(browser, base, chunks)
+      await pressToFirstQuestion(browser, base, RUNS)
+    }
     await routeChunks(browser, base)
     await profileHomeLoad(browser, base)
     // Another process on the machine may end Chromium (e.g. a test run's clean-up): start it
@@ -1042,11 +1208,16 @@ async function main() {
   }
 
   notes.push(`load average at the end: ${load()}`)
+  relativeTargets()
+  meta.finishedAt = new Date().toISOString()
+  meta.loadAverageAfter = loadavg().map((x) => round(x, 2))
   printTable()
+  console.log(`\n${meta.commit} · ${meta.startedAt} · Chromium ${meta.chromium} · ${meta.cores} × ${meta.cpu} · load before ${meta.loadAverageBefore.join(' / ')}${meta.idle ? ' (idle)' : ' (not idle)'}`)
   // A run that left parts out would replace the full figures with fewer: it writes beside them.
   const out = SKIP.size > 0 ? join(PROFILE_DIR, 'results-partial.json') : join(ROOT, 'bench', 'results.json')
   mkdirSync(dirname(out), { recursive: true })
-  writeFileSync(out, JSON.stringify([...results, ...diagnostics.map((d) => ({ ...d, kind: 'diagnostic', baseline: null, target: null, pass: null }))], null, 2) + '\n')
+  const rows = [...results, ...diagnostics.map((d) => ({ ...d, kind: 'diagnostic', baseline: null, target: null, pass: null }))]
+  writeFileSync(out, JSON.stringify({ meta: { ...meta, notes }, rows }, null, 2) + '\n')
   const failed = results.filter((r) => r.pass === false)
   log(`wrote ${out}: ${results.length} figures, ${results.filter((r) => r.pass).length} pass, ${failed.length} miss their target`)
 }

@@ -6,13 +6,13 @@
  * messages: any problem fails `vite build` (and shows Vite's error overlay in dev). In dev, every
  * change to a questions/*.json file (edit, new file, deleted file) re-validates and reloads.
  *
- * In the production build the sets are not JavaScript: they are written as a gzip file (about a
- * quarter of the size, and precached as such), which the module fetches and unpacks with the
- * browser's DecompressionStream when it is first imported.
+ * In the browser (dev server and production build alike) the sets are not JavaScript: they are
+ * a plain JSON file (`assets/question-bank-<hash>.json`, precached; the dev server serves the
+ * same JSON under `/question-bank.json`) that the module fetches when it is first imported.
+ * Unit tests run in Node without a server, so there the module holds the JSON itself.
  */
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { normalizePath } from 'vite'
 import type { Plugin } from 'vite'
 import { formatError, sortSets } from '../src/domain/content/validate.ts'
@@ -56,33 +56,31 @@ export function buildQuestionBank(dir: string): { code: string; json: string; in
   return { code, json, indexCode: `export default ${JSON.stringify(index)}\n`, watch }
 }
 
-/** The gzip file of the sorted sets, named by its content so a new bank is a new URL. */
-export function packBank(json: string): { fileName: string; source: Uint8Array } {
-  const source = gzipSync(json, { level: 9 })
+/** The bank's file name in the build, named by its content so a new bank is a new URL. */
+export function bankFileName(json: string): string {
   const hash = createHash('sha256').update(json).digest('base64url').slice(0, 10)
-  return { fileName: `assets/question-bank-${hash}.json.gz`, source }
+  return `assets/question-bank-${hash}.json`
 }
 
 /**
- * The production module: fetches the packed bank (from the service worker's cache once
- * installed) and unpacks it. A server that labels the .gz file `Content-Encoding: gzip` has the
- * browser unpack it already, hence the check for gzip's magic bytes.
+ * The browser's module: fetches the bank's JSON (from the service worker's cache once
+ * installed). A missing file fails the import with its status and URL.
  */
-export function packedBankModule(url: string): string {
+export function fetchedBankModule(url: string): string {
   return `const response = await fetch(${JSON.stringify(url)})
 if (!response.ok) throw new Error(\`question bank: \${response.status} for ${url}\`)
-const bytes = new Uint8Array(await response.arrayBuffer())
-const text = bytes[0] === 0x1f && bytes[1] === 0x8b
-  ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
-  : new TextDecoder().decode(bytes)
-export default JSON.parse(text)
+export default await response.json()
 `
 }
+
+/** Where the dev server serves the bank's JSON, under the app's base. */
+export const DEV_BANK_PATH = 'question-bank.json'
 
 export function questionBank(options: QuestionBankOptions = {}): Plugin {
   let dir = ''
   let base = '/'
   let isBuild = false
+  let isTest = false
   const isSetFile = (file: string): boolean => {
     const f = normalizePath(file)
     return f.startsWith(`${normalizePath(dir)}/`) && f.endsWith('.json') && !f.endsWith('.schema.json')
@@ -94,10 +92,17 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
       dir = resolve(config.root, options.dir ?? 'questions')
       base = config.base
       isBuild = config.command === 'build'
+      isTest = config.mode === 'test'
     },
     configureServer(server) {
       // Watch the folder itself so new set files are seen (addWatchFile only knows existing ones).
       server.watcher.add(dir)
+      server.middlewares.use(`${base}${DEV_BANK_PATH}`, (_req, res) => {
+        const result = buildQuestionBank(dir)
+        res.statusCode = 'problems' in result ? 500 : 200
+        res.setHeader('Content-Type', 'problems' in result ? 'text/plain; charset=utf-8' : 'application/json')
+        res.end('problems' in result ? result.problems : result.json)
+      })
     },
     resolveId(id) {
       if (id === QUESTION_BANK_ID) return RESOLVED_ID
@@ -110,10 +115,11 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
       for (const file of result.watch) this.addWatchFile(file)
       if ('problems' in result) return this.error(result.problems)
       if (id === RESOLVED_INDEX_ID) return result.indexCode
-      if (!isBuild) return result.code
-      const { fileName, source } = packBank(result.json)
-      this.emitFile({ type: 'asset', fileName, source })
-      return packedBankModule(`${base}${fileName}`)
+      if (isTest) return result.code
+      if (!isBuild) return fetchedBankModule(`${base}${DEV_BANK_PATH}`)
+      const fileName = bankFileName(result.json)
+      this.emitFile({ type: 'asset', fileName, source: result.json })
+      return fetchedBankModule(`${base}${fileName}`)
     },
     // Dev: any set file created, edited or deleted → drop the cached bank and reload the page,
     // which loads (and so re-validates) it again. Also covers a bank that failed to load.

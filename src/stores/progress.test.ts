@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { effectScope } from 'vue'
+import { getDB } from '@/db/database'
+import { observe } from '@/db/live'
+import { cardStatsBySet } from '@/db/progress'
+import { useAppStore } from './app'
+import { useProgressStore } from './progress'
+
+vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-index', () => ({
+  default: [{ id: 'demo', title: { zh: '示例', en: 'Demo' }, questions: ['demo-1', 'demo-2', 'demo-3'] }],
+}))
+
+const card = (questionId: string) => ({
+  questionId, setId: 'demo', due: 0, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1,
+  learningSteps: 0, reps: 1, lapses: 0, state: 1 as const, lastReview: 0,
+})
+
+/** Resolves once the database's own live query of the per-set counts sees `learning` cards: the write has been announced. */
+function announced(learning: number): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = observe(
+      () => cardStatsBySet(getDB()),
+      (stats) => {
+        if ((stats.get('demo')?.learning ?? 0) === learning) {
+          stop()
+          resolve()
+        }
+      },
+    )
+  })
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+})
+afterEach(async () => {
+  const db = getDB()
+  db.close()
+  await db.delete()
+})
+
+describe('per-set progress', () => {
+  it('follows writes while a screen shows it, and stops reading when the last screen goes', async () => {
+    await useAppStore().whenReady()
+    const progress = useProgressStore()
+    const home = effectScope()
+    const set = effectScope()
+    home.run(() => progress.watch())
+    set.run(() => progress.watch())
+
+    await getDB().cards.put(card('demo-1'))
+    await vi.waitFor(() => expect(progress.progressOf('demo', 3).learning).toBe(1))
+
+    // One of two screens gone: still live.
+    home.stop()
+    await getDB().cards.put(card('demo-2'))
+    await vi.waitFor(() => expect(progress.progressOf('demo', 3).learning).toBe(2))
+
+    // Both gone (e.g. a review opened from home): a write is not counted again...
+    set.stop()
+    const seen = announced(3)
+    await getDB().cards.put(card('demo-3'))
+    await seen
+    await new Promise((r) => setTimeout(r, 50))
+    expect(progress.progressOf('demo', 3).learning).toBe(2)
+
+    // ...until a screen shows the counts again.
+    const release = progress.watch()
+    await vi.waitFor(() => expect(progress.progressOf('demo', 3).learning).toBe(3))
+    release()
+  })
+
+  it('never starts reading for a screen that left before the database opened', async () => {
+    const progress = useProgressStore()
+    const release = progress.watch()
+    release()
+    await useAppStore().whenReady()
+    await getDB().cards.put(card('demo-1'))
+    await announced(1)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(progress.progressOf('demo', 3).learning).toBe(0)
+  })
+})
