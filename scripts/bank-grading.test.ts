@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { blankForms, checkAnswer, correctResponse } from '../src/domain/content/answer'
+import { blankForms, checkAnswer, correctResponse, withoutContext } from '../src/domain/content/answer'
 import { describeCorrect, formatNumber } from '../src/domain/content/describe'
 import { isLatinText, normalizeText } from '../src/domain/content/normalize'
 import { expectationOf, readQuantity, type UnitKind } from '../src/domain/content/quantity'
@@ -190,7 +190,9 @@ function blankNearMisses(q: BlankQuestion): string[] {
     }
   }
   const keys = keysOf(q)
-  return [...out].filter((text) => normalizeText(text) !== '' && !keys.has(normalizeText(text)))
+  // A form with the prompt's own words typed along (whole runs) is a right answer, not a miss.
+  const typedAlong = (text: string): boolean => withoutContext(normalizeText(text), q.prompt).some((rest) => keys.has(rest))
+  return [...out].filter((text) => normalizeText(text) !== '' && !keys.has(normalizeText(text)) && !typedAlong(text))
 }
 
 describe('near-misses of the bank are graded wrong', () => {

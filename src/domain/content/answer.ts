@@ -42,20 +42,41 @@ function swapScripts(key: string): string | null {
 const GAP = /_{2,}|＿{2,}/
 const CONTEXT = 8
 
+/** Where typed-along context may begin or end: a space or a punctuation mark of either script. */
+const BOUNDARY = /[\s\p{P}\p{S}]/u
+/** Chinese particles and place words a learner types with a gap's answer ("的裂缝", "裂缝中"). */
+const PARTICLES = new Set([...'的地得之中里内上下是在了'])
+
 /**
  * The answer without the prompt's own words around the gap, when the learner typed them too:
- * "千问恐慌" for "“____恐慌”", "AI to C" for "AI to ____", "裂缝中" for "的____中". Only words
- * right next to the gap, in normal form; what is left must still be a whole form.
+ * "千问恐慌" for "“____恐慌”", "AI to C" for "AI to ____", "的裂缝中" for "迁移的____中。". Only
+ * whole runs next to the gap, each reaching a space or a punctuation mark, or a single Chinese
+ * particle right at the gap (的, 中, ...): "千问恐" for "“____恐慌”" is half a word, not the answer
+ * with its context. At most CONTEXT characters in normal form; what is left must be a whole form.
  */
-function withoutContext(key: string, prompt: Localized): string[] {
+export function withoutContext(key: string, prompt: Localized): string[] {
   const out: string[] = []
   for (const text of [prompt.zh, prompt.en]) {
     const at = GAP.exec(text)
     if (!at) continue
-    const before = [...normalizeText(text.slice(0, at.index))].slice(-CONTEXT).join('')
-    const after = [...normalizeText(text.slice(at.index + at[0].length))].slice(0, CONTEXT).join('')
-    const heads = [''].concat([...before].map((_, i) => before.slice(i)).filter((h) => key.startsWith(h)))
-    const tails = [''].concat([...after].map((_, i) => after.slice(0, i + 1)).filter((t) => key.endsWith(t)))
+    const rawBefore = [...text.slice(0, at.index)]
+    const rawAfter = [...text.slice(at.index + at[0].length)]
+    const heads = new Set([''])
+    for (let i = rawBefore.length - 1; i >= 0; i--) {
+      const particle = i === rawBefore.length - 1 && PARTICLES.has(rawBefore[i]!)
+      if (i > 0 && !particle && !BOUNDARY.test(rawBefore[i - 1]!)) continue
+      const head = normalizeText(rawBefore.slice(i).join(''))
+      if ([...head].length > CONTEXT) break
+      if (key.startsWith(head)) heads.add(head)
+    }
+    const tails = new Set([''])
+    for (let j = 1; j <= rawAfter.length; j++) {
+      const particle = j === 1 && PARTICLES.has(rawAfter[0]!)
+      if (j < rawAfter.length && !particle && !BOUNDARY.test(rawAfter[j]!)) continue
+      const tail = normalizeText(rawAfter.slice(0, j).join(''))
+      if ([...tail].length > CONTEXT) break
+      if (key.endsWith(tail)) tails.add(tail)
+    }
     for (const head of heads)
       for (const tail of tails) {
         const rest = key.slice(head.length, key.length - tail.length)

@@ -185,9 +185,11 @@ const cases: [Question, string, boolean][] = [
   [gpt, 'GPT 4', true],
   [gpt, 'GPT-5', false],
   [gpt, 'GPT-40', false],
+  [gpt, 'GPT-4o', false],
   // The prompt's own words around the gap, typed along with the answer
   [panic, '千问恐慌', true],
   [panic, '恐慌', false],
+  [panic, '千问恐', false],
   [cracks, '裂缝中', true],
   [cracks, '的裂缝中', true],
   [cracks, '裂', false],
