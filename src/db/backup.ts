@@ -523,21 +523,27 @@ export function importProgress(
       return summary
     }
 
-    // Keeps each incoming record that is new here or newer than ours.
+    // Keeps each incoming record that is new here or newer than ours. The keys we hold are read
+    // first (keys only, one request): only records that exist on both sides are read to compare.
     const merge = async <T, K extends string>(
-      table: { bulkGet(keys: K[]): Promise<(T | undefined)[]>; bulkPut(items: readonly T[]): Promise<unknown> },
+      table: {
+        toCollection(): { primaryKeys(): Promise<unknown[]> }
+        bulkGet(keys: K[]): Promise<(T | undefined)[]>
+        bulkPut(items: readonly T[]): Promise<unknown>
+      },
       incoming: readonly T[],
       keyOf: (item: T) => K,
       newer: (theirs: T, ours: T) => boolean,
     ): Promise<number> => {
+      if (incoming.length === 0) return 0
+      const held = new Set(await table.toCollection().primaryKeys())
       let written = 0
       for (let start = 0; start < incoming.length; start += WRITE_CHUNK) {
         const slice = incoming.slice(start, start + WRITE_CHUNK)
-        const ours = await table.bulkGet(slice.map(keyOf))
-        const writes = slice.filter((item, i) => {
-          const existing = ours[i]
-          return existing === undefined || newer(item, existing)
-        })
+        const both = slice.filter((item) => held.has(keyOf(item)))
+        const ours = both.length > 0 ? await table.bulkGet(both.map(keyOf)) : []
+        const replaced = new Set(both.filter((item, i) => ours[i] === undefined || newer(item, ours[i]!)))
+        const writes = slice.filter((item) => !held.has(keyOf(item)) || replaced.has(item))
         if (writes.length > 0) await table.bulkPut(writes)
         written += writes.length
         advance(slice.length)
