@@ -18,7 +18,7 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from './records'
-import { rebuildDailyStats } from './stats'
+import { rebuildDailyFrom, rebuildDailyStats } from './stats'
 import { BANK_SIGNATURE_KEY } from './names'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
@@ -552,7 +552,18 @@ export function importProgress(
     }
     const touched = (e: NotebookEntry) => Math.max(e.lastWrongAt, orMinus(e.clearedAt))
 
-    const reviews = await merge(db.reviews, backup.reviews, (r) => r.id, () => false)
+    // Log entries are never overwritten: those already here are read (to recount the daily
+    // totals with them), the new ones written, and the totals recounted from both in memory
+    // rather than by reading the whole log back.
+    const before = backup.reviews.length > 0 ? await db.reviews.toArray() : []
+    const heldReviews = new Set(before.map((r) => r.id))
+    const added = backup.reviews.filter((r) => !heldReviews.has(r.id))
+    for (let start = 0; start < backup.reviews.length; start += WRITE_CHUNK) {
+      const slice = backup.reviews.slice(start, start + WRITE_CHUNK).filter((r) => !heldReviews.has(r.id))
+      if (slice.length > 0) await db.reviews.bulkAdd(slice)
+      advance(Math.min(WRITE_CHUNK, backup.reviews.length - start))
+    }
+    const reviews = added.length
     const summary = {
       cards: await merge(db.cards, backup.cards, (c) => c.questionId, (a, b) => orMinus(a.lastReview) > orMinus(b.lastReview)),
       reviews,
@@ -563,7 +574,14 @@ export function importProgress(
       importedSets: await merge(db.importedSets, backup.importedSets, (s) => s.id, (a, b) => a.updatedAt > b.updatedAt),
     }
     // A merged entry can be an earlier review of a question on a day: recount everything.
-    if (reviews > 0) await rebuildDailyStats(db)
+    if (reviews > 0) await rebuildDailyFrom(
+        (add) => {
+          add(before)
+          add(added)
+        },
+        db.reviews,
+        db.daily,
+      )
     return summary
   })
 }
