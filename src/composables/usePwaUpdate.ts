@@ -66,8 +66,14 @@ export async function registerServiceWorker(): Promise<void> {
   wb.addEventListener('controlling', (event) => {
     if (event.isUpdate) gate.request()
   })
+  let registration: ServiceWorkerRegistration | undefined
+  try {
+    registration = await wb.register({ immediate: true })
+  } catch {
+    // Service workers refused (a private mode, a policy): the app works as a plain page.
+    return
+  }
   skipWaiting = () => wb.messageSkipWaiting()
-  const registration = await wb.register({ immediate: true })
   // Look for a new version every hour while the app stays open.
   if (registration) setInterval(() => void registration.update(), 60 * 60 * 1000)
 }

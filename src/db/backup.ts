@@ -18,7 +18,7 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from './records'
-import { rebuildDailyStats } from './stats'
+import { rebuildDailyFrom, rebuildDailyStats } from './stats'
 import { BANK_SIGNATURE_KEY } from './names'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
@@ -523,21 +523,27 @@ export function importProgress(
       return summary
     }
 
-    // Keeps each incoming record that is new here or newer than ours.
+    // Keeps each incoming record that is new here or newer than ours. The keys we hold are read
+    // first (keys only, one request): only records that exist on both sides are read to compare.
     const merge = async <T, K extends string>(
-      table: { bulkGet(keys: K[]): Promise<(T | undefined)[]>; bulkPut(items: readonly T[]): Promise<unknown> },
+      table: {
+        toCollection(): { primaryKeys(): Promise<unknown[]> }
+        bulkGet(keys: K[]): Promise<(T | undefined)[]>
+        bulkPut(items: readonly T[]): Promise<unknown>
+      },
       incoming: readonly T[],
       keyOf: (item: T) => K,
       newer: (theirs: T, ours: T) => boolean,
     ): Promise<number> => {
+      if (incoming.length === 0) return 0
+      const held = new Set(await table.toCollection().primaryKeys())
       let written = 0
       for (let start = 0; start < incoming.length; start += WRITE_CHUNK) {
         const slice = incoming.slice(start, start + WRITE_CHUNK)
-        const ours = await table.bulkGet(slice.map(keyOf))
-        const writes = slice.filter((item, i) => {
-          const existing = ours[i]
-          return existing === undefined || newer(item, existing)
-        })
+        const both = slice.filter((item) => held.has(keyOf(item)))
+        const ours = both.length > 0 ? await table.bulkGet(both.map(keyOf)) : []
+        const replaced = new Set(both.filter((item, i) => ours[i] === undefined || newer(item, ours[i]!)))
+        const writes = slice.filter((item) => !held.has(keyOf(item)) || replaced.has(item))
         if (writes.length > 0) await table.bulkPut(writes)
         written += writes.length
         advance(slice.length)
@@ -546,7 +552,18 @@ export function importProgress(
     }
     const touched = (e: NotebookEntry) => Math.max(e.lastWrongAt, orMinus(e.clearedAt))
 
-    const reviews = await merge(db.reviews, backup.reviews, (r) => r.id, () => false)
+    // Log entries are never overwritten: those already here are read (to recount the daily
+    // totals with them), the new ones written, and the totals recounted from both in memory
+    // rather than by reading the whole log back.
+    const before = backup.reviews.length > 0 ? await db.reviews.toArray() : []
+    const heldReviews = new Set(before.map((r) => r.id))
+    const added = backup.reviews.filter((r) => !heldReviews.has(r.id))
+    for (let start = 0; start < backup.reviews.length; start += WRITE_CHUNK) {
+      const slice = backup.reviews.slice(start, start + WRITE_CHUNK).filter((r) => !heldReviews.has(r.id))
+      if (slice.length > 0) await db.reviews.bulkAdd(slice)
+      advance(Math.min(WRITE_CHUNK, backup.reviews.length - start))
+    }
+    const reviews = added.length
     const summary = {
       cards: await merge(db.cards, backup.cards, (c) => c.questionId, (a, b) => orMinus(a.lastReview) > orMinus(b.lastReview)),
       reviews,
@@ -557,7 +574,14 @@ export function importProgress(
       importedSets: await merge(db.importedSets, backup.importedSets, (s) => s.id, (a, b) => a.updatedAt > b.updatedAt),
     }
     // A merged entry can be an earlier review of a question on a day: recount everything.
-    if (reviews > 0) await rebuildDailyStats(db)
+    if (reviews > 0) await rebuildDailyFrom(
+        (add) => {
+          add(before)
+          add(added)
+        },
+        db.reviews,
+        db.daily,
+      )
     return summary
   })
 }

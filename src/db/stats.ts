@@ -99,15 +99,38 @@ export async function rebuildDailyIn(
   reviews: Table<ReviewLogRecord, string>,
   daily: Table<DailyStatRecord, [string, string]>,
 ): Promise<void> {
+  await rebuildDailyFrom(
+    async (add) => {
+      let last: string | null = null
+      for (;;) {
+        const page: ReviewLogRecord[] = await (last === null ? reviews.orderBy(':id') : reviews.where(':id').above(last))
+          .limit(PAGE)
+          .toArray()
+        if (page.length === 0) return
+        last = page[page.length - 1]!.id
+        add(page)
+        if (page.length < PAGE) return
+      }
+    },
+    reviews,
+    daily,
+  )
+}
+
+/**
+ * The same recount from every entry of the log as `readAll` hands them over, in batches: a
+ * backup merge has the new entries in memory and reads only the ones that were there before,
+ * instead of the whole log again. (A callback, not an async iterator: Dexie keeps a
+ * transaction open across awaits of its own promises only.)
+ */
+export async function rebuildDailyFrom(
+  readAll: (add: (batch: readonly ReviewLogRecord[]) => void) => Promise<void> | void,
+  reviews: Table<ReviewLogRecord, string>,
+  daily: Table<DailyStatRecord, [string, string]>,
+): Promise<void> {
   const tally = dailyTally()
   const claimed = new Map<string, boolean>()
-  let last: string | null = null
-  for (;;) {
-    const page: ReviewLogRecord[] = await (last === null ? reviews.orderBy(':id') : reviews.where(':id').above(last))
-      .limit(PAGE)
-      .toArray()
-    if (page.length === 0) break
-    last = page[page.length - 1]!.id
+  await readAll((page) => {
     tally.add(
       page.map((log): DailyLog => {
         if (log.daily) claimed.set(log.id, log.daily.firstOfDay)
@@ -121,8 +144,7 @@ export async function rebuildDailyIn(
         }
       }),
     )
-    if (page.length < PAGE) break
-  }
+  })
   const { rows, firsts } = tally.finish()
   await daily.clear()
   await daily.bulkAdd(rows)
