@@ -108,7 +108,9 @@ export async function answerImported(page: Page, locale: Locale, rows: readonly 
   }
   await expect(page.getByTestId('feedback')).toBeVisible()
   await expect(page.getByTestId('verdict')).toContainText(t(locale, right ? 'quiz.correct' : 'quiz.wrong'))
-  expect(await page.getByTestId('correct-answer').textContent()).toBe(correctAnswerOf(row, kind))
+  // A flashcard's back, checked above, is not repeated in the feedback as the right answer.
+  if (kind === 'card') await expect(page.getByTestId('correct-answer')).toHaveCount(0)
+  else expect(await page.getByTestId('correct-answer').textContent()).toBe(correctAnswerOf(row, kind))
   return qid
 }
 
