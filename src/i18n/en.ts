@@ -123,7 +123,7 @@ export default {
     reveal: 'Show answer',
     howWell: 'How well did you remember?',
     gradeExplain: 'The time on each button is when this question comes back: choose “{grade}” and you see it again in {when}.',
-    gradeAria: '{grade}, next review in {when}',
+    gradeNextIn: ', next review in {when}',
     moveUp: 'Move up',
     moveDown: 'Move down',
     orderHint: 'Drag the items, or focus one and use the arrow buttons (or Alt+↑ / Alt+↓).',

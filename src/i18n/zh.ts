@@ -123,7 +123,7 @@ export default {
     reveal: '显示答案',
     howWell: '记得怎么样？',
     gradeExplain: '按钮上的时间是下次复习的时间：选“{grade}”，{when}后再见到这道题。',
-    gradeAria: '{grade}，下次复习：{when}后',
+    gradeNextIn: '，下次复习：{when}后',
     moveUp: '上移',
     moveDown: '下移',
     orderHint: '拖动条目，或选中后用上移/下移按钮（也可按 Alt+↑ / Alt+↓）。',
