@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 
 /**
@@ -9,3 +9,6 @@ export const useActivityStore = defineStore('activity', () => {
   const studying = ref(false)
   return { studying }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useActivityStore, import.meta.hot))

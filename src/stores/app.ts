@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
@@ -186,3 +186,6 @@ export const useAppStore = defineStore('app', () => {
     watchSettings,
   }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAppStore, import.meta.hot))

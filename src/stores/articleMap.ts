@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import mapJson from '../../questions/map/article-map.json'
 import { ARTICLE } from '@/domain/content/article'
@@ -54,3 +54,6 @@ export const useArticleMapStore = defineStore('articleMap', () => {
 
   return { sections, loaded, loadError, mapErrors, watch }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useArticleMapStore, import.meta.hot))

@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import builtInIndex from 'virtual:question-index'
 import type { Localized, Question, QuestionSet } from '@/domain/content/schema'
@@ -85,3 +85,6 @@ export const useBankStore = defineStore('bank', () => {
 
   return { sets, summaries, setById, questionIndex, allQuestionSets, builtInQuestionIds, ensureLoaded, watchImported }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBankStore, import.meta.hot))

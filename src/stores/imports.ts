@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { downloadBlob } from '@/composables/useDownload'
 import type { Lang } from '@/domain/content/describe'
@@ -149,3 +149,6 @@ export const useImportsStore = defineStore('imports', () => {
 
   return { busy, progress, result, readFile, preview, clear, save, rename, remove, exportSet }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportsStore, import.meta.hot))

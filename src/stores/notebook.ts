@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getDB } from '@/db/database'
 import { observe } from '@/db/live'
@@ -76,3 +76,6 @@ export const useNotebookStore = defineStore('notebook', () => {
 
   return { active, cleared, loaded, loadError, watch, retry, clear, restore }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useNotebookStore, import.meta.hot))

@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { getCurrentScope, onScopeDispose, shallowRef } from 'vue'
 import type { SetCardStats } from '@/db/progress'
 import type { AttemptRecord } from '@/db/records'
@@ -123,3 +123,6 @@ export const useProgressStore = defineStore('progress', () => {
 
   return { cardStats, finished, active, newToday, watch, progressOf, lastAttemptOf, attemptsOf, unfinished }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useProgressStore, import.meta.hot))

@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { QuestionType } from '@/domain/content/schema'
 import { attemptOutcome, endTime } from '@/domain/session/attempt'
 import { pickQuizQuestions } from '@/domain/session/quiz'
@@ -94,3 +94,6 @@ export const useQuizzesStore = defineStore('quizzes', () => {
 
   return { start, startWith, latestActive, discard, load, place }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useQuizzesStore, import.meta.hot))

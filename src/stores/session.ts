@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { checkAnswer, isTypedAnswer } from '@/domain/content/answer'
 import type { Grade, Response } from '@/domain/content/response'
@@ -509,3 +509,6 @@ export const useSessionStore = defineStore('session', () => {
     undo, setDraft,
   }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

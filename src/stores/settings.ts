@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { exportProgress, resetProgress, type SetConflict } from '@/db/backup'
 import { inlineBackupJob, MAX_BACKUP_BYTES, workerBackupJob, type BackupJob, type Phase } from '@/db/backupJob'
@@ -155,3 +155,6 @@ export const useSettingsStore = defineStore('settings', () => {
 
   return { busy, progress, failedMode, exportBackup, startImport, finishImport, cancelImport, reset }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSettingsStore, import.meta.hot))

@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getDB } from '@/db/database'
 import { observe } from '@/db/live'
@@ -106,3 +106,6 @@ export const useStatsStore = defineStore('stats', () => {
 
   return { summary, loadError, watch, retry }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useStatsStore, import.meta.hot))

@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { useBankStore } from './bank'
 
@@ -31,3 +31,6 @@ export const useUiPrefs = defineStore('uiPrefs', () => {
 
   return { showBoth, sourceNameFor }
 })
+
+// Editing this store in dev swaps it in place instead of reloading the page.
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiPrefs, import.meta.hot))
