@@ -95,6 +95,20 @@ describe('round trip', () => {
     expect(withoutExportedAt(second)).toEqual(withoutExportedAt(first))
   })
 
+  it("keeps the notebook's streak day and an exam's flagged questions", async () => {
+    await populate(db)
+    const entry = (await db.notebook.toArray())[0]!
+    await db.notebook.put({ ...entry, streakDay: '2026-03-02' })
+    const attempt = (await db.attempts.toArray())[0]!
+    await db.attempts.put({ ...attempt, flagged: ['q2'] })
+    const parsed = parseBackup(JSON.stringify(await exportProgress(db, T0)))
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    await resetProgress(db)
+    await importProgress(db, parsed.backup, 'replace')
+    expect((await db.notebook.get(entry.questionId))?.streakDay).toBe('2026-03-02')
+    expect((await db.attempts.get(attempt.id))?.flagged).toEqual(['q2'])
+  })
+
   it('merging a backup into an empty database gives the same database', async () => {
     await populate(db)
     const backup = await exportProgress(db, T0)

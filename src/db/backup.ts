@@ -90,6 +90,8 @@ const NotebookSchema = v.object(
     lastWrongAnswer: ResponseSchema,
     lastWrongAt: Num,
     correctStreak: Count,
+    // The local day of the latest right answer in the streak (a mistake clears on separate days).
+    streakDay: v.optional(v.pipe(Str, v.isoDate('expected a date (YYYY-MM-DD)'))),
     cleared: v.picklist([0, 1], 'expected 0 or 1'),
     clearedAt: NullableNum,
   },
@@ -160,6 +162,7 @@ const AttemptSchema = v.object(
     updatedAt: Num,
     finishedAt: NullableNum,
     deadline: NullableNum,
+    flagged: v.optional(StrList),
     correctCount: Count,
     total: Count,
   },
