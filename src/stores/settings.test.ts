@@ -128,3 +128,15 @@ describe('useSettingsStore import: the same rules as a set import', () => {
     expect(await db.cards.count()).toBe(2)
   })
 })
+
+describe('useSettingsStore import: cancel', () => {
+  it('stops a check under way and writes nothing', async () => {
+    const store = useSettingsStore()
+    const started = store.startImport(await backupWithCard('q9'))
+    expect(store.busy).toBe(true)
+    store.cancelImport()
+    expect(await started).toEqual({ status: 'cancelled' })
+    expect(await db.cards.count()).toBe(0)
+    expect(store.busy).toBe(false)
+  })
+})
