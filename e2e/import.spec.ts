@@ -274,14 +274,14 @@ test.describe('a broken JSON set', () => {
     await expect(errors.locator('.title')).toContainText(t('zh', 'import.errors', { n: 1 }))
     // The stray "]" after the trailing comma on line 4.
     await expect(errors.getByRole('listitem')).toHaveCount(1)
-    await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}:`)
+    await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}：`)
     await expect(errors.getByRole('listitem')).toContainText('invalid JSON')
     await expect(page.getByTestId('import-total')).toHaveCount(0)
     await expect(page.getByTestId('import-save')).toBeDisabled()
 
     // Pasting it gives the same answer.
     await page.getByTestId('import-text').fill(BROKEN_JSON)
-    await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}:`)
+    await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}：`)
     await expect(page.getByTestId('import-save')).toBeDisabled()
 
     expect(await importedSetCount(page)).toBe(0)

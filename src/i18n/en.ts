@@ -376,6 +376,8 @@ export default {
     undo: 'Undo the last answer',
     help: 'Show this list',
   },
+  // Punctuation around interface values: full-width in Chinese.
+  punct: { colon: ': ', count: ' ({done}/{total})' },
   time: { never: 'never', now: 'now', relative: '{when}' },
   grading: {
     acceptedSpelling: 'Accepted — spelling: {expected}',

@@ -376,6 +376,8 @@ export default {
     undo: '撤销上一次作答',
     help: '显示此列表',
   },
+  // Punctuation around interface values: full-width in Chinese.
+  punct: { colon: '：', count: '（{done}/{total}）' },
   time: { never: '从未', now: '现在', relative: '{when}' },
   grading: {
     acceptedSpelling: '正确——拼写：{expected}',
