@@ -38,6 +38,9 @@ export const WHAT = {
   'record one answer (recordAnswer, 1 transaction)': 'card + log + mistake written in one transaction, 200 answers timed one by one',
   'import TSV: parse + validate + save (no screen)': 'the import pipeline without a screen; baseline: one transaction per question',
   'import TSV via the /import screen (paste → saved)': 'paste into the import screen until “saved” shows (the preview’s debounce included)',
+  'backup merge via the settings screen (choose file → imported)': 'a 100,000-entry backup chosen on the settings screen and merged into a database holding 1,000: the choice until “imported” shows',
+  'backup refused via the settings screen (one bad record at the end)': 'the same file with one bad record at its end: the choice until the refusal shows',
+  'longest frame gap while a backup is checked and merged (or refused)': 'the longest gap between animation frames from the choice to the outcome: how long the page froze',
 }
 
 const fmt = (x) => (x === null || x === undefined ? '—' : typeof x === 'number' ? String(Math.round(x * 100) / 100) : String(x))
