@@ -16,7 +16,8 @@ const BUDGET = 300 * 1024
 // The PNG icons are fetched by the browser when the app is installed and shown by no screen.
 // The in-memory database (fake-indexeddb) only runs where IndexedDB is blocked, and a browser
 // that blocks IndexedDB blocks Cache Storage and service workers too: offline it is never used.
-const EXEMPT = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /\.map$/, /^[\w-]+\.png$/, /^assets\/fake-indexeddb-[\w-]+\.js$/]
+// The backup-import worker: where it cannot load (offline, first use) the import runs on the page.
+const EXEMPT = [/^sw\.js$/, /^workbox-[\w-]+\.js$/, /\.map$/, /^[\w-]+\.png$/, /^assets\/fake-indexeddb-[\w-]+\.js$/, /^assets\/backup\.worker-[\w-]+\.js$/]
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

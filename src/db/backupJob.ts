@@ -150,14 +150,21 @@ export type FromWorker =
   | { id: number; type: 'result'; value: CheckResult | ApplyResult }
   | { id: number; type: 'error'; error: ErrorInfo }
 
+/** The worker's script could not be loaded or run (offline before its first use, see below). */
+export class WorkerStartError extends Error {
+  override name = 'WorkerStartError'
+}
+
 /** The job in a worker: same answers as inlineBackupJob, with the page left free. */
 export function workerBackupJob(): BackupJob {
   const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module', name: 'backup-import' })
+  let heard = false
   let next = 0
   let onProgress: OnProgress = () => {}
   const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>()
 
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    heard = true
     const message = event.data
     if (message.type === 'progress') return onProgress(message.phase, message.done)
     const call = waiting.get(message.id)
@@ -167,7 +174,8 @@ export function workerBackupJob(): BackupJob {
     else call.reject(errorFrom(message.error))
   })
   worker.addEventListener('error', (event) => {
-    const error = new Error(`The import could not run: ${event.message || 'the worker failed to start'}`)
+    const reason = `The import could not run: ${event.message || 'the worker failed to start'}`
+    const error = heard ? new Error(reason) : new WorkerStartError(reason)
     for (const call of waiting.values()) call.reject(error)
     waiting.clear()
   })
@@ -196,5 +204,33 @@ export function workerBackupJob(): BackupJob {
       for (const call of waiting.values()) call.resolve({ status: 'cancelled' } as never)
       waiting.clear()
     },
+  }
+}
+
+/**
+ * The worker job where the worker starts; the same job on the page's thread (in slices that
+ * yield) where it does not. The worker's file is not precached: a backup import is rare, and the
+ * worker carries its own copy of the database code (about 48 KB gzip) that every learner would
+ * download for it. So offline, before the first import online, the worker cannot load, and the
+ * import runs here instead: slower to the eye, never lost.
+ */
+export function backupJobWithFallback(db: () => StudyDB): BackupJob {
+  let current = workerBackupJob()
+  let onPage = false
+  return {
+    async check(file, builtIn, progress) {
+      try {
+        return await current.check(file, builtIn, progress)
+      } catch (e) {
+        if (onPage || !(e instanceof WorkerStartError)) throw e
+        current.close()
+        current = inlineBackupJob(db())
+        onPage = true
+        return current.check(file, builtIn, progress)
+      }
+    },
+    apply: (mode, progress) => current.apply(mode, progress),
+    cancel: () => current.cancel(),
+    close: () => current.close(),
   }
 }

@@ -6,6 +6,10 @@ import type { ImportedSetRecord, ReviewLogRecord } from './records'
 import fc from 'fast-check'
 import { bruteDaily, DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0 } from './test-utils'
 
+// Property tests against a real (in-memory) database: well under a second when idle, several
+// seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 })
+
 const open: Dexie[] = []
 function track<T extends Dexie>(db: T): T {
   open.push(db)

@@ -36,6 +36,10 @@ import {
 import { DEFAULT_SETTINGS, type CardRecord, type Settings } from './records'
 import { bruteDaily, DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
+// Property tests against a real (in-memory) database: well under a second when idle, several
+// seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 })
+
 let db: StudyDB
 beforeEach(() => {
   db = freshDB()

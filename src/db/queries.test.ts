@@ -1,9 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import { createDB, type StudyDB } from './database'
 import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter, readReviewQueue } from './queries'
 import { dayKeyAt } from './stats'
 import type { AttemptRecord, CardRecord } from './records'
+
+// Property tests against a real (in-memory) database: well under a second when idle, several
+// seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 })
 
 const T0 = Date.UTC(2026, 0, 1)
 let db: StudyDB

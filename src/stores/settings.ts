@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { exportProgress, resetProgress, type SetConflict } from '@/db/backup'
-import { inlineBackupJob, MAX_BACKUP_BYTES, workerBackupJob, type BackupJob, type Phase } from '@/db/backupJob'
+import { backupJobWithFallback, inlineBackupJob, MAX_BACKUP_BYTES, type BackupJob, type Phase } from '@/db/backupJob'
 import { getDB } from '@/db/database'
 import { useAppStore } from './app'
 import { useBankStore } from './bank'
@@ -60,7 +60,7 @@ export const useSettingsStore = defineStore('settings', () => {
   /** A worker where one can reach the database; here otherwise (the in-memory fallback, tests). */
   function newJob(): BackupJob {
     const inline = useAppStore().storageMode === 'memory' || typeof Worker === 'undefined' || import.meta.env.MODE === 'test'
-    return inline ? inlineBackupJob(getDB()) : workerBackupJob()
+    return inline ? inlineBackupJob(getDB()) : backupJobWithFallback(getDB)
   }
 
   function dropJob(): void {
