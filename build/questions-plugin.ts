@@ -136,4 +136,3 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
   }
 }
 
-export default questionBank

@@ -62,4 +62,3 @@ export function vueI18nShake(): Plugin {
 /** Vue's exports, read once when the config loads (Node resolves the same package the build bundles). */
 const VUE_EXPORTS: Record<string, unknown> = await import('vue')
 
-export default vueI18nShake

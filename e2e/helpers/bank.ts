@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url'
 import type { Question, QuestionSet } from '../../src/domain/content/schema'
 
 export const SET_IDS = ['accusation', 'routes', 'figures', 'alibaba-stack', 'history', 'argument'] as const
-export type SetId = (typeof SET_IDS)[number]
 
 const dir = fileURLToPath(new URL('../../questions/', import.meta.url))
 const sets = new Map<string, QuestionSet>(
@@ -25,10 +24,6 @@ export function getQuestion(id: string): Question {
   return entry.question
 }
 
-/** Ids of a set's questions in the order written. */
-export function questionIds(setId: string): string[] {
-  return getSet(setId).questions.map((q) => q.id)
-}
 
 /** Ids of a set's questions in the quiz's "article order": first paragraph cited, then as written. */
 export function articleOrder(setId: string): string[] {

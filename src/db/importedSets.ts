@@ -148,7 +148,3 @@ export function listImportedSets(db: StudyDB): Promise<ImportedSetRecord[]> {
   return db.importedSets.orderBy('importedAt').toArray()
 }
 
-/** One imported set, or undefined. */
-export function getImportedSet(db: StudyDB, id: string): Promise<ImportedSetRecord | undefined> {
-  return db.importedSets.get(id)
-}

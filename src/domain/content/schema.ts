@@ -156,7 +156,6 @@ export const QuestionSetSchema = v.strictObject({
 
 export type Localized = v.InferOutput<typeof LocalizedSchema>
 export type Choice = v.InferOutput<typeof ChoiceSchema>
-export type Source = v.InferOutput<typeof SourceSchema>
 export type SingleQuestion = v.InferOutput<typeof SingleQuestionSchema>
 export type MultipleQuestion = v.InferOutput<typeof MultipleQuestionSchema>
 export type TrueFalseQuestion = v.InferOutput<typeof TrueFalseQuestionSchema>

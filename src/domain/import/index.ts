@@ -9,20 +9,15 @@ import { sizeIssue, utf8Length, type ImportFormat, type ImportOptions, type Impo
 
 export { decodeFile, type DecodeResult } from './decode'
 export { exportSetJson, exportSetTsv, naturalPairs } from './export'
-export { resolveSeparator } from './csv'
 export {
-  formatIssue,
   formatMegabytes,
   MAX_FILE_BYTES,
-  MAX_QUESTIONS,
   sizeIssue,
   utf8Length,
   type ImportFormat,
   type ImportIssue,
-  type ImportMeta,
   type ImportOptions,
   type ImportResult,
-  type SeparatorOption,
 } from './types'
 
 /** JSON when the text opens like a JSON value; otherwise delimited text. */

@@ -90,12 +90,3 @@ export function utf8Length(text: string): number {
   return bytes
 }
 
-/** `line 12, column 2: message`, leaving out what is unknown. */
-export function formatIssue(issue: ImportIssue): string {
-  const where: string[] = []
-  if (issue.line !== undefined) where.push(`line ${issue.line}`)
-  if (issue.column !== undefined) where.push(`column ${issue.column}`)
-  let head = where.join(', ')
-  if (issue.path !== undefined && issue.path !== '') head = head === '' ? issue.path : `${head} (${issue.path})`
-  return head === '' ? issue.message : `${head}: ${issue.message}`
-}

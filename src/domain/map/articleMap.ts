@@ -20,7 +20,6 @@ export const ArticleMapSchema = v.object({
   paragraphs: v.array(ParagraphSchema),
 })
 
-export type MapParagraph = v.InferOutput<typeof ParagraphSchema>
 export type ArticleMap = v.InferOutput<typeof ArticleMapSchema>
 
 /**
