@@ -89,7 +89,7 @@ test.describe('importing a TSV', () => {
       expect(prompts).toEqual([DECK[0]!.term, DECK[0]!.definition, DECK[1]!.term, DECK[1]!.definition, DECK[2]!.term])
       // The quoted field kept its line break and its tab.
       const answer = await first.nth(0).locator('.answer').textContent()
-      expect(answer).toBe(`${t('zh', 'import.answer')}: ${DECK[0]!.definition}`)
+      expect(answer).toBe(`${t('zh', 'import.answer')}${t('zh', 'punct.colon')}${DECK[0]!.definition}`)
       await expect(page.getByTestId('import-errors')).toHaveCount(0)
     })
 

@@ -172,7 +172,7 @@ test.describe('keyboard and interruptions', () => {
     // The setup page offers to resume it too.
     await openSetup(page, 'routes')
     await expect(page.getByTestId('resume')).toBeVisible()
-    await expect(page.getByRole('status').filter({ hasText: t('zh', 'setup.resume') })).toContainText(`(2/${total})`)
+    await expect(page.getByRole('status').filter({ hasText: t('zh', 'setup.resume') })).toContainText(t('zh', 'punct.count', { done: 2, total }))
     await page.getByTestId('resume').click()
     await expect(page).toHaveURL(new RegExp(`/quiz/${attemptId}$`))
     await expect(page.getByTestId('progress-label')).toHaveText(t('zh', 'quiz.progress', { k: 3, n: total }))
