@@ -320,6 +320,7 @@ export default {
     title: 'Import a question set',
     intro: "Use the app's JSON format, or a CSV / TSV of term and definition pairs as exported by Anki or Quizlet.",
     file: 'Choose a file',
+    drop: 'or drop it here',
     paste: 'Or paste text',
     format: 'Format',
     auto: 'Detect',

@@ -320,6 +320,7 @@ export default {
     title: '导入题组',
     intro: '支持本应用的 JSON 格式，或 Anki / Quizlet 导出的“词条—释义”CSV / TSV。',
     file: '选择文件',
+    drop: '或拖放到这里',
     paste: '或粘贴文本',
     format: '格式',
     auto: '自动识别',
