@@ -126,6 +126,18 @@ describe('ImportView', () => {
     expect(w.find('script').exists()).toBe(false)
   })
 
+  it('reads a file dropped on the drop zone as it reads a chosen one', async () => {
+    const w = mountView()
+    const drop = new Event('drop', { bubbles: true, cancelable: true })
+    const file = new File(['问题;答案\n千问;大模型\n'], 'dropped.csv', { type: 'text/csv' })
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } })
+    byId(w, 'import-file-drop').element.dispatchEvent(drop)
+    await vi.waitFor(() => expect(byId(w, 'import-counts').exists()).toBe(true), { timeout: 3000 })
+    expect(drop.defaultPrevented).toBe(true)
+    expect(byId(w, 'import-file-name').text()).toBe('Read from dropped.csv')
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toBe('dropped')
+  })
+
   it('reads a chosen file, and refuses one that is not UTF-8', async () => {
     const w = mountView()
     await chooseFile(w, new File(['问题;答案\n千问;大模型\n'], 'deck.csv', { type: 'text/csv' }))

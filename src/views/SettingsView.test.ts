@@ -131,6 +131,36 @@ describe('SettingsView: spaced repetition', () => {
     expect(byTestId(w, 'settings-retention-value').text()).toBe('95%')
     expect(byTestId(w, 'settings-workload').text()).toBe('≈ ×2.5 reviews compared with 90%')
   })
+
+  it('says the retention and the learning steps in plain words, the raw steps behind a details control', async () => {
+    const w = await mountView()
+    expect(byTestId(w, 'settings-retention-plain').text()).toBe(
+      'How sure you want to be of remembering a question when it comes back: 90% means you would still recall about 9 in 10.',
+    )
+    await byTestId(w, 'settings-retention').setValue('0.95')
+    expect(byTestId(w, 'settings-retention-plain').text()).toContain('95% means you would still recall about 95 in 100.')
+    expect(byTestId(w, 'settings-steps-plain').text()).toBe(
+      'How soon a new or missed question comes back the same day: after 1 minute, then after 10 minutes.',
+    )
+    const details = byTestId(w, 'settings-steps-details').element as HTMLDetailsElement
+    expect(details.open).toBe(false)
+    await byTestId(w, 'settings-steps').setValue('30m 1.5h')
+    expect(byTestId(w, 'settings-steps-plain').text()).toContain('after 30 minutes, then after 1.5 hours.')
+    await byTestId(w, 'settings-steps').setValue('')
+    expect(byTestId(w, 'settings-steps-plain').text()).toBe('No steps: a new or missed question comes back on a later day, as its schedule says.')
+    // An error in the raw field opens the details, so the learner sees it and the focus can reach it.
+    await byTestId(w, 'settings-steps').setValue('1m 10x')
+    expect(byTestId(w, 'settings-steps-plain').text()).toBe('The exact steps below contain a mistake; fix it to see them here.')
+    await w.find('form').trigger('submit')
+    await flushPromises()
+    expect(details.open).toBe(true)
+    expect(document.activeElement).toBe(byTestId(w, 'settings-steps').element)
+
+    i18n.global.locale.value = 'zh'
+    await byTestId(w, 'settings-steps').setValue('1m 10m')
+    expect(byTestId(w, 'settings-steps-plain').text()).toBe('新题或答错的题当天多久后再出现：1 分钟后，然后 10 分钟后。')
+    expect(byTestId(w, 'settings-retention-plain').text()).toBe('题目再次出现时，你希望有多大把握还记得它：95% 表示大约每 100 题还能记起 95 题。')
+  })
 })
 
 describe('SettingsView: another tab changes the settings', () => {
