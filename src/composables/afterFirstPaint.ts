@@ -5,7 +5,8 @@
  * Start-up work that the first screen does not need (opening the database, loading the
  * questions, registering the service worker) waits for this, so the first screen is shown
  * before those chunks are fetched and run, not after. The paint entry is reported once the
- * frame is presented, which an animation-frame callback would not tell.
+ * frame is presented, which an animation-frame callback would not tell. A one-shot promise
+ * used before any component exists, so no scope-bound VueUse helper (`usePerformanceObserver`).
  */
 export function afterFirstPaint(fallbackMs = 2000): Promise<void> {
   return new Promise((resolve) => {

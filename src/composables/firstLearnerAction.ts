@@ -10,7 +10,8 @@ const ACTIONS = ['pointerdown', 'keydown'] as const
 /**
  * Resolves at the learner's first action on the page: a press (mouse, touch or pen), a key, or
  * coming back to the tab (another tab may have changed what this one shows). Scrolling and
- * hovering are not actions: they need nothing the first screen does not have.
+ * hovering are not actions: they need nothing the first screen does not have. Plain listeners,
+ * not `useEventListener`: they belong to no component and go at the first action.
  */
 export function firstLearnerAction(source: ActionSource = window): Promise<void> {
   return new Promise((resolve) => {

@@ -15,7 +15,8 @@ export function downloadBlob(blob: Blob, filename: string): void {
     link.click()
   } finally {
     link.remove()
-    // Revoking at once can cancel the download in Safari.
+    // Revoking at once can cancel the download in Safari. A plain timer, not `useTimeoutFn`:
+    // the URL must be freed even when the screen that asked for the file has gone.
     setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
   }
 }

@@ -1,8 +1,11 @@
-import { onScopeDispose } from 'vue'
+import { onKeyStroke } from '@vueuse/core'
 
 export type HotkeyHandler = (e: KeyboardEvent) => boolean | void
 
-/** Where a key already means something: typing in a field, or activating a focused control. */
+/**
+ * Where a key already means something: typing in a field, or activating a focused control.
+ * (VueUse's `onStartTyping` has its own idea of an editable element, without these input types.)
+ */
 export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
@@ -19,11 +22,9 @@ export function isActivatable(target: EventTarget | null): boolean {
  * are left alone (Esc included: the dialog closes itself).
  */
 export function useHotkeys(handler: HotkeyHandler): void {
-  const listener = (e: KeyboardEvent) => {
+  onKeyStroke((e) => {
     if (e.defaultPrevented || e.isComposing) return
     if (document.querySelector('dialog[open]')) return
     if (handler(e) === true) e.preventDefault()
-  }
-  window.addEventListener('keydown', listener)
-  onScopeDispose(() => window.removeEventListener('keydown', listener))
+  })
 }

@@ -74,7 +74,8 @@ export async function registerServiceWorker(): Promise<void> {
     return
   }
   skipWaiting = () => wb.messageSkipWaiting()
-  // Look for a new version every hour while the app stays open.
+  // Look for a new version every hour while the app stays open (for the page's whole life, so a
+  // plain interval: there is no component scope to tie a `useIntervalFn` to).
   if (registration) setInterval(() => void registration.update(), 60 * 60 * 1000)
 }
 

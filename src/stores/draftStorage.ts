@@ -2,6 +2,8 @@
  * The answer being made, kept in localStorage so a reload (or the browser killed mid-question)
  * does not lose a picked choice or half-typed text. One draft at a time: the question on screen.
  * Synchronous on purpose: it is written on every change and must be there before `unload`.
+ * Hand-written rather than VueUse's `useStorage`, whose ref is read once and written by a
+ * watcher: a draft is read from storage when its question is shown and written at once.
  */
 const KEY = 'qwen-study.draft'
 

@@ -1,26 +1,14 @@
+import { useStorage } from '@vueuse/core'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, watch } from 'vue'
 import { useBankStore } from './bank'
-
-const BOTH_KEY = 'qwen-study.showBoth'
-
-function loadBool(key: string): boolean {
-  try {
-    return localStorage.getItem(key) === '1'
-  } catch {
-    return false
-  }
-}
 
 /** Display preferences that must be known before the database opens (kept in localStorage). */
 export const useUiPrefs = defineStore('uiPrefs', () => {
-  const showBoth = ref(loadBool(BOTH_KEY))
-  watch(showBoth, (v) => {
-    try {
-      localStorage.setItem(BOTH_KEY, v ? '1' : '0')
-    } catch {
-      // Storage blocked: the choice lasts for this page only.
-    }
+  // Stored as '1' / '0'; where storage is blocked the choice lasts for this page only.
+  const showBoth = useStorage('qwen-study.showBoth', false, undefined, {
+    serializer: { read: (v) => v === '1', write: (v) => (v ? '1' : '0') },
+    writeDefaults: false,
+    onError: () => {},
   })
 
   /** The citation's source: the article's publisher for built-in sets (undefined), the set's name for imported ones. */
