@@ -17,15 +17,8 @@ const mode = useStorage<ThemeMode>('qwen-study.theme', 'system', undefined, {
   writeDefaults: false,
   onError: () => {},
 })
-watch(
-  mode,
-  (m) => {
-    const root = document.documentElement
-    if (m === 'system') root.removeAttribute('data-theme')
-    else root.setAttribute('data-theme', m)
-  },
-  { immediate: true },
-)
+const root = document.documentElement
+watch(mode, (m) => (m === 'system' ? root.removeAttribute('data-theme') : root.setAttribute('data-theme', m)), { immediate: true })
 
 export function useTheme() {
   function cycle(): void {
