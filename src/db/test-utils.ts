@@ -1,7 +1,7 @@
 /** Helpers for the database tests (fake-indexeddb is loaded by tests/setup.ts). */
 import { vi } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import type { AttemptRecord, CardRecord, DailyStatRecord, NotebookEntry, ReviewLogRecord } from './records'
+import type { AttemptRecord, DailyStatRecord, ReviewLogRecord } from './records'
 
 export const T0 = Date.UTC(2026, 0, 1, 8, 0)
 export const MIN = 60_000
@@ -40,37 +40,7 @@ export function makeAttempt(overrides: Partial<AttemptRecord> = {}): AttemptReco
   }
 }
 
-export function makeCard(overrides: Partial<CardRecord> = {}): CardRecord {
-  return {
-    questionId: 'q1',
-    setId: 'set-a',
-    due: T0,
-    stability: 5,
-    difficulty: 5,
-    elapsedDays: 2,
-    scheduledDays: 5,
-    learningSteps: 0,
-    reps: 3,
-    lapses: 0,
-    state: 2,
-    lastReview: T0 - 5 * DAY,
-    ...overrides,
-  }
-}
-
-export function makeEntry(overrides: Partial<NotebookEntry> = {}): NotebookEntry {
-  return {
-    questionId: 'q1',
-    setId: 'set-a',
-    missCount: 1,
-    lastWrongAnswer: { type: 'single', choice: 'b' },
-    lastWrongAt: T0,
-    correctStreak: 0,
-    cleared: 0,
-    clearedAt: null,
-    ...overrides,
-  }
-}
+export { makeCard, makeEntry } from '@/domain/progress/testing'
 
 /** The local calendar date of an instant as 'YYYY-MM-DD', straight from Date (no app code). */
 export function localIso(ms: number): string {
