@@ -2,6 +2,7 @@
 import { vi } from 'vitest'
 import { createDB, type StudyDB } from './database'
 import type { AttemptRecord, DailyStatRecord, ReviewLogRecord } from './records'
+import { makeCard } from '@/domain/progress/testing'
 
 export const T0 = Date.UTC(2026, 0, 1, 8, 0)
 export const MIN = 60_000
@@ -41,6 +42,26 @@ export function makeAttempt(overrides: Partial<AttemptRecord> = {}): AttemptReco
 }
 
 export { makeCard, makeEntry } from '@/domain/progress/testing'
+
+/** A review log entry of q1 in set-a: a right answer (Good) to a card that existed. */
+export function makeLog(id: string, time: number, over: Partial<ReviewLogRecord> = {}): ReviewLogRecord {
+  return {
+    id,
+    questionId: 'q1',
+    setId: 'set-a',
+    time,
+    mode: 'review',
+    correct: true,
+    overridden: false,
+    answer: { type: 'single', choice: 'a' },
+    grade: 3,
+    durationMs: 2000,
+    cardBefore: makeCard(),
+    notebookBefore: null,
+    attemptId: null,
+    ...over,
+  }
+}
 
 /** The local calendar date of an instant as 'YYYY-MM-DD', straight from Date (no app code). */
 export function localIso(ms: number): string {
