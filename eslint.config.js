@@ -36,7 +36,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in; domain code has no clock.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use a seeded generator from domain/session/random.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use the seeded generator of domain/random.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in; domain code has no clock.' },
       ],
       // By path, not only by alias: a relative '../../db/api' is fenced as '@/db/api' is.

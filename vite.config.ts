@@ -104,7 +104,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'build/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts', 'build/**/*.test.ts', 'bench/**/*.test.ts'],
     setupFiles: ['./tests/setup.ts'],
   },
 })

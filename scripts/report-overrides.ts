@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseBackup } from '../src/db/backup'
+import { parseBackup } from '../src/domain/backup/format'
 import { collectOverrides, type QuestionOverrides } from '../src/domain/content/overrides'
 import type { Question } from '../src/domain/content/schema'
 import { loadBank } from './load-questions'

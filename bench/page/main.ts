@@ -12,13 +12,14 @@ import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAns
 import { cardIdsIn, firstNewIds } from '@/db/queries'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/db/records'
 import { seedProgress, type SeedOptions, type SeedResult } from '@/db/seed'
-import { countDueBetween, getDueBefore, loadDailyStatsData, loadStatsData } from '@/db/stats'
+import { countDueBetween, loadDailyStatsData } from '@/db/stats'
+import { localDayEnds, localDayOf, localMidnight } from '@/db/localDays'
 import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
 import { applyGrade } from '@/domain/scheduling/fsrs'
-import { DAY_MS, dayToIso } from '@/domain/stats/days'
+import { DAY_MS, dayToIso } from '@/domain/calendar/days'
 import { buildStats, buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
-import { localDayEnds, localDayOf } from '@/stores/stats'
+import { getDueBefore, loadStatsData } from './baseline'
 
 let current: StudyDB | null = null
 function db(): StudyDB {
@@ -336,7 +337,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     for (let i = 0; i < slow; i++) out.push(await firstLive(q))
     return out
   }
-  const dayStart = new Date(now).setHours(0, 0, 0, 0)
+  const dayStart = localMidnight(now)
   const toAnswer = (await d.cards.limit(200).toArray()).slice(100)
   const seeded = await d.importedSets.toArray()
   const seededIds = seeded.flatMap((r) => r.set.questions.map((q) => q.id))

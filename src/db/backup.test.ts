@@ -1,18 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import {
-  BACKUP_FORMAT,
-  exportProgress,
-  findSetConflicts,
-  importProgress,
-  isEmpty,
-  parseBackup,
-  resetProgress,
-  WRITE_CHUNK,
-  type BackupFile,
-} from './backup'
+import { BACKUP_FORMAT, type BackupFile } from '@/domain/backup/format'
+import { backupWith, makeImportedSet } from '@/domain/progress/testing'
+import { exportProgress, importProgress, isEmpty, parseBackup, resetProgress, WRITE_CHUNK } from './backup'
 import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
-import { DEFAULT_SETTINGS, type ImportedSetRecord } from './records'
+import { DEFAULT_SETTINGS } from './records'
 import { DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
 let db: StudyDB
@@ -23,31 +15,6 @@ beforeEach(() => {
 afterEach(() => {
   db.close()
   for (const other of extra.splice(0)) other.close()
-})
-
-const importedSet = (overrides: Partial<ImportedSetRecord> = {}): ImportedSetRecord => ({
-  id: 'mine',
-  name: 'My set',
-  importedAt: T0,
-  updatedAt: T0,
-  set: {
-    id: 'mine',
-    title: { zh: '我的', en: 'Mine' },
-    keyPoints: [{ zh: '要点', en: 'Point' }],
-    questions: [
-      {
-        id: 'm1',
-        type: 'matching',
-        prompt: { zh: '配对', en: 'Match' },
-        explanation: { zh: '解释', en: 'Because' },
-        pairs: [
-          { id: 'p1', left: { zh: '甲', en: 'A' }, right: { zh: '乙', en: 'B' } },
-          { id: 'p2', left: { zh: '丙', en: 'C' }, right: { zh: '丁', en: 'D' } },
-        ],
-      },
-    ],
-  },
-  ...overrides,
 })
 
 /** A database with something in every table. */
@@ -62,7 +29,7 @@ async function populate(target: StudyDB): Promise<void> {
   await saveSettings(target, { retention: 0.85, learningSteps: ['2m'] }, T0)
   await setSetting(target, 'locale', 'zh', T0)
   await syncBank(target, ['q1', 'q2', 'q3'].map((id) => ({ id, setId: id === 'q3' ? 'set-b' : 'set-a' })), T0 + DAY)
-  await target.importedSets.add(importedSet())
+  await target.importedSets.add(makeImportedSet())
 }
 
 const withoutExportedAt = ({ exportedAt: _ignored, ...rest }: BackupFile) => rest
@@ -119,107 +86,15 @@ describe('round trip', () => {
   })
 })
 
-describe('parseBackup', () => {
-  async function validText(): Promise<Record<string, unknown>> {
+describe('parseBackup, then importProgress', () => {
+  it('drops __proto__ and constructor keys: nothing reaches Object.prototype, once stored and read back', async () => {
     await populate(db)
-    return JSON.parse(JSON.stringify(await exportProgress(db, T0))) as Record<string, unknown>
-  }
-
-  it('names the path of each wrong type', async () => {
-    const data = await validText()
-    const cards = data.cards as Record<string, unknown>[]
-    cards.push({ ...cards[0], questionId: 'x' }, { ...cards[0], questionId: 'y' })
-    cards[3]!.due = 'tomorrow'
-    cards[1]!.state = 7
-    ;(data.reviews as Record<string, unknown>[])[0]!.answer = { type: 'single', choice: 3 }
-    delete (data.notebook as Record<string, unknown>[])[0]!.setId
-    const result = parseBackup(JSON.stringify(data))
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.errors).toEqual(
-      expect.arrayContaining([
-        'cards[3].due: expected a number',
-        'cards[1].state: expected a state from 0 to 3',
-        'reviews[0].answer.choice: expected a string',
-        'notebook[0].setId: is missing',
-      ]),
+    const text = JSON.stringify(await exportProgress(db, T0)).replace(
+      '"settings":[',
+      '"settings":[{"key":"evil","value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"ok":1}},',
     )
-    expect(result.errors).toHaveLength(4)
-  })
-
-  it('rejects what is not a backup', () => {
-    expect(parseBackup('not json')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^not a JSON file/)] })
-    expect(parseBackup('[]')).toEqual({ ok: false, errors: ['(file): expected a backup object'] })
-    const wrong = parseBackup(JSON.stringify({ format: 'other', version: 2 }))
-    expect(wrong.ok).toBe(false)
-    if (!wrong.ok) {
-      expect(wrong.errors).toContain('format: expected "qwen-study-backup"')
-      expect(wrong.errors).toContain('version: expected 1 (a newer app may have written this file)')
-      expect(wrong.errors).toContain('cards: is missing')
-    }
-  })
-
-  it('rejects duplicate keys', async () => {
-    const data = await validText()
-    const reviews = data.reviews as unknown[]
-    reviews.push(reviews[0])
-    expect(parseBackup(JSON.stringify(data))).toEqual({
-      ok: false,
-      errors: [`reviews[${reviews.length - 1}].id: duplicate ${JSON.stringify((reviews[0] as { id: string }).id)}`],
-    })
-  })
-
-  it('checks imported sets against the question-set schema', async () => {
-    const data = await validText()
-    ;(data.importedSets as { set: { questions: unknown[] } }[])[0]!.set.questions = []
-    const result = parseBackup(JSON.stringify(data))
-    expect(result).toEqual({ ok: false, errors: ['importedSets[0].set.questions: needs at least one question'] })
-  })
-
-  it('checks imported sets with the same rules as a set import', async () => {
-    const data = await validText()
-    const set = (data.importedSets as { set: { questions: Record<string, unknown>[] } }[])[0]!.set
-    set.questions.push({
-      id: 'm2',
-      type: 'single',
-      prompt: { zh: '选', en: 'Pick' },
-      explanation: { zh: '解释', en: 'Because' },
-      choices: [
-        { id: 'a', text: { zh: '甲', en: 'A' } },
-        { id: 'b', text: { zh: '乙', en: 'B' } },
-      ],
-      answer: 'z',
-    })
-    const result = parseBackup(JSON.stringify(data))
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toMatch(/^importedSets\[0\]\.set › m2 › answer: /)
-  })
-
-  it('refuses two imported sets that share a question id', async () => {
-    const data = await validText()
-    const sets = data.importedSets as Record<string, unknown>[]
-    sets.push({ ...sets[0], id: 'other', set: { ...(sets[0]!.set as object), id: 'other' } })
-    const result = parseBackup(JSON.stringify(data))
-    expect(result).toEqual({ ok: false, errors: ['importedSets[1].set › m1: the question id "m1" is also in importedSets[0]'] })
-  })
-
-  it('drops __proto__ and constructor keys: nothing reaches Object.prototype', async () => {
-    expect(parseBackup('{"__proto__": {"polluted": true}}').ok).toBe(false)
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-
-    const data = await validText()
-    const text = JSON.stringify(data)
-      .replace('"settings":[', '"settings":[{"key":"evil","value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"ok":1}},')
-      .replace('"pairs":{', '"pairs":{"__proto__":"x",')
     const result = parseBackup(text)
     if (!result.ok) throw new Error(result.errors.join('\n'))
-    const evil = result.backup.settings.find((s) => s.key === 'evil')
-    expect(evil?.value).toEqual({ ok: 1 })
-    expect(Object.keys(evil?.value as object)).toEqual(['ok'])
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    expect(Object.getPrototypeOf(evil?.value)).toBe(Object.prototype)
     // And it stays harmless once stored and read back.
     await importProgress(db, result.backup, 'replace')
     const stored = await db.settings.get('evil')
@@ -228,63 +103,7 @@ describe('parseBackup', () => {
   })
 })
 
-describe('findSetConflicts', () => {
-  const builtIn = { setIds: new Set(['figures']), questionIds: new Set(['figures-1', 'figures-2']) }
-  const backupOf = (...sets: ImportedSetRecord[]): BackupFile => ({
-    format: BACKUP_FORMAT,
-    version: 1,
-    exportedAt: T0,
-    cards: [],
-    reviews: [],
-    attempts: [],
-    notebook: [],
-    settings: [],
-    archive: [],
-    importedSets: sets,
-  })
-
-  it('finds an imported set that reuses a built-in set id', () => {
-    const clash = importedSet({ id: 'figures', set: { ...importedSet().set, id: 'figures' } })
-    expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'figures', name: 'My set', with: 'built-in' }])
-  })
-
-  it('finds an imported question that reuses a built-in question id', () => {
-    const base = importedSet()
-    const clash = importedSet({ set: { ...base.set, questions: [{ ...base.set.questions[0]!, id: 'figures-2' }] } })
-    expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'mine', name: 'My set', with: 'built-in' }])
-  })
-
-  it('finds a different set under the id of one already imported here, and lets the same set through', () => {
-    const ours = importedSet({ name: 'Ours' })
-    expect(findSetConflicts(backupOf(importedSet({ updatedAt: T0 + 1 })), builtIn, [ours])).toEqual([])
-    const base = importedSet().set
-    const different = importedSet({ set: { ...base, questions: [{ ...base.questions[0]!, prompt: { zh: '别的', en: 'Other' } }] } })
-    expect(findSetConflicts(backupOf(different), builtIn, [ours])).toEqual([
-      { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Ours' },
-    ])
-    // Another set here holding one of its question ids is a clash too.
-    const holder = importedSet({ id: 'holder', name: 'Holder', set: { ...base, id: 'holder' } })
-    expect(findSetConflicts(backupOf(importedSet()), builtIn, [holder])).toEqual([
-      { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Holder' },
-    ])
-  })
-})
-
 describe('importProgress', () => {
-  const backupWith = (parts: Partial<BackupFile>): BackupFile => ({
-    format: BACKUP_FORMAT,
-    version: 1,
-    exportedAt: T0,
-    cards: [],
-    reviews: [],
-    attempts: [],
-    notebook: [],
-    settings: [],
-    archive: [],
-    importedSets: [],
-    ...parts,
-  })
-
   it('replace: the database becomes the backup', async () => {
     await populate(db)
     const backup = backupWith({
@@ -327,7 +146,7 @@ describe('importProgress', () => {
       { key: 'settings', value: { retention: 0.8 }, updatedAt: T0 + DAY },
       { key: 'locale', value: 'zh' },
     ])
-    await db.importedSets.add(importedSet({ updatedAt: T0 }))
+    await db.importedSets.add(makeImportedSet({ updatedAt: T0 }))
 
     const backup = backupWith({
       cards: [
@@ -345,7 +164,7 @@ describe('importProgress', () => {
         { key: 'locale', value: 'en', updatedAt: T0 },
       ],
       archive: [{ questionId: 'gone', archivedAt: T0, card: null, notebook: null }],
-      importedSets: [importedSet({ updatedAt: T0 + DAY, name: 'Renamed' })],
+      importedSets: [makeImportedSet({ updatedAt: T0 + DAY, name: 'Renamed' })],
     })
     const summary = await importProgress(db, backup, 'merge')
 
@@ -466,7 +285,7 @@ describe('importProgress: daily stats', () => {
 describe('resetProgress / isEmpty', () => {
   it('clears all progress but keeps imported sets', async () => {
     expect(await isEmpty(db)).toBe(true)
-    await db.importedSets.add(importedSet())
+    await db.importedSets.add(makeImportedSet())
     expect(await isEmpty(db)).toBe(true) // imported sets are not progress
     await setSetting(db, 'locale', 'en')
     expect(await isEmpty(db)).toBe(false)
@@ -475,7 +294,7 @@ describe('resetProgress / isEmpty', () => {
     await resetProgress(db)
     expect(await isEmpty(db)).toBe(true)
     const dump = await dumpAll(db)
-    expect(dump.importedSets).toEqual([importedSet()])
+    expect(dump.importedSets).toEqual([makeImportedSet()])
     for (const [name, rows] of Object.entries(dump)) if (name !== 'importedSets') expect(rows).toEqual([])
   })
 })

@@ -6,16 +6,9 @@
  * worker cannot reach the database (the in-memory fallback, tests) it runs here, in slices that
  * yield between them.
  */
-import {
-  findSetConflicts,
-  importProgress,
-  isEmpty,
-  parseBackupSteps,
-  type BackupFile,
-  type BuiltInIds,
-  type ImportSummary,
-  type SetConflict,
-} from './backup'
+import { findSetConflicts, parseBackupSteps, type BackupFile, type BuiltInIds, type SetConflict } from '@/domain/backup/format'
+import type { ImportMode, ImportSummary } from '@/domain/backup/merge'
+import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
 import { isQuotaError } from './quota'
 
@@ -45,7 +38,7 @@ export type ApplyResult =
 
 export interface BackupJob {
   check(file: Blob, builtIn: BuiltInIds, onProgress: OnProgress): Promise<CheckResult>
-  apply(mode: 'merge' | 'replace', onProgress: OnProgress): Promise<ApplyResult>
+  apply(mode: ImportMode, onProgress: OnProgress): Promise<ApplyResult>
   /** Stops the running step; a write in progress is rolled back. */
   cancel(): void
   /** Forgets the checked file (and ends the worker). */
@@ -142,7 +135,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
 
 export type ToWorker =
   | { id: number; type: 'check'; file: Blob; builtIn: { setIds: string[]; questionIds: string[] } }
-  | { id: number; type: 'apply'; mode: 'merge' | 'replace' }
+  | { id: number; type: 'apply'; mode: ImportMode }
   | { type: 'cancel' }
 
 export type FromWorker =

@@ -37,7 +37,7 @@ export async function openStudyDB(onVersionChange: () => void): Promise<OpenResu
 /**
  * Without a usable browser IndexedDB, Dexie's live queries do nothing: they check the factory
  * Dexie found when it loaded, not the database's own. Hand Dexie the in-memory one instead.
- * (An `indexedDB` that throws when read is made absent before Dexie loads: see stores/app.ts.)
+ * (An `indexedDB` that throws when read is made absent before Dexie loads: see exists.ts.)
  */
 function adoptInMemory(factory: IDBFactory, keyRange: typeof IDBKeyRange): void {
   Dexie.dependencies.indexedDB = factory

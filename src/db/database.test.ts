@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import Dexie from 'dexie'
 import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb'
 import { createDB, DEFAULT_DB_NAME, getDB, setDB, StudyDB } from './database'
-import type { ImportedSetRecord, ReviewLogRecord } from './records'
+import { makeImportedSet } from '@/domain/progress/testing'
+import type { ReviewLogRecord } from './records'
 import fc from 'fast-check'
 import { bruteDaily, DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0 } from './test-utils'
 
@@ -35,26 +36,7 @@ const review = (id: string): ReviewLogRecord => ({
   attemptId: 'attempt-1',
 })
 
-const importedSet: ImportedSetRecord = {
-  id: 'mine',
-  name: 'My set',
-  importedAt: T0,
-  updatedAt: T0,
-  set: {
-    id: 'mine',
-    title: { zh: '我的', en: 'Mine' },
-    keyPoints: [{ zh: '要点', en: 'Point' }],
-    questions: [
-      {
-        id: 'm1',
-        type: 'truefalse',
-        prompt: { zh: '对吗', en: 'True?' },
-        explanation: { zh: '对', en: 'Yes' },
-        answer: true,
-      },
-    ],
-  },
-}
+const importedSet = makeImportedSet()
 
 describe('createDB', () => {
   it('opens the current schema: every table with its indexes, at version 5', async () => {

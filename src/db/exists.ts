@@ -29,3 +29,22 @@ export function nativeIndexedDB(): IDBFactory | null {
     return null
   }
 }
+
+/**
+ * Where storage is blocked, merely reading `indexedDB` can throw. Dexie reads it (with
+ * IDBKeyRange) once as it loads, and after a throw its range logic stays broken even for the
+ * in-memory fallback (live queries over compound keys fail). So, before Dexie loads (start-up
+ * calls this before it loads the database layer), an unreadable `indexedDB` is made plainly
+ * absent; boot.ts then opens the in-memory copy.
+ */
+export function settleUnreadableIndexedDB(): void {
+  try {
+    void globalThis.indexedDB
+  } catch {
+    try {
+      Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true, writable: true })
+    } catch {
+      // Not redefinable: the app still opens in memory, with fewer live updates.
+    }
+  }
+}

@@ -9,9 +9,9 @@ import type { Grade, Response } from '@/domain/content/response'
 import { applyGrade, rescheduleForRetention } from '@/domain/scheduling/fsrs'
 import { normalizeSettings, settingsErrors } from '@/domain/scheduling/settings'
 import { nextNotebookEntry } from '@/domain/session/notebook'
+import { planBankSync } from '@/domain/progress/bankSync'
 import { Dexie, type StudyDB } from './database'
 import type {
-  ArchivedProgress,
   AttemptAnswer,
   AttemptRecord,
   CardRecord,
@@ -513,71 +513,20 @@ export interface SyncResult {
   restored: string[]
 }
 
-const laterCard = (a: CardRecord | null, b: CardRecord | null): CardRecord | null =>
-  !a ? b : !b ? a : (b.lastReview ?? -Infinity) > (a.lastReview ?? -Infinity) ? b : a
-const laterEntry = (a: NotebookEntry | null, b: NotebookEntry | null): NotebookEntry | null =>
-  !a ? b : !b ? a : b.lastWrongAt > a.lastWrongAt ? b : a
-
 /**
- * Reconciles progress with the question bank: progress of questions no longer in it moves to
- * the archive (never deleted); archived progress of questions that are back is restored. A
- * question that moved to another set takes its progress along.
+ * Reconciles progress with the question bank (the rules: domain/progress/bankSync.ts): progress
+ * of questions no longer in it moves to the archive, archived progress of questions that are
+ * back is restored, and a question that moved to another set takes its progress along.
  */
 export function syncBank(db: StudyDB, bank: readonly { id: string; setId: string }[], now: number): Promise<SyncResult> {
-  const setOf = new Map(bank.map((q) => [q.id, q.setId]))
   return db.transaction('rw', [db.cards, db.notebook, db.archive], async () => {
-    const cards = await db.cards.toArray()
-    const entries = await db.notebook.toArray()
-    const archive = new Map((await db.archive.toArray()).map((a) => [a.questionId, a]))
-
-    // Restore first: an archived question that is back in the bank.
-    const restored: string[] = []
-    const liveCards = new Map(cards.map((c) => [c.questionId, c]))
-    const liveEntries = new Map(entries.map((e) => [e.questionId, e]))
-    for (const item of archive.values()) {
-      const setId = setOf.get(item.questionId)
-      if (setId === undefined) continue
-      const card = laterCard(liveCards.get(item.questionId) ?? null, item.card)
-      const entry = laterEntry(liveEntries.get(item.questionId) ?? null, item.notebook)
-      if (card) liveCards.set(item.questionId, card)
-      if (entry) liveEntries.set(item.questionId, entry)
-      restored.push(item.questionId)
-    }
-
-    // Then archive what left the bank, and move what changed sets.
-    const back = new Set(restored)
-    const leaving = new Map<string, ArchivedProgress>()
-    const cardWrites: CardRecord[] = []
-    const entryWrites: NotebookEntry[] = []
-    const leave = (questionId: string): ArchivedProgress => {
-      let item = leaving.get(questionId)
-      if (!item) {
-        const old = archive.get(questionId)
-        item = { questionId, archivedAt: now, card: old?.card ?? null, notebook: old?.notebook ?? null }
-        leaving.set(questionId, item)
-      }
-      return item
-    }
-    for (const [questionId, card] of liveCards) {
-      const setId = setOf.get(questionId)
-      if (setId === undefined) leave(questionId).card = card
-      else if (card.setId !== setId || back.has(questionId)) cardWrites.push({ ...card, setId })
-    }
-    for (const [questionId, entry] of liveEntries) {
-      const setId = setOf.get(questionId)
-      if (setId === undefined) leave(questionId).notebook = entry
-      else if (entry.setId !== setId || back.has(questionId)) entryWrites.push({ ...entry, setId })
-    }
-
-    await db.archive.bulkDelete(restored)
-    await db.archive.bulkPut([...leaving.values()])
-    await db.cards.bulkDelete([...leaving.values()].filter((a) => liveCards.has(a.questionId)).map((a) => a.questionId))
-    await db.notebook.bulkDelete(
-      [...leaving.values()].filter((a) => liveEntries.has(a.questionId)).map((a) => a.questionId),
-    )
-    await db.cards.bulkPut(cardWrites)
-    await db.notebook.bulkPut(entryWrites)
-
-    return { archived: [...leaving.keys()].sort(), restored: restored.sort() }
+    const plan = planBankSync(bank, await db.cards.toArray(), await db.notebook.toArray(), await db.archive.toArray(), now)
+    await db.archive.bulkDelete(plan.restored)
+    await db.archive.bulkPut(plan.archivePuts)
+    await db.cards.bulkDelete(plan.cardDeletes)
+    await db.notebook.bulkDelete(plan.entryDeletes)
+    await db.cards.bulkPut(plan.cardPuts)
+    await db.notebook.bulkPut(plan.entryPuts)
+    return { archived: plan.archived, restored: plan.restored }
   })
 }

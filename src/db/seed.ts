@@ -7,6 +7,7 @@
  */
 import type { Grade, Response } from '@/domain/content/response'
 import type { Question, QuestionSet } from '@/domain/content/schema'
+import { mulberry32 } from '@/domain/random'
 import type { StudyDB } from './database'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS, type CardRecord, type NotebookEntry, type ReviewLogRecord } from './records'
@@ -49,18 +50,6 @@ export interface SeedResult {
   notebook: number
   /** Cards due at `now`. */
   due: number
-}
-
-/** mulberry32: a small seeded generator, so every run writes the same data. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** `<setId>-q000042`: ids sort in question order. */
@@ -148,7 +137,7 @@ export async function seedProgress(db: StudyDB, options: SeedOptions): Promise<S
   const days = options.days ?? 180
   const dueFraction = options.dueFraction ?? 0.03
   const chunk = options.chunk ?? 5000
-  const rand = generator(options.seed ?? 1)
+  const rand = mulberry32(options.seed ?? 1)
   const set = seedQuestionSet(setId, count)
   const start = now - days * DAY
   const timeOf = (i: number): number => start + Math.floor(((i + 0.5) / Math.max(1, logs)) * days * DAY)

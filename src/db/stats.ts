@@ -6,8 +6,8 @@
  * also updates the `daily` table (one row per local day and set) in the same transaction, and
  * the screen reads those rows, the all-time count (which reads no records) and counts on the due index.
  */
-import { addDaily, dailyCounts, dailyTally, localDayKey, type DailyAnswer, type DailyLog } from '@/domain/stats/daily'
-import type { StatLog } from '@/domain/stats/types'
+import { addDaily, dailyCounts, dailyTally, type DailyAnswer, type DailyLog } from '@/domain/stats/daily'
+import { dayKeyAt, localMidnight } from './localDays'
 import type { Table } from 'dexie'
 import type { StudyDB } from './database'
 import type { DailyStatRecord, ReviewDaily, ReviewLogRecord } from './records'
@@ -15,15 +15,8 @@ import type { DailyStatRecord, ReviewDaily, ReviewLogRecord } from './records'
 // ---------------------------------------------------------------------------------------------
 // Keeping the daily totals
 
-/** The local day key of an instant, in the browser's time zone (daylight saving included). */
-export function dayKeyAt(time: number): string {
-  return localDayKey(time, new Date(time).getTimezoneOffset())
-}
-
-/** The local midnight that starts the day of an instant (epoch ms), in the browser's time zone. */
-export function localMidnight(time: number): number {
-  return new Date(time).setHours(0, 0, 0, 0)
-}
+// Local days in the browser's zone (db/localDays.ts); re-exported for the code that reads the stats.
+export { dayKeyAt, localMidnight } from './localDays'
 
 /**
  * True when no review of the question other than `exceptId` lies between the local midnight
@@ -172,13 +165,6 @@ export function countReviews(db: StudyDB): Promise<number> {
   return db.reviews.count()
 }
 
-/** The due times of the cards due before `until`, overdue ones included, earliest first. */
-export async function getDueBefore(db: StudyDB, until: number): Promise<{ due: number }[]> {
-  // Index keys only: the cards themselves are never read.
-  const dues = (await db.cards.where('due').below(until).keys()) as number[]
-  return dues.map((due) => ({ due }))
-}
-
 /**
  * Cards due in each span between the given instants (ascending), by counts on the due index:
  * index 0 counts those due before `starts[0]` (overdue ones included), index i those from
@@ -216,39 +202,4 @@ export async function loadDailyStatsData(
 ): Promise<DailyStatsData> {
   const [daily, dueByDay, totalReviews] = await Promise.all([getDailyStatsSince(db, sinceDay), countDueBetween(db, dayEnds), countReviews(db)])
   return { daily, dueByDay, totalReviews }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The log itself: the screen no longer reads it (too slow for a large log); kept for the
-// benchmark's baseline and for tests that check the totals against it.
-
-function slim(log: ReviewLogRecord): StatLog {
-  return {
-    time: log.time,
-    questionId: log.questionId,
-    setId: log.setId,
-    correct: log.correct,
-    grade: log.grade,
-    durationMs: log.durationMs,
-    isNew: log.cardBefore === null,
-  }
-}
-
-/** Log entries from `since` on (read through the time index), oldest first, slim. */
-export async function getStatLogsSince(db: StudyDB, since: number): Promise<StatLog[]> {
-  const logs = await db.reviews.where('time').aboveOrEqual(since).toArray()
-  return logs.map(slim)
-}
-
-export interface StatsData {
-  /** The log since `since`, slim, oldest first. */
-  logs: StatLog[]
-  cards: { due: number }[]
-  totalReviews: number
-}
-
-/** The log-based data of the stats screen (reads every entry in the window: slow). */
-export async function loadStatsData(db: StudyDB, { since, until }: { since: number; until: number }): Promise<StatsData> {
-  const [logs, cards, totalReviews] = await Promise.all([getStatLogsSince(db, since), getDueBefore(db, until), countReviews(db)])
-  return { logs, cards, totalReviews }
 }

@@ -1,7 +1,8 @@
 /** Helpers for the database tests (fake-indexeddb is loaded by tests/setup.ts). */
 import { vi } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import type { AttemptRecord, CardRecord, DailyStatRecord, NotebookEntry, ReviewLogRecord } from './records'
+import type { AttemptRecord, DailyStatRecord, ReviewLogRecord } from './records'
+import { makeCard } from '@/domain/progress/testing'
 
 export const T0 = Date.UTC(2026, 0, 1, 8, 0)
 export const MIN = 60_000
@@ -40,35 +41,25 @@ export function makeAttempt(overrides: Partial<AttemptRecord> = {}): AttemptReco
   }
 }
 
-export function makeCard(overrides: Partial<CardRecord> = {}): CardRecord {
-  return {
-    questionId: 'q1',
-    setId: 'set-a',
-    due: T0,
-    stability: 5,
-    difficulty: 5,
-    elapsedDays: 2,
-    scheduledDays: 5,
-    learningSteps: 0,
-    reps: 3,
-    lapses: 0,
-    state: 2,
-    lastReview: T0 - 5 * DAY,
-    ...overrides,
-  }
-}
+export { makeCard, makeEntry } from '@/domain/progress/testing'
 
-export function makeEntry(overrides: Partial<NotebookEntry> = {}): NotebookEntry {
+/** A review log entry of q1 in set-a: a right answer (Good) to a card that existed. */
+export function makeLog(id: string, time: number, over: Partial<ReviewLogRecord> = {}): ReviewLogRecord {
   return {
+    id,
     questionId: 'q1',
     setId: 'set-a',
-    missCount: 1,
-    lastWrongAnswer: { type: 'single', choice: 'b' },
-    lastWrongAt: T0,
-    correctStreak: 0,
-    cleared: 0,
-    clearedAt: null,
-    ...overrides,
+    time,
+    mode: 'review',
+    correct: true,
+    overridden: false,
+    answer: { type: 'single', choice: 'a' },
+    grade: 3,
+    durationMs: 2000,
+    cardBefore: makeCard(),
+    notebookBefore: null,
+    attemptId: null,
+    ...over,
   }
 }
 

@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { getDB } from '@/db/database'
 import { bankSignature, useAppStore } from './app'
+import { freshStoresEachTest } from './testing'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
 vi.mock('virtual:question-index', () => ({
   default: [{ id: 'demo', title: { zh: '示例', en: 'Demo' }, questions: ['demo-1', 'demo-2'] }],
 }))
 
-beforeEach(() => {
-  setActivePinia(createPinia())
-})
-afterEach(async () => {
-  const db = getDB()
-  db.close()
-  await db.delete()
-})
+freshStoresEachTest()
 
 describe('bankSignature', () => {
   it('changes when a question moves, appears or disappears, and not otherwise', () => {

@@ -7,7 +7,7 @@ import { describeError } from './describeError'
 import { dbApi } from './dbApi'
 import { yieldToMain } from '@/composables/yieldToMain'
 import { firstLearnerAction } from '@/composables/firstLearnerAction'
-import { databaseExists } from '@/db/exists'
+import { databaseExists, settleUnreadableIndexedDB } from '@/db/exists'
 
 const MINUTE = 60_000
 /** The performance measure of start-up's database reads (see start()). */
@@ -21,24 +21,6 @@ export function bankSignature(ids: readonly { id: string; setId: string }[]): st
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
   }
   return `${ids.length}:${(h >>> 0).toString(16)}`
-}
-
-/**
- * Where storage is blocked, merely reading `indexedDB` can throw. Dexie reads it (with
- * IDBKeyRange) once as it loads, and after a throw its range logic stays broken even for the
- * in-memory fallback (live queries over compound keys fail). So, before Dexie loads, an
- * unreadable `indexedDB` is made plainly absent; db/boot.ts then opens the in-memory copy.
- */
-function settleUnreadableIndexedDB(): void {
-  try {
-    void globalThis.indexedDB
-  } catch {
-    try {
-      Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true, writable: true })
-    } catch {
-      // Not redefinable: the app still opens in memory, with fewer live updates.
-    }
-  }
 }
 
 /**

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { getDB } from '@/db/database'
 import { observe } from '@/db/live'
 import { cardStatsBySet } from '@/db/progress'
 import { useAppStore } from './app'
+import { freshStoresEachTest } from './testing'
 import { useProgressStore } from './progress'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
@@ -32,14 +32,7 @@ function announced(learning: number): Promise<void> {
   })
 }
 
-beforeEach(() => {
-  setActivePinia(createPinia())
-})
-afterEach(async () => {
-  const db = getDB()
-  db.close()
-  await db.delete()
-})
+freshStoresEachTest()
 
 describe('per-set progress', () => {
   it('follows writes while a screen shows it, and stops reading when the last screen goes', async () => {

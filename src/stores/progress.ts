@@ -4,6 +4,7 @@ import type { SetCardStats } from '@/db/progress'
 import type { AttemptRecord } from '@/db/records'
 import { useAppStore } from './app'
 import { dbApi } from './dbApi'
+import { localMidnight } from '@/db/localDays'
 
 export interface SetProgress {
   total: number
@@ -37,7 +38,7 @@ export const useProgressStore = defineStore('progress', () => {
       db.observe(() => db.cardStatsBySet(db.getDB()), (v) => (cardStats.value = v)),
       db.observe(() => db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }), (v) => (finished.value = v)),
       db.observe(
-        () => db.countNewReviewedToday(db.getDB(), new Date().setHours(0, 0, 0, 0)),
+        () => db.countNewReviewedToday(db.getDB(), localMidnight(Date.now())),
         (n) => (newToday.value = n),
       ),
       db.observe(

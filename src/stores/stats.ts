@@ -2,47 +2,12 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { getDB } from '@/db/database'
 import { observe } from '@/db/live'
-import { loadDailyStatsData, localMidnight } from '@/db/stats'
-import { DAY_MS, dayToIso, type DayOf } from '@/domain/stats/days'
+import { localDayEnds, localDayOf } from '@/db/localDays'
+import { loadDailyStatsData } from '@/db/stats'
+import { dayToIso } from '@/domain/calendar/days'
 import { buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS, type StatsSummary } from '@/domain/stats/summary'
 import { useAppStore } from './app'
 import { describeError } from './describeError'
-
-const HOUR = 3_600_000
-
-/**
- * Local day numbers that follow daylight saving time. The zone offset is looked up once per
- * hour of time, not once per log entry: `new Date()` for 100,000 entries would cost more than
- * all the counting.
- */
-export function localDayOf(): DayOf {
-  const offsets = new Map<number, number>()
-  // The log is read in time order, so most calls hit the same hour as the one before.
-  let lastHour = Number.NaN
-  let lastOffset = 0
-  return (ms) => {
-    const hour = Math.floor(ms / HOUR)
-    if (hour !== lastHour) {
-      let offset = offsets.get(hour)
-      if (offset === undefined) {
-        offset = -new Date(ms).getTimezoneOffset() * 60_000
-        offsets.set(hour, offset)
-      }
-      lastHour = hour
-      lastOffset = offset
-    }
-    return Math.floor((ms + lastOffset) / DAY_MS)
-  }
-}
-
-/**
- * The local midnights that end today and the next `days - 1` days: where the forecast's days
- * split. Built with the calendar, so a day of 23 or 25 hours (daylight saving) ends where it should.
- */
-export function localDayEnds(now: number, days: number): number[] {
-  const midnight = new Date(localMidnight(now))
-  return Array.from({ length: days }, (_, i) => new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() + i + 1).getTime())
-}
 
 /**
  * The stats screen's numbers, computed once per change of the data from the daily totals (a few

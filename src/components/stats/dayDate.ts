@@ -1,4 +1,4 @@
-import { dayToDate } from '@/domain/stats/days'
+import { dayToDate } from '@/domain/calendar/days'
 
 /** A day number as a local Date at midnight, for Intl and vue-i18n's d(). */
 export function dayDate(day: number): Date {

@@ -10,6 +10,7 @@
  * gives back exactly the same set.
  */
 import type { QuestionSet } from '@/domain/content/schema'
+import { hashSeed } from '@/domain/random'
 import { MAX_PREFIX_LENGTH, type ImportIssue } from './types'
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -23,15 +24,8 @@ export function prefixIssue(idPrefix: string): ImportIssue | null {
   return null
 }
 
-/** FNV-1a, 32 bits, in base 36: a short stable fingerprint for ids that must be shortened. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h.toString(36).padStart(7, '0')
-}
+/** The app's hash in base 36: a short stable fingerprint for ids that must be shortened. */
+const shortHash = (text: string): string => hashSeed(text).toString(36).padStart(7, '0')
 
 /** `<prefix>-<original>`, shortened (keeping it unique by a fingerprint) when it would pass 80 characters. */
 export function prefixedId(prefix: string, original: string): string {

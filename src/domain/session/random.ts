@@ -1,30 +1,9 @@
 /**
- * Seeded randomness for sessions. Domain code never calls Math.random(): an attempt stores one
- * seed, and every shuffle is derived from it, so reopening an attempt shows the same order.
+ * Seeded shuffles for sessions: an attempt stores one seed, and every shuffle is derived from it
+ * (with the generator and hash of domain/random.ts), so reopening an attempt shows the same order.
  */
 import type { Choice, MatchingPair, MatchingQuestion, Question } from '@/domain/content/schema'
-
-/** FNV-1a over the string's UTF-16 code units: a stable unsigned 32-bit hash. */
-export function hashSeed(s: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    hash ^= s.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}
-
-/** Mulberry32: a small, fast generator of floats in [0, 1) from a 32-bit seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { hashSeed, mulberry32 } from '@/domain/random'
 
 /** A new array with the items in a seeded Fisher–Yates order; the same seed gives the same order. */
 export function shuffle<T>(items: readonly T[], seed: number): T[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dailyCounts, forecast, streaks, studyDays } from './activity'
-import { DAY_MS, dayToIso, fixedOffsetDayOf } from './days'
+import { DAY_MS, dayToIso, fixedOffsetDayOf } from '@/domain/calendar/days'
 
 const HOUR = 3_600_000
 const china = fixedOffsetDayOf(480)

@@ -2,7 +2,7 @@
  * Counting study activity by local day: reviews per day, cards falling due per day, streaks.
  * Pure: `now` and the time zone (`dayOf`) come in as arguments.
  */
-import type { DayOf } from './days'
+import type { DayOf } from '@/domain/calendar/days'
 import type { DayCount } from './types'
 
 function emptyDays(first: number, days: number): DayCount[] {

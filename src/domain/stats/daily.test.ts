@@ -1,40 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { Grade } from '../content/response'
-import { addDaily, aggregateDaily, dailyCounts, dailyTally, dayKeyToDay, localDayKey, type DailyLog } from './daily'
-import { dayToIso, fixedOffsetDayOf } from './days'
+import { addDaily, aggregateDaily, dailyCounts, dailyTally, type DailyLog } from './daily'
+import { fixedOffsetDayOf, localDayKey } from '@/domain/calendar/days'
 import { trueRetention } from './retention'
 
-const T = Date.UTC(2026, 2, 9, 15, 59) // 23:59 in Beijing, 11:59 in New York
 const MIN = 60_000
-
-describe('localDayKey', () => {
-  it('takes the offset as Date#getTimezoneOffset gives it (minutes west of UTC)', () => {
-    expect(localDayKey(T, -480)).toBe('2026-03-09') // Beijing
-    expect(localDayKey(T + MIN, -480)).toBe('2026-03-10')
-    expect(localDayKey(T, 240)).toBe('2026-03-09') // New York in summer time
-    expect(localDayKey(Date.UTC(2026, 2, 10, 3, 0), 240)).toBe('2026-03-09')
-    expect(localDayKey(Date.UTC(2026, 2, 10, 0, 0), 0)).toBe('2026-03-10')
-  })
-
-  it('agrees with fixedOffsetDayOf (minutes east) on every instant', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (time, east) => {
-        expect(localDayKey(time, -east)).toBe(dayToIso(fixedOffsetDayOf(east)(time)))
-      }),
-    )
-  })
-})
-
-describe('dayKeyToDay', () => {
-  it('inverts dayToIso', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40_000 }), (day) => {
-        expect(dayKeyToDay(dayToIso(day))).toBe(day)
-      }),
-    )
-  })
-})
 
 describe('dailyCounts / addDaily', () => {
   const answer = { correct: true, grade: 3 as Grade, durationMs: 1500, isNew: false }

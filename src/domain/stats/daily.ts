@@ -8,10 +8,7 @@
  * recall); it passes unless graded Again.
  */
 import type { Grade } from '../content/response'
-import { DAY_MS, dayToIso } from './days'
-
-/** A day key: 'YYYY-MM-DD', the learner's local calendar date (sorts like the dates). */
-export type DayKey = string
+import type { DayKey } from '@/domain/calendar/days'
 
 /** What the answers of one set on one local day add up to. */
 export interface DailyStat {
@@ -38,25 +35,6 @@ export interface DailyAnswer {
   durationMs: number
   /** The question had no card before this answer. */
   isNew: boolean
-}
-
-/**
- * The local calendar day of an instant. `timezoneOffset` is what `Date#getTimezoneOffset()`
- * returns for that instant: minutes WEST of UTC (-480 in China), so daylight saving is the
- * caller's business and this stays clock-free.
- */
-export function localDayKey(time: number, timezoneOffset: number): DayKey {
-  const day = Math.floor((time - timezoneOffset * 60_000) / DAY_MS)
-  // Formatting a date costs more than all the counting of a recount; a log spans few days.
-  let key = keys.get(day)
-  if (key === undefined) keys.set(day, (key = dayToIso(day)))
-  return key
-}
-const keys = new Map<number, DayKey>()
-
-/** The day number (days.ts) of a day key. */
-export function dayKeyToDay(key: DayKey): number {
-  return Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10))) / DAY_MS
 }
 
 /** What one answer adds to its day's row. `firstOfDay`: no earlier review of its question that day. */

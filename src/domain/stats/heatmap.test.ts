@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayToIso, fixedOffsetDayOf } from './days'
+import { dayToIso, fixedOffsetDayOf } from '@/domain/calendar/days'
 import { heatLevel, heatmapLayout } from './heatmap'
 
 const utc = fixedOffsetDayOf(0)

@@ -2,7 +2,7 @@
  * Layout of the GitHub-style calendar: one column per week (Monday on top), one cell per day,
  * and an intensity level 0..4 for its colour. The component only draws what this returns.
  */
-import { dayToDate, weekdayOf } from './days'
+import { dayToDate, weekdayOf } from '@/domain/calendar/days'
 import type { DayCount } from './types'
 
 export interface HeatCell extends DayCount {

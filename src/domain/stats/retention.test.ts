@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../content/response'
-import { fixedOffsetDayOf } from './days'
+import { fixedOffsetDayOf } from '@/domain/calendar/days'
 import { trueRetention } from './retention'
 
 const china = fixedOffsetDayOf(480)

@@ -1,4 +1,4 @@
-import type { DayOf } from './days'
+import type { DayOf } from '@/domain/calendar/days'
 import type { StatLog } from './types'
 
 export interface Retention {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { Grade } from '../content/response'
-import { aggregateDaily, localDayKey } from './daily'
-import { dayToIso, fixedOffsetDayOf } from './days'
+import { aggregateDaily } from './daily'
+import { dayToIso, fixedOffsetDayOf, localDayKey } from '@/domain/calendar/days'
 import { buildStats, buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from './summary'
 import type { StatLog } from './types'
 

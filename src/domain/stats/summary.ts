@@ -4,8 +4,8 @@
  */
 import { accuracyBySet, type SetAccuracy } from './accuracy'
 import { dailyCounts, forecast, forecastFromCounts, streaks, studyDays, type Streaks } from './activity'
-import { dayKeyToDay, type DailyStat } from './daily'
-import type { DayOf } from './days'
+import type { DailyStat } from './daily'
+import { dayKeyToDay, type DayOf } from '@/domain/calendar/days'
 import { trueRetention, type Retention } from './retention'
 import type { DayCount, StatLog } from './types'
 

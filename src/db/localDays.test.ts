@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dayToIso } from '@/domain/stats/days'
-import { localDayEnds, localDayOf } from './stats'
+import { dayToIso } from '@/domain/calendar/days'
+import { localDayEnds, localDayOf } from './localDays'
 
 const localIso = (ms: number) => {
   const d = new Date(ms)

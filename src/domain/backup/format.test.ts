@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest'
+import type { ImportedSetRecord } from '@/domain/progress/records'
+import { findSetConflicts, parseBackup } from './format'
+import { backupWith, makeImportedSet } from '@/domain/progress/testing'
+import exported from './__fixtures__/backup.json'
+
+const T0 = Date.UTC(2026, 0, 1, 8, 0)
+
+describe('parseBackup', () => {
+  /** A backup as the app exports it (four answers, a finished quiz, settings, an archived question, an imported set). */
+  const validText = () => structuredClone(exported) as Record<string, unknown>
+
+  it('names the path of each wrong type', async () => {
+    const data = validText()
+    const cards = data.cards as Record<string, unknown>[]
+    cards.push({ ...cards[0], questionId: 'x' }, { ...cards[0], questionId: 'y' })
+    cards[3]!.due = 'tomorrow'
+    cards[1]!.state = 7
+    ;(data.reviews as Record<string, unknown>[])[0]!.answer = { type: 'single', choice: 3 }
+    delete (data.notebook as Record<string, unknown>[])[0]!.setId
+    const result = parseBackup(JSON.stringify(data))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        'cards[3].due: expected a number',
+        'cards[1].state: expected a state from 0 to 3',
+        'reviews[0].answer.choice: expected a string',
+        'notebook[0].setId: is missing',
+      ]),
+    )
+    expect(result.errors).toHaveLength(4)
+  })
+
+  it('rejects what is not a backup', () => {
+    expect(parseBackup('not json')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^not a JSON file/)] })
+    expect(parseBackup('[]')).toEqual({ ok: false, errors: ['(file): expected a backup object'] })
+    const wrong = parseBackup(JSON.stringify({ format: 'other', version: 2 }))
+    expect(wrong.ok).toBe(false)
+    if (!wrong.ok) {
+      expect(wrong.errors).toContain('format: expected "qwen-study-backup"')
+      expect(wrong.errors).toContain('version: expected 1 (a newer app may have written this file)')
+      expect(wrong.errors).toContain('cards: is missing')
+    }
+  })
+
+  it('rejects duplicate keys', async () => {
+    const data = validText()
+    const reviews = data.reviews as unknown[]
+    reviews.push(reviews[0])
+    expect(parseBackup(JSON.stringify(data))).toEqual({
+      ok: false,
+      errors: [`reviews[${reviews.length - 1}].id: duplicate ${JSON.stringify((reviews[0] as { id: string }).id)}`],
+    })
+  })
+
+  it('checks imported sets against the question-set schema', async () => {
+    const data = validText()
+    ;(data.importedSets as { set: { questions: unknown[] } }[])[0]!.set.questions = []
+    const result = parseBackup(JSON.stringify(data))
+    expect(result).toEqual({ ok: false, errors: ['importedSets[0].set.questions: needs at least one question'] })
+  })
+
+  it('checks imported sets with the same rules as a set import', async () => {
+    const data = validText()
+    const set = (data.importedSets as { set: { questions: Record<string, unknown>[] } }[])[0]!.set
+    set.questions.push({
+      id: 'm2',
+      type: 'single',
+      prompt: { zh: '选', en: 'Pick' },
+      explanation: { zh: '解释', en: 'Because' },
+      choices: [
+        { id: 'a', text: { zh: '甲', en: 'A' } },
+        { id: 'b', text: { zh: '乙', en: 'B' } },
+      ],
+      answer: 'z',
+    })
+    const result = parseBackup(JSON.stringify(data))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/^importedSets\[0\]\.set › m2 › answer: /)
+  })
+
+  it('refuses two imported sets that share a question id', async () => {
+    const data = validText()
+    const sets = data.importedSets as Record<string, unknown>[]
+    sets.push({ ...sets[0], id: 'other', set: { ...(sets[0]!.set as object), id: 'other' } })
+    const result = parseBackup(JSON.stringify(data))
+    expect(result).toEqual({ ok: false, errors: ['importedSets[1].set › m1: the question id "m1" is also in importedSets[0]'] })
+  })
+
+  it('drops __proto__ and constructor keys: nothing reaches Object.prototype', async () => {
+    expect(parseBackup('{"__proto__": {"polluted": true}}').ok).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+
+    const data = validText()
+    const text = JSON.stringify(data)
+      .replace('"settings":[', '"settings":[{"key":"evil","value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"ok":1}},')
+      .replace('"pairs":{', '"pairs":{"__proto__":"x",')
+    const result = parseBackup(text)
+    if (!result.ok) throw new Error(result.errors.join('\n'))
+    const evil = result.backup.settings.find((s) => s.key === 'evil')
+    expect(evil?.value).toEqual({ ok: 1 })
+    expect(Object.keys(evil?.value as object)).toEqual(['ok'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.getPrototypeOf(evil?.value)).toBe(Object.prototype)
+  })
+})
+
+describe('findSetConflicts', () => {
+  const builtIn = { setIds: new Set(['figures']), questionIds: new Set(['figures-1', 'figures-2']) }
+  const backupOf = (...sets: ImportedSetRecord[]) => backupWith({ importedSets: sets })
+
+  it('finds an imported set that reuses a built-in set id', () => {
+    const clash = makeImportedSet({ id: 'figures', set: { ...makeImportedSet().set, id: 'figures' } })
+    expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'figures', name: 'My set', with: 'built-in' }])
+  })
+
+  it('finds an imported question that reuses a built-in question id', () => {
+    const base = makeImportedSet()
+    const clash = makeImportedSet({ set: { ...base.set, questions: [{ ...base.set.questions[0]!, id: 'figures-2' }] } })
+    expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'mine', name: 'My set', with: 'built-in' }])
+  })
+
+  it('finds a different set under the id of one already imported here, and lets the same set through', () => {
+    const ours = makeImportedSet({ name: 'Ours' })
+    expect(findSetConflicts(backupOf(makeImportedSet({ updatedAt: T0 + 1 })), builtIn, [ours])).toEqual([])
+    const base = makeImportedSet().set
+    const different = makeImportedSet({ set: { ...base, questions: [{ ...base.questions[0]!, prompt: { zh: '别的', en: 'Other' } }] } })
+    expect(findSetConflicts(backupOf(different), builtIn, [ours])).toEqual([
+      { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Ours' },
+    ])
+    // Another set here holding one of its question ids is a clash too.
+    const holder = makeImportedSet({ id: 'holder', name: 'Holder', set: { ...base, id: 'holder' } })
+    expect(findSetConflicts(backupOf(makeImportedSet()), builtIn, [holder])).toEqual([
+      { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Holder' },
+    ])
+  })
+})
+
