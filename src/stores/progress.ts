@@ -1,9 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { getCurrentScope, onScopeDispose, shallowRef } from 'vue'
+import { computed } from 'vue'
 import type { SetCardStats } from '@/db/progress'
 import type { AttemptRecord } from '@/db/records'
 import { useAppStore } from './app'
-import { dbApi } from './dbApi'
+import { liveResource } from './liveResource'
 
 export interface SetProgress {
   total: number
@@ -19,58 +19,28 @@ export interface SetProgress {
  * screen; the review and quiz screens write a card per answer and must not pay for it.
  */
 export const useProgressStore = defineStore('progress', () => {
-  const cardStats = shallowRef(new Map<string, SetCardStats>())
-  const finished = shallowRef<AttemptRecord[]>([])
+  // Counts are shown once the database is open; showing them is no reason to open it (on a first
+  // visit there is nothing to count: every question is new).
+  const live = liveResource(
+    async (db) => {
+      const [cardStats, finished, active, newToday] = await Promise.all([
+        db.cardStatsBySet(db.getDB()),
+        db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }),
+        db.listAttempts(db.getDB(), { status: 'active' }),
+        db.countNewReviewedToday(db.getDB(), new Date().setHours(0, 0, 0, 0)),
+      ])
+      return { cardStats, finished, active: active.filter((a) => a.kind === 'quiz'), newToday }
+    },
+    {
+      initial: { cardStats: new Map<string, SetCardStats>(), finished: [] as AttemptRecord[], active: [] as AttemptRecord[], newToday: 0 },
+      ready: () => useAppStore().whenOpened(),
+    },
+  )
+  const finished = computed(() => live.data.value.finished)
   /** Quizzes and exams in progress, most recently answered first. */
-  const active = shallowRef<AttemptRecord[]>([])
+  const active = computed(() => live.data.value.active)
   /** New questions started today (for "learn N new" on home). */
-  const newToday = shallowRef(0)
-  let deadlineTimer: ReturnType<typeof setTimeout> | undefined
-  /** Screens showing the counts now. */
-  let watchers = 0
-  let subscriptions: (() => void)[] = []
-
-  async function subscribe(): Promise<void> {
-    const db = await dbApi()
-    if (watchers === 0 || subscriptions.length > 0) return
-    subscriptions = [
-      db.observe(() => db.cardStatsBySet(db.getDB()), (v) => (cardStats.value = v)),
-      db.observe(() => db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }), (v) => (finished.value = v)),
-      db.observe(
-        () => db.countNewReviewedToday(db.getDB(), new Date().setHours(0, 0, 0, 0)),
-        (n) => (newToday.value = n),
-      ),
-      db.observe(
-        () => db.listAttempts(db.getDB(), { status: 'active' }),
-        (v) => {
-          active.value = v.filter((a) => a.kind === 'quiz')
-          void endExamsAtDeadline()
-        },
-      ),
-    ]
-  }
-
-  function unsubscribe(): void {
-    for (const stop of subscriptions) stop()
-    subscriptions = []
-    clearTimeout(deadlineTimer)
-  }
-
-  /**
-   * An exam's clock runs whether or not its screen is open (another screen, offline): each one
-   * is handed in at its deadline, and one whose deadline passed while the app was closed is
-   * handed in at that deadline as soon as the app sees it (home, a set or stats shown, or the
-   * exam's own screen).
-   */
-  async function endExamsAtDeadline(): Promise<void> {
-    clearTimeout(deadlineTimer)
-    const now = Date.now()
-    const timed = active.value.filter((a) => a.deadline !== null)
-    const db = await dbApi()
-    for (const a of timed) if (a.deadline! <= now) await db.finishAttempt(db.getDB(), a.id, a.deadline!)
-    const next = Math.min(...timed.map((a) => a.deadline!).filter((d) => d > now))
-    if (Number.isFinite(next)) deadlineTimer = setTimeout(() => void endExamsAtDeadline(), Math.min(next - now, 2 ** 31 - 1))
-  }
+  const newToday = computed(() => live.data.value.newToday)
 
   /** The quiz or exam to continue: the most recent one still open. */
   function unfinished(now: number): AttemptRecord | undefined {
@@ -78,36 +48,17 @@ export const useProgressStore = defineStore('progress', () => {
   }
 
   /**
-   * Keeps the counts live until the returned function is called, or, when called in a
-   * component's setup or lifecycle hook, until that component is unmounted. `after`: a promise
-   * to wait for first (e.g. the first paint). The last value stays in the store meanwhile, so a
-   * screen shown again has counts at once and fresh ones a moment later.
+   * Keeps the counts live while a screen shows them (see liveResource's watch). The last value
+   * stays in the store meanwhile, so a screen shown again has counts at once and fresh ones a
+   * moment later.
    */
   function watch(options: { after?: Promise<unknown> } = {}): () => void {
-    let released = false
-    let counted = false
-    const release = (): void => {
-      if (released) return
-      released = true
-      if (counted && --watchers === 0) unsubscribe()
-    }
-    if (getCurrentScope()) onScopeDispose(release)
-    void (async () => {
-      await options.after
-      // Counts are shown once the database is open; showing them is no reason to open it (on a
-      // first visit there is nothing to count: every question is new).
-      await useAppStore().whenOpened()
-      if (released) return
-      counted = true
-      watchers++
-      await subscribe()
-    })()
-    return release
+    return live.watch(options.after)
   }
 
   /** New / learning / mastered counts; "learning" includes young review cards. */
   function progressOf(setId: string, total: number): SetProgress {
-    const s = cardStats.value.get(setId)
+    const s = live.data.value.cardStats.get(setId)
     const learning = (s?.learning ?? 0) + (s?.young ?? 0)
     const mastered = s?.review ?? 0
     return { total, learning, mastered, new: Math.max(0, total - learning - mastered) }
@@ -121,7 +72,7 @@ export const useProgressStore = defineStore('progress', () => {
     return finished.value.filter((a) => a.kind === 'quiz' && a.setIds.includes(setId))
   }
 
-  return { cardStats, finished, active, newToday, watch, progressOf, lastAttemptOf, attemptsOf, unfinished }
+  return { finished, active, newToday, watch, progressOf, lastAttemptOf, attemptsOf, unfinished }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.
