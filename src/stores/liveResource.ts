@@ -107,7 +107,6 @@ export function liveResource<T>(query: (db: DbApi) => Promise<T>, options: LiveO
   }
 
   function retry(): void {
-    if (users === 0) return
     stop()
     void subscribe()
   }
