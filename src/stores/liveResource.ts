@@ -1,4 +1,4 @@
-import { getCurrentScope, onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { getCurrentScope, onScopeDispose, ref, shallowRef, type ShallowRef } from 'vue'
 import type { DbApi } from '@/db/api'
 import { dbApi } from './dbApi'
 import { describeError } from './describeError'
@@ -14,36 +14,14 @@ export interface LiveOptions<T> {
   onValue?: (value: T) => void
 }
 
-export interface LiveResource<T> {
-  /** The last value read (writable only so a test can set the scene). */
-  data: ShallowRef<T>
-  loaded: Ref<boolean>
-  /** Why the last read failed (a screen offers `retry`); null otherwise. */
-  loadError: Ref<string | null>
-  /**
-   * Follows the query until the returned function is called, or, when called in a component's
-   * setup or lifecycle hook, until that component is unmounted. `after`: a promise to wait for
-   * first (the first paint). Several screens may watch at once; the reading stops with the last.
-   */
-  watch(after?: Promise<unknown>): () => void
-  /** Starts reading again after a failed read (only while someone watches). */
-  retry(): void
-  /**
-   * Reads now, keeping the subscription, and resolves once the value is shown: for a query that
-   * also depends on the clock, and for a write that reports done only when its result is on screen.
-   */
-  refresh(): Promise<void>
-  /** The next value read (rejects if that read fails). */
-  next(): Promise<T>
-}
-
 /**
  * The one way a store follows data in the database: a Dexie live query (`observe` in db/live.ts,
  * loaded with the database chunk) re-read on every change, in this tab or another, while at
- * least one screen watches it; dropped when the last one leaves. A failed read is logged, kept in
- * `loadError`, and ends the subscription until `retry`.
+ * least one screen watches it, and dropped when the last one leaves. `data` holds the last value
+ * read (writable so a test can set the scene). A failed read is logged, its reason kept in
+ * `loadError`, and reading stops until `retry`.
  */
-export function liveResource<T>(query: (db: DbApi) => Promise<T>, options: LiveOptions<T>): LiveResource<T> {
+export function liveResource<T>(query: (db: DbApi) => Promise<T>, options: LiveOptions<T>) {
   const data = shallowRef(options.initial) as ShallowRef<T>
   const loaded = ref(false)
   const loadError = ref<string | null>(null)
@@ -88,6 +66,11 @@ export function liveResource<T>(query: (db: DbApi) => Promise<T>, options: LiveO
     unsubscribe = null
   }
 
+  /**
+   * Follows the query until the returned function is called, or, when called in a component's
+   * setup or lifecycle hook, until that component is unmounted. `after`: a promise to wait for
+   * first (the first paint). Several screens may watch at once; reading stops with the last.
+   */
   function watch(after?: Promise<unknown>): () => void {
     users++
     let released = false
@@ -106,16 +89,22 @@ export function liveResource<T>(query: (db: DbApi) => Promise<T>, options: LiveO
     return release
   }
 
+  /** Starts reading again after a failed read (only while someone watches). */
   function retry(): void {
     stop()
     void subscribe()
   }
 
+  /**
+   * Reads now, keeping the subscription, and resolves once the value is shown: for a query that
+   * also depends on the clock, and for a write that reports done only when its result is on screen.
+   */
   async function refresh(): Promise<void> {
     const db = await dbApi()
     await read(db).then(deliver, fail)
   }
 
+  /** The next value read (rejects if that read fails). */
   function next(): Promise<T> {
     return new Promise((resolve, reject) => waiting.push({ resolve, reject }))
   }

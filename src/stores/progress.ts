@@ -36,24 +36,11 @@ export const useProgressStore = defineStore('progress', () => {
       ready: () => useAppStore().whenOpened(),
     },
   )
-  const finished = computed(() => live.data.value.finished)
-  /** Quizzes and exams in progress, most recently answered first. */
-  const active = computed(() => live.data.value.active)
-  /** New questions started today (for "learn N new" on home). */
-  const newToday = computed(() => live.data.value.newToday)
+  const quizzes = (setId: string) => live.data.value.finished.filter((a) => a.kind === 'quiz' && a.setIds.includes(setId))
 
-  /** The quiz or exam to continue: the most recent one still open. */
+  /** The quiz or exam to continue: the most recent one still open (in progress: most recently answered first). */
   function unfinished(now: number): AttemptRecord | undefined {
-    return active.value.find((a) => a.deadline === null || a.deadline > now)
-  }
-
-  /**
-   * Keeps the counts live while a screen shows them (see liveResource's watch). The last value
-   * stays in the store meanwhile, so a screen shown again has counts at once and fresh ones a
-   * moment later.
-   */
-  function watch(options: { after?: Promise<unknown> } = {}): () => void {
-    return live.watch(options.after)
+    return live.data.value.active.find((a) => a.deadline === null || a.deadline > now)
   }
 
   /** New / learning / mastered counts; "learning" includes young review cards. */
@@ -64,15 +51,19 @@ export const useProgressStore = defineStore('progress', () => {
     return { total, learning, mastered, new: Math.max(0, total - learning - mastered) }
   }
 
-  function lastAttemptOf(setId: string): AttemptRecord | undefined {
-    return finished.value.find((a) => a.kind === 'quiz' && a.setIds.includes(setId))
+  return {
+    /** New questions started today (for "learn N new" on home). */
+    newToday: computed(() => live.data.value.newToday),
+    /**
+     * Keeps the counts live while a screen shows them (see liveResource's watch). The last value
+     * stays in the store meanwhile, so a screen shown again has counts at once, fresh ones a moment later.
+     */
+    watch: live.watch,
+    progressOf,
+    lastAttemptOf: (setId: string): AttemptRecord | undefined => quizzes(setId)[0],
+    attemptsOf: quizzes,
+    unfinished,
   }
-
-  function attemptsOf(setId: string): AttemptRecord[] {
-    return finished.value.filter((a) => a.kind === 'quiz' && a.setIds.includes(setId))
-  }
-
-  return { finished, active, newToday, watch, progressOf, lastAttemptOf, attemptsOf, unfinished }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.

@@ -94,6 +94,11 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     return 'results'
   }
 
+  /**
+   * An exam's clock runs whatever screen is shown (or none, offline): each one is handed in at
+   * its deadline, and one whose deadline passed while the app was closed is handed in at that
+   * deadline as soon as the app has started (it follows the open attempts for its lifetime).
+   */
   let deadlineTimer: ReturnType<typeof setTimeout> | undefined
   const open = liveResource(() => listAttempts(getDB(), { status: 'active' }), {
     initial: [] as AttemptRecord[],
@@ -110,20 +115,7 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     if (Number.isFinite(next)) deadlineTimer = setTimeout(() => void endExamsAtDeadline(open.data.value), Math.min(next - now, 2 ** 31 - 1))
   }
 
-  /**
-   * An exam's clock runs whatever screen is shown (or none, offline): each one is handed in at
-   * its deadline, and one whose deadline passed while the app was closed is handed in at that
-   * deadline as soon as the app has started. The app follows the open attempts for its lifetime.
-   */
-  function keepExamDeadlines(): () => void {
-    const release = open.watch()
-    return () => {
-      release()
-      clearTimeout(deadlineTimer)
-    }
-  }
-
-  return { start, startWith, latestActive, discard, load, place, keepExamDeadlines }
+  return { start, startWith, latestActive, discard, load, place, keepExamDeadlines: open.watch }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.
