@@ -11,7 +11,6 @@ export {
   cardStatsBySet,
   countDue,
   countNewReviewedToday,
-  finishAttempt,
   getSetting,
   getSettings,
   listAttempts,

@@ -4,6 +4,21 @@ import { getDB } from '@/db/database'
 import { bankSignature, useAppStore } from './app'
 import { freshStoresEachTest } from './testing'
 
+// Live queries that end are counted.
+const ended = vi.hoisted(() => ({ count: 0 }))
+vi.mock('@/db/live', async (original) => {
+  const live = await original<typeof import('@/db/live')>()
+  return {
+    observe: ((query, next, error) => {
+      const stop = live.observe(query, next, error)
+      return () => {
+        ended.count++
+        stop()
+      }
+    }) satisfies typeof live.observe,
+  }
+})
+
 vi.mock('virtual:question-bank', () => ({ default: [] }))
 vi.mock('virtual:question-index', () => ({
   default: [{ id: 'demo', title: { zh: '示例', en: 'Demo' }, questions: ['demo-1', 'demo-2'] }],
@@ -41,6 +56,39 @@ describe('app start-up', () => {
     await useAppStore().whenReady()
     expect(await db.cards.get('gone-1')).toBeUndefined()
     expect((await db.archive.get('gone-1'))?.card?.questionId).toBe('gone-1')
+  })
+})
+
+describe('the due count', () => {
+  const card = (questionId: string, due: number) => ({
+    questionId, setId: 'demo', due, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1,
+    learningSteps: 0, reps: 1, lapses: 0, state: 2 as const, lastReview: 0,
+  })
+
+  it('follows writes and the clock without ending its subscription', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval'] })
+    try {
+      const start = Date.UTC(2026, 0, 1, 8, 0)
+      vi.setSystemTime(start)
+      await getDB().open()
+      await getDB().cards.put(card('demo-1', start + 30_000))
+      const app = useAppStore()
+      await app.whenReady()
+      expect(app.dueCount).toBe(0)
+      const endedBefore = ended.count
+
+      // A minute on, the card is due: counted without subscribing again.
+      vi.advanceTimersByTime(60_000)
+      await vi.waitFor(() => expect(app.dueCount).toBe(1), { timeout: 5000 })
+      expect(app.now).toBeGreaterThanOrEqual(start + 60_000)
+
+      // And a write still counts at once.
+      await getDB().cards.put(card('demo-2', start))
+      await vi.waitFor(() => expect(app.dueCount).toBe(2), { timeout: 5000 })
+      expect(ended.count).toBe(endedBefore)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

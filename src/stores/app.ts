@@ -1,10 +1,11 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref } from 'vue'
 import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
 import { dbApi } from './dbApi'
+import { liveResource } from './liveResource'
 import { yieldToMain } from '@/composables/yieldToMain'
 import { firstLearnerAction } from '@/composables/firstLearnerAction'
 import { databaseExists, settleUnreadableIndexedDB } from '@/db/exists'
@@ -37,8 +38,20 @@ export const useAppStore = defineStore('app', () => {
   const startError = ref<string | null>(null)
   /** Another tab upgraded the database: this one must reload. */
   const mustReload = ref(false)
-  const settings = shallowRef<Settings>({ ...DEFAULT_SETTINGS })
-  const dueCount = ref(0)
+  /**
+   * Settings are live data: a save here or in another tab, an import or a reset shows at once.
+   * Every UI preference lives in the same table: only a real change is news.
+   */
+  const settingsLive = liveResource((db) => db.getSettings(db.getDB()), {
+    initial: { ...DEFAULT_SETTINGS },
+    same: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  })
+  /**
+   * Cards due now. The count moves with the clock as well as the data: the minute timer below
+   * re-reads it without dropping the subscription. (Counting on the due index reads no card; a
+   * live list of due times to count in memory would read every one.)
+   */
+  const due = liveResource((db) => db.countDue(db.getDB(), Date.now()), { initial: 0 })
   /** A clock that ticks each minute, so "due now" moves on while the app stays open. */
   const now = ref(Date.now())
 
@@ -99,56 +112,28 @@ export const useAppStore = defineStore('app', () => {
       await db.syncBank(db.getDB(), ids, Date.now())
       await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }
-    settings.value = await db.getSettings(db.getDB())
-    await watchSettings()
+    // Both follow the database for the app's lifetime; start-up waits for their first values.
+    const first = Promise.all([settingsLive.next(), due.next()])
+    settingsLive.watch()
+    due.watch()
+    await first
     setInterval(() => {
       now.value = Date.now()
-      // The due count depends on the clock as well as the data: re-run it as time passes.
-      void watchDue()
+      void due.refresh()
     }, MINUTE)
-    await watchDue()
     performance.measure(STARTUP_READS, { start: readsStart })
     ready.value = true
     markOpened()
     // The questions themselves are for the next screen (home lists sets from the index): load
     // them once start-up is done. A screen that needs them first waits for them (router.ts).
     void yieldToMain().then(() => bank.ensureLoaded())
-  }
-
-  let unwatchDue: (() => void) | null = null
-  async function watchDue(): Promise<void> {
-    const db = await dbApi()
-    unwatchDue?.()
-    unwatchDue = db.observe(
-      () => db.countDue(db.getDB(), Date.now()),
-      (n) => {
-        dueCount.value = n
-      },
-    )
-  }
-
-  let unwatchSettings: (() => void) | null = null
-  /** Settings are live data: a save in another tab (or an import) shows here at once. */
-  async function watchSettings(): Promise<void> {
-    const db = await dbApi()
-    unwatchSettings?.()
-    unwatchSettings = db.observe(
-      () => db.getSettings(db.getDB()),
-      (next) => {
-        // Every UI preference lives in the same table: only a real change is news.
-        if (JSON.stringify(next) !== JSON.stringify(settings.value)) settings.value = next
-      },
-    )
+    void import('./quizzes').then(({ useQuizzesStore }) => useQuizzesStore().keepExamDeadlines())
   }
 
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
     const db = await dbApi()
-    settings.value = await db.saveSettings(db.getDB(), patch, Date.now())
-  }
-
-  async function reloadSettings(): Promise<void> {
-    const db = await dbApi()
-    settings.value = await db.getSettings(db.getDB())
+    await db.saveSettings(db.getDB(), patch, Date.now())
+    await settingsLive.refresh()
   }
 
   return {
@@ -157,15 +142,15 @@ export const useAppStore = defineStore('app', () => {
     storageError,
     startError,
     mustReload,
-    settings,
-    dueCount,
+    settings: settingsLive.data,
+    dueCount: due.data,
     now,
     whenReady,
     whenOpened,
     openWhenNeeded,
     updateSettings,
-    reloadSettings,
-    watchSettings,
+    watchSettings: settingsLive.watch,
+    showStoredSettings: settingsLive.refresh,
   }
 })
 

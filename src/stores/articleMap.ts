@@ -1,13 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed } from 'vue'
 import mapJson from '../../questions/map/article-map.json'
 import { ARTICLE } from '@/domain/content/article'
 import { buildMap, parseArticleMap, type MapSection, type Progress } from '@/domain/map/articleMap'
 import { getDB } from '@/db/database'
-import { observe } from '@/db/live'
 import { getCards, listNotebook, MATURE_DAYS } from '@/db/progress'
+import { useAppStore } from './app'
 import { useBankStore } from './bank'
-import { describeError } from './describeError'
+import { liveResource } from './liveResource'
 
 // Checked by a unit test at build time; checked again here so a broken file says so on screen.
 const parsed = parseArticleMap(mapJson, ARTICLE.paragraphCount)
@@ -19,40 +19,23 @@ const parsed = parseArticleMap(mapJson, ARTICLE.paragraphCount)
  */
 export const useArticleMapStore = defineStore('articleMap', () => {
   const bank = useBankStore()
-  const progress = shallowRef<Progress>({ cards: new Map(), notebook: new Set(), matureDays: MATURE_DAYS })
-  const loaded = ref(false)
-  const loadError = ref<string | null>(null)
   const mapErrors = parsed.errors
 
   /** Built-in questions only: the learner's imported sets are not about this article. */
   const entries = computed(() =>
     bank.sets.filter((s) => !s.imported).flatMap(({ set }) => set.questions.map((question) => ({ question, setId: set.id }))),
   )
-  const sections = computed<MapSection[]>(() => (parsed.map ? buildMap(parsed.map, entries.value, progress.value) : []))
+  const live = liveResource<Progress>(
+    async () => {
+      const ids = entries.value.map((e) => e.question.id)
+      const [cards, notebook] = await Promise.all([getCards(getDB(), ids), listNotebook(getDB(), { cleared: false, sort: 'recent' })])
+      return { cards, notebook: new Set(notebook.map((e) => e.questionId)), matureDays: MATURE_DAYS }
+    },
+    { initial: { cards: new Map(), notebook: new Set(), matureDays: MATURE_DAYS }, ready: () => useAppStore().whenReady() },
+  )
+  const sections = computed<MapSection[]>(() => (parsed.map ? buildMap(parsed.map, entries.value, live.data.value) : []))
 
-  let unsubscribe: (() => void) | null = null
-  function watch(): () => void {
-    unsubscribe?.()
-    loadError.value = null
-    const ids = entries.value.map((e) => e.question.id)
-    unsubscribe = observe(
-      async () => {
-        const [cards, notebook] = await Promise.all([getCards(getDB(), ids), listNotebook(getDB(), { cleared: false, sort: 'recent' })])
-        return { cards, notebook: new Set(notebook.map((e) => e.questionId)) }
-      },
-      ({ cards, notebook }) => {
-        progress.value = { cards, notebook, matureDays: MATURE_DAYS }
-        loaded.value = true
-      },
-      (e) => (loadError.value = describeError(e)),
-    )
-    return () => {
-      unsubscribe?.()
-      unsubscribe = null
-    }
-  }
-
-  return { sections, loaded, loadError, mapErrors, watch }
+  return { sections, loaded: live.loaded, loadError: live.loadError, mapErrors, watch: live.watch, retry: live.retry }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.

@@ -3,10 +3,12 @@ import type { QuestionType } from '@/domain/content/schema'
 import { attemptOutcome, endTime } from '@/domain/session/attempt'
 import { pickQuizQuestions } from '@/domain/session/quiz'
 import { getDB } from '@/db/database'
-import { abandonAttempt, createAttempt, finishAttempt } from '@/db/progress'
+import { abandonAttempt, createAttempt, finishAttempt, listAttempts } from '@/db/progress'
 import { getAttempt, latestActiveQuiz } from '@/db/queries'
 import type { AttemptRecord, QuizConfig } from '@/db/records'
+import { useAppStore } from './app'
 import { useBankStore } from './bank'
+import { liveResource } from './liveResource'
 
 function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!
@@ -92,7 +94,28 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     return 'results'
   }
 
-  return { start, startWith, latestActive, discard, load, place }
+  /**
+   * An exam's clock runs whatever screen is shown (or none, offline): each one is handed in at
+   * its deadline, and one whose deadline passed while the app was closed is handed in at that
+   * deadline as soon as the app has started (it follows the open attempts for its lifetime).
+   */
+  let deadlineTimer: ReturnType<typeof setTimeout> | undefined
+  const open = liveResource(() => listAttempts(getDB(), { status: 'active' }), {
+    initial: [] as AttemptRecord[],
+    ready: () => useAppStore().whenReady(),
+    onValue: (attempts) => void endExamsAtDeadline(attempts),
+  })
+
+  async function endExamsAtDeadline(attempts: AttemptRecord[]): Promise<void> {
+    clearTimeout(deadlineTimer)
+    const now = Date.now()
+    const timed = attempts.filter((a) => a.deadline !== null)
+    for (const a of timed) if (a.deadline! <= now) await finishAttempt(getDB(), a.id, a.deadline!)
+    const next = Math.min(...timed.map((a) => a.deadline!).filter((d) => d > now))
+    if (Number.isFinite(next)) deadlineTimer = setTimeout(() => void endExamsAtDeadline(open.data.value), Math.min(next - now, 2 ** 31 - 1))
+  }
+
+  return { start, startWith, latestActive, discard, load, place, keepExamDeadlines: open.watch }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.

@@ -118,7 +118,7 @@ export const useSettingsStore = defineStore('settings', () => {
       const result = await current.apply(mode, track)
       if (result.status === 'done') {
         if (job.value === current) dropJob()
-        await useAppStore().reloadSettings()
+        await useAppStore().showStoredSettings()
         return { status: 'done' }
       }
       if (result.status === 'conflict') return { status: 'conflict', conflicts: result.conflicts }
@@ -149,7 +149,7 @@ export const useSettingsStore = defineStore('settings', () => {
   function reset(): Promise<void> {
     return run(async () => {
       await resetProgress(getDB())
-      await useAppStore().reloadSettings()
+      await useAppStore().showStoredSettings()
     })
   }
 

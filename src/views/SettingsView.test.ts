@@ -36,7 +36,7 @@ afterEach(async () => {
 })
 
 async function mountView(path = '/settings'): Promise<VueWrapper> {
-  await useAppStore().reloadSettings()
+  await useAppStore().showStoredSettings()
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/settings', component: SettingsView }, { path: '/', component: { template: '<p>home</p>' } }] })
   await router.push(path)
   wrapper = mount(SettingsView, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })

@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { getDB } from '@/db/database'
+import { makeAttempt } from '@/db/test-utils'
+import { useAppStore } from './app'
+
+vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-index', () => ({ default: [] }))
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+})
+afterEach(async () => {
+  const db = getDB()
+  db.close()
+  await db.delete()
+})
+
+describe('exam deadlines', () => {
+  it('hands an exam in at its deadline whatever screen is shown, one missed while away as soon as the app starts', async () => {
+    const now = Date.now()
+    const exam = (id: string, deadline: number) =>
+      makeAttempt({ id, startedAt: now - 60_000, updatedAt: now - 60_000, deadline, config: { ...makeAttempt().config, mode: 'exam', timeLimitMin: 5 } })
+    await getDB().open()
+    await getDB().attempts.bulkPut([exam('missed', now - 1000), exam('running', now + 300), exam('later', now + 3_600_000)])
+
+    // Started, with no screen shown at all.
+    await useAppStore().whenReady()
+    const attempt = (id: string) => getDB().attempts.get(id)
+    await vi.waitFor(async () => expect((await attempt('missed'))?.status).toBe('finished'), { timeout: 5000 })
+    expect((await attempt('missed'))?.finishedAt).toBe(now - 1000)
+
+    await vi.waitFor(async () => expect((await attempt('running'))?.status).toBe('finished'), { timeout: 5000 })
+    expect((await attempt('running'))?.finishedAt).toBe(now + 300)
+    expect((await attempt('later'))?.status).toBe('active')
+  })
+})
