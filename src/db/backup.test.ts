@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
 import { BACKUP_FORMAT, type BackupFile } from '@/domain/backup/format'
-import { backupWith, makeImportedSet } from '@/domain/progress/testing'
+import { backupWith, makeImportedSet as importedSet } from '@/domain/progress/testing'
 import { exportProgress, importProgress, isEmpty, parseBackup, resetProgress, WRITE_CHUNK } from './backup'
 import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
@@ -29,7 +29,7 @@ async function populate(target: StudyDB): Promise<void> {
   await saveSettings(target, { retention: 0.85, learningSteps: ['2m'] }, T0)
   await setSetting(target, 'locale', 'zh', T0)
   await syncBank(target, ['q1', 'q2', 'q3'].map((id) => ({ id, setId: id === 'q3' ? 'set-b' : 'set-a' })), T0 + DAY)
-  await target.importedSets.add(makeImportedSet())
+  await target.importedSets.add(importedSet())
 }
 
 const withoutExportedAt = ({ exportedAt: _ignored, ...rest }: BackupFile) => rest
@@ -146,7 +146,7 @@ describe('importProgress', () => {
       { key: 'settings', value: { retention: 0.8 }, updatedAt: T0 + DAY },
       { key: 'locale', value: 'zh' },
     ])
-    await db.importedSets.add(makeImportedSet({ updatedAt: T0 }))
+    await db.importedSets.add(importedSet({ updatedAt: T0 }))
 
     const backup = backupWith({
       cards: [
@@ -164,7 +164,7 @@ describe('importProgress', () => {
         { key: 'locale', value: 'en', updatedAt: T0 },
       ],
       archive: [{ questionId: 'gone', archivedAt: T0, card: null, notebook: null }],
-      importedSets: [makeImportedSet({ updatedAt: T0 + DAY, name: 'Renamed' })],
+      importedSets: [importedSet({ updatedAt: T0 + DAY, name: 'Renamed' })],
     })
     const summary = await importProgress(db, backup, 'merge')
 
@@ -285,7 +285,7 @@ describe('importProgress: daily stats', () => {
 describe('resetProgress / isEmpty', () => {
   it('clears all progress but keeps imported sets', async () => {
     expect(await isEmpty(db)).toBe(true)
-    await db.importedSets.add(makeImportedSet())
+    await db.importedSets.add(importedSet())
     expect(await isEmpty(db)).toBe(true) // imported sets are not progress
     await setSetting(db, 'locale', 'en')
     expect(await isEmpty(db)).toBe(false)
@@ -294,7 +294,7 @@ describe('resetProgress / isEmpty', () => {
     await resetProgress(db)
     expect(await isEmpty(db)).toBe(true)
     const dump = await dumpAll(db)
-    expect(dump.importedSets).toEqual([makeImportedSet()])
+    expect(dump.importedSets).toEqual([importedSet()])
     for (const [name, rows] of Object.entries(dump)) if (name !== 'importedSets') expect(rows).toEqual([])
   })
 })

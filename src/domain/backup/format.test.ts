@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportedSetRecord } from '@/domain/progress/records'
 import { findSetConflicts, parseBackup } from './format'
-import { backupWith, makeImportedSet } from '@/domain/progress/testing'
+import { backupWith, makeImportedSet as importedSet } from '@/domain/progress/testing'
 import exported from './__fixtures__/backup.json'
 
 const T0 = Date.UTC(2026, 0, 1, 8, 0)
@@ -113,27 +113,27 @@ describe('findSetConflicts', () => {
   const backupOf = (...sets: ImportedSetRecord[]) => backupWith({ importedSets: sets })
 
   it('finds an imported set that reuses a built-in set id', () => {
-    const clash = makeImportedSet({ id: 'figures', set: { ...makeImportedSet().set, id: 'figures' } })
+    const clash = importedSet({ id: 'figures', set: { ...importedSet().set, id: 'figures' } })
     expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'figures', name: 'My set', with: 'built-in' }])
   })
 
   it('finds an imported question that reuses a built-in question id', () => {
-    const base = makeImportedSet()
-    const clash = makeImportedSet({ set: { ...base.set, questions: [{ ...base.set.questions[0]!, id: 'figures-2' }] } })
+    const base = importedSet()
+    const clash = importedSet({ set: { ...base.set, questions: [{ ...base.set.questions[0]!, id: 'figures-2' }] } })
     expect(findSetConflicts(backupOf(clash), builtIn, [])).toEqual([{ index: 0, id: 'mine', name: 'My set', with: 'built-in' }])
   })
 
   it('finds a different set under the id of one already imported here, and lets the same set through', () => {
-    const ours = makeImportedSet({ name: 'Ours' })
-    expect(findSetConflicts(backupOf(makeImportedSet({ updatedAt: T0 + 1 })), builtIn, [ours])).toEqual([])
-    const base = makeImportedSet().set
-    const different = makeImportedSet({ set: { ...base, questions: [{ ...base.questions[0]!, prompt: { zh: '别的', en: 'Other' } }] } })
+    const ours = importedSet({ name: 'Ours' })
+    expect(findSetConflicts(backupOf(importedSet({ updatedAt: T0 + 1 })), builtIn, [ours])).toEqual([])
+    const base = importedSet().set
+    const different = importedSet({ set: { ...base, questions: [{ ...base.questions[0]!, prompt: { zh: '别的', en: 'Other' } }] } })
     expect(findSetConflicts(backupOf(different), builtIn, [ours])).toEqual([
       { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Ours' },
     ])
     // Another set here holding one of its question ids is a clash too.
-    const holder = makeImportedSet({ id: 'holder', name: 'Holder', set: { ...base, id: 'holder' } })
-    expect(findSetConflicts(backupOf(makeImportedSet()), builtIn, [holder])).toEqual([
+    const holder = importedSet({ id: 'holder', name: 'Holder', set: { ...base, id: 'holder' } })
+    expect(findSetConflicts(backupOf(importedSet()), builtIn, [holder])).toEqual([
       { index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'Holder' },
     ])
   })
