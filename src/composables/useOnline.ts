@@ -1,4 +1,3 @@
-import { useEventListener, useIntervalFn } from '@vueuse/core'
 import { onScopeDispose, ref } from 'vue'
 
 /**
@@ -27,21 +26,20 @@ export async function reachesNetwork(fetchFn: typeof fetch = fetch): Promise<boo
  * reload). So whenever the browser says online (at start, on the `online` event, when the tab
  * comes back into view) the app asks the network itself, and while it is offline it asks again
  * every OFFLINE_RECHECK_MS, so the banner goes when the network comes back even if no event fires.
- *
- * VueUse's own `useOnline` is `navigator.onLine` as a ref, the very value that cannot be trusted
- * here, and it changes only when that value does (a second `online` event would not probe
- * again): its event listeners and interval helpers are used instead.
  */
 export function useOnline(fetchFn: typeof fetch = (...args) => fetch(...args)) {
   const online = ref(typeof navigator === 'undefined' ? true : navigator.onLine)
-  const recheck = useIntervalFn(() => void verify(), OFFLINE_RECHECK_MS, { immediate: false })
+  let timer: ReturnType<typeof setInterval> | undefined
   let disposed = false
   let check = 0
 
   const setOnline = (value: boolean): void => {
     online.value = value
-    if (value) recheck.pause()
-    else if (!recheck.isActive.value) recheck.resume()
+    if (!value && timer === undefined) timer = setInterval(() => void verify(), OFFLINE_RECHECK_MS)
+    if (value && timer !== undefined) {
+      clearInterval(timer)
+      timer = undefined
+    }
   }
 
   // The latest check wins: an older answer arriving late never overrides a newer one.
@@ -52,15 +50,25 @@ export function useOnline(fetchFn: typeof fetch = (...args) => fetch(...args)) {
     if (!disposed && mine === check) setOnline(reached)
   }
 
-  useEventListener(window, 'online', () => void verify())
-  useEventListener(window, 'offline', () => {
+  const onOffline = (): void => {
     check++
     setOnline(false)
-  })
-  useEventListener(document, 'visibilitychange', () => {
+  }
+  const onOnline = (): void => void verify()
+  const onVisible = (): void => {
     if (document.visibilityState === 'visible') void verify()
-  })
+  }
+  window.addEventListener('online', onOnline)
+  window.addEventListener('offline', onOffline)
+  document.addEventListener('visibilitychange', onVisible)
   void verify()
-  onScopeDispose(() => (disposed = true))
+
+  onScopeDispose(() => {
+    disposed = true
+    window.removeEventListener('online', onOnline)
+    window.removeEventListener('offline', onOffline)
+    document.removeEventListener('visibilitychange', onVisible)
+    if (timer !== undefined) clearInterval(timer)
+  })
   return online
 }

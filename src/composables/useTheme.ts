@@ -1,24 +1,35 @@
-import { useStorage } from '@vueuse/core'
-import { watch } from 'vue'
+import { ref, watch } from 'vue'
 
 export type ThemeMode = 'system' | 'light' | 'dark'
-const MODES: readonly string[] = ['system', 'light', 'dark'] satisfies ThemeMode[]
+const STORAGE_KEY = 'qwen-study.theme'
 
-/**
- * One shared mode for the whole app, kept in localStorage ('system', 'light' or 'dark'; anything
- * else reads as 'system'); where storage is blocked the choice lasts for this page only.
- *
- * Not VueUse's `useColorMode`: in 'auto' it writes the system's resolved mode to the attribute
- * and stores 'auto'. Here 'system' removes `data-theme`, so the CSS follows
- * prefers-color-scheme on its own, and the values already saved keep their meaning.
- */
-const mode = useStorage<ThemeMode>('qwen-study.theme', 'system', undefined, {
-  serializer: { read: (v) => (MODES.includes(v) ? (v as ThemeMode) : 'system'), write: (v) => v },
-  writeDefaults: false,
-  onError: () => {},
+function load(): ThemeMode {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY)
+    if (v === 'light' || v === 'dark' || v === 'system') return v
+  } catch {
+    // Storage blocked: follow the system.
+  }
+  return 'system'
+}
+
+function apply(mode: ThemeMode): void {
+  const root = document.documentElement
+  if (mode === 'system') root.removeAttribute('data-theme')
+  else root.setAttribute('data-theme', mode)
+}
+
+// One shared mode for the whole app; the CSS follows prefers-color-scheme when it is 'system'.
+const mode = ref<ThemeMode>(load())
+apply(mode.value)
+watch(mode, (m) => {
+  apply(m)
+  try {
+    localStorage.setItem(STORAGE_KEY, m)
+  } catch {
+    // Storage blocked: the choice lasts for this page only.
+  }
 })
-const root = document.documentElement
-watch(mode, (m) => (m === 'system' ? root.removeAttribute('data-theme') : root.setAttribute('data-theme', m)), { immediate: true })
 
 export function useTheme() {
   function cycle(): void {
