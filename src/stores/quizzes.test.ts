@@ -19,8 +19,8 @@ afterEach(async () => {
 describe('exam deadlines', () => {
   it('hands an exam in at its deadline whatever screen is shown, one missed while away as soon as the app starts', async () => {
     const now = Date.now()
-    const exam = (id: string, deadline: number) =>
-      makeAttempt({ id, startedAt: now - 60_000, updatedAt: now - 60_000, deadline, config: { ...makeAttempt().config, mode: 'exam', timeLimitMin: 5 } })
+    const config = { ...makeAttempt().config, mode: 'exam' as const, timeLimitMin: 5 }
+    const exam = (id: string, deadline: number) => makeAttempt({ id, startedAt: now - 60_000, updatedAt: now - 60_000, deadline, config })
     await getDB().open()
     await getDB().attempts.bulkPut([exam('missed', now - 1000), exam('running', now + 300), exam('later', now + 3_600_000)])
 
