@@ -1,4 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
 import type { QuestionType } from '@/domain/content/schema'
 import { attemptOutcome, endTime } from '@/domain/session/attempt'
 import { pickQuizQuestions } from '@/domain/session/quiz'
@@ -7,6 +8,7 @@ import { abandonAttempt, createAttempt, finishAttempt } from '@/db/progress'
 import { getAttempt, latestActiveQuiz } from '@/db/queries'
 import type { AttemptRecord, QuizConfig } from '@/db/records'
 import { useBankStore } from './bank'
+import { describeError } from './describeError'
 
 function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!
@@ -66,8 +68,24 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     await abandonAttempt(getDB(), id)
   }
 
-  function load(id: string): Promise<AttemptRecord | undefined> {
-    return getAttempt(getDB(), id)
+  /** The attempt on the results screen: undefined while it is read, null when there is none. */
+  const results = shallowRef<AttemptRecord | null | undefined>(undefined)
+  /** Why it could not be read (opening it again retries); null otherwise. */
+  const resultsError = ref<string | null>(null)
+
+  /** Counts the reads, so that of two that overlap only the one asked for last lands. */
+  let resultReads = 0
+
+  async function openResults(id: string): Promise<void> {
+    const read = ++resultReads
+    results.value = undefined
+    resultsError.value = null
+    try {
+      const a = (await getAttempt(getDB(), id)) ?? null
+      if (read === resultReads) results.value = a
+    } catch (e) {
+      if (read === resultReads) resultsError.value = describeError(e)
+    }
   }
 
   /**
@@ -92,7 +110,7 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     return 'results'
   }
 
-  return { start, startWith, latestActive, discard, load, place }
+  return { start, startWith, latestActive, discard, results, resultsError, openResults, place }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.
