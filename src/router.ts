@@ -1,11 +1,4 @@
-import {
-  createRouter,
-  createWebHistory,
-  START_LOCATION,
-  type RouteLocationNormalized,
-  type RouteLocationRaw,
-  type RouteRecordRaw,
-} from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
@@ -13,35 +6,32 @@ import { yieldToMain } from './composables/yieldToMain'
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /**
-     * Reads what the screen shows, before the screen changes (on every navigation to it, also
-     * when only its parameters or query change). Returns another route to go to instead, if any.
-     */
+    /** Reads what the screen shows before it changes; may return another route to go to instead. */
     load?: (to: RouteLocationNormalized) => Promise<RouteLocationRaw | undefined>
   }
 }
 
 /**
  * How long a navigation waits for its screen's data before showing the screen anyway, with its
- * loading line. Usually the data is read well within this, and the screen is drawn once, with
- * it, instead of twice (the loading line, then the data). A failed read shows on the screen
- * itself (the store keeps the reason); it never holds the navigation back.
+ * loading line. Usually the data is in well within this, and the screen is drawn once, with it.
+ * A failed read shows on the screen itself (its store keeps the reason); it never holds the navigation back.
  */
-const LOAD_WAIT_MS = 150
-
 async function briefly(read: Promise<unknown>): Promise<undefined> {
-  await Promise.race([read, new Promise((resolve) => setTimeout(resolve, LOAD_WAIT_MS))])
+  await Promise.race([read, new Promise((resolve) => setTimeout(resolve, 150))])
   return undefined
 }
 
+// The quiz code loads with the quiz's screens, not with the entry chunk.
+const session = async () => (await import('./stores/session')).useSessionStore()
+const quizzes = async () => (await import('./stores/quizzes')).useQuizzesStore()
+
 /**
- * A quiz attempt has one place, decided here for both of its screens: still open → the quiz,
- * over (all answered, submitted, or out of time) → its results. Elsewhere: that route.
+ * A quiz attempt has one place, decided here for both of its screens: still open → the quiz, over
+ * (all answered, submitted, or out of time) → its results. The route to go to when that is elsewhere.
  */
 async function placeAttempt(to: RouteLocationNormalized): Promise<RouteLocationRaw | undefined> {
-  const { useQuizzesStore } = await import('./stores/quizzes')
   const attemptId = String(to.params.attemptId)
-  const place = await useQuizzesStore().place(attemptId)
+  const place = await (await quizzes()).place(attemptId)
   return place !== null && place !== to.name ? { name: place, params: { attemptId }, replace: true } : undefined
 }
 
@@ -51,31 +41,15 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sets/:setId', name: 'set', component: () => import('./views/SetView.vue'), props: true },
   { path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue') },
   {
-    path: '/quiz/:attemptId',
-    name: 'quiz',
-    component: () => import('./views/QuizView.vue'),
-    props: true,
-    meta: {
-      load: async (to) =>
-        (await placeAttempt(to)) ??
-        briefly((await import('./stores/session')).useSessionStore().openQuiz(String(to.params.attemptId))),
-    },
+    path: '/quiz/:attemptId', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true,
+    meta: { load: async (to) => (await placeAttempt(to)) ?? briefly((await session()).openQuiz(String(to.params.attemptId))) },
   },
   {
-    path: '/quiz/:attemptId/results',
-    name: 'results',
-    component: () => import('./views/ResultsView.vue'),
-    props: true,
-    meta: {
-      load: async (to) =>
-        (await placeAttempt(to)) ??
-        briefly((await import('./stores/quizzes')).useQuizzesStore().openResults(String(to.params.attemptId))),
-    },
+    path: '/quiz/:attemptId/results', name: 'results', component: () => import('./views/ResultsView.vue'), props: true,
+    meta: { load: async (to) => (await placeAttempt(to)) ?? briefly((await quizzes()).openResults(String(to.params.attemptId))) },
   },
   {
-    path: '/review',
-    name: 'review',
-    component: () => import('./views/ReviewView.vue'),
+    path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'),
     meta: {
       load: async (to) => {
         const { reviewScopeOf, useSessionStore } = await import('./stores/session')

@@ -8,7 +8,7 @@ import { getAttempt } from '@/db/queries'
 import type { AttemptRecord } from '@/db/records'
 import { useBankStore } from '../bank'
 import { describeError } from '../describeError'
-import type { Loop, Session, SessionPart } from './core'
+import type { Loop, Session, SessionPart } from '../session'
 
 /**
  * A quiz: its attempt's questions in their order, resumed at the first one not answered; the
@@ -25,10 +25,11 @@ export function useQuizAttempt(s: Session, loop: Loop) {
   const answeredCount = computed(() => attempt.value?.answers.length ?? 0)
   const correctCount = computed(() => attempt.value?.answers.filter((a) => a.correct).length ?? 0)
 
-  /** The first question not answered yet; -1 when there is none. */
+  /** The first question not answered yet; past the last when all are. */
   function firstOpen(): number {
     const answered = new Set(attempt.value?.answers.map((x) => x.questionId))
-    return queue.value.findIndex((id) => !answered.has(id))
+    const i = queue.value.findIndex((id) => !answered.has(id))
+    return i === -1 ? queue.value.length : i
   }
 
   const part: SessionPart = {
@@ -40,10 +41,7 @@ export function useQuizAttempt(s: Session, loop: Loop) {
       await finishNow()
       loop.resetQuestion()
     },
-    async undone() {
-      const open = firstOpen()
-      loop.show(open === -1 ? queue.value.length : open)
-    },
+    undone: async () => loop.show(firstOpen()),
   }
 
   async function openQuiz(attemptId: string): Promise<'ok' | 'finished' | 'missing' | 'unreadable'> {
@@ -65,10 +63,8 @@ export function useQuizAttempt(s: Session, loop: Loop) {
     s.history.value = a.answers.map((x) => x.reviewId)
     // Questions removed from the bank since the attempt began are skipped, not shown blank.
     queue.value = a.questionIds.filter((id) => bank.questionIndex.has(id))
-    const open = firstOpen()
     // An exam with every question answered is not over until it is handed in: it opens on its last question.
-    const end = a.config.mode === 'exam' ? Math.max(0, queue.value.length - 1) : queue.value.length
-    loop.show(open === -1 ? end : open)
+    loop.show(Math.min(firstOpen(), a.config.mode === 'exam' ? Math.max(0, queue.value.length - 1) : queue.value.length))
     return 'ok'
   }
 

@@ -5,7 +5,7 @@ import { nextDueAfter, readReviewQueue } from '@/db/queries'
 import { localMidnight } from '@/db/stats'
 import { useAppStore } from '../app'
 import { useBankStore } from '../bank'
-import type { Loop, Session, SessionPart } from './core'
+import type { Loop, Session, SessionPart } from '../session'
 
 /** Review sessions fetch due cards in pages: enough for a sitting, cheap at 100k cards. */
 const REVIEW_PAGE = 200
@@ -51,38 +51,33 @@ export function useReviewQueue(s: Session, loop: Loop) {
 
   async function buildQueue(): Promise<void> {
     const read = ++queueReads
+    const now = Date.now()
+    const scope = reviewScope.value
+    const sets = (scope ? [bank.setById.get(scope)] : bank.sets).filter((x) => x !== undefined).map((x) => x.set)
     try {
-      await readQueue(read)
+      const { due, newIds, newLimit } = await readReviewQueue(getDB(), {
+        now,
+        dayStart: localMidnight(now),
+        setId: scope ?? undefined,
+        sets,
+        newPerDay: app.settings.newPerDay,
+        duePage: REVIEW_PAGE,
+      })
+      if (read !== queueReads) return
+      // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
+      const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
+      dueIds.value = new Set(shown.map((c) => c.questionId))
+      queue.value = buildReviewQueue({ due: shown, newIds, newLimit, now })
+      if (queue.value.length === 0) {
+        const when = await nextDueAfter(getDB(), now, scope)
+        if (read !== queueReads) return
+        nextDue.value = when
+      }
+      loop.show(0)
     } catch (e) {
       // Only the newest read may say so: an older one's failure is no longer on screen.
       if (read === queueReads) loop.unreadable(e)
     }
-  }
-
-  async function readQueue(read: number): Promise<void> {
-    const db = getDB()
-    const now = Date.now()
-    const scope = reviewScope.value
-    const sets = (scope ? [bank.setById.get(scope)] : bank.sets).filter((x) => x !== undefined).map((x) => x.set)
-    const { due, newIds, newLimit: limit } = await readReviewQueue(db, {
-      now,
-      dayStart: localMidnight(now),
-      setId: scope ?? undefined,
-      sets,
-      newPerDay: app.settings.newPerDay,
-      duePage: REVIEW_PAGE,
-    })
-    if (read !== queueReads) return
-    // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
-    const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
-    dueIds.value = new Set(shown.map((c) => c.questionId))
-    queue.value = buildReviewQueue({ due: shown, newIds, newLimit: limit, now })
-    if (queue.value.length === 0) {
-      const when = await nextDueAfter(db, now, scope)
-      if (read !== queueReads) return
-      nextDue.value = when
-    }
-    loop.show(0)
   }
 
   const remaining = computed(() => {
