@@ -35,7 +35,7 @@ let clock = T0
 /** A typed answer graded wrong, then "I was right" (or not), the way the quiz screen does it. */
 async function answer(questionId: string, setId: string, response: Response, override: boolean): Promise<void> {
   clock += MIN
-  const log = await recordAnswer(
+  const { log } = await recordAnswer(
     db,
     { questionId, setId, mode: 'practice', answer: response, correct: false, grade: 1, durationMs: 4000, now: clock },
     DEFAULT_SETTINGS,

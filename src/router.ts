@@ -1,17 +1,62 @@
-import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
 import { yieldToMain } from './composables/yieldToMain'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reads what the screen shows before it changes; may return another route to go to instead. */
+    load?: (to: RouteLocationNormalized) => Promise<RouteLocationRaw | undefined>
+  }
+}
+
+/**
+ * How long a navigation waits for its screen's data before showing the screen anyway, with its
+ * loading line. Usually the data is in well within this, and the screen is drawn once, with it.
+ * A failed read shows on the screen itself (its store keeps the reason); it never holds the navigation back.
+ */
+async function briefly(read: Promise<unknown>): Promise<undefined> {
+  await Promise.race([read, new Promise((resolve) => setTimeout(resolve, 150))])
+  return undefined
+}
+
+// The quiz code loads with the quiz's screens, not with the entry chunk.
+const session = async () => (await import('./stores/session')).useSessionStore()
+const quizzes = async () => (await import('./stores/quizzes')).useQuizzesStore()
+
+/**
+ * A quiz attempt has one place, decided here for both of its screens: still open → the quiz, over
+ * (all answered, submitted, or out of time) → its results. The route to go to when that is elsewhere.
+ */
+async function placeAttempt(to: RouteLocationNormalized): Promise<RouteLocationRaw | undefined> {
+  const attemptId = String(to.params.attemptId)
+  const place = await (await quizzes()).place(attemptId)
+  return place !== null && place !== to.name ? { name: place, params: { attemptId }, replace: true } : undefined
+}
 
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
   { path: '/sets/:setId', name: 'set', component: () => import('./views/SetView.vue'), props: true },
   { path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue') },
-  { path: '/quiz/:attemptId', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true },
-  { path: '/quiz/:attemptId/results', name: 'results', component: () => import('./views/ResultsView.vue'), props: true },
-  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
+  {
+    path: '/quiz/:attemptId', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true,
+    meta: { load: async (to) => (await placeAttempt(to)) ?? briefly((await session()).openQuiz(String(to.params.attemptId))) },
+  },
+  {
+    path: '/quiz/:attemptId/results', name: 'results', component: () => import('./views/ResultsView.vue'), props: true,
+    meta: { load: async (to) => (await placeAttempt(to)) ?? briefly((await quizzes()).openResults(String(to.params.attemptId))) },
+  },
+  {
+    path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'),
+    meta: {
+      load: async (to) => {
+        const { reviewScopeOf, useSessionStore } = await import('./stores/session')
+        return briefly(useSessionStore().openReview(reviewScopeOf(to.query, useBankStore().setById)))
+      },
+    },
+  },
   { path: '/notebook', name: 'notebook', component: () => import('./views/NotebookView.vue') },
   { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
   { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
@@ -54,13 +99,9 @@ router.beforeEach(async (to, from) => {
     if (!useAppStore().startError) reportError(e)
     return false
   }
-  // A quiz attempt has one place, decided here for both of its screens: still open → the quiz,
-  // over (all answered, submitted, or out of time) → its results.
-  if (to.name === 'quiz' || to.name === 'results') {
-    const { useQuizzesStore } = await import('./stores/quizzes')
-    const attemptId = String(to.params.attemptId)
-    const place = await useQuizzesStore().place(attemptId)
-    if (place !== null && place !== to.name) return { name: place, params: { attemptId }, replace: true }
-  }
   return true
 })
+
+// Each screen's data is read by its route's `load`, once its chunk is in: the reads then run while
+// the main thread is otherwise idle, not held up behind the parsing of the screen's code.
+router.beforeResolve(async (to) => (await to.meta.load?.(to)) ?? true)

@@ -71,7 +71,7 @@ function answer(overrides: Partial<AnswerInput> = {}): AnswerInput {
 describe('recordAnswer', () => {
   it('writes the card, the log entry, the notebook entry and the attempt answer together', async () => {
     await createAttempt(db, makeAttempt())
-    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const { log } = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
 
     expect(log).toMatchObject({
       questionId: 'q1',
@@ -100,7 +100,7 @@ describe('recordAnswer', () => {
     await createAttempt(db, makeAttempt())
     await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
     const card1 = await db.cards.get('q1')
-    const log = await recordAnswer(db, answer({ correct: true, now: T0 + 2 * MIN, attemptId: 'attempt-1' }), S)
+    const { log } = await recordAnswer(db, answer({ correct: true, now: T0 + 2 * MIN, attemptId: 'attempt-1' }), S)
     expect(log.cardBefore).toEqual(card1)
     expect(await db.cards.get('q1')).toEqual(applyGrade(card1!, 'q1', 'set-a', 3, T0 + 2 * MIN, S))
     expect(await db.attempts.get('attempt-1')).toMatchObject({ correctCount: 1, updatedAt: T0 + 2 * MIN })
@@ -108,20 +108,20 @@ describe('recordAnswer', () => {
 
   it('links the log to the attempt without adding an answer when attemptAnswer is false', async () => {
     await createAttempt(db, makeAttempt())
-    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1', attemptAnswer: false, now: T0 + MIN }), S)
+    const { log } = await recordAnswer(db, answer({ attemptId: 'attempt-1', attemptAnswer: false, now: T0 + MIN }), S)
     expect(log.attemptId).toBe('attempt-1')
     expect(await db.attempts.get('attempt-1')).toMatchObject({ answers: [], updatedAt: T0 + MIN })
   })
 
   it('counts an overridden answer ("I was right") as correct', async () => {
-    const log = await recordAnswer(db, answer({ correct: false, overridden: true, grade: 3 }), S)
+    const { log } = await recordAnswer(db, answer({ correct: false, overridden: true, grade: 3 }), S)
     expect(log).toMatchObject({ correct: true, overridden: true })
     expect(await db.notebook.count()).toBe(0)
   })
 
   it('stores a plain copy of the answer', async () => {
     const choices = ['a', 'b']
-    const log = await recordAnswer(db, answer({ answer: { type: 'multiple', choices } }), S)
+    const { log } = await recordAnswer(db, answer({ answer: { type: 'multiple', choices } }), S)
     choices.push('c')
     expect((await db.reviews.get(log.id))?.answer).toEqual({ type: 'multiple', choices: ['a', 'b'] })
   })
@@ -211,19 +211,19 @@ describe('undoAnswer', () => {
     await createAttempt(db, makeAttempt())
     await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
     const before = await dumpAll(db)
-    const log = await recordAnswer(db, answer({ correct: true, now: T0 + HOUR, attemptId: 'attempt-1' }), S)
+    const { log } = await recordAnswer(db, answer({ correct: true, now: T0 + HOUR, attemptId: 'attempt-1' }), S)
     await undoAnswer(db, log.id)
     expect(await dumpAll(db)).toEqual(before)
   })
 
   it('deletes the card and the notebook entry of a question that was new', async () => {
-    const log = await recordAnswer(db, answer(), S)
+    const { log } = await recordAnswer(db, answer(), S)
     await undoAnswer(db, log.id)
     expect(await dumpAll(db)).toEqual(await dumpAll(freshDBOpen()))
   })
 
   it('refuses to undo an answer that is not the latest for its question', async () => {
-    const first = await recordAnswer(db, answer(), S)
+    const { log: first } = await recordAnswer(db, answer(), S)
     await recordAnswer(db, answer({ now: T0 + MIN }), S)
     const before = await dumpAll(db)
     await expect(undoAnswer(db, first.id)).rejects.toMatchObject({ code: 'stale' })
@@ -252,7 +252,7 @@ describe('undoAnswer', () => {
           for (const [i, s] of steps.entries()) {
             now += s.gapMin * MIN
             if (i === steps.length - 1) before = await dumpAll(local)
-            const log = await recordAnswer(
+            const { log } = await recordAnswer(
               local,
               answer({
                 questionId: s.q,
@@ -280,7 +280,7 @@ describe('undoAnswer', () => {
   it('takes every answer back in reverse order to an empty database', async () => {
     const ids: string[] = []
     for (let i = 0; i < 6; i++) {
-      ids.push((await recordAnswer(db, answer({ questionId: `q${i % 2}`, correct: i % 3 === 0, now: T0 + i * HOUR }), S)).id)
+      ids.push((await recordAnswer(db, answer({ questionId: `q${i % 2}`, correct: i % 3 === 0, now: T0 + i * HOUR }), S)).log.id)
     }
     for (const id of ids.reverse()) await undoAnswer(db, id)
     expect(await dumpAll(db)).toEqual(await dumpAll(freshDBOpen()))
@@ -301,7 +301,7 @@ afterEach(() => {
 describe('replaceAnswer and setFlag (exams)', () => {
   it('takes the earlier answer back and records the new one, leaving one answer in the attempt', async () => {
     await createAttempt(db, makeAttempt())
-    const first = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const { log: first } = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
     await replaceAnswer(db, first.id, answer({ attemptId: 'attempt-1', correct: true, now: T0 + MIN }), S)
     const a = (await db.attempts.get('attempt-1'))!
     expect(a.answers).toHaveLength(1)
@@ -311,6 +311,22 @@ describe('replaceAnswer and setFlag (exams)', () => {
     // The miss is gone with the answer it came from.
     expect(await db.notebook.get('q1')).toBeUndefined()
     expect((await db.cards.get('q1'))!.reps).toBe(1)
+  })
+  it('each write returns its log entry and the attempt as it now is, for the screen to show without a read', async () => {
+    await createAttempt(db, makeAttempt())
+    const stored = () => db.attempts.get('attempt-1')
+    const first = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    expect(first.attempt).toEqual(await stored())
+    const replaced = await replaceAnswer(db, first.log.id, answer({ attemptId: 'attempt-1', correct: true, now: T0 + MIN }), S)
+    expect(replaced.attempt).toEqual(await stored())
+    const regraded = await regradeAnswer(db, replaced.log.id, 4, T0 + 2 * MIN, S)
+    expect(regraded.attempt).toEqual(await stored())
+    expect(regraded.attempt?.answers[0]?.grade).toBe(4)
+    const undone = await undoAnswer(db, replaced.log.id)
+    expect(undone.log.id).toBe(replaced.log.id)
+    expect(undone.attempt).toEqual(await stored())
+    expect(undone.attempt?.answers).toEqual([])
+    expect((await recordAnswer(db, answer({ now: T0 + 3 * MIN }), S)).attempt).toBeNull()
   })
   it('flags and unflags a question of an active attempt only', async () => {
     await createAttempt(db, makeAttempt())
@@ -327,8 +343,8 @@ describe('regradeAnswer', () => {
   it('recomputes the card from the state before the answer with the new grade', async () => {
     await recordAnswer(db, answer({ correct: true }), S)
     const cardBefore = await db.cards.get('q1')
-    const log = await recordAnswer(db, answer({ correct: true, now: T0 + 10 * MIN }), S)
-    const regraded = await regradeAnswer(db, log.id, 4, T0 + 11 * MIN, S)
+    const { log } = await recordAnswer(db, answer({ correct: true, now: T0 + 10 * MIN }), S)
+    const { log: regraded } = await regradeAnswer(db, log.id, 4, T0 + 11 * MIN, S)
     expect(regraded).toMatchObject({ id: log.id, grade: 4, correct: true, time: T0 + 10 * MIN })
     expect(await db.cards.get('q1')).toEqual(applyGrade(cardBefore!, 'q1', 'set-a', 4, T0 + 10 * MIN, S))
     expect(await db.reviews.get(log.id)).toEqual(regraded)
@@ -338,9 +354,9 @@ describe('regradeAnswer', () => {
   it('gives the same database as answering with that grade in the first place', async () => {
     const other = freshDBOpen()
     for (const target of [db, other]) await createAttempt(target, makeAttempt())
-    const log = await recordAnswer(db, answer({ correct: true, grade: 3, attemptId: 'attempt-1' }), S)
+    const { log } = await recordAnswer(db, answer({ correct: true, grade: 3, attemptId: 'attempt-1' }), S)
     await regradeAnswer(db, log.id, 2, T0, S)
-    const direct = await recordAnswer(other, answer({ correct: true, grade: 2, attemptId: 'attempt-1' }), S)
+    const { log: direct } = await recordAnswer(other, answer({ correct: true, grade: 2, attemptId: 'attempt-1' }), S)
     const strip = async (d: StudyDB) => {
       const dump = await dumpAll(d)
       return JSON.parse(JSON.stringify(dump).replaceAll(log.id, 'ID').replaceAll(direct.id, 'ID')) as unknown
@@ -350,9 +366,9 @@ describe('regradeAnswer', () => {
 
   it('flips a typed answer to correct ("I was right"): notebook, log and attempt agree', async () => {
     await createAttempt(db, makeAttempt())
-    const log = await recordAnswer(db, answer({ answer: { type: 'blank', text: 'Qwen 3' }, attemptId: 'attempt-1' }), S)
+    const { log } = await recordAnswer(db, answer({ answer: { type: 'blank', text: 'Qwen 3' }, attemptId: 'attempt-1' }), S)
     expect(await db.notebook.count()).toBe(1)
-    const fixed = await regradeAnswer(db, log.id, 3, T0 + MIN, S, { correct: true, overridden: true })
+    const { log: fixed } = await regradeAnswer(db, log.id, 3, T0 + MIN, S, { correct: true, overridden: true })
     expect(fixed).toMatchObject({ correct: true, overridden: true, grade: 3 })
     expect(await db.notebook.count()).toBe(0) // the entry was created by this answer alone
     expect(await db.attempts.get('attempt-1')).toMatchObject({
@@ -369,14 +385,14 @@ describe('regradeAnswer', () => {
   it('restores the earlier notebook entry when a miss on a known mistake becomes right', async () => {
     await recordAnswer(db, answer(), S)
     const entry = await db.notebook.get('q1')
-    const log = await recordAnswer(db, answer({ now: T0 + DAY }), S)
+    const { log } = await recordAnswer(db, answer({ now: T0 + DAY }), S)
     expect(await db.notebook.get('q1')).toMatchObject({ missCount: 2 })
     await regradeAnswer(db, log.id, 3, T0 + DAY, S, { correct: true, overridden: true })
     expect(await db.notebook.get('q1')).toEqual({ ...entry, correctStreak: 1, streakDay: expect.any(String) })
   })
 
   it('refuses a stale or missing review and writes nothing', async () => {
-    const first = await recordAnswer(db, answer(), S)
+    const { log: first } = await recordAnswer(db, answer(), S)
     await recordAnswer(db, answer({ now: T0 + MIN }), S)
     const before = await dumpAll(db)
     await expect(regradeAnswer(db, first.id, 4, T0, S)).rejects.toMatchObject({ code: 'stale' })
@@ -412,9 +428,9 @@ describe('daily stats', () => {
   })
 
   it('remembers on the log entry what the answer added', async () => {
-    const first = await recordAnswer(db, answer({ now: T0 + 15 * HOUR + 59 * MIN }), S)
-    const second = await recordAnswer(db, answer({ now: T0 + 15 * HOUR + 59 * MIN }), S) // same instant: not first
-    const next = await recordAnswer(db, answer({ now: T0 + 16 * HOUR }), S) // 00:00 the next day
+    const { log: first } = await recordAnswer(db, answer({ now: T0 + 15 * HOUR + 59 * MIN }), S)
+    const { log: second } = await recordAnswer(db, answer({ now: T0 + 15 * HOUR + 59 * MIN }), S) // same instant: not first
+    const { log: next } = await recordAnswer(db, answer({ now: T0 + 16 * HOUR }), S) // 00:00 the next day
     expect([first.daily, second.daily, next.daily]).toEqual([
       { day: '2026-01-01', firstOfDay: true },
       { day: '2026-01-01', firstOfDay: false },
@@ -461,7 +477,7 @@ describe('daily stats', () => {
                 now,
                 attemptId: o.inAttempt ? 'attempt-1' : null,
               })
-              ids.push((await recordAnswer(local, input, S)).id)
+              ids.push((await recordAnswer(local, input, S)).log.id)
             } else if (o.kind === 'undo') {
               const id = ids.pop()
               if (id !== undefined) await undoAnswer(local, id)
@@ -482,7 +498,7 @@ describe('daily stats', () => {
     await recordAnswer(db, answer({ correct: true }), S)
     await recordAnswer(db, answer({ now: T0 + DAY, correct: true }), S)
     await recordAnswer(db, answer({ questionId: 'q2', now: T0 + DAY + HOUR, correct: true }), S)
-    const last = await recordAnswer(db, answer({ now: T0 + DAY + 2 * HOUR }), S) // second of the day
+    const { log: last } = await recordAnswer(db, answer({ now: T0 + DAY + 2 * HOUR }), S) // second of the day
     // As the version 3 upgrade leaves them: counted in the table, the entries themselves silent.
     await db.reviews.toCollection().modify((log) => {
       delete log.daily
@@ -514,7 +530,7 @@ describe('daily stats', () => {
 
   it('leaves the daily rows untouched when undo or regrade fails after updating them', async () => {
     await createAttempt(db, makeAttempt())
-    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const { log } = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
     const before = await dumpAll(db)
     const dailyDelete = vi.spyOn(db.daily, 'delete')
     const dailyPut = vi.spyOn(db.daily, 'put')
@@ -537,8 +553,8 @@ describe('daily stats', () => {
 
   it('matches the brute-force count used by the other tests', async () => {
     // The reference itself: two answers to q1 on one day, the second not the first of the day.
-    const a = await recordAnswer(db, answer({ correct: true }), S)
-    const b = await recordAnswer(db, answer({ now: T0 + DAY }), S)
+    const { log: a } = await recordAnswer(db, answer({ correct: true }), S)
+    const { log: b } = await recordAnswer(db, answer({ now: T0 + DAY }), S)
     expect(bruteDaily([b, a])).toEqual([
       row({ correct: 1 }),
       row({ day: '2026-01-02', retentionTotal: 1, newCards: 0 }),
@@ -659,7 +675,7 @@ describe('countNewReviewedToday / getReviewsSince', () => {
     await recordAnswer(db, answer({ questionId: 'a', now: dayStart + 2 * HOUR }), S) // not new
     await recordAnswer(db, answer({ questionId: 'old', now: dayStart + 3 * HOUR }), S) // not new
     await recordAnswer(db, answer({ questionId: 'c', setId: 'set-b', now: dayStart + 3 * HOUR }), S) // new, another set
-    const last = await recordAnswer(db, answer({ questionId: 'b', now: dayStart + 4 * HOUR }), S)
+    const { log: last } = await recordAnswer(db, answer({ questionId: 'b', now: dayStart + 4 * HOUR }), S)
     expect(await countNewReviewedToday(db, dayStart)).toBe(3)
     await undoAnswer(db, last.id)
     expect(await countNewReviewedToday(db, dayStart)).toBe(2)
@@ -736,7 +752,7 @@ describe('attempts', () => {
   it('abandonAttempt drops an active attempt but keeps its log entries; finished ones stay', async () => {
     await createAttempt(db, makeAttempt())
     await createAttempt(db, makeAttempt({ id: 'done', status: 'finished', finishedAt: T0 }))
-    const log = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const { log } = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
     expect(await abandonAttempt(db, 'attempt-1')).toBe(true)
     expect(await db.attempts.get('attempt-1')).toBeUndefined()
     expect(await db.reviews.get(log.id)).toBeDefined()

@@ -66,6 +66,12 @@ export interface AnswerInput {
   attemptAnswer?: boolean
 }
 
+/** What a write of an answer left: its log entry, and its attempt as now stored (null: it has none). */
+export interface AnswerWritten {
+  log: ReviewLogRecord
+  attempt: AttemptRecord | null
+}
+
 /** The notebook entry after the answer `log` (null: there is none). */
 function notebookAfter(before: NotebookEntry | null, log: ReviewLogRecord, clearStreak: number): NotebookEntry | null {
   return nextNotebookEntry(
@@ -97,9 +103,10 @@ function assertLatest(log: ReviewLogRecord, card: CardRecord | undefined): void 
 
 /**
  * Records an answer: the card's next FSRS state, the review log entry, its day's stats row, the
- * notebook and the attempt, all or nothing. Returns the log entry (its id undoes or regrades the answer).
+ * notebook and the attempt, all or nothing. Returns the log entry (its id undoes or regrades the
+ * answer) and the attempt as written.
  */
-export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Settings): Promise<ReviewLogRecord> {
+export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Settings): Promise<AnswerWritten> {
   const id = crypto.randomUUID()
   const answer = plain(input.answer)
   const attemptId = input.attemptId ?? null
@@ -148,6 +155,7 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
     ]
     const notebook = notebookAfter(notebookBefore, log, settings.notebookClearStreak)
     if (notebook) writes.push(db.notebook.put(notebook))
+    let after: AttemptRecord | null = null
     if (attempt) {
       const answers =
         input.attemptAnswer === false
@@ -164,16 +172,20 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
                 reviewId: id,
               },
             ]
-      writes.push(db.attempts.put(withAnswers(attempt, answers, now)))
+      after = withAnswers(attempt, answers, now)
+      writes.push(db.attempts.put(after))
     }
     await Promise.all(writes)
-    return log
+    return { log, attempt: after }
   })
 }
 
-/** Takes an answer back: card, notebook, attempt and daily stats return to exactly what they were before it. */
-export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
-  await db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
+/**
+ * Takes an answer back: card, notebook, attempt and daily stats return to exactly what they were
+ * before it. Returns the log entry taken back and its attempt as written.
+ */
+export async function undoAnswer(db: StudyDB, reviewId: string): Promise<AnswerWritten> {
+  return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
     const log = await db.reviews.get(reviewId)
     if (!log) throw new ProgressError(`review ${reviewId} does not exist`, 'not-found')
     assertLatest(log, await db.cards.get(log.questionId))
@@ -186,10 +198,11 @@ export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
     await db.reviews.delete(reviewId)
 
     const attempt = log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)
-    if (attempt) {
-      const answers = attempt.answers.filter((a) => a.reviewId !== reviewId)
-      await db.attempts.put(withAnswers(attempt, answers, log.attemptUpdatedAtBefore ?? attempt.updatedAt))
-    }
+    if (!attempt) return { log, attempt: null }
+    const answers = attempt.answers.filter((a) => a.reviewId !== reviewId)
+    const after = withAnswers(attempt, answers, log.attemptUpdatedAtBefore ?? attempt.updatedAt)
+    await db.attempts.put(after)
+    return { log, attempt: after }
   })
 }
 
@@ -197,7 +210,7 @@ export async function undoAnswer(db: StudyDB, reviewId: string): Promise<void> {
  * Changes an answer (an exam question answered again before handing in): the earlier answer is
  * taken back exactly and the new one recorded, in one transaction.
  */
-export async function replaceAnswer(db: StudyDB, reviewId: string, input: AnswerInput, settings: Settings): Promise<ReviewLogRecord> {
+export async function replaceAnswer(db: StudyDB, reviewId: string, input: AnswerInput, settings: Settings): Promise<AnswerWritten> {
   return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
     await undoAnswer(db, reviewId)
     return recordAnswer(db, input, settings)
@@ -213,7 +226,7 @@ export interface RegradeChange {
 /**
  * Changes the grade (and optionally the verdict) of the latest answer to a question: the card is
  * recomputed from the state before that answer, at the answer's time; notebook, log entry, daily
- * stats and attempt follow. Returns the updated log entry.
+ * stats and attempt follow. Returns the updated log entry and its attempt as written.
  */
 export async function regradeAnswer(
   db: StudyDB,
@@ -222,7 +235,7 @@ export async function regradeAnswer(
   now: number,
   settings: Settings,
   change: RegradeChange = {},
-): Promise<ReviewLogRecord> {
+): Promise<AnswerWritten> {
   return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
     const before = await db.reviews.get(reviewId)
     if (!before) throw new ProgressError(`review ${reviewId} does not exist`, 'not-found')
@@ -245,14 +258,15 @@ export async function regradeAnswer(
     if (notebook) await db.notebook.put(notebook)
     else await db.notebook.delete(log.questionId)
 
-    const attempt = log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)
+    let attempt = (log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)) ?? null
     if (attempt && attempt.answers.some((a) => a.reviewId === reviewId)) {
       const answers = attempt.answers.map((a) =>
         a.reviewId === reviewId ? { ...a, grade, correct: log.correct, overridden } : a,
       )
-      await db.attempts.put(withAnswers(attempt, answers, now))
+      attempt = withAnswers(attempt, answers, now)
+      await db.attempts.put(attempt)
     }
-    return log
+    return { log, attempt }
   })
 }
 

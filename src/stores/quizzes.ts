@@ -1,4 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
 import type { QuestionType } from '@/domain/content/schema'
 import { attemptOutcome, endTime } from '@/domain/session/attempt'
 import { pickQuizQuestions } from '@/domain/session/quiz'
@@ -8,6 +9,7 @@ import { getAttempt, latestActiveQuiz } from '@/db/queries'
 import type { AttemptRecord, QuizConfig } from '@/db/records'
 import { useAppStore } from './app'
 import { useBankStore } from './bank'
+import { describeError } from './describeError'
 import { liveResource } from './liveResource'
 
 function randomSeed(): number {
@@ -68,8 +70,24 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     await abandonAttempt(getDB(), id)
   }
 
-  function load(id: string): Promise<AttemptRecord | undefined> {
-    return getAttempt(getDB(), id)
+  /** The attempt on the results screen: undefined while it is read, null when there is none. */
+  const results = shallowRef<AttemptRecord | null | undefined>(undefined)
+  /** Why it could not be read (opening it again retries); null otherwise. */
+  const resultsError = ref<string | null>(null)
+
+  /** Counts the reads, so that of two that overlap only the one asked for last lands. */
+  let resultReads = 0
+
+  async function openResults(id: string): Promise<void> {
+    const read = ++resultReads
+    results.value = undefined
+    resultsError.value = null
+    try {
+      const a = (await getAttempt(getDB(), id)) ?? null
+      if (read === resultReads) results.value = a
+    } catch (e) {
+      if (read === resultReads) resultsError.value = describeError(e)
+    }
   }
 
   /**
@@ -115,7 +133,7 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     if (Number.isFinite(next)) deadlineTimer = setTimeout(() => void endExamsAtDeadline(open.data.value), Math.min(next - now, 2 ** 31 - 1))
   }
 
-  return { start, startWith, latestActive, discard, load, place, keepExamDeadlines: open.watch }
+  return { start, startWith, latestActive, discard, results, resultsError, openResults, place, keepExamDeadlines: open.watch }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.

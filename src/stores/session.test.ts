@@ -290,6 +290,24 @@ describe('a session that cannot be read', () => {
   })
 })
 
+describe('the results of an attempt', () => {
+  it('are read for the results screen; a missing attempt is null, and a failed read says why until it is opened again', async () => {
+    const { id } = await startQuiz()
+    const quizzes = useQuizzesStore()
+    await quizzes.openResults(id)
+    expect(quizzes.results?.id).toBe(id)
+    await quizzes.openResults('gone')
+    expect(quizzes.results).toBeNull()
+    vi.spyOn(db.attempts, 'get').mockRejectedValueOnce(new DOMException('Internal error opening backing store', 'UnknownError'))
+    await quizzes.openResults(id)
+    expect(quizzes.results).toBeUndefined()
+    expect(quizzes.resultsError).toContain('UnknownError')
+    await quizzes.openResults(id)
+    expect(quizzes.resultsError).toBeNull()
+    expect(quizzes.results?.id).toBe(id)
+  })
+})
+
 describe('reviewScopeOf', () => {
   it('keeps a set the bank has and falls back to every set otherwise', () => {
     const has = new Set(['demo'])

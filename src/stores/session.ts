@@ -3,24 +3,12 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { checkAnswer, isTypedAnswer } from '@/domain/content/answer'
 import type { Grade, Response } from '@/domain/content/response'
 import type { MatchingPair, Question } from '@/domain/content/schema'
-import { draftToResponse, emptyDraft, isDraftTouched, responseToDraft, restoreDraft, sameResponse, type Draft } from '@/domain/session/draft'
-import { activeDuration, endTime } from '@/domain/session/attempt'
+import { draftToResponse, emptyDraft, isDraftTouched, responseToDraft, restoreDraft, type Draft } from '@/domain/session/draft'
+import { activeDuration } from '@/domain/session/attempt'
 import { seedFor, shuffledQuestion, shuffledRights } from '@/domain/session/random'
-import { buildReviewQueue } from '@/domain/session/queue'
 import { gradeFor, previewGrades, type GradePreview } from '@/domain/scheduling/fsrs'
 import { getDB } from '@/db/database'
-import {
-  finishAttempt,
-  getCards,
-  recordAnswer,
-  regradeAnswer,
-  replaceAnswer,
-  setFlag,
-  undoAnswer,
-  type AnswerInput,
-} from '@/db/progress'
-import { getAttempt, nextDueAfter, readReviewQueue } from '@/db/queries'
-import { localMidnight } from '@/db/stats'
+import { getCards, recordAnswer, regradeAnswer, replaceAnswer, undoAnswer, type AnswerInput, type AnswerWritten } from '@/db/progress'
 import type { AttemptAnswer, AttemptRecord, CardRecord, ReviewLogRecord } from '@/db/records'
 import { requestPersistenceOnce } from '@/composables/usePersistAfterFirstAnswer'
 import { useActivityStore } from './activity'
@@ -28,6 +16,10 @@ import { useAppStore } from './app'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
 import { readDraft, writeDraft } from './draftStorage'
+import { useQuizAttempt } from './session/quiz'
+import { useReviewQueue } from './session/review'
+
+export { reviewScopeOf } from './session/review'
 
 /** 'unreadable': the session could not be read from storage (`loadError` says why; opening it again retries). */
 export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'missing' | 'unreadable'
@@ -39,45 +31,50 @@ export interface AnswerResult {
   log: ReviewLogRecord
 }
 
-/** Review sessions fetch due cards in pages: enough for a sitting, cheap at 100k cards. */
-const REVIEW_PAGE = 200
+/** What a quiz attempt and a review queue each do their own way; the loop asks the one that is open. */
+export interface SessionPart {
+  /** Takes an answer to the question on screen. */
+  answer(r: Response, grade?: Grade): Promise<void>
+  /** After the last question. */
+  end(): Promise<void>
+  /** The last answer was taken back (the attempt is as the undo left it): bring a question back. */
+  undone(): Promise<void>
+}
 
-/** The set a review is limited to, from the route's `?set=`: only a set the bank has; otherwise every set. */
-export function reviewScopeOf(query: Record<string, unknown>, sets: { has(id: string): boolean }): string | null {
-  const s = query.set
-  return typeof s === 'string' && sets.has(s) ? s : null
+/** An answer to write: the earlier answer it replaces (an exam's), and what follows once it is saved. */
+interface PendingAnswer {
+  input: AnswerInput
+  replaces?: string
+  after: (written: AnswerWritten) => void
 }
 
 /**
- * The quiz or review session on screen: which question, the learner's draft answer, and the
- * verdict. Every submitted answer is written (card + log + notebook + attempt, one transaction)
- * before feedback shows, so a crash loses at most the answer being typed.
+ * The loop a quiz and a review share: the question on screen in the attempt's seeded order, the
+ * draft answer, the answer written (card + log + notebook + attempt, one transaction) before
+ * feedback shows, regrade and "I was right", undo. The attempt on screen is always the one the
+ * last write returned. `loop` is for the parts (`session/quiz.ts`, `session/review.ts`), not for screens.
  */
-export const useSessionStore = defineStore('session', () => {
+function useSessionCore() {
   const app = useAppStore()
   const bank = useBankStore()
+  let part: SessionPart | null = null
 
-  const kind = ref<'quiz' | 'review'>('quiz')
+  /** The quiz attempt answers go to; null in a review. */
   const attempt = shallowRef<AttemptRecord | null>(null)
-  const reviewScope = ref<string | null>(null)
   const queue = ref<string[]>([])
   const index = ref(0)
   const phase = ref<Phase>('loading')
-  const draft = ref<Draft>({ selected: [], text: '', order: [], pairs: {}, revealed: false })
+  const draft = ref<Draft>(emptyDraft(null))
   const result = shallowRef<AnswerResult | null>(null)
   const currentCard = shallowRef<CardRecord | null>(null)
   /** The answer that could not be saved, kept to retry. */
-  const unsaved = shallowRef<AnswerInput | null>(null)
+  const unsaved = shallowRef<PendingAnswer | null>(null)
   const saveError = ref<string | null>(null)
   /** Why the quiz or review could not be read (phase 'unreadable'); null otherwise. */
   const loadError = ref<string | null>(null)
   const busy = ref(false)
   /** Review ids answered in this session, newest last, for undo. */
   const history = ref<string[]>([])
-  const nextDue = ref<number | null>(null)
-  const newLeft = ref(0)
-  /** Ids in the review queue that were due (the rest are new). */
-  const dueIds = shallowRef(new Set<string>())
   /** When the session opened or the last answer was saved: an answer's study time counts from there. */
   let activeSince = Date.now()
 
@@ -87,40 +84,32 @@ export const useSessionStore = defineStore('session', () => {
   /** The question as shown: choices and items in this attempt's seeded order. */
   const question = computed<Question | null>(() => {
     const e = entry.value
-    if (!e) return null
-    return shuffledQuestion(e.question, seedFor(seed.value, e.question.id))
+    return e ? shuffledQuestion(e.question, seedFor(seed.value, e.question.id)) : null
   })
   const rights = computed<MatchingPair[]>(() => {
     const q = question.value
     return q?.type === 'matching' ? shuffledRights(q, seedFor(seed.value, q.id)) : []
   })
   const response = computed(() => (question.value ? draftToResponse(question.value, draft.value) : null))
-  const mode = computed(() => (kind.value === 'review' ? 'review' : attempt.value?.config.mode ?? 'practice'))
+  const mode = computed(() => attempt.value?.config.mode ?? 'review')
   const isExam = computed(() => mode.value === 'exam')
   /** An exam's answers so far, by question id (they can be changed until it is handed in). */
   const examAnswers = computed(() => new Map<string, AttemptAnswer>(isExam.value ? (attempt.value?.answers ?? []).map((a) => [a.questionId, a]) : []))
-  const flagged = computed(() => new Set(attempt.value?.flagged ?? []))
   const inSession = computed(() => phase.value === 'answering' || phase.value === 'feedback')
   const activity = useActivityStore()
   watch(inSession, (v) => (activity.studying = v), { immediate: true })
-  const answeredCount = computed(() => (kind.value === 'quiz' ? attempt.value?.answers.length ?? 0 : index.value))
-  const correctCount = computed(() =>
-    kind.value === 'quiz' ? attempt.value?.answers.filter((a) => a.correct).length ?? 0 : 0,
-  )
+  const canUndo = computed(() => !isExam.value && history.value.length > 0 && !busy.value)
+  /** Where the draft on screen belongs, for the copy kept across a reload. */
+  const draftPlace = computed(() => (attempt.value ? `quiz:${attempt.value.id}` : 'review'))
 
   /** Next intervals for the four grades: flashcard buttons before answering, regrade after. */
   const previews = computed<Record<Grade, GradePreview> | null>(() => {
     const e = entry.value
     if (!e) return null
-    if (result.value) {
-      const log = result.value.log
-      return previewGrades(log.cardBefore, log.questionId, log.setId, log.time, app.settings)
-    }
+    const log = result.value?.log
+    if (log) return previewGrades(log.cardBefore, log.questionId, log.setId, log.time, app.settings)
     return previewGrades(currentCard.value, e.question.id, e.setId, app.now, app.settings)
   })
-
-  /** Where the draft on screen belongs, for the copy kept across a reload. */
-  const draftPlace = computed(() => (kind.value === 'quiz' ? `quiz:${attempt.value?.id ?? ''}` : 'review'))
 
   function resetQuestion(): void {
     result.value = null
@@ -143,94 +132,21 @@ export const useSessionStore = defineStore('session', () => {
     if (currentId.value === id) currentCard.value = cards.get(id) ?? null
   }
 
-  // ----- quiz ------------------------------------------------------------------------------
-
-  async function openQuiz(attemptId: string): Promise<'ok' | 'finished' | 'missing' | 'unreadable'> {
-    activeSince = Date.now()
-    phase.value = 'loading'
-    loadError.value = null
-    kind.value = 'quiz'
-    history.value = []
-    let a: AttemptRecord | undefined
-    try {
-      a = await getAttempt(getDB(), attemptId)
-    } catch (e) {
-      unreadable(e)
-      return 'unreadable'
-    }
-    if (!a) {
-      phase.value = 'missing'
-      return 'missing'
-    }
-    attempt.value = a
-    if (a.status === 'finished') return 'finished'
-    // The answers already given can be taken back, the last first, also after a reload.
-    history.value = a.answers.map((x) => x.reviewId)
-    // Questions removed from the bank since the attempt began are skipped, not shown blank.
-    queue.value = a.questionIds.filter((id) => bank.questionIndex.has(id))
-    const answered = new Set(a.answers.map((x) => x.questionId))
-    const firstOpen = queue.value.findIndex((id) => !answered.has(id))
-    // An exam with every question answered is not over until it is handed in: it opens on its last question.
-    const end = a.config.mode === 'exam' ? Math.max(0, queue.value.length - 1) : queue.value.length
-    index.value = firstOpen === -1 ? end : firstOpen
-    phase.value = index.value >= queue.value.length ? 'done' : 'answering'
+  /** Shows question `i`; past the last one, the session is done. */
+  function show(i: number): void {
+    index.value = i
+    phase.value = i >= queue.value.length ? 'done' : 'answering'
     resetQuestion()
-    return 'ok'
   }
 
-  // ----- review ----------------------------------------------------------------------------
-
-  async function openReview(setId: string | null): Promise<void> {
+  /** Opens a session of `opened`: nothing on screen until its questions are read. */
+  function begin(opened: SessionPart): void {
+    part = opened
     activeSince = Date.now()
     phase.value = 'loading'
     loadError.value = null
-    kind.value = 'review'
     attempt.value = null
-    reviewScope.value = setId
     history.value = []
-    await buildQueue()
-  }
-
-  /** Counts queue reads, so that of two that overlap (another set chosen while one is read) only the newer lands. */
-  let queueReads = 0
-
-  async function buildQueue(): Promise<void> {
-    const read = ++queueReads
-    try {
-      await readQueue(read)
-    } catch (e) {
-      // Only the newest read may say so: an older one's failure is no longer on screen.
-      if (read === queueReads) unreadable(e)
-    }
-  }
-
-  async function readQueue(read: number): Promise<void> {
-    const db = getDB()
-    const now = Date.now()
-    const scope = reviewScope.value
-    const sets = (scope ? [bank.setById.get(scope)] : bank.sets).filter((s) => s !== undefined).map((s) => s.set)
-    const { due, newIds, newLimit: limit } = await readReviewQueue(db, {
-      now,
-      dayStart: localMidnight(now),
-      setId: scope ?? undefined,
-      sets,
-      newPerDay: app.settings.newPerDay,
-      duePage: REVIEW_PAGE,
-    })
-    if (read !== queueReads) return
-    newLeft.value = newIds.length
-    // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
-    const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
-    dueIds.value = new Set(shown.map((c) => c.questionId))
-    queue.value = buildReviewQueue({ due: shown, newIds, newLimit: limit, now })
-    index.value = 0
-    if (queue.value.length === 0) {
-      const when = await nextDueAfter(db, now, scope)
-      if (read !== queueReads) return
-      nextDue.value = when
-      phase.value = 'done'
-    } else phase.value = 'answering'
-    resetQuestion()
   }
 
   /** Nothing to show: the read failed. The reason is kept for the screen; the data is untouched. */
@@ -241,29 +157,17 @@ export const useSessionStore = defineStore('session', () => {
     phase.value = 'unreadable'
   }
 
-  const remaining = computed(() => {
-    const rest = queue.value.slice(index.value + (phase.value === 'feedback' ? 1 : 0))
-    const fresh = rest.filter((id) => !dueIds.value.has(id)).length
-    return { due: rest.length - fresh, new: fresh }
-  })
-
-  // ----- answering -------------------------------------------------------------------------
-
-  /** Records an answer (replacing the earlier answer `replaces`, in an exam); null when it could not be saved. */
-  async function save(input: AnswerInput, replaces?: string): Promise<ReviewLogRecord | null> {
+  /**
+   * Runs a write with the session busy. The attempt on screen becomes the one the write left (a
+   * review's answers have none). Null when it failed: nothing was written; the reason is on screen.
+   */
+  async function write(run: () => Promise<AnswerWritten>): Promise<AnswerWritten | null> {
     busy.value = true
     try {
-      const log = replaces
-        ? await replaceAnswer(getDB(), replaces, input, app.settings)
-        : await recordAnswer(getDB(), input, app.settings)
-      unsaved.value = null
-      saveError.value = null
-      // Ask the browser to keep the data once there is something worth keeping.
-      if (app.storageMode === 'indexeddb') void requestPersistenceOnce()
-      return log
+      const written = await run()
+      if (written.attempt) attempt.value = written.attempt
+      return written
     } catch (e) {
-      // Nothing was written (one transaction); keep the answer here so it can be retried.
-      unsaved.value = input
       saveError.value = describeError(e)
       return null
     } finally {
@@ -271,85 +175,65 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  async function afterSave(log: ReviewLogRecord, score: number, r: Response): Promise<void> {
+  async function save(p: PendingAnswer): Promise<boolean> {
+    const written = await write(() =>
+      p.replaces ? replaceAnswer(getDB(), p.replaces, p.input, app.settings) : recordAnswer(getDB(), p.input, app.settings),
+    )
+    // Nothing was written (one transaction); keep the answer here so it can be retried.
+    if (!written) {
+      unsaved.value = p
+      return false
+    }
+    unsaved.value = null
+    saveError.value = null
+    // Ask the browser to keep the data once there is something worth keeping.
+    if (app.storageMode === 'indexeddb') void requestPersistenceOnce()
+    activeSince = p.input.now
     writeDraft(null)
-    history.value = [...history.value, log.id]
-    if (attempt.value) attempt.value = (await getAttempt(getDB(), attempt.value.id)) ?? attempt.value
-    result.value = { correct: log.correct, score, response: r, log }
-    phase.value = 'feedback'
+    p.after(written)
+    return true
   }
 
-  async function answer(r: Response, grade?: Grade): Promise<void> {
-    if (isExam.value) {
-      if (await examSave(r, grade)) await examGo(index.value + 1)
-      return
-    }
-    const e = entry.value
-    if (!e || phase.value !== 'answering' || busy.value) return
-    // A page whose timers were held back (a tab in the background) may see the deadline late:
-    // an answer after it is not taken; the exam ends at its deadline.
-    const deadline = attempt.value?.deadline ?? null
-    if (deadline !== null && Date.now() >= deadline) {
-      await finishNow()
-      return
-    }
+  /**
+   * Records `r` as the answer to the question on screen (replacing the answer `replaces`, in an
+   * exam); `after` follows once it is saved. False when it could not be saved.
+   */
+  function record(r: Response, grade: Grade | undefined, after: (w: AnswerWritten, score: number) => void, replaces?: string): Promise<boolean> {
+    const e = entry.value!
     const verdict = checkAnswer(e.question, r)
+    const now = Date.now()
     const input: AnswerInput = {
-      questionId: e.question.id,
-      setId: e.setId,
-      mode: mode.value,
-      answer: r,
-      correct: verdict.correct,
-      grade: grade ?? gradeFor(verdict.correct),
-      durationMs: activeDuration(Date.now(), activeSince),
-      now: Date.now(),
-      attemptId: attempt.value?.id ?? null,
+      questionId: e.question.id, setId: e.setId, mode: mode.value, answer: r, correct: verdict.correct,
+      grade: grade ?? gradeFor(verdict.correct), durationMs: activeDuration(now, activeSince), now, attemptId: attempt.value?.id ?? null,
     }
-    const log = await save(input)
-    if (log) {
-      activeSince = input.now
-      await afterSave(log, verdict.score, r)
-    }
+    return save({ input, replaces, after: (w) => after(w, verdict.score) })
   }
 
-  async function submit(): Promise<void> {
-    if (response.value) await answer(response.value)
+  /** Answers the question on screen and, once the answer is saved, shows the verdict. */
+  async function answerWithFeedback(r: Response, grade?: Grade): Promise<void> {
+    if (!entry.value || phase.value !== 'answering' || busy.value) return
+    await record(r, grade, ({ log }, score) => {
+      history.value = [...history.value, log.id]
+      result.value = { correct: log.correct, score, response: r, log }
+      phase.value = 'feedback'
+    })
   }
 
-  async function dontKnow(): Promise<void> {
-    await answer({ type: 'skip' })
-  }
-
-  async function gradeFlashcard(grade: Grade): Promise<void> {
-    await answer({ type: 'flashcard', grade }, grade)
-  }
+  const answer = async (r: Response, grade?: Grade): Promise<void> => part?.answer(r, grade)
+  const submit = async (): Promise<void> => (response.value ? answer(response.value) : undefined)
+  const dontKnow = (): Promise<void> => answer({ type: 'skip' })
+  const gradeFlashcard = (grade: Grade): Promise<void> => answer({ type: 'flashcard', grade }, grade)
 
   async function retrySave(): Promise<void> {
-    const input = unsaved.value
-    if (!input) return
-    if (isExam.value) {
-      await examSave(input.answer, input.grade)
-      return
-    }
-    const log = await save({ ...input, now: Date.now() })
-    const e = entry.value
-    if (log) activeSince = log.time
-    if (log && e) await afterSave(log, checkAnswer(e.question, input.answer).score, input.answer)
+    const p = unsaved.value
+    if (p) await save({ ...p, input: { ...p.input, now: Date.now() } })
   }
 
   async function regrade(grade: Grade, change: { correct?: boolean; overridden?: boolean } = {}): Promise<void> {
     const r = result.value
     if (!r || busy.value) return
-    busy.value = true
-    try {
-      const log = await regradeAnswer(getDB(), r.log.id, grade, Date.now(), app.settings, change)
-      if (attempt.value) attempt.value = (await getAttempt(getDB(), attempt.value.id)) ?? attempt.value
-      result.value = { ...r, correct: log.correct, log }
-    } catch (e) {
-      saveError.value = describeError(e)
-    } finally {
-      busy.value = false
-    }
+    const written = await write(() => regradeAnswer(getDB(), r.log.id, grade, Date.now(), app.settings, change))
+    if (written) result.value = { ...r, correct: written.log.correct, log: written.log }
   }
 
   /** "I was right": a typed answer graded wrong counts as right (logged as overridden). */
@@ -361,134 +245,17 @@ export const useSessionStore = defineStore('session', () => {
 
   async function next(): Promise<void> {
     if (index.value < queue.value.length) index.value++
-    if (index.value >= queue.value.length) {
-      if (kind.value === 'quiz') {
-        phase.value = 'done'
-        if (attempt.value) await finishAttempt(getDB(), attempt.value.id, Date.now())
-      } else {
-        // Learning steps may already be due again: look once more before saying "done".
-        await buildQueue()
-        return
-      }
-    } else phase.value = 'answering'
-    resetQuestion()
+    if (index.value < queue.value.length) show(index.value)
+    else await part?.end()
   }
-
-  /** Exam submitted or time ran out: unanswered questions count as wrong. Never ends after the deadline. */
-  async function finishNow(): Promise<void> {
-    if (attempt.value) await finishAttempt(getDB(), attempt.value.id, endTime(attempt.value, Date.now()))
-    phase.value = 'done'
-  }
-
-  // ----- exams -------------------------------------------------------------------------------
-
-  /**
-   * Saves the answer to the exam question on screen (an unchanged one is left as it is). False
-   * when it could not be saved (the reason is on screen) or the time is up (the exam ends).
-   */
-  async function examSave(r: Response, grade?: Grade): Promise<boolean> {
-    const e = entry.value
-    const a = attempt.value
-    if (!e || !a || phase.value !== 'answering' || busy.value) return false
-    if (a.deadline !== null && Date.now() >= a.deadline) {
-      await finishNow()
-      return false
-    }
-    const before = examAnswers.value.get(e.question.id)
-    if (before && sameResponse(before.answer, r)) return true
-    const verdict = checkAnswer(e.question, r)
-    const now = Date.now()
-    const input: AnswerInput = {
-      questionId: e.question.id,
-      setId: e.setId,
-      mode: 'exam',
-      answer: r,
-      correct: verdict.correct,
-      grade: grade ?? gradeFor(verdict.correct),
-      durationMs: activeDuration(now, activeSince),
-      now,
-      attemptId: a.id,
-    }
-    const log = await save(input, before?.reviewId)
-    if (!log) return false
-    activeSince = now
-    writeDraft(null)
-    attempt.value = (await getAttempt(getDB(), a.id)) ?? a
-    return true
-  }
-
-  /** Saves the answer on screen if it is complete. */
-  async function examSaveCurrent(): Promise<boolean> {
-    const r = response.value
-    return r ? examSave(r) : true
-  }
-
-  /** Moves to exam question `i` (any, in any order), saving the answer on screen first. */
-  async function examGo(i: number): Promise<void> {
-    if (!isExam.value || i < 0 || i === index.value) return
-    if (!(await examSaveCurrent())) return
-    if (i >= queue.value.length) {
-      // Past the last question: stay on it, its answer saved; handing in is the learner's call.
-      resetQuestion()
-      return
-    }
-    index.value = i
-    phase.value = 'answering'
-    resetQuestion()
-  }
-
-  /** Hands the exam in: the answer on screen is saved first; unanswered questions count as wrong. */
-  async function handIn(): Promise<void> {
-    if (await examSaveCurrent()) await finishNow()
-  }
-
-  async function toggleFlag(): Promise<void> {
-    const a = attempt.value
-    const id = currentId.value
-    if (!a || !id) return
-    try {
-      await setFlag(getDB(), a.id, id, !flagged.value.has(id))
-      attempt.value = (await getAttempt(getDB(), a.id)) ?? a
-    } catch (e) {
-      saveError.value = describeError(e)
-    }
-  }
-
-  /** Positions (0-based) of the exam questions not answered yet. */
-  const unanswered = computed(() => queue.value.flatMap((id, i) => (examAnswers.value.has(id) ? [] : [i])))
-
-  const canUndo = computed(() => !isExam.value && history.value.length > 0 && !busy.value)
 
   /** Takes back the last answer of this session; its question comes back on screen. */
   async function undo(): Promise<boolean> {
     const last = history.value[history.value.length - 1]
     if (!last || busy.value) return false
-    busy.value = true
-    try {
-      await undoAnswer(getDB(), last)
-    } catch (e) {
-      saveError.value = describeError(e)
-      return false
-    } finally {
-      busy.value = false
-    }
+    if (!(await write(() => undoAnswer(getDB(), last)))) return false
     history.value = history.value.slice(0, -1)
-    if (kind.value === 'quiz' && attempt.value) {
-      attempt.value = (await getAttempt(getDB(), attempt.value.id)) ?? attempt.value
-      const answered = new Set(attempt.value.answers.map((x) => x.questionId))
-      const open = queue.value.findIndex((id) => !answered.has(id))
-      index.value = open === -1 ? queue.value.length : open
-    } else {
-      // The question returns to the front of the review.
-      const back = phase.value === 'feedback' ? index.value : Math.max(0, index.value - 1)
-      if (phase.value === 'done') {
-        await buildQueue()
-        return true
-      }
-      index.value = back
-    }
-    phase.value = 'answering'
-    resetQuestion()
+    await part?.undone()
     return true
   }
 
@@ -501,13 +268,26 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    kind, attempt, queue, index, phase, draft, result, currentCard, saveError, loadError, unsaved, busy, history,
-    nextDue, newLeft, question, entry, rights, response, mode, isExam, inSession, answeredCount,
-    correctCount, previews, remaining, dueIds, canUndo, examAnswers, flagged, unanswered,
-    examGo, examSaveCurrent, handIn, toggleFlag, currentId,
-    openQuiz, openReview, submit, dontKnow, gradeFlashcard, retrySave, regrade, override, next, finishNow,
-    undo, setDraft,
+    attempt, queue, index, phase, draft, result, saveError, loadError, unsaved, busy, history, currentId, entry,
+    question, rights, response, isExam, examAnswers, inSession, canUndo, previews,
+    submit, dontKnow, gradeFlashcard, retrySave, regrade, override, next, undo, setDraft,
+    loop: { begin, show, unreadable, resetQuestion, record, answerWithFeedback },
   }
+}
+
+type Core = ReturnType<typeof useSessionCore>
+/** The shared state and actions, as the store exposes them. */
+export type Session = Omit<Core, 'loop'>
+/** What the quiz and review parts use of the loop. */
+export type Loop = Core['loop']
+
+/**
+ * The quiz or review on screen: the shared loop above, and the part that differs, picked when a
+ * quiz (`session/quiz.ts`: an attempt, exams) or a review (`session/review.ts`: the due queue) opens.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const { loop, ...session } = useSessionCore()
+  return { ...session, ...useQuizAttempt(session, loop), ...useReviewQueue(session, loop) }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.

@@ -157,7 +157,7 @@ describe('StatsView', () => {
   it('follows a regrade and an undo live: retention, accuracy, time and heatmap', async () => {
     const S = DEFAULT_SETTINGS
     await recordAnswer(db, answer({ now: NOW - DAY }), S) // q1 new
-    const last = await recordAnswer(db, answer({ now: NOW - HOUR, durationMs: 120_000 }), S) // q1 first of today
+    const { log: last } = await recordAnswer(db, answer({ now: NOW - HOUR, durationMs: 120_000 }), S) // q1 first of today
     const w = mountView()
     await waitFor(() => expect(text(w, 'retention')).toBe('100%'))
     expect(text(w, 'time-studied')).toBe('3 min')
