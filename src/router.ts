@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, loadRouteLocation, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
@@ -42,6 +42,11 @@ export const router = createRouter({
 // Home draws from the set index alone; every other screen needs the questions and the
 // database, so it waits for both (they load in parallel, in their own chunks).
 router.beforeEach(async (to, from) => {
+  // The screen's own code is fetched beside its data. Left to the router, a lazy screen's chunk
+  // is requested only after every guard has resolved: after the database has opened and the
+  // questions have loaded, one round trip and one compile later than needed. A failed fetch is
+  // not reported here: the router loads the screen again after the guards and reports it then.
+  loadRouteLocation(to).catch(() => {})
   // The page's first screen renders in a task of its own, after the header's: one long
   // start-up task would hold back input (and the first paint) on a slow phone.
   if (from === START_LOCATION) await yieldToMain()
