@@ -3,6 +3,7 @@ import HomeView from './views/HomeView.vue'
 import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
 import { yieldToMain } from './composables/yieldToMain'
+import { dbApi } from './stores/dbApi'
 
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
 export const routes: RouteRecordRaw[] = [
@@ -69,3 +70,20 @@ router.beforeEach(async (to, from) => {
   }
   return true
 })
+
+/**
+ * Starts loading what the screen at `path` needs before the learner's click reaches the router
+ * (main.ts calls it on a link's hover, focus or press: see onIntentToFollow): the screen's code
+ * and, for a screen that reads the questions and the database, the question bank and the
+ * database code. Nothing is opened or written: the database opens at the learner's first press
+ * (the app store's openWhenNeeded) or when the navigation needs it. A failed load is left to the
+ * navigation, which loads again and reports it.
+ */
+export function prepareScreen(path: string): void {
+  const to = router.resolve(path)
+  if (to.matched.length === 0) return
+  loadRouteLocation(to).catch(() => {})
+  if (to.name === 'home') return
+  useBankStore().ensureLoaded().catch(() => {})
+  dbApi().catch(() => {})
+}
