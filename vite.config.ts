@@ -87,6 +87,9 @@ export default defineConfig({
       // The package's "module" entry is its ES5 build; the ES2017 one is 40% smaller and the
       // build targets ES2022 anyway.
       { find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' },
+      // Dexie's package entry wraps its ES5 UMD build; its ES2018 module build is the same
+      // library, smaller, and loads faster (native classes and async functions).
+      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
     ],
   },
   build: {

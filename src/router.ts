@@ -1,8 +1,9 @@
-import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, loadRouteLocation, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
 import { yieldToMain } from './composables/yieldToMain'
+import { dbApi } from './stores/dbApi'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -87,6 +88,11 @@ export const router = createRouter({
 // Home draws from the set index alone; every other screen needs the questions and the
 // database, so it waits for both (they load in parallel, in their own chunks).
 router.beforeEach(async (to, from) => {
+  // The screen's own code is fetched beside its data. Left to the router, a lazy screen's chunk
+  // is requested only after every guard has resolved: after the database has opened and the
+  // questions have loaded, one round trip and one compile later than needed. A failed fetch is
+  // not reported here: the router loads the screen again after the guards and reports it then.
+  loadRouteLocation(to).catch(() => {})
   // The page's first screen renders in a task of its own, after the header's: one long
   // start-up task would hold back input (and the first paint) on a slow phone.
   if (from === START_LOCATION) await yieldToMain()
@@ -105,3 +111,20 @@ router.beforeEach(async (to, from) => {
 // Each screen's data is read by its route's `load`, once its chunk is in: the reads then run while
 // the main thread is otherwise idle, not held up behind the parsing of the screen's code.
 router.beforeResolve(async (to) => (await to.meta.load?.(to)) ?? true)
+
+/**
+ * Starts loading what the screen at `path` needs before the learner's click reaches the router
+ * (main.ts calls it on a link's hover, focus or press: see onIntentToFollow): the screen's code
+ * and, for a screen that reads the questions and the database, the question bank and the
+ * database code. Nothing is opened or written: the database opens at the learner's first press
+ * (the app store's openWhenNeeded) or when the navigation needs it. A failed load is left to the
+ * navigation, which loads again and reports it.
+ */
+export function prepareScreen(path: string): void {
+  const to = router.resolve(path)
+  if (to.matched.length === 0) return
+  loadRouteLocation(to).catch(() => {})
+  if (to.name === 'home') return
+  useBankStore().ensureLoaded().catch(() => {})
+  dbApi().catch(() => {})
+}
