@@ -19,6 +19,7 @@ import type {
   SettingRecord,
 } from './records'
 import { rebuildDailyFrom, rebuildDailyStats } from './stats'
+import { importedTables, joinImportedSet, putImportedSets, readImportedSets } from './importedQuestions'
 import { BANK_SIGNATURE_KEY } from './names'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
@@ -433,7 +434,7 @@ function progressTables(db: StudyDB) {
 
 /** Everything in the database, as a backup file (tables in key order). */
 export function exportProgress(db: StudyDB, now: number): Promise<BackupFile> {
-  return db.transaction('r', [...progressTables(db), db.importedSets], async () => ({
+  return db.transaction('r', [...progressTables(db), ...importedTables(db)], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
@@ -444,7 +445,7 @@ export function exportProgress(db: StudyDB, now: number): Promise<BackupFile> {
     // The bank signature is this device's start-up bookkeeping, not progress.
     settings: (await db.settings.toArray()).filter((row) => row.key !== BANK_SIGNATURE_KEY),
     archive: await db.archive.toArray(),
-    importedSets: await db.importedSets.toArray(),
+    importedSets: await readImportedSets(db),
   }))
 }
 
@@ -499,12 +500,12 @@ export function importProgress(
     checkAborted(signal)
   }
 
-  return db.transaction('rw', [...progressTables(db), db.importedSets], async () => {
+  return db.transaction('rw', [...progressTables(db), ...importedTables(db)], async () => {
     // The imported cards may belong to questions this bank no longer has (or the other way
     // round): forgetting which bank was last reconciled makes the next start-up reconcile again.
     await db.settings.delete(BANK_SIGNATURE_KEY)
     if (mode === 'replace') {
-      await Promise.all([...progressTables(db), db.importedSets].map((table) => table.clear()))
+      await Promise.all([...progressTables(db), ...importedTables(db)].map((table) => table.clear()))
       const add = async <T>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]): Promise<number> => {
         for (let start = 0; start < items.length; start += WRITE_CHUNK) {
           const slice = items.slice(start, start + WRITE_CHUNK)
@@ -520,7 +521,7 @@ export function importProgress(
         notebook: await add(db.notebook, backup.notebook),
         settings: await add(db.settings, backup.settings),
         archive: await add(db.archive, backup.archive),
-        importedSets: await add(db.importedSets, backup.importedSets),
+        importedSets: await add({ bulkAdd: (sets: readonly ImportedSetRecord[]) => putImportedSets(db, sets) }, backup.importedSets),
       }
       await rebuildDailyStats(db)
       return summary
@@ -574,7 +575,7 @@ export function importProgress(
       notebook: await merge(db.notebook, backup.notebook, (n) => n.questionId, (a, b) => touched(a) > touched(b)),
       settings: await merge(db.settings, backup.settings, (s) => s.key, (a, b) => orMinus(a.updatedAt) > orMinus(b.updatedAt)),
       archive: await merge(db.archive, backup.archive, (a) => a.questionId, (a, b) => a.archivedAt > b.archivedAt),
-      importedSets: await merge(db.importedSets, backup.importedSets, (s) => s.id, (a, b) => a.updatedAt > b.updatedAt),
+      importedSets: await merge(importedSetsByInfo(db), backup.importedSets, (s) => s.id, (a, b) => a.updatedAt > b.updatedAt),
     }
     // A merged entry can be an earlier review of a question on a day: recount everything.
     if (reviews > 0) await rebuildDailyFrom(
@@ -587,6 +588,19 @@ export function importProgress(
       )
     return summary
   })
+}
+
+/**
+ * The imported sets as the merge above reads and writes them: keys and the rows it compares
+ * (`updatedAt`) from the info table, and each set written with its questions.
+ */
+function importedSetsByInfo(db: StudyDB) {
+  return {
+    toCollection: () => db.importedSetInfo.toCollection(),
+    bulkGet: async (keys: string[]) =>
+      (await db.importedSetInfo.bulkGet(keys)).map((info) => info && joinImportedSet(info, [])),
+    bulkPut: (sets: readonly ImportedSetRecord[]) => putImportedSets(db, sets),
+  }
 }
 
 /** Deletes all progress (cards, log, attempts, notebook, settings, archive, daily stats); imported sets stay. */

@@ -3,7 +3,7 @@
  * A question's id is its key forever: progress survives edits of the bank.
  */
 import type { Grade, Response } from '@/domain/content/response'
-import type { QuestionSet } from '@/domain/content/schema'
+import type { Question, QuestionSet, QuestionType } from '@/domain/content/schema'
 import type { CardRecord } from '@/domain/scheduling/types'
 import type { NotebookEntry } from '@/domain/session/notebook'
 
@@ -117,4 +117,33 @@ export interface ImportedSetRecord {
   importedAt: number
   updatedAt: number
   set: QuestionSet
+}
+
+/**
+ * What is stored of an imported set apart from its questions (table `importedSetInfo`): all a
+ * list of sets or a set's page shows, read without its questions.
+ */
+export interface ImportedSetInfoRecord {
+  id: string
+  name: string
+  importedAt: number
+  updatedAt: number
+  /** The set as imported with its questions left out (an empty list keeps the fields' order). */
+  set: Omit<QuestionSet, 'questions'> & { questions: [] }
+  /** How many questions it has. */
+  count: number
+  /** How many questions of each type (types it lacks are absent). */
+  typeCounts: Partial<Record<QuestionType, number>>
+  /** A fingerprint of its question ids in order: start-up compares the bank without reading them. */
+  questionsHash: string
+}
+
+/** One question of an imported set (table `importedQuestions`), found by id or by set and position. */
+export interface ImportedQuestionRecord {
+  /** The question's id (unique across every set). */
+  id: string
+  setId: string
+  /** Its place in the set, from 0. */
+  pos: number
+  question: Question
 }

@@ -4,7 +4,7 @@ import { QuestionSetSchema } from '@/domain/content/schema'
 import type { StudyDB } from './database'
 import { countDue, getDueCards } from './progress'
 import { seedProgress, seedQuestionId, seedQuestionSet } from './seed'
-import { DAY, dumpAll, expectedDaily, freshDB, T0 } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDB, T0, importedSetsOf } from './test-utils'
 
 const open: StudyDB[] = []
 function db(): StudyDB {
@@ -30,7 +30,7 @@ describe('seedProgress (bulk)', () => {
     const d = db()
     const result = await seedProgress(d, { questions: 300, logs: 600, now: T0, dueFraction: 0.1 })
     expect(result).toMatchObject({ setId: 'bench', questions: 300, cards: 300, logs: 600 })
-    const row = await d.importedSets.get('bench')
+    const row = await importedSetsOf(d).get('bench')
     expect(row?.set.questions).toHaveLength(300)
     expect(await d.reviews.count()).toBe(600)
     // The due figure the benchmark reports is what the app's own query counts.

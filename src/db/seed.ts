@@ -8,6 +8,7 @@
 import type { Grade, Response } from '@/domain/content/response'
 import type { Question, QuestionSet } from '@/domain/content/schema'
 import type { StudyDB } from './database'
+import { putImportedSets } from './importedQuestions'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS, type CardRecord, type NotebookEntry, type ReviewLogRecord } from './records'
 import { rebuildDailyStats } from './stats'
@@ -158,7 +159,7 @@ export async function seedProgress(db: StudyDB, options: SeedOptions): Promise<S
   }
   const progress = (done: number): void => options.onProgress?.(done, logs)
 
-  await db.importedSets.put({ id: setId, name: set.title.zh, importedAt: now, updatedAt: now, set })
+  await putImportedSets(db, [{ id: setId, name: set.title.zh, importedAt: now, updatedAt: now, set }])
 
   if (options.via === 'answers') {
     for (let i = 0; i < logs; i++) {

@@ -154,6 +154,7 @@ export const useSessionStore = defineStore('session', () => {
     let a: AttemptRecord | undefined
     try {
       a = await getAttempt(getDB(), attemptId)
+      if (a) await bank.loadQuestions(a.questionIds)
     } catch (e) {
       unreadable(e)
       return 'unreadable'
@@ -208,7 +209,7 @@ export const useSessionStore = defineStore('session', () => {
     const db = getDB()
     const now = Date.now()
     const scope = reviewScope.value
-    const sets = (scope ? [bank.setById.get(scope)] : bank.sets).filter((s) => s !== undefined).map((s) => s.set)
+    const sets = bank.queueSets(scope)
     const { due, newIds, newLimit: limit } = await readReviewQueue(db, {
       now,
       dayStart: localMidnight(now),
@@ -217,6 +218,8 @@ export const useSessionStore = defineStore('session', () => {
       newPerDay: app.settings.newPerDay,
       duePage: REVIEW_PAGE,
     })
+    if (read !== queueReads) return
+    await bank.loadQuestions([...due.map((c) => c.questionId), ...newIds])
     if (read !== queueReads) return
     newLeft.value = newIds.length
     // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
