@@ -20,7 +20,7 @@ import { observe } from '@/db/live'
 import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAnswer } from '@/db/progress'
 import { cardIdsIn, firstNewIds } from '@/db/queries'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/db/records'
-import { seedProgress, type SeedOptions, type SeedResult } from '@/db/seed'
+import { seedProgress, seedSet, type SeedOptions, type SeedResult } from '@/db/seed'
 import { countDueBetween, getDueBefore, loadDailyStatsData, loadStatsData } from '@/db/stats'
 import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
@@ -64,6 +64,11 @@ async function seed(options: SeedOptions): Promise<SeedResult & { ms: number }> 
   const t0 = performance.now()
   const result = await seedProgress(db(), options)
   return { ...result, ms: performance.now() - t0 }
+}
+
+/** An imported set with no progress (the learner journey's set of 1,000). */
+async function seedJourneySet({ setId, questions, now }: { setId: string; questions: number; now: number }): Promise<number> {
+  return seedSet(db(), setId, questions, now)
 }
 
 /** Due count and the first page of the review queue: the app's indexed queries vs full scans. */
@@ -396,7 +401,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   return result
 }
 
-const api = { reset, close, seed, reads, stats, answers, importPipeline, diagnose, tsv }
+const api = { reset, close, seed, seedJourneySet, reads, stats, answers, importPipeline, diagnose, tsv }
 export type BenchApi = typeof api
 ;(window as unknown as { bench: BenchApi }).bench = api
 document.getElementById('status')!.textContent = 'ready'

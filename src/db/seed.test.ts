@@ -3,7 +3,7 @@ import { safeParse } from 'valibot'
 import { QuestionSetSchema } from '@/domain/content/schema'
 import type { StudyDB } from './database'
 import { countDue, getDueCards } from './progress'
-import { seedProgress, seedQuestionId, seedQuestionSet } from './seed'
+import { seedProgress, seedQuestionId, seedQuestionSet, seedSet } from './seed'
 import { DAY, dumpAll, expectedDaily, freshDB, T0, importedSetsOf } from './test-utils'
 
 const open: StudyDB[] = []
@@ -22,6 +22,15 @@ describe('seedQuestionSet', () => {
     expect(safeParse(QuestionSetSchema, set).success).toBe(true)
     expect(set.questions.map((q) => q.type)).toEqual(['single', 'truefalse', 'flashcard', 'single', 'truefalse', 'flashcard', 'single', 'truefalse', 'flashcard'])
     expect(set.questions[4]!.id).toBe(seedQuestionId('bench', 4))
+  })
+})
+
+describe('seedSet', () => {
+  it('writes a set with no progress, as a fresh import stores it', async () => {
+    const d = db()
+    expect(await seedSet(d, 'journey', 30, T0)).toBe(30)
+    expect((await importedSetsOf(d).get('journey'))?.set).toEqual(seedQuestionSet('journey', 30))
+    expect(await d.cards.count()).toBe(0)
   })
 })
 
