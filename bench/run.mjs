@@ -57,6 +57,21 @@ const LH_RUNS = Number(option('lighthouse-runs') ?? (QUICK ? 1 : 3))
 const IMPORT_SIZES = QUICK ? [1000] : [1000, 10000]
 const ANSWERS = QUICK ? 40 : 200
 const NEXTS = QUICK ? 5 : 15
+/** The learner journey: a set of this many questions, imported next to the seeded one; a quiz of JOURNEY_QUIZ of them. */
+const JOURNEY_SET = 'journey'
+const JOURNEY_QUESTIONS = 1000
+const JOURNEY_QUIZ = 20
+/** Its figures: `key` is the step's field in journeyFlow's result. */
+const JOURNEY = [
+  { key: 'total', name: 'learner journey: set of 1,000 → 20-question quiz → results → stats (end to end)' },
+  { key: 'openSet', name: 'journey: set card on home → set page shown' },
+  { key: 'setup', name: 'journey: set page → quiz setup ready (start enabled)' },
+  { key: 'firstQuestion', name: 'journey: start the quiz → first question' },
+  { key: 'answers', name: 'journey: answer (don’t know) → feedback, in the quiz' },
+  { key: 'nexts', name: 'journey: next → next question, in the quiz' },
+  { key: 'results', name: 'journey: last next → results shown' },
+  { key: 'stats', name: 'journey: results → stats screen total shown' },
+]
 const PORT = Number(option('port') ?? process.env.BENCH_PORT ?? 0)
 
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'
@@ -373,6 +388,72 @@ function recordFirstQuestion() {
     }
   })
   observer.observe(document, { childList: true, subtree: true })
+}
+
+/**
+ * In the page, home loaded and idle: the learner journey. Opens the set `setId` from its card on
+ * home, goes to its quiz setup, starts a quiz of `count` questions, answers each (*Don't know*,
+ * then *Next*), sees the results, and opens the stats screen. Each step runs from its click to
+ * the frame that paints what it waits for; `total` from the first click to the stats painted.
+ */
+async function journeyFlow({ setId, count, timeout }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+  const until = (test, what) =>
+    new Promise((resolve, reject) => {
+      if (test()) return resolve()
+      const timer = setTimeout(() => {
+        observer.disconnect()
+        reject(new Error(`journey: timeout waiting for ${what}`))
+      }, timeout)
+      const observer = new MutationObserver(() => {
+        if (!test()) return
+        observer.disconnect()
+        clearTimeout(timer)
+        resolve()
+      })
+      observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['disabled', 'checked'] })
+    })
+  const click = (selector) => {
+    const el = document.querySelector(selector)
+    if (!el) throw new Error(`journey: nothing to click: ${selector}`)
+    el.click()
+  }
+  /** Clicks, waits until `test` holds, and gives the ms to the frame that paints it. */
+  const step = async (selector, test, what) => {
+    const t0 = performance.now()
+    click(selector)
+    await until(test, what)
+    return (await frame()) - t0
+  }
+  const q = (selector) => document.querySelector(selector)
+  const start = performance.now()
+  const steps = { answers: [], nexts: [] }
+  steps.openSet = await step(`[data-testid="set-card-${setId}"] h2 a`, () => q('[data-testid="set-start-quiz"]') !== null, 'the set page')
+  steps.setup = await step(
+    '[data-testid="set-start-quiz"]',
+    () => q(`[data-testid="setup-set-${setId}"]`)?.checked === true && q('[data-testid="start-quiz"]')?.disabled === false,
+    'the quiz setup',
+  )
+  click(`[data-testid="setup-count-${count}"]`)
+  await until(() => q(`[data-testid="setup-count-${count}"]`)?.checked === true, 'the count chosen')
+  steps.firstQuestion = await step('[data-testid="start-quiz"]', () => q('article.question') !== null, 'the first question')
+  for (let i = 0; i < count; i++) {
+    steps.answers.push(await step('[data-testid="dont-know"]', () => q('[data-testid="next"]') !== null, `feedback ${i + 1}`))
+    const before = q('article.question')
+    const last = i === count - 1
+    const t = await step(
+      '[data-testid="next"]',
+      () => (last ? q('[data-testid="result-score"]') !== null : q('article.question') !== null && q('article.question') !== before),
+      last ? 'the results' : `question ${i + 2}`,
+    )
+    if (last) steps.results = t
+    else steps.nexts.push(t)
+  }
+  steps.results ??= 0
+  steps.score = q('[data-testid="result-score"]')?.textContent ?? ''
+  steps.stats = await step('header a[href="/stats"]', () => q('[data-testid="total-reviews"]') !== null, 'the stats total')
+  steps.total = (await frame()) - start
+  return steps
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -818,6 +899,25 @@ async function measureSize(_browser, base, n, setId) {
     // after a page load computes it, so that one meets the target.
     add({ name: 'stats screen, first visit after page load → total shown', size: n, samples: statsFirst, target: 300 })
     add({ name: 'stats screen again (summary kept in the store)', size: n, samples: statsAgain })
+  })
+  // The learner journey, on a set of 1,000 questions added to the bank now (so the screens
+  // above measured the bank as seeded): the set page, a 20-question quiz, its results, stats.
+  await block(JOURNEY.map((j) => j.name), null, async () => {
+    const seeder = await benchPage(context, base)
+    await seeder.evaluate((o) => window.bench.seedJourneySet(o), { setId: JOURNEY_SET, questions: JOURNEY_QUESTIONS, now: Date.now() })
+    await seeder.evaluate(() => window.bench.close())
+    await seeder.close()
+    const runsOf = Object.fromEntries(JOURNEY.map((j) => [j.key, []]))
+    for (let i = 0; i < runs; i++) {
+      await page.goto(base + '/')
+      await page.waitForSelector(`[data-testid="set-card-${JOURNEY_SET}"]`)
+      await page.waitForLoadState('networkidle')
+      await page.evaluate(quiet)
+      const r = await prof.run(`journey-${label(n)}`, () => page.evaluate(journeyFlow, { setId: JOURNEY_SET, count: JOURNEY_QUIZ, timeout: 120_000 }))
+      for (const j of JOURNEY) runsOf[j.key].push(...[r[j.key]].flat())
+      if (i === 0) log(`  journey: ${r.score.trim()}`)
+    }
+    for (const j of JOURNEY) add({ name: j.name, size: n, samples: runsOf[j.key] })
   })
   prof.report()
   await page.close()

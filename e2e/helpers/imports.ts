@@ -186,7 +186,7 @@ export function storedFor(page: Page, setId: string): Promise<StoredCounts> {
       })
     try {
       return {
-        sets: await count('importedSets', null, id),
+        sets: await count('importedSetInfo', null, id),
         cards: await count('cards', 'setId', id),
         reviews: await count('reviews', 'setId', id),
         notebook: await count('notebook', 'setId', id),
@@ -207,8 +207,8 @@ export function importedSetCount(page: Page): Promise<number> {
       open.onerror = () => reject(open.error)
     })
     try {
-      if (!db.objectStoreNames.contains('importedSets')) return 0
-      const req = db.transaction('importedSets').objectStore('importedSets').count()
+      if (!db.objectStoreNames.contains('importedSetInfo')) return 0
+      const req = db.transaction('importedSetInfo').objectStore('importedSetInfo').count()
       return await new Promise<number>((resolve, reject) => {
         req.onsuccess = () => resolve(req.result)
         req.onerror = () => reject(req.error)

@@ -6,6 +6,7 @@
 export { openStudyDB } from './boot'
 export { getDB } from './database'
 export { observe } from './live'
+export { getImportedQuestions, getSetQuestions, idsHash, importedQuestionIds, listImportedSetInfo } from './importedQuestions'
 export {
   BANK_SIGNATURE_KEY,
   cardStatsBySet,

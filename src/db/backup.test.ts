@@ -5,7 +5,7 @@ import { backupWith, makeImportedSet as importedSet } from '@/domain/progress/te
 import { exportProgress, importProgress, isEmpty, parseBackup, resetProgress, WRITE_CHUNK } from './backup'
 import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
-import { DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
 
 let db: StudyDB
 const extra: StudyDB[] = []
@@ -29,7 +29,7 @@ async function populate(target: StudyDB): Promise<void> {
   await saveSettings(target, { retention: 0.85, learningSteps: ['2m'] }, T0)
   await setSetting(target, 'locale', 'zh', T0)
   await syncBank(target, ['q1', 'q2', 'q3'].map((id) => ({ id, setId: id === 'q3' ? 'set-b' : 'set-a' })), T0 + DAY)
-  await target.importedSets.add(importedSet())
+  await importedSetsOf(target).add(importedSet())
 }
 
 const withoutExportedAt = ({ exportedAt: _ignored, ...rest }: BackupFile) => rest
@@ -146,7 +146,7 @@ describe('importProgress', () => {
       { key: 'settings', value: { retention: 0.8 }, updatedAt: T0 + DAY },
       { key: 'locale', value: 'zh' },
     ])
-    await db.importedSets.add(importedSet({ updatedAt: T0 }))
+    await importedSetsOf(db).add(importedSet({ updatedAt: T0 }))
 
     const backup = backupWith({
       cards: [
@@ -180,7 +180,7 @@ describe('importProgress', () => {
     expect((await db.settings.get('settings'))?.value).toEqual({ retention: 0.8 })
     expect((await db.settings.get('locale'))?.value).toBe('en')
     expect(await db.archive.count()).toBe(1)
-    expect((await db.importedSets.get('mine'))?.name).toBe('Renamed')
+    expect((await importedSetsOf(db).get('mine'))?.name).toBe('Renamed')
   })
 
   it('merge: log entries are added by id and never overwritten', async () => {
@@ -285,11 +285,11 @@ describe('importProgress: daily stats', () => {
 describe('resetProgress / isEmpty', () => {
   it('clears all progress but keeps imported sets', async () => {
     expect(await isEmpty(db)).toBe(true)
-    await db.importedSets.add(importedSet())
+    await importedSetsOf(db).add(importedSet())
     expect(await isEmpty(db)).toBe(true) // imported sets are not progress
     await setSetting(db, 'locale', 'en')
     expect(await isEmpty(db)).toBe(false)
-    await db.importedSets.clear()
+    await importedSetsOf(db).clear()
     await populate(db)
     await resetProgress(db)
     expect(await isEmpty(db)).toBe(true)

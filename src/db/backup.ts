@@ -18,7 +18,9 @@ import {
 } from '@/domain/backup/merge'
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@/domain/backup/format'
 import type { StudyDB } from './database'
+import type { ImportedSetRecord } from './records'
 import { rebuildDailyFrom, rebuildDailyStats } from './stats'
+import { importedTables, joinImportedSet, putImportedSets, readImportedSets } from './importedQuestions'
 import { BANK_SIGNATURE_KEY } from './names'
 
 export { parseBackup, type SetConflict } from '@/domain/backup/format'
@@ -30,7 +32,7 @@ function progressTables(db: StudyDB) {
 
 /** Everything in the database, as a backup file (tables in key order). */
 export function exportProgress(db: StudyDB, now: number): Promise<BackupFile> {
-  return db.transaction('r', [...progressTables(db), db.importedSets], async () => ({
+  return db.transaction('r', [...progressTables(db), ...importedTables(db)], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
@@ -40,7 +42,7 @@ export function exportProgress(db: StudyDB, now: number): Promise<BackupFile> {
     notebook: await db.notebook.toArray(),
     settings: (await db.settings.toArray()).filter(isProgressSetting),
     archive: await db.archive.toArray(),
-    importedSets: await db.importedSets.toArray(),
+    importedSets: await readImportedSets(db),
   }))
 }
 
@@ -81,12 +83,12 @@ export function importProgress(
     checkAborted(signal)
   }
 
-  return db.transaction('rw', [...progressTables(db), db.importedSets], async () => {
+  return db.transaction('rw', [...progressTables(db), ...importedTables(db)], async () => {
     // The imported cards may belong to questions this bank no longer has (or the other way
     // round): forgetting which bank was last reconciled makes the next start-up reconcile again.
     await db.settings.delete(BANK_SIGNATURE_KEY)
     if (mode === 'replace') {
-      await Promise.all([...progressTables(db), db.importedSets].map((table) => table.clear()))
+      await Promise.all([...progressTables(db), ...importedTables(db)].map((table) => table.clear()))
       const add = async <T>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]): Promise<number> => {
         for (let start = 0; start < items.length; start += WRITE_CHUNK) {
           const slice = items.slice(start, start + WRITE_CHUNK)
@@ -102,7 +104,7 @@ export function importProgress(
         notebook: await add(db.notebook, backup.notebook),
         settings: await add(db.settings, backup.settings),
         archive: await add(db.archive, backup.archive),
-        importedSets: await add(db.importedSets, backup.importedSets),
+        importedSets: await add({ bulkAdd: (sets: readonly ImportedSetRecord[]) => putImportedSets(db, sets) }, backup.importedSets),
       }
       await rebuildDailyStats(db)
       return summary
@@ -157,7 +159,7 @@ export function importProgress(
       notebook: await merge(db.notebook, backup.notebook, MERGE_RULES.notebook),
       settings: await merge(db.settings, backup.settings, MERGE_RULES.settings),
       archive: await merge(db.archive, backup.archive, MERGE_RULES.archive),
-      importedSets: await merge(db.importedSets, backup.importedSets, MERGE_RULES.importedSets),
+      importedSets: await merge(importedSetsByInfo(db), backup.importedSets, MERGE_RULES.importedSets),
     }
     // A merged entry can be an earlier review of a question on a day: recount everything.
     if (reviews > 0) await rebuildDailyFrom(
@@ -170,6 +172,19 @@ export function importProgress(
       )
     return summary
   })
+}
+
+/**
+ * The imported sets as the merge above reads and writes them: keys and the rows it compares
+ * (`updatedAt`) from the info table, and each set written with its questions.
+ */
+function importedSetsByInfo(db: StudyDB) {
+  return {
+    toCollection: () => db.importedSetInfo.toCollection(),
+    bulkGet: async (keys: string[]) =>
+      (await db.importedSetInfo.bulkGet(keys)).map((info) => info && joinImportedSet(info, [])),
+    bulkPut: (sets: readonly ImportedSetRecord[]) => putImportedSets(db, sets),
+  }
 }
 
 /** Deletes all progress (cards, log, attempts, notebook, settings, archive, daily stats); imported sets stay. */

@@ -10,6 +10,7 @@ import { findSetConflicts, parseBackupSteps, type BackupFile, type BuiltInIds, t
 import type { ImportMode, ImportSummary } from '@/domain/backup/merge'
 import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
+import { readImportedSets } from './importedQuestions'
 import { isQuotaError } from './quota'
 
 /** 300 MB: several years of daily study; far beyond that is not a backup of this app. */
@@ -99,7 +100,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
         backup = null
         return { status: 'conflict', conflicts: fatal }
       }
-      mergeConflicts = findSetConflicts(backup, builtIn, await db.importedSets.toArray())
+      mergeConflicts = findSetConflicts(backup, builtIn, await readImportedSets(db))
       return { status: 'ready', empty: await isEmpty(db), mergeConflicts }
     },
 

@@ -3,9 +3,10 @@ import Dexie from 'dexie'
 import { IDBFactory as FakeIDBFactory, IDBKeyRange as FakeIDBKeyRange } from 'fake-indexeddb'
 import { createDB, DEFAULT_DB_NAME, getDB, setDB, StudyDB } from './database'
 import { makeImportedSet } from '@/domain/progress/testing'
-import type { ReviewLogRecord } from './records'
+import type { ImportedSetRecord, ReviewLogRecord } from './records'
+import { getImportedQuestions, getSetQuestionIds, getSetQuestions, listImportedSetInfo, readImportedSets } from './importedQuestions'
 import fc from 'fast-check'
-import { bruteDaily, DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0 } from './test-utils'
+import { bruteDaily, DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0, importedSetsOf } from './test-utils'
 
 // Property tests against a real (in-memory) database: well under a second when idle, several
 // seconds on a busy 2-core machine.
@@ -39,10 +40,10 @@ const review = (id: string): ReviewLogRecord => ({
 const importedSet = makeImportedSet()
 
 describe('createDB', () => {
-  it('opens the current schema: every table with its indexes, at version 5', async () => {
+  it('opens the current schema: every table with its indexes, at version 6', async () => {
     const db = track(freshDB())
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     )
@@ -53,7 +54,8 @@ describe('createDB', () => {
       notebook: ['questionId', 'setId', '[cleared+lastWrongAt]'],
       settings: ['key'],
       archive: ['questionId'],
-      importedSets: ['id', 'importedAt', 'name'],
+      importedSetInfo: ['id', 'importedAt'],
+      importedQuestions: ['id', '[setId+pos]'],
       daily: ['[day+setId]', 'day', 'setId'],
     })
   })
@@ -105,6 +107,7 @@ const OLD_VERSIONS: Record<string, string>[] = [
   V2_STORES,
   { daily: '[day+setId], day, setId' },
   { cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]' },
+  { reviews: 'id, time, setId, [questionId+time]', notebook: 'questionId, setId, [cleared+lastWrongAt]' },
 ]
 /** A connection (not yet open) to `name` with the schema of version `verno`. */
 function olderDB(name: string, verno: number): Dexie {
@@ -130,15 +133,15 @@ describe('schema upgrade', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     const dump = await dumpAll(db)
     const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0, newCards: 2 }]
     expect(dump).toEqual({ ...records, importedSets: [], daily })
     // The indexes still answer queries on the old records.
     expect(await db.cards.where('[setId+due]').between(['set-a', Dexie.minKey], ['set-a', T0], true, true).count()).toBe(1)
     expect(await db.attempts.where('setIds').equals('set-a').count()).toBe(1)
-    await db.importedSets.add(importedSet)
-    expect(await db.importedSets.where('name').equals('My set').count()).toBe(1)
+    await importedSetsOf(db).add(importedSet)
+    expect((await importedSetsOf(db).get('mine'))?.name).toBe('My set')
   })
 })
 
@@ -179,7 +182,7 @@ describe('schema upgrade to version 3 (daily stats)', () => {
         const db = track(createDB(name))
         try {
           const dump = await dumpAll(db)
-          expect(db.verno).toBe(5)
+          expect(db.verno).toBe(6)
           expect(dump.daily).toEqual(bruteDaily(reviews))
           expect(dump).toMatchObject(records)
         } finally {
@@ -237,7 +240,7 @@ describe('schema upgrade to version 4 (per-set card counts, new questions per da
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect(await db.cards.toArray()).toEqual(cards)
     expect(await db.reviews.toArray()).toEqual(reviews)
     // Recounted from the log, with the new questions started that day.
@@ -260,7 +263,7 @@ describe('schema upgrade to version 5 (fewer indexes per answer)', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(6)
     expect(await db.reviews.toArray()).toEqual(reviews)
     expect(await db.notebook.toArray()).toEqual(entries)
     const idb = db.backendDB()
@@ -273,6 +276,59 @@ describe('schema upgrade to version 5 (fewer indexes per answer)', () => {
   })
 })
 
+describe('schema upgrade to version 6 (imported sets: an info row and a row per question)', () => {
+  /** A set of `n` questions as a learner's import stored it before version 6. */
+  function bigSet(id: string, n: number, importedAt: number): ImportedSetRecord {
+    const questions = Array.from({ length: n }, (_, i) => ({ ...importedSet.set.questions[0]!, id: `${id}-q${i}` }))
+    return { ...importedSet, id, name: `Set ${id}`, importedAt, updatedAt: importedAt + 1, set: { ...importedSet.set, id, description: { zh: '说明', en: 'About' }, questions } }
+  }
+
+  it('moves every imported set over intact, drops the old table, and finds questions by id and by set', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const v5 = olderDB(name, 5)
+    const sets = [bigSet('imp-b', 3, T0 + HOUR), bigSet('imp-a', 250, T0), importedSet]
+    await v5.table('importedSets').bulkAdd(sets)
+    await v5.table('cards').bulkAdd([makeCard({ questionId: 'imp-a-q7', setId: 'imp-a' })])
+    v5.close()
+
+    const db = track(createDB(name))
+    await db.open()
+    expect(db.verno).toBe(6)
+    expect([...db.backendDB().objectStoreNames]).not.toContain('importedSets')
+    // Every set comes back exactly as it was stored (by id, as the old table listed them).
+    const byId = (a: ImportedSetRecord, b: ImportedSetRecord) => a.id.localeCompare(b.id)
+    expect(await readImportedSets(db)).toEqual([...sets].sort(byId))
+    expect((await dumpAll(db)).cards).toEqual([makeCard({ questionId: 'imp-a-q7', setId: 'imp-a' })])
+    // The info rows: what a list shows, without the questions.
+    const info = await listImportedSetInfo(db)
+    // Oldest import first (two imported at the same time: by id).
+    expect(info.map((r) => [r.id, r.count, r.name])).toEqual([
+      ['imp-a', 250, 'Set imp-a'],
+      ['mine', 1, 'My set'],
+      ['imp-b', 3, 'Set imp-b'],
+    ])
+    expect(info[0]!.typeCounts).toEqual({ truefalse: 250 })
+    expect(info[0]!.set).toEqual({ ...sets[1]!.set, questions: [] })
+    // Questions by id and by set, in the set's order.
+    expect((await getImportedQuestions(db, ['imp-a-q42', 'nope', 'm1'])).map((e) => [e.question.id, e.setId])).toEqual([
+      ['imp-a-q42', 'imp-a'],
+      ['m1', 'mine'],
+    ])
+    expect(await getSetQuestionIds(db, 'imp-b')).toEqual(['imp-b-q0', 'imp-b-q1', 'imp-b-q2'])
+    expect((await getSetQuestions(db, 'imp-a')).map((q) => q.id)).toEqual(sets[1]!.set.questions.map((q) => q.id))
+  })
+
+  it('opens a version-5 database without imported sets', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const v5 = olderDB(name, 5)
+    await v5.table('cards').bulkAdd([makeCard()])
+    v5.close()
+    const db = track(createDB(name))
+    expect(await dumpAll(db)).toMatchObject({ cards: [makeCard()], importedSets: [] })
+    expect(await db.importedQuestions.count()).toBe(0)
+  })
+})
+
 describe('another tab upgrading (versionchange)', () => {
   it('closes this connection and tells the app, so the upgrade is not blocked', async () => {
     const name = 'test-' + crypto.randomUUID()
@@ -282,11 +338,11 @@ describe('another tab upgrading (versionchange)', () => {
     await db.cards.put(makeCard())
 
     const newer = track(new Dexie(name))
-    newer.version(6).stores({ cards: 'questionId' })
+    newer.version(7).stores({ cards: 'questionId' })
     await newer.open() // would hang (blocked) if the first connection stayed open
 
     expect(onVersionChange).toHaveBeenCalledTimes(1)
-    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 50, newVersion: 60 })
+    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 60, newVersion: 70 })
     expect(db.isOpen()).toBe(false)
     await expect(db.cards.count()).rejects.toThrow()
     expect(await newer.table('cards').count()).toBe(1)
@@ -300,7 +356,7 @@ describe('durability', () => {
     const db = track(freshDB())
     await db.cards.put(makeCard())
     await db.reviews.put(review('r1'))
-    await db.importedSets.put(importedSet)
+    await importedSetsOf(db).put(importedSet)
     const before = await dumpAll(db)
     db.close()
     await db.open()

@@ -11,12 +11,15 @@ import type {
   AttemptRecord,
   CardRecord,
   DailyStatRecord,
+  ImportedQuestionRecord,
+  ImportedSetInfoRecord,
   ImportedSetRecord,
   NotebookEntry,
   ReviewLogRecord,
   SettingRecord,
 } from './records'
 import { rebuildDailyIn } from './stats'
+import { importedSetRows } from './importedQuestions'
 import { DEFAULT_DB_NAME } from './names'
 
 export { Dexie, DEFAULT_DB_NAME }
@@ -40,7 +43,8 @@ export class StudyDB extends Dexie {
   declare notebook: Table<NotebookEntry, string>
   declare settings: Table<SettingRecord, string>
   declare archive: Table<ArchivedProgress, string>
-  declare importedSets: Table<ImportedSetRecord, string>
+  declare importedSetInfo: Table<ImportedSetInfoRecord, string>
+  declare importedQuestions: Table<ImportedQuestionRecord, string>
   declare daily: Table<DailyStatRecord, [string, string]>
 
   constructor(name: string = DEFAULT_DB_NAME, options: CreateDBOptions = {}) {
@@ -93,6 +97,30 @@ export class StudyDB extends Dexie {
       reviews: 'id, time, setId, [questionId+time]',
       notebook: 'questionId, setId, [cleared+lastWrongAt]',
     })
+
+    // v6: an imported set is stored as a row of what its list entry and page show, and a row per
+    // question, so start-up and home read the small rows and a review or quiz only the questions
+    // it shows; one row per set (with every question inside) made start-up read the whole bank.
+    // Each set moves over as it was; the old table goes once they are all written.
+    this.version(6)
+      .stores({
+        importedSets: null,
+        importedSetInfo: 'id, importedAt',
+        importedQuestions: 'id, [setId+pos]',
+      })
+      .upgrade(async (tx) => {
+        const old = tx.table<ImportedSetRecord, string>('importedSets')
+        const info = tx.table<ImportedSetInfoRecord, string>('importedSetInfo')
+        const questions = tx.table<ImportedQuestionRecord, string>('importedQuestions')
+        // A set at a time: a learner's sets may hold 100,000 questions between them.
+        for (const id of await old.toCollection().primaryKeys()) {
+          const record = await old.get(id)
+          if (record === undefined) continue
+          const rows = importedSetRows(record)
+          await info.put(rows.info)
+          await questions.bulkPut(rows.questions)
+        }
+      })
 
     this.on('versionchange', (event) => {
       // Close for good (no auto-reopen with the old schema) and let the app tell the learner.

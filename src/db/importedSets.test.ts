@@ -12,7 +12,7 @@ import {
 } from './importedSets'
 import { createAttempt, recordAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
-import { DAY, dumpAll, expectedDaily, freshDB, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDB, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
 
 let db: StudyDB
 beforeEach(() => {
@@ -44,7 +44,7 @@ describe('saveImportedSet', () => {
     const set = importedSet('imp-one')
     const id = await saveImportedSet(db, { name: '  My deck  ', set }, T0)
     expect(id).toBe('imp-one')
-    expect(await db.importedSets.get(id)).toEqual({ id, name: 'My deck', importedAt: T0, updatedAt: T0, set })
+    expect(await importedSetsOf(db).get(id)).toEqual({ id, name: 'My deck', importedAt: T0, updatedAt: T0, set })
   })
 
   it('refuses a second set with the same id, an empty name and an invalid set, saving nothing', async () => {
@@ -81,7 +81,7 @@ describe('saveImportedSet', () => {
     const qid = set.questions[0]!.id
     await db.archive.put({ questionId: qid, archivedAt: T0, card: makeCard({ questionId: qid }), notebook: null })
     const before = await dumpAll(db)
-    const add = vi.spyOn(db.importedSets, 'add')
+    const add = vi.spyOn(db.importedSetInfo, 'add')
     // The archive clean-up is the last write: the set and the restored card are already written.
     vi.spyOn(db.archive, 'bulkDelete').mockRejectedValueOnce(new Error('disk full'))
     await expect(saveImportedSet(db, { name: 'A', set }, T0)).rejects.toThrow('disk full')
@@ -94,7 +94,7 @@ describe('saveImportedSet', () => {
     const set = importedSet('imp-one')
     await saveImportedSet(db, { name: 'A', set }, T0)
     set.questions.pop()
-    expect((await db.importedSets.get('imp-one'))?.set.questions).toHaveLength(4)
+    expect((await importedSetsOf(db).get('imp-one'))?.set.questions).toHaveLength(4)
   })
 })
 
@@ -102,7 +102,7 @@ describe('renameImportedSet', () => {
   it('renames and stamps updatedAt', async () => {
     await saveImportedSet(db, { name: 'A', set: importedSet('imp-one') }, T0)
     expect(await renameImportedSet(db, 'imp-one', ' New name ', T0 + DAY)).toBe(true)
-    expect(await db.importedSets.get('imp-one')).toMatchObject({ name: 'New name', importedAt: T0, updatedAt: T0 + DAY })
+    expect(await importedSetsOf(db).get('imp-one')).toMatchObject({ name: 'New name', importedAt: T0, updatedAt: T0 + DAY })
   })
 
   it('returns false for a set that does not exist and refuses an empty or overlong name', async () => {
@@ -110,7 +110,7 @@ describe('renameImportedSet', () => {
     await saveImportedSet(db, { name: 'A', set: importedSet('imp-one') }, T0)
     await expect(renameImportedSet(db, 'imp-one', ' ', T0)).rejects.toMatchObject({ code: 'invalid' })
     await expect(renameImportedSet(db, 'imp-one', 'x'.repeat(201), T0)).rejects.toMatchObject({ code: 'invalid' })
-    expect((await db.importedSets.get('imp-one'))?.name).toBe('A')
+    expect((await importedSetsOf(db).get('imp-one'))?.name).toBe('A')
   })
 })
 
@@ -140,7 +140,7 @@ describe('deleteImportedSet', () => {
     await twoStudiedSets()
     const summary = await deleteImportedSet(db, 'imp-one')
     expect(summary).toEqual({ cards: 2, reviews: 2, notebook: 2, archive: 2, attempts: 1, daily: 1 })
-    expect(await db.importedSets.get('imp-one')).toBeUndefined()
+    expect(await importedSetsOf(db).get('imp-one')).toBeUndefined()
     expect(await db.cards.where('setId').equals('imp-one').count()).toBe(0)
     expect(await db.reviews.where('setId').equals('imp-one').count()).toBe(0)
     expect(await db.notebook.where('setId').equals('imp-one').count()).toBe(0)
@@ -173,7 +173,7 @@ describe('deleteImportedSet', () => {
   it("leaves other sets' progress untouched", async () => {
     await twoStudiedSets()
     const otherRows = async () => ({
-      set: await db.importedSets.get('imp-two'),
+      set: await importedSetsOf(db).get('imp-two'),
       cards: await db.cards.where('setId').equals('imp-two').toArray(),
       reviews: await db.reviews.where('setId').equals('imp-two').toArray(),
       notebook: await db.notebook.where('setId').equals('imp-two').toArray(),

@@ -8,6 +8,7 @@
 import type { QuestionSet } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
 import type { StudyDB } from './database'
+import { getSetQuestionIds, importedSetRows, importedTables, readImportedSets } from './importedQuestions'
 import type { ArchivedProgress, ImportedSetRecord } from './records'
 import { rebuildDailyStats } from './stats'
 
@@ -52,12 +53,13 @@ export async function saveImportedSet(db: StudyDB, input: NewImportedSet, now: n
   const set = checked.set
   const id = set.id
   const questionIds = set.questions.map((q) => q.id)
-  const record: ImportedSetRecord = { id, name, importedAt: now, updatedAt: now, set }
+  const rows = importedSetRows({ id, name, importedAt: now, updatedAt: now, set })
 
-  await db.transaction('rw', [db.importedSets, db.archive, db.cards, db.notebook], async () => {
-    if ((await db.importedSets.get(id)) !== undefined)
+  await db.transaction('rw', [...importedTables(db), db.archive, db.cards, db.notebook], async () => {
+    if ((await db.importedSetInfo.get(id)) !== undefined)
       throw new ImportedSetError(`An imported set with the id "${id}" already exists.`, 'exists')
-    await db.importedSets.add(record)
+    await db.importedSetInfo.add(rows.info)
+    await db.importedQuestions.bulkAdd(rows.questions)
     // Progress kept from an earlier life of these questions (e.g. from a backup) comes back.
     const archived = (await db.archive.bulkGet(questionIds)).filter((a): a is ArchivedProgress => a !== undefined)
     await db.cards.bulkPut(archived.flatMap((a) => (a.card ? [{ ...a.card, setId: id }] : [])))
@@ -70,7 +72,7 @@ export async function saveImportedSet(db: StudyDB, input: NewImportedSet, now: n
 /** Gives an imported set a new name. Returns false when there is no such set. */
 export async function renameImportedSet(db: StudyDB, id: string, name: string, now: number = Date.now()): Promise<boolean> {
   const clean = cleanName(name)
-  const changed = await db.importedSets.update(id, { name: clean, updatedAt: now })
+  const changed = await db.importedSetInfo.update(id, { name: clean, updatedAt: now })
   return changed === 1
 }
 
@@ -90,11 +92,10 @@ export interface DeleteSummary {
  * that also cover other sets stay). Returns what was deleted, or null when there is no such set.
  */
 export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummary | null> {
-  const tables = [db.importedSets, db.cards, db.reviews, db.notebook, db.archive, db.attempts, db.daily]
+  const tables = [...importedTables(db), db.cards, db.reviews, db.notebook, db.archive, db.attempts, db.daily]
   return db.transaction('rw', tables, async () => {
-    const record = await db.importedSets.get(id)
-    if (record === undefined) return null
-    const questionIds = [...new Set(record.set.questions.map((q) => q.id))]
+    if ((await db.importedSetInfo.get(id)) === undefined) return null
+    const questionIds = [...new Set(await getSetQuestionIds(db, id))]
     const inSet = new Set(questionIds)
     const unique = (keys: string[]): string[] => [...new Set(keys)]
     const existing = <T extends { questionId: string }>(rows: (T | undefined)[]): string[] =>
@@ -127,7 +128,8 @@ export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummar
     await db.daily.bulkDelete(dailyKeys)
     await db.archive.bulkDelete(archiveKeys)
     await db.attempts.bulkDelete(attemptKeys)
-    await db.importedSets.delete(id)
+    await db.importedQuestions.bulkDelete(questionIds)
+    await db.importedSetInfo.delete(id)
     // The daily rows of this set held exactly the deleted entries unless some were filed under
     // another set, or belonged to questions outside it (whose other entries may have become the
     // first of their day). Rare: then count everything again.
@@ -143,8 +145,8 @@ export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummar
   })
 }
 
-/** Every imported set, oldest first. */
-export function listImportedSets(db: StudyDB): Promise<ImportedSetRecord[]> {
-  return db.importedSets.orderBy('importedAt').toArray()
+/** Every imported set with its questions, oldest first (reads every question: a backup's work). */
+export async function listImportedSets(db: StudyDB): Promise<ImportedSetRecord[]> {
+  return (await readImportedSets(db)).sort((a, b) => a.importedAt - b.importedAt)
 }
 

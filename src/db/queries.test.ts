@@ -4,6 +4,9 @@ import { createDB, type StudyDB } from './database'
 import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter, readReviewQueue } from './queries'
 import { dayKeyAt } from './stats'
 import type { AttemptRecord, CardRecord } from './records'
+import { putImportedSets } from './importedQuestions'
+
+const DAY = 86_400_000
 
 // Property tests against a real (in-memory) database: well under a second when idle, several
 // seconds on a busy 2-core machine.
@@ -118,6 +121,23 @@ describe('readReviewQueue', () => {
     // Set a has a card for each question: its questions are not looked up.
     expect(reads.newIds).toEqual(['b-1', 'b-3', 'b-4'])
     expect(reads.newLimit).toBe(3)
+  })
+
+  it('reads the question ids of an imported set given by its size, in its order, only when it has new ones', async () => {
+    const set = {
+      id: 'imp',
+      title: { zh: '导入', en: 'Imported' },
+      keyPoints: [{ zh: '要点', en: 'Point' }],
+      questions: ['imp-9', 'imp-2', 'imp-5'].map((id) => ({ id, type: 'truefalse' as const, prompt: { zh: '对吗', en: 'True?' }, explanation: { zh: '对', en: 'Yes' }, answer: true })),
+    }
+    await putImportedSets(db, [{ id: 'imp', name: 'Mine', importedAt: T0, updatedAt: T0, set }])
+    await db.cards.put(card('imp-9', 'imp', T0 + DAY))
+    const reads = await readReviewQueue(db, { ...base, sets: [{ id: 'imp', count: 3 }] })
+    expect(reads.newIds).toEqual(['imp-2', 'imp-5'])
+    await db.cards.bulkPut([card('imp-2', 'imp', T0 + DAY), card('imp-5', 'imp', T0 + DAY)])
+    const read = vi.spyOn(db.importedQuestions, 'where')
+    expect((await readReviewQueue(db, { ...base, sets: [{ id: 'imp', count: 3 }] })).newIds).toEqual([])
+    expect(read).not.toHaveBeenCalled()
   })
 
   it('keeps to one set, a page of due cards, and what is left of the daily new limit', async () => {

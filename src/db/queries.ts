@@ -2,6 +2,7 @@
  * Read-only queries the screens need beyond the repositories in progress.ts.
  */
 import type { StudyDB } from './database'
+import { getSetQuestionIds } from './importedQuestions'
 import { countNewReviewedToday, getDueCards } from './progress'
 import type { AttemptRecord, CardRecord } from './records'
 
@@ -60,8 +61,12 @@ export interface ReviewQueueInput {
   dayStart: number
   /** Due cards of this set only; all sets when undefined. */
   setId?: string
-  /** The sets whose questions may be new, each with its questions in bank order. */
-  sets: readonly { id: string; questions: readonly { id: string }[] }[]
+  /**
+   * The sets whose questions may be new, each with its questions in bank order, or with its
+   * size alone for an imported set (whose question ids are then read, keys only, when it may
+   * still have new questions).
+   */
+  sets: readonly ({ id: string; questions: readonly { id: string }[] } | { id: string; count: number; questions?: undefined })[]
   newPerDay: number
   /** At most this many due cards, most overdue first. */
   duePage: number
@@ -86,14 +91,18 @@ export interface ReviewQueueReads {
  */
 export function readReviewQueue(db: StudyDB, input: ReviewQueueInput): Promise<ReviewQueueReads> {
   const { now, dayStart, setId, sets, newPerDay, duePage } = input
-  return db.transaction('r', [db.cards, db.daily], async () => {
+  return db.transaction('r', [db.cards, db.daily, db.importedQuestions], async () => {
     const [due, seenToday, started] = await Promise.all([
       getDueCards(db, now, { setId, limit: duePage }),
       countNewReviewedToday(db, dayStart),
       Promise.all(sets.map((set) => countCards(db, set.id))),
     ])
     const newLimit = Math.max(0, newPerDay - seenToday)
-    const candidates = sets.flatMap((set, i) => (started[i]! < set.questions.length ? set.questions.map((q) => q.id) : []))
+    const open = sets.filter((set, i) => started[i]! < (set.questions ? set.questions.length : set.count))
+    const candidates =
+      newLimit > 0
+        ? (await Promise.all(open.map((set) => (set.questions ? set.questions.map((q) => q.id) : getSetQuestionIds(db, set.id))))).flat()
+        : []
     const newIds = newLimit > 0 && candidates.length > 0 ? await firstNewIds(db, candidates, newLimit) : []
     return { due, newIds, newLimit }
   })

@@ -3,6 +3,7 @@
  * import db/): defined in domain/progress, domain/scheduling, domain/session and domain/stats,
  * re-exported here for the database code.
  */
+import type { Question, QuestionSet, QuestionType } from '@/domain/content/schema'
 export type {
   ArchivedProgress,
   AttemptAnswer,
@@ -20,3 +21,32 @@ export { DEFAULT_SETTINGS } from '@/domain/scheduling/types'
 export type { DailyStat as DailyStatRecord } from '@/domain/stats/daily'
 // The notebook entry and its clearing rule live in domain/session.
 export type { NotebookEntry } from '@/domain/session/notebook'
+
+/**
+ * What is stored of an imported set apart from its questions (table `importedSetInfo`): all a
+ * list of sets or a set's page shows, read without its questions.
+ */
+export interface ImportedSetInfoRecord {
+  id: string
+  name: string
+  importedAt: number
+  updatedAt: number
+  /** The set as imported with its questions left out (an empty list keeps the fields' order). */
+  set: Omit<QuestionSet, 'questions'> & { questions: [] }
+  /** How many questions it has. */
+  count: number
+  /** How many questions of each type (types it lacks are absent). */
+  typeCounts: Partial<Record<QuestionType, number>>
+  /** A fingerprint of its question ids in order: start-up compares the bank without reading them. */
+  questionsHash: string
+}
+
+/** One question of an imported set (table `importedQuestions`), found by id or by set and position. */
+export interface ImportedQuestionRecord {
+  /** The question's id (unique across every set). */
+  id: string
+  setId: string
+  /** Its place in the set, from 0. */
+  pos: number
+  question: Question
+}

@@ -3,8 +3,8 @@ import { safeParse } from 'valibot'
 import { QuestionSetSchema } from '@/domain/content/schema'
 import type { StudyDB } from './database'
 import { countDue, getDueCards } from './progress'
-import { seedProgress, seedQuestionId, seedQuestionSet } from './seed'
-import { DAY, dumpAll, expectedDaily, freshDB, T0 } from './test-utils'
+import { seedProgress, seedQuestionId, seedQuestionSet, seedSet } from './seed'
+import { DAY, dumpAll, expectedDaily, freshDB, T0, importedSetsOf } from './test-utils'
 
 const open: StudyDB[] = []
 function db(): StudyDB {
@@ -25,12 +25,21 @@ describe('seedQuestionSet', () => {
   })
 })
 
+describe('seedSet', () => {
+  it('writes a set with no progress, as a fresh import stores it', async () => {
+    const d = db()
+    expect(await seedSet(d, 'journey', 30, T0)).toBe(30)
+    expect((await importedSetsOf(d).get('journey'))?.set).toEqual(seedQuestionSet('journey', 30))
+    expect(await d.cards.count()).toBe(0)
+  })
+})
+
 describe('seedProgress (bulk)', () => {
   it('writes the imported set, one card per answered question and every log entry', async () => {
     const d = db()
     const result = await seedProgress(d, { questions: 300, logs: 600, now: T0, dueFraction: 0.1 })
     expect(result).toMatchObject({ setId: 'bench', questions: 300, cards: 300, logs: 600 })
-    const row = await d.importedSets.get('bench')
+    const row = await importedSetsOf(d).get('bench')
     expect(row?.set.questions).toHaveLength(300)
     expect(await d.reviews.count()).toBe(600)
     // The due figure the benchmark reports is what the app's own query counts.

@@ -9,6 +9,7 @@ import type { Grade, Response } from '@/domain/content/response'
 import type { Question, QuestionSet } from '@/domain/content/schema'
 import { mulberry32 } from '@/domain/random'
 import type { StudyDB } from './database'
+import { putImportedSets } from './importedQuestions'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS, type CardRecord, type NotebookEntry, type ReviewLogRecord } from './records'
 import { rebuildDailyStats } from './stats'
@@ -126,6 +127,16 @@ async function inChunks<T>(rows: readonly T[], size: number, write: (part: T[]) 
 }
 
 /**
+ * Writes an imported set of `count` questions and no progress (a set the learner has not
+ * opened yet), replacing one of the same id. Returns how many questions it holds.
+ */
+export async function seedSet(db: StudyDB, setId: string, count: number, now: number): Promise<number> {
+  const set = seedQuestionSet(setId, Math.max(1, Math.floor(count)))
+  await putImportedSets(db, [{ id: setId, name: set.title.zh, importedAt: now, updatedAt: now, set }])
+  return set.questions.length
+}
+
+/**
  * Writes an imported set of `questions` questions (stored like a learner's import, so the bank
  * store merges it) and `logs` review log entries with the cards and mistakes they leave behind.
  * Adds to what is there; the set is replaced if it exists.
@@ -147,7 +158,7 @@ export async function seedProgress(db: StudyDB, options: SeedOptions): Promise<S
   }
   const progress = (done: number): void => options.onProgress?.(done, logs)
 
-  await db.importedSets.put({ id: setId, name: set.title.zh, importedAt: now, updatedAt: now, set })
+  await putImportedSets(db, [{ id: setId, name: set.title.zh, importedAt: now, updatedAt: now, set }])
 
   if (options.via === 'answers') {
     for (let i = 0; i < logs; i++) {

@@ -1,8 +1,9 @@
 /** Helpers for the database tests (fake-indexeddb is loaded by tests/setup.ts). */
 import { vi } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import type { AttemptRecord, DailyStatRecord, ReviewLogRecord } from './records'
+import type { AttemptRecord, DailyStatRecord, ImportedSetRecord, ReviewLogRecord } from './records'
 import { makeCard } from '@/domain/progress/testing'
+import { getImportedSet, importedTables, putImportedSets, readImportedSets } from './importedQuestions'
 
 export const T0 = Date.UTC(2026, 0, 1, 8, 0)
 export const MIN = 60_000
@@ -14,11 +15,29 @@ export function freshDB(): StudyDB {
   return createDB('test-' + crypto.randomUUID())
 }
 
-/** Every table's rows, in key order: two dumps are deep-equal exactly when the databases are. */
+/**
+ * Every table's rows, in key order: two dumps are deep-equal exactly when the databases are.
+ * Imported sets show as the learner imported them, under `importedSets` (each set's info row
+ * joined with its questions: the rows hold nothing else).
+ */
 export async function dumpAll(db: StudyDB): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {}
-  for (const table of db.tables) dump[table.name] = await table.toArray()
+  for (const table of db.tables)
+    if (table.name === 'importedSetInfo') dump.importedSets = await readImportedSets(db)
+    else if (table.name !== 'importedQuestions') dump[table.name] = await table.toArray()
   return dump
+}
+
+/** The imported sets as whole records (as a backup holds them), read and written through their two tables. */
+export function importedSetsOf(db: StudyDB) {
+  return {
+    get: (id: string) => getImportedSet(db, id),
+    add: (record: ImportedSetRecord) => putImportedSets(db, [record]),
+    put: (record: ImportedSetRecord) => putImportedSets(db, [record]),
+    toArray: () => readImportedSets(db),
+    count: () => db.importedSetInfo.count(),
+    clear: () => db.transaction('rw', importedTables(db), () => Promise.all(importedTables(db).map((t) => t.clear()))),
+  }
 }
 
 export function makeAttempt(overrides: Partial<AttemptRecord> = {}): AttemptRecord {

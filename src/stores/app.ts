@@ -101,14 +101,16 @@ export const useAppStore = defineStore('app', () => {
     // is timed as a performance measure, for the benchmark and DevTools.
     const readsStart = performance.now()
     const bank = useBankStore()
-    bank.watchImported()
+    // The imported sets' info rows only: their questions are read by the screens that show them.
+    const imported = await db.listImportedSetInfo(db.getDB())
+    bank.setImported(imported)
+    void bank.watchImported()
     // Progress of questions that left the bank is archived, and restored if they come back.
-    const ids = [...bank.builtInQuestionIds]
-    const imported = await db.getDB().importedSets.toArray()
-    for (const r of imported) for (const q of r.set.questions) ids.push({ id: q.id, setId: r.id })
-    // Reconciling reads every card, so do it only when the bank is not the one last reconciled.
-    const signature = bankSignature(ids)
+    // Reconciling reads every card, so do it only when the bank is not the one last reconciled;
+    // the signature comes from the built-in index and each imported set's fingerprint of its ids.
+    const signature = [bankSignature(bank.builtInQuestionIds), ...imported.map((r) => `${r.id}=${r.questionsHash}`)].join(' ')
     if ((await db.getSetting(db.getDB(), db.BANK_SIGNATURE_KEY)) !== signature) {
+      const ids = [...bank.builtInQuestionIds, ...(await db.importedQuestionIds(db.getDB()))]
       await db.syncBank(db.getDB(), ids, Date.now())
       await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }

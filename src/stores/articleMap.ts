@@ -23,7 +23,7 @@ export const useArticleMapStore = defineStore('articleMap', () => {
 
   /** Built-in questions only: the learner's imported sets are not about this article. */
   const entries = computed(() =>
-    bank.sets.filter((s) => !s.imported).flatMap(({ set }) => set.questions.map((question) => ({ question, setId: set.id }))),
+    bank.builtInSets.flatMap((set) => set.questions.map((question) => ({ question, setId: set.id }))),
   )
   const live = liveResource<Progress>(
     async () => {

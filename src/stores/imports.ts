@@ -138,12 +138,13 @@ export const useImportsStore = defineStore('imports', () => {
     const bank = useBankStore()
     await bank.ensureLoaded()
     const entry = bank.setById.get(setId)
-    if (!entry) throw new Error(`No set "${setId}".`)
+    const [set] = await bank.loadSets([setId])
+    if (!entry || !set) throw new Error(`No set "${setId}".`)
     const name = entry.name ?? entry.set.title[lang]
     const blob =
       kind === 'json'
-        ? new Blob([exportSetJson(entry.set)], { type: 'application/json' })
-        : new Blob([exportSetTsv(entry.set, lang)], { type: 'text/tab-separated-values;charset=utf-8' })
+        ? new Blob([exportSetJson(set)], { type: 'application/json' })
+        : new Blob([exportSetTsv(set, lang)], { type: 'text/tab-separated-values;charset=utf-8' })
     downloadBlob(blob, fileNameFor(name, kind))
   }
 

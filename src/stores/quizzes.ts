@@ -20,9 +20,9 @@ function randomSeed(): number {
 export const useQuizzesStore = defineStore('quizzes', () => {
   const bank = useBankStore()
 
-  async function create(config: QuizConfig, questionIds: string[], seed: number): Promise<string> {
+  async function create(config: QuizConfig, questionIds: string[], seed: number, setOf: (id: string) => string | undefined): Promise<string> {
     const now = Date.now()
-    const setIds = [...new Set(questionIds.map((id) => bank.questionIndex.get(id)?.setId).filter((x): x is string => !!x))]
+    const setIds = [...new Set(questionIds.map(setOf).filter((x): x is string => !!x))]
     const attempt: AttemptRecord = {
       id: crypto.randomUUID(),
       kind: 'quiz',
@@ -45,21 +45,25 @@ export const useQuizzesStore = defineStore('quizzes', () => {
   /** A new quiz drawn from the bank by the setup choices. Returns its id, or null when nothing matches. */
   async function start(config: QuizConfig): Promise<string | null> {
     const seed = randomSeed()
+    // Only the chosen sets' questions are read.
+    const sets = await bank.loadSets(config.setIds)
     const ids = pickQuizQuestions(
-      bank.allQuestionSets,
+      sets,
       { setIds: config.setIds, types: config.types as QuestionType[], count: config.count, order: config.order },
       seed,
     )
-    return ids.length ? create(config, ids, seed) : null
+    const setOf = new Map(sets.flatMap((s) => s.questions.map((q) => [q.id, s.id] as const)))
+    return ids.length ? create(config, ids, seed, (id) => setOf.get(id)) : null
   }
 
   /** A practice quiz on given questions (retry the missed ones, redo the notebook). */
   async function startWith(questionIds: string[]): Promise<string | null> {
+    await bank.loadQuestions(questionIds)
     const ids = questionIds.filter((id) => bank.questionIndex.has(id))
     if (!ids.length) return null
     const setIds = [...new Set(ids.map((id) => bank.questionIndex.get(id)!.setId))]
     const config: QuizConfig = { setIds, count: 'all', types: [], order: 'article', mode: 'practice', timeLimitMin: null }
-    return create(config, ids, randomSeed())
+    return create(config, ids, randomSeed(), (id) => bank.questionIndex.get(id)?.setId)
   }
 
   function latestActive(): Promise<AttemptRecord | undefined> {
@@ -84,6 +88,8 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     resultsError.value = null
     try {
       const a = (await getAttempt(getDB(), id)) ?? null
+      // Imported questions are fetched by the screens that show them.
+      if (a) await bank.loadQuestions(a.questionIds)
       if (read === resultReads) results.value = a
     } catch (e) {
       if (read === resultReads) resultsError.value = describeError(e)
@@ -105,6 +111,11 @@ export const useQuizzesStore = defineStore('quizzes', () => {
       return null
     }
     if (!a) return null
+    try {
+      await bank.loadQuestions(a.questionIds)
+    } catch {
+      return null
+    }
     const now = Date.now()
     const outcome = attemptOutcome(a, now, (q) => bank.questionIndex.has(q))
     if (outcome === 'open') return 'quiz'

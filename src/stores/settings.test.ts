@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { exportProgress } from '@/db/backup'
 import { setDB, type StudyDB } from '@/db/database'
 import type { ImportedSetRecord } from '@/db/records'
-import { freshDB, makeCard, T0 } from '@/db/test-utils'
+import { freshDB, importedSetsOf, makeCard, T0 } from '@/db/test-utils'
 import { backupFileName, useSettingsStore } from './settings'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
@@ -55,11 +55,11 @@ describe('backupFileName', () => {
 
 describe('useSettingsStore import', () => {
   it('imports at once into a database without progress, keeping the imported question sets', async () => {
-    await db.importedSets.add(importedSet)
+    await importedSetsOf(db).add(importedSet)
     const result = await useSettingsStore().startImport(await backupWithCard('q9'))
     expect(result).toEqual({ status: 'done' })
     expect(await db.cards.count()).toBe(1)
-    expect(await db.importedSets.get('mine')).toEqual(importedSet)
+    expect(await importedSetsOf(db).get('mine')).toEqual(importedSet)
   })
 
   it('holds a valid file until the learner chooses, and forgets it on cancel', async () => {
@@ -83,7 +83,7 @@ describe('useSettingsStore import', () => {
 describe('useSettingsStore import: the same rules as a set import', () => {
   async function backupWithSet(record: ImportedSetRecord): Promise<string> {
     const other = freshDB()
-    await other.importedSets.add(record)
+    await importedSetsOf(other).add(record)
     const text = JSON.stringify(await exportProgress(other, T0))
     other.close()
     await other.delete()
@@ -94,12 +94,12 @@ describe('useSettingsStore import: the same rules as a set import', () => {
     const clash = { ...importedSet, id: 'figures', set: { ...importedSet.set, id: 'figures' } }
     const result = await useSettingsStore().startImport(await backupWithSet(clash))
     expect(result).toEqual({ status: 'conflict', conflicts: [{ index: 0, id: 'figures', name: 'My set', with: 'built-in' }] })
-    expect(await db.importedSets.count()).toBe(0)
+    expect(await importedSetsOf(db).count()).toBe(0)
   })
 
   it('refuses to merge a different set over one imported here, and lets replace through', async () => {
     await db.cards.put(makeCard({ questionId: 'q1' }))
-    await db.importedSets.add(importedSet)
+    await importedSetsOf(db).add(importedSet)
     const theirs = { ...importedSet, set: { ...importedSet.set, title: L('Theirs') } }
     const store = useSettingsStore()
     expect(await store.startImport(await backupWithSet(theirs))).toEqual({ status: 'choose' })
@@ -107,9 +107,9 @@ describe('useSettingsStore import: the same rules as a set import', () => {
       status: 'conflict',
       conflicts: [{ index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'My set' }],
     })
-    expect((await db.importedSets.get('mine'))?.set.title).toEqual(L('Mine'))
+    expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(L('Mine'))
     expect(await store.finishImport('replace')).toEqual({ status: 'done' })
-    expect((await db.importedSets.get('mine'))?.set.title).toEqual(L('Theirs'))
+    expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(L('Theirs'))
   })
 
   it('keeps the checked file when storage is full, so Retry writes it without reading it again', async () => {

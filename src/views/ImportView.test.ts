@@ -9,6 +9,7 @@ vi.mock('virtual:question-index', () => ({ default: [] }))
 
 import { i18n } from '@/i18n'
 import { createDB, setDB, type StudyDB } from '@/db/database'
+import { importedSetsOf } from '@/db/test-utils'
 import ImportView from './ImportView.vue'
 
 let db: StudyDB
@@ -73,7 +74,7 @@ describe('ImportView', () => {
     expect(first[3]).toEqual(['dog', 'Answer: chien'])
     expect(byId(w, 'import-detected').text()).toBe('Detected: CSV / TSV · Tab')
     expect((byId(w, 'import-header').element as HTMLInputElement).checked).toBe(true)
-    expect(await db.importedSets.count()).toBe(0) // a preview saves nothing
+    expect(await importedSetsOf(db).count()).toBe(0) // a preview saves nothing
 
     await byId(w, 'import-name').setValue('Animals')
     expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false)
@@ -81,7 +82,7 @@ describe('ImportView', () => {
     await vi.waitFor(() => expect(byId(w, 'import-saved').exists()).toBe(true), { timeout: 3000 })
     expect(byId(w, 'import-saved').text()).toContain('Imported “Animals” with 4 questions.')
 
-    const rows = await db.importedSets.toArray()
+    const rows = await importedSetsOf(db).toArray()
     expect(rows).toHaveLength(1)
     const record = rows[0]!
     expect(record).toMatchObject({ name: 'Animals', set: { id: record.id, title: { zh: 'Animals', en: 'Animals' } } })
@@ -105,7 +106,7 @@ describe('ImportView', () => {
     expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
     await byId(w, 'import-save').trigger('click')
     await flushPromises()
-    expect(await db.importedSets.count()).toBe(0)
+    expect(await importedSetsOf(db).count()).toBe(0)
     expect(byId(w, 'import-saved').exists()).toBe(false)
   })
 
@@ -170,8 +171,8 @@ describe('ImportView: the unlucky paths', () => {
     const w = mountView()
     await byId(w, 'import-text').setValue('cat\tchat\ndog\tchien\n')
     await vi.waitFor(() => expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false), { timeout: 3000 })
-    const add = db.importedSets.add.bind(db.importedSets)
-    const spy = vi.spyOn(db.importedSets, 'add').mockImplementationOnce(() => {
+    const add = db.importedSetInfo.add.bind(db.importedSetInfo)
+    const spy = vi.spyOn(db.importedSetInfo, 'add').mockImplementationOnce(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
     })
     await byId(w, 'import-save').trigger('click')
@@ -183,13 +184,13 @@ describe('ImportView: the unlucky paths', () => {
     expect(alert.text()).toContain('export a backup')
     expect(alert.text()).toContain('delete imported sets you no longer need')
     expect(alert.text()).not.toContain('QuotaExceededError')
-    expect(await db.importedSets.count()).toBe(0)
+    expect(await importedSetsOf(db).count()).toBe(0)
 
     spy.mockImplementation(add)
     expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false)
     await byId(w, 'import-save').trigger('click')
     await vi.waitFor(() => expect(byId(w, 'import-saved').exists()).toBe(true), { timeout: 3000 })
-    expect(await db.importedSets.count()).toBe(1)
+    expect(await importedSetsOf(db).count()).toBe(1)
   })
 
   it('says an empty (0-byte) file is empty', async () => {

@@ -27,6 +27,7 @@ import { recordAnswer } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
 import { parseImport } from '@/domain/import'
 import { useBankStore } from '@/stores/bank'
+import { importedSetsOf } from '@/db/test-utils'
 import SetActions from './SetActions.vue'
 
 let db: StudyDB
@@ -96,7 +97,7 @@ describe('SetActions', () => {
     expect((input.element as HTMLInputElement).value).toBe('My deck')
     await input.setValue('Animals')
     await w.find('form').trigger('submit')
-    await vi.waitFor(async () => expect((await db.importedSets.get('imp-mine'))?.name).toBe('Animals'))
+    await vi.waitFor(async () => expect((await importedSetsOf(db).get('imp-mine'))?.name).toBe('Animals'))
     await vi.waitFor(() => expect(byId(w, 'rename-set').exists()).toBe(true))
     expect(w.text()).toContain('Renamed.')
   })
@@ -120,12 +121,12 @@ describe('SetActions', () => {
     await byId(w, 'delete-set').trigger('click')
     await flushPromises()
     expect(document.body.textContent).toContain('Delete “My deck” and all its progress? This cannot be undone.')
-    expect(await db.importedSets.count()).toBe(1)
+    expect(await importedSetsOf(db).count()).toBe(1)
 
     const ok = document.body.querySelector<HTMLButtonElement>('[data-testid="confirm-ok"]')!
     ok.click()
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/'))
-    expect(await db.importedSets.count()).toBe(0)
+    expect(await importedSetsOf(db).count()).toBe(0)
     expect(await db.cards.count()).toBe(0)
     expect(await db.reviews.count()).toBe(0)
     expect(await db.notebook.count()).toBe(0)

@@ -49,6 +49,7 @@ export function useQuizAttempt(s: Session, loop: Loop) {
     let a: AttemptRecord | undefined
     try {
       a = await getAttempt(getDB(), attemptId)
+      if (a) await bank.loadQuestions(a.questionIds)
     } catch (e) {
       loop.unreadable(e)
       return 'unreadable'

@@ -53,7 +53,7 @@ export function useReviewQueue(s: Session, loop: Loop) {
     const read = ++queueReads
     const now = Date.now()
     const scope = reviewScope.value
-    const sets = (scope ? [bank.setById.get(scope)] : bank.sets).filter((x) => x !== undefined).map((x) => x.set)
+    const sets = bank.queueSets(scope)
     try {
       const { due, newIds, newLimit } = await readReviewQueue(getDB(), {
         now,
@@ -63,6 +63,8 @@ export function useReviewQueue(s: Session, loop: Loop) {
         newPerDay: app.settings.newPerDay,
         duePage: REVIEW_PAGE,
       })
+      if (read !== queueReads) return
+      await bank.loadQuestions([...due.map((c) => c.questionId), ...newIds])
       if (read !== queueReads) return
       // Cards of questions no longer in the bank cannot be shown: leave them out of the queue.
       const shown = due.filter((c) => bank.questionIndex.has(c.questionId))
