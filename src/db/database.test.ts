@@ -307,7 +307,7 @@ describe('schema upgrade to version 6 (imported sets: an info row and a row per 
       ['mine', 1, 'My set'],
       ['imp-b', 3, 'Set imp-b'],
     ])
-    expect(info[0]!.typeCounts).toEqual({ truefalse: 250 })
+    expect(info[0]!.typeCounts).toEqual({ [importedSet.set.questions[0]!.type]: 250 })
     expect(info[0]!.set).toEqual({ ...sets[1]!.set, questions: [] })
     // Questions by id and by set, in the set's order.
     expect((await getImportedQuestions(db, ['imp-a-q42', 'nope', 'm1'])).map((e) => [e.question.id, e.setId])).toEqual([
