@@ -6,6 +6,7 @@ import { expect, gotoApp, test } from './fixtures'
 import { articleOrder } from './helpers/bank'
 import { t } from './helpers/i18n'
 import { answer, currentId, currentQuestion, questionCard, startQuiz, waitForNext } from './helpers/quiz'
+import { waitForServiceWorker } from './helpers/offline'
 import { DAY, laterBy, notebookItem, openNotebook, startClock } from './helpers/review'
 
 /** Passes on the question on screen ("don't know"), then moves on. */
@@ -52,6 +53,8 @@ test.describe('a timed exam', () => {
   test('offline and on another screen, it is submitted at the deadline', async ({ page, context }) => {
     await startClock(page)
     const attemptId = await startQuiz(page, 'zh', { set: 'routes', order: 'article', count: 5, mode: 'exam', timeLimit: 5 })
+    // Offline, the results screen comes from the service worker: a learner's second visit has it.
+    await waitForServiceWorker(page)
     await goHome(page)
     await context.setOffline(true)
     await laterBy(page, 6 * 60_000)

@@ -518,11 +518,14 @@ test.describe('saved progress that cannot be read', () => {
     await page.keyboard.press('Tab')
     await expect.poll(stored).toBe(true)
 
-    // From now on the database opens, but reading its records fails as a broken backing store does.
+    // From now on the database opens, but reading its records fails as a broken backing store
+    // does: every kind of read, whichever the app's start-up happens to use.
     await context.addInitScript(() => {
-      IDBObjectStore.prototype.getAll = function getAll(): IDBRequest {
+      const broken = (): never => {
         throw new DOMException('Internal error opening backing store', 'UnknownError')
       }
+      for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[])
+        for (const read of ['get', 'getAll', 'getAllKeys', 'getKey', 'count', 'openCursor', 'openKeyCursor']) proto[read] = broken
     })
     await page.reload()
     await waitForApp(page)
