@@ -65,6 +65,28 @@ describe('per-set progress', () => {
     release()
   })
 
+  it("counts only the shown set's cards on its page, keeping the others' last counts", async () => {
+    await useAppStore().whenReady()
+    const progress = useProgressStore()
+    await getDB().cards.bulkPut([card('demo-1'), { ...card('other-1'), setId: 'other' }])
+    const home = progress.watch()
+    await vi.waitFor(() => expect(progress.progressOf('other', 5).learning).toBe(1))
+    home()
+
+    await getDB().cards.bulkPut([card('demo-2'), { ...card('other-2'), setId: 'other' }])
+    const page = effectScope()
+    page.run(() => progress.watch(undefined, ['demo']))
+    await vi.waitFor(() => expect(progress.progressOf('demo', 3).learning).toBe(2))
+    // The other set was not counted again: its page or home will.
+    expect(progress.progressOf('other', 5).learning).toBe(1)
+    page.stop()
+
+    const again = progress.watch()
+    await vi.waitFor(() => expect(progress.progressOf('other', 5).learning).toBe(2))
+    expect(progress.progressOf('demo', 3).learning).toBe(2)
+    again()
+  })
+
   it('never starts reading for a screen that left before the database opened', async () => {
     const progress = useProgressStore()
     const release = progress.watch()
