@@ -1,5 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, getCurrentScope, onScopeDispose } from 'vue'
+import builtInIndex from 'virtual:question-index'
 import type { SetCardStats } from '@/db/progress'
 import type { AttemptRecord } from '@/db/records'
 import { useAppStore } from './app'
@@ -37,8 +38,11 @@ export const useProgressStore = defineStore('progress', () => {
   const live = liveResource(
     async (db) => {
       const only = counted()
+      // Every set of the bank by id (the imported ones from their info rows): an index walk for
+      // the sets that have cards would read every card's key.
+      const sets = only ?? [...builtInIndex.map((s) => s.id), ...(await db.listImportedSetInfo(db.getDB())).map((r) => r.id)]
       const [read, finished, active, newToday] = await Promise.all([
-        db.cardStatsBySet(db.getDB(), only),
+        db.cardStatsBySet(db.getDB(), sets),
         db.listAttempts(db.getDB(), { status: 'finished', limit: 200 }),
         db.listAttempts(db.getDB(), { status: 'active' }),
         db.countNewReviewedToday(db.getDB(), localMidnight(Date.now())),
