@@ -661,6 +661,12 @@ describe('cardStatsBySet', () => {
           else if (c.state === 2) e[c.stability >= MATURE_DAYS ? 'review' : 'young']++
         }
         expect(Object.fromEntries(await cardStatsBySet(db))).toEqual(Object.fromEntries(expected))
+        // One set alone: the same counts, zeros for a set without cards, no other set.
+        const zero = { learning: 0, young: 0, review: 0 }
+        expect(Object.fromEntries(await cardStatsBySet(db, ['set-b', 'set-none']))).toEqual({
+          'set-b': expected.get('set-b') ?? zero,
+          'set-none': zero,
+        })
       }),
       { numRuns: 30 },
     )

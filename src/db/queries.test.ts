@@ -41,6 +41,7 @@ describe('cardIdsIn', () => {
   it('lists only cards of the given sets', async () => {
     await db.cards.bulkPut([card('a-1', 'a', T0), card('a-2', 'a', T0), card('b-1', 'b', T0)])
     expect([...(await cardIdsIn(db, ['a']))].sort()).toEqual(['a-1', 'a-2'])
+    expect([...(await cardIdsIn(db, ['b', 'a', 'c', 'b']))].sort()).toEqual(['a-1', 'a-2', 'b-1'])
     expect(await cardIdsIn(db, [])).toEqual(new Set())
   })
 })
@@ -151,7 +152,10 @@ describe('readReviewQueue', () => {
 
   it('looks for no new question once the daily limit is used up', async () => {
     await db.daily.put({ day: dayKeyAt(base.dayStart), setId: 'a', reviews: 5, correct: 5, durationMs: 0, retentionTotal: 0, retentionPass: 0, newCards: 5 })
+    const where = vi.spyOn(db.cards, 'where')
     const reads = await readReviewQueue(db, base)
     expect(reads).toEqual({ due: [], newIds: [], newLimit: 0 })
+    // Only the due cards were read: no set's cards were counted.
+    expect(where.mock.calls.map(([index]) => index)).toEqual(['due'])
   })
 })

@@ -11,10 +11,13 @@ export function getAttempt(db: StudyDB, id: string): Promise<AttemptRecord | und
   return db.attempts.get(id)
 }
 
-/** Ids of the questions in these sets that already have a card (the rest are new). */
+/**
+ * Ids of the questions in these sets that already have a card (the rest are new). One key range
+ * per set, keys only (one getAllKeys each): `anyOf` would walk a cursor over every card instead.
+ */
 export async function cardIdsIn(db: StudyDB, setIds: readonly string[]): Promise<Set<string>> {
-  const keys = await db.cards.where('setId').anyOf([...setIds]).primaryKeys()
-  return new Set(keys)
+  const keys = await Promise.all([...new Set(setIds)].map((id) => db.cards.where('setId').equals(id).primaryKeys()))
+  return new Set(keys.flat())
 }
 
 /** How many cards one set has (an index count: no card is read). */
@@ -87,23 +90,20 @@ export interface ReviewQueueReads {
  *
  * A set with as many cards as questions has no new ones left (the bank sync at start-up keeps
  * each set's cards among its own questions): an index count finds that out without looking up
- * each of its questions, which at 100,000 questions would walk them all.
+ * each of its questions, which at 100,000 questions would walk them all. That count still walks
+ * the set's index keys, so it runs only when today's new questions are not all taken.
  */
 export function readReviewQueue(db: StudyDB, input: ReviewQueueInput): Promise<ReviewQueueReads> {
   const { now, dayStart, setId, sets, newPerDay, duePage } = input
   return db.transaction('r', [db.cards, db.daily, db.importedQuestions], async () => {
-    const [due, seenToday, started] = await Promise.all([
-      getDueCards(db, now, { setId, limit: duePage }),
-      countNewReviewedToday(db, dayStart),
-      Promise.all(sets.map((set) => countCards(db, set.id))),
-    ])
+    const [due, seenToday] = await Promise.all([getDueCards(db, now, { setId, limit: duePage }), countNewReviewedToday(db, dayStart)])
     const newLimit = Math.max(0, newPerDay - seenToday)
+    // Today's new questions all taken: no set's cards are counted.
+    if (newLimit === 0) return { due, newIds: [], newLimit }
+    const started = await Promise.all(sets.map((set) => countCards(db, set.id)))
     const open = sets.filter((set, i) => started[i]! < (set.questions ? set.questions.length : set.count))
-    const candidates =
-      newLimit > 0
-        ? (await Promise.all(open.map((set) => (set.questions ? set.questions.map((q) => q.id) : getSetQuestionIds(db, set.id))))).flat()
-        : []
-    const newIds = newLimit > 0 && candidates.length > 0 ? await firstNewIds(db, candidates, newLimit) : []
+    const candidates = (await Promise.all(open.map((set) => (set.questions ? set.questions.map((q) => q.id) : getSetQuestionIds(db, set.id))))).flat()
+    const newIds = candidates.length > 0 ? await firstNewIds(db, candidates, newLimit) : []
     return { due, newIds, newLimit }
   })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { getDB } from '@/db/database'
+import { importedSetRows } from '@/db/importedQuestions'
 import { observe } from '@/db/live'
 import { cardStatsBySet } from '@/db/progress'
 import { useAppStore } from './app'
@@ -9,7 +10,10 @@ import { useProgressStore } from './progress'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
 vi.mock('virtual:question-index', () => ({
-  default: [{ id: 'demo', title: { zh: '示例', en: 'Demo' }, questions: ['demo-1', 'demo-2', 'demo-3'] }],
+  default: [
+    { id: 'demo', title: { zh: '示例', en: 'Demo' }, questions: ['demo-1', 'demo-2', 'demo-3'] },
+    { id: 'other', title: { zh: '另一组', en: 'Other' }, questions: ['other-1', 'other-2'] },
+  ],
 }))
 
 const card = (questionId: string) => ({
@@ -63,6 +67,40 @@ describe('per-set progress', () => {
     const release = progress.watch()
     await vi.waitFor(() => expect(progress.progressOf('demo', 3).learning).toBe(3))
     release()
+  })
+
+  it("counts only the shown set's cards on its page, keeping the others' last counts", async () => {
+    await useAppStore().whenReady()
+    const progress = useProgressStore()
+    await getDB().cards.bulkPut([card('demo-1'), { ...card('other-1'), setId: 'other' }])
+    const home = progress.watch()
+    await vi.waitFor(() => expect(progress.progressOf('other', 2).learning).toBe(1))
+    home()
+
+    await getDB().cards.bulkPut([card('demo-2'), { ...card('other-2'), setId: 'other' }])
+    const page = effectScope()
+    page.run(() => progress.watch(undefined, ['demo']))
+    await vi.waitFor(() => expect(progress.progressOf('demo', 3).learning).toBe(2))
+    // The other set was not counted again: its page or home will.
+    expect(progress.progressOf('other', 2).learning).toBe(1)
+    page.stop()
+
+    const again = progress.watch()
+    await vi.waitFor(() => expect(progress.progressOf('other', 2).learning).toBe(2))
+    expect(progress.progressOf('demo', 3).learning).toBe(2)
+    again()
+  })
+
+  it("counts an imported set's cards on home (the sets come from the bank, not from the cards)", async () => {
+    await useAppStore().whenReady()
+    const progress = useProgressStore()
+    const title = { zh: '我的', en: 'Mine' }
+    const rows = importedSetRows({ id: 'mine', name: 'Mine', importedAt: 0, updatedAt: 0, set: { id: 'mine', title, keyPoints: [title], questions: [] } })
+    await getDB().importedSetInfo.put(rows.info)
+    await getDB().cards.put({ ...card('mine-1'), setId: 'mine' })
+    const home = progress.watch()
+    await vi.waitFor(() => expect(progress.progressOf('mine', 4)).toEqual({ total: 4, new: 3, learning: 1, mastered: 0 }))
+    home()
   })
 
   it('never starts reading for a screen that left before the database opened', async () => {
