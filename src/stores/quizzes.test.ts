@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
 import { getDB } from '@/db/database'
 import { makeAttempt } from '@/db/test-utils'
 import { useAppStore } from './app'
+import { freshStoresEachTest } from './testing'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
 vi.mock('virtual:question-index', () => ({ default: [] }))
 
-beforeEach(() => {
-  setActivePinia(createPinia())
-})
-afterEach(async () => {
-  const db = getDB()
-  db.close()
-  await db.delete()
-})
+freshStoresEachTest()
 
 describe('exam deadlines', () => {
   it('hands an exam in at its deadline whatever screen is shown, one missed while away as soon as the app starts', async () => {
