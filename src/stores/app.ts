@@ -102,9 +102,7 @@ export const useAppStore = defineStore('app', () => {
     const readsStart = performance.now()
     const bank = useBankStore()
     // The imported sets' info rows only: their questions are read by the screens that show them.
-    const imported = await db.listImportedSetInfo(db.getDB())
-    bank.setImported(imported)
-    void bank.watchImported()
+    const imported = await bank.watchImported()
     // Progress of questions that left the bank is archived, and restored if they come back.
     // Reconciling reads every card, so do it only when the bank is not the one last reconciled;
     // the signature comes from the built-in index and each imported set's fingerprint of its ids.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createDB, getDB, setDB } from '@/db/database'
-import { listImportedSetInfo, putImportedSets } from '@/db/importedQuestions'
+import { putImportedSets } from '@/db/importedQuestions'
 import { deleteImportedSet } from '@/db/importedSets'
 import type { QuestionSet } from '@/domain/content/schema'
 import { useBankStore } from './bank'
@@ -54,7 +54,7 @@ afterEach(async () => {
 async function bankWithInfo() {
   const bank = useBankStore()
   await bank.ensureLoaded()
-  bank.setImported(await listImportedSetInfo(getDB()))
+  await bank.watchImported()
   return bank
 }
 
@@ -98,7 +98,7 @@ describe('bank store: imported questions fetched by the screens that show them',
     const bank = await bankWithInfo()
     await bank.loadQuestions(['imp-a-1', 'imp-b-1'])
     await deleteImportedSet(getDB(), 'imp-a')
-    bank.setImported(await listImportedSetInfo(getDB()))
+    await vi.waitFor(() => expect(bank.sets).toHaveLength(2))
     expect(bank.questionIndex.has('imp-a-1')).toBe(false)
     expect(bank.questionIndex.has('imp-b-1')).toBe(true)
     expect(bank.setById.has('imp-a')).toBe(false)

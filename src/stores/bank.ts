@@ -4,6 +4,7 @@ import builtInIndex from 'virtual:question-index'
 import type { Localized, Question, QuestionSet, QuestionType } from '@/domain/content/schema'
 import type { ImportedSetInfoRecord } from '@/db/records'
 import { dbApi } from './dbApi'
+import { liveResource } from './liveResource'
 
 /** A set as lists and its page show it: everything but its questions. */
 export type SetInfo = Omit<QuestionSet, 'questions'>
@@ -58,11 +59,9 @@ function countTypes(questions: readonly Question[]): Partial<Record<QuestionType
  */
 export const useBankStore = defineStore('bank', () => {
   const builtInSets = shallowRef<QuestionSet[]>([])
-  const imported = shallowRef<ImportedSetInfoRecord[]>([])
   /** Imported questions fetched so far, by id. */
   const fetched = shallowRef(new Map<string, BankEntry>())
   let loading: Promise<void> | null = null
-  let unsubscribe: (() => void) | null = null
 
   function ensureLoaded(): Promise<void> {
     loading ??= import('virtual:question-bank').then((m) => {
@@ -71,21 +70,26 @@ export const useBankStore = defineStore('bank', () => {
     return loading
   }
 
-  /** Takes the imported sets' info rows; questions fetched from a set that is gone or changed are dropped. */
-  function setImported(rows: ImportedSetInfoRecord[]): void {
-    const before = new Map(imported.value.map((r) => [r.id, r.updatedAt]))
+  /** Each imported set's version as last read: questions fetched from a set that is gone or changed are dropped. */
+  let versions = new Map<string, number>()
+  function dropStale(rows: ImportedSetInfoRecord[]): void {
     const now = new Map(rows.map((r) => [r.id, r.updatedAt]))
-    imported.value = rows
-    const stale = [...before].filter(([id, at]) => now.get(id) !== at).map(([id]) => id)
-    if (stale.length === 0) return
-    const gone = new Set(stale)
-    fetched.value = new Map([...fetched.value].filter(([, e]) => !gone.has(e.setId)))
+    const gone = new Set([...versions].filter(([id, at]) => now.get(id) !== at).map(([id]) => id))
+    versions = now
+    if (gone.size > 0) fetched.value = new Map([...fetched.value].filter(([, e]) => !gone.has(e.setId)))
   }
+  const live = liveResource((db) => db.listImportedSetInfo(db.getDB()), { initial: [] as ImportedSetInfoRecord[], onValue: dropStale })
+  const imported = live.data
 
-  async function watchImported(): Promise<void> {
-    const db = await dbApi()
-    unsubscribe?.()
-    unsubscribe = db.observe(() => db.listImportedSetInfo(db.getDB()), setImported)
+  let following: Promise<ImportedSetInfoRecord[]> | null = null
+  /** Follows the imported sets' info rows for the app's lifetime; resolves with the first rows read. */
+  function watchImported(): Promise<ImportedSetInfoRecord[]> {
+    following ??= (() => {
+      const first = live.next()
+      live.watch()
+      return first
+    })()
+    return following
   }
 
   const builtInSetsInfo = computed<BankSet[]>(() =>
@@ -174,7 +178,6 @@ export const useBankStore = defineStore('bank', () => {
     builtInQuestionIds,
     ensureLoaded,
     watchImported,
-    setImported,
     loadQuestions,
     loadSets,
     queueSets,
