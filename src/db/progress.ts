@@ -446,14 +446,23 @@ export function finishAttempt(db: StudyDB, id: string, now: number): Promise<boo
   })
 }
 
-/** Flags or unflags a question of an active attempt. False when the attempt is missing or finished. */
-export function setFlag(db: StudyDB, attemptId: string, questionId: string, flagged: boolean): Promise<boolean> {
+/**
+ * Flags or unflags a question of an active attempt. Returns whether it changed (not when the
+ * attempt is missing or finished) and the attempt as it now is, for the screen to show without a read.
+ */
+export function setFlag(
+  db: StudyDB,
+  attemptId: string,
+  questionId: string,
+  flagged: boolean,
+): Promise<{ changed: boolean; attempt: AttemptRecord | undefined }> {
   return db.transaction('rw', db.attempts, async () => {
     const attempt = await db.attempts.get(attemptId)
-    if (attempt?.status !== 'active') return false
+    if (attempt?.status !== 'active') return { changed: false, attempt }
     const rest = (attempt.flagged ?? []).filter((id) => id !== questionId)
-    await db.attempts.put({ ...attempt, flagged: flagged ? [...rest, questionId] : rest })
-    return true
+    const next = { ...attempt, flagged: flagged ? [...rest, questionId] : rest }
+    await db.attempts.put(next)
+    return { changed: true, attempt: next }
   })
 }
 

@@ -119,8 +119,7 @@ export function useQuizAttempt(s: Session, loop: Loop) {
     const id = s.currentId.value
     if (!a || !id) return
     try {
-      await setFlag(getDB(), a.id, id, !flagged.value.has(id))
-      attempt.value = (await getAttempt(getDB(), a.id)) ?? a
+      attempt.value = (await setFlag(getDB(), a.id, id, !flagged.value.has(id))).attempt ?? a
     } catch (e) {
       s.saveError.value = describeError(e)
     }
