@@ -40,7 +40,10 @@ async function placeAttempt(to: RouteLocationNormalized): Promise<RouteLocationR
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
   { path: '/sets/:setId', name: 'set', component: () => import('./views/SetView.vue'), props: true },
-  { path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue') },
+  {
+    path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue'),
+    meta: { load: async () => briefly((await quizzes()).openSetup()) },
+  },
   {
     path: '/quiz/:attemptId', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true,
     meta: { load: async (to) => (await placeAttempt(to)) ?? briefly((await session()).openQuiz(String(to.params.attemptId))) },

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { getDB } from '@/db/database'
 import { makeAttempt } from '@/db/test-utils'
 import { useAppStore } from './app'
+import { useQuizzesStore } from './quizzes'
 import { freshStoresEachTest } from './testing'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
@@ -26,5 +27,24 @@ describe('exam deadlines', () => {
     await vi.waitFor(async () => expect((await attempt('running'))?.status).toBe('finished'), { timeout: 5000 })
     expect((await attempt('running'))?.finishedAt).toBe(now + 300)
     expect((await attempt('later'))?.status).toBe('active')
+  })
+})
+
+describe('the setup screen’s quiz to resume', () => {
+  it('is the latest quiz still open, and none once it is discarded', async () => {
+    await getDB().open()
+    await getDB().attempts.bulkPut([
+      makeAttempt({ id: 'older', updatedAt: 1 }),
+      makeAttempt({ id: 'newer', updatedAt: 2 }),
+      makeAttempt({ id: 'done', updatedAt: 3, status: 'finished' }),
+    ])
+    const quizzes = useQuizzesStore()
+    await quizzes.openSetup()
+    expect(quizzes.resumable?.id).toBe('newer')
+    await quizzes.discard('newer')
+    expect(quizzes.resumable).toBeUndefined()
+    expect(await getDB().attempts.get('newer')).toBeUndefined()
+    await quizzes.openSetup()
+    expect(quizzes.resumable?.id).toBe('older')
   })
 })

@@ -66,12 +66,22 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     return create(config, ids, randomSeed(), (id) => bank.questionIndex.get(id)?.setId)
   }
 
-  function latestActive(): Promise<AttemptRecord | undefined> {
-    return latestActiveQuiz(getDB())
+  /** The quiz the setup screen offers to resume: the latest one still open (undefined: none). */
+  const resumable = shallowRef<AttemptRecord | undefined>(undefined)
+
+  /** Reads it for the setup screen. A failed read offers none (and is logged): starting a quiz still works. */
+  async function openSetup(): Promise<void> {
+    resumable.value = undefined
+    try {
+      resumable.value = await latestActiveQuiz(getDB())
+    } catch (e) {
+      console.warn('open quiz unreadable', e)
+    }
   }
 
   async function discard(id: string): Promise<void> {
     await abandonAttempt(getDB(), id)
+    if (resumable.value?.id === id) resumable.value = undefined
   }
 
   /** The attempt on the results screen: undefined while it is read, null when there is none. */
@@ -144,7 +154,7 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     if (Number.isFinite(next)) deadlineTimer = setTimeout(() => void endExamsAtDeadline(open.data.value), Math.min(next - now, 2 ** 31 - 1))
   }
 
-  return { start, startWith, latestActive, discard, results, resultsError, openResults, place, keepExamDeadlines: open.watch }
+  return { start, startWith, resumable, openSetup, discard, results, resultsError, openResults, place, keepExamDeadlines: open.watch }
 })
 
 // Editing this store in dev swaps it in place instead of reloading the page.
