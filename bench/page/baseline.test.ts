@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { StudyDB } from '@/db/database'
 import { recordAnswer } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
-import { DAY, freshDB, HOUR, makeCard, makeLog as log, T0 } from '@/db/test-utils'
+import { DAY, freshDBEachTest, HOUR, makeCard, makeLog as log, T0 } from '@/db/test-utils'
 import { getDueBefore, getStatLogsSince, loadStatsData } from './baseline'
 
 let db: StudyDB
-beforeEach(() => {
-  db = freshDB()
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
-})
+freshDBEachTest((fresh) => (db = fresh))
 
 describe('getStatLogsSince', () => {
   it('returns the entries from `since` on, oldest first, with only the stats fields', async () => {

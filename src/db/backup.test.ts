@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
 import { BACKUP_FORMAT, type BackupFile } from '@/domain/backup/format'
 import { backupWith, makeImportedSet as importedSet } from '@/domain/progress/testing'
 import { exportProgress, importProgress, isEmpty, parseBackup, resetProgress, WRITE_CHUNK } from './backup'
 import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
-import { DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDB, freshDBEachTest, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
 
 let db: StudyDB
 const extra: StudyDB[] = []
-beforeEach(() => {
-  db = freshDB()
-})
+freshDBEachTest((fresh) => (db = fresh))
 afterEach(() => {
-  db.close()
   for (const other of extra.splice(0)) other.close()
 })
 

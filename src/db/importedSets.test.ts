@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Response } from '@/domain/content/response'
 import { parseImport } from '@/domain/import'
 import type { QuestionSet } from '@/domain/content/schema'
@@ -12,15 +12,12 @@ import {
 } from './importedSets'
 import { createAttempt, recordAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
-import { DAY, dumpAll, expectedDaily, freshDB, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
+import { DAY, dumpAll, expectedDaily, freshDBEachTest, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
 
 let db: StudyDB
-beforeEach(() => {
-  db = freshDB()
-})
+freshDBEachTest((fresh) => (db = fresh))
 afterEach(() => {
   vi.restoreAllMocks()
-  db.close()
 })
 
 function importedSet(prefix: string, rows = 'cat\tchat\ndog\tchien\n'): QuestionSet {

@@ -34,19 +34,16 @@ import {
   type AnswerInput,
 } from './progress'
 import { DEFAULT_SETTINGS, type CardRecord, type Settings } from './records'
-import { bruteDaily, DAY, dumpAll, expectedDaily, freshDB, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
+import { bruteDaily, DAY, dumpAll, expectedDaily, freshDB, freshDBEachTest, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
 // Property tests against a real (in-memory) database: well under a second when idle, several
 // seconds on a busy 2-core machine.
 vi.setConfig({ testTimeout: 30_000 })
 
 let db: StudyDB
-beforeEach(() => {
-  db = freshDB()
-})
+freshDBEachTest((fresh) => (db = fresh))
 afterEach(() => {
   vi.restoreAllMocks()
-  db.close()
 })
 
 const S: Settings = DEFAULT_SETTINGS

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
-import { createDB, type StudyDB } from './database'
+import type { StudyDB } from './database'
 import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter, readReviewQueue } from './queries'
 import { dayKeyAt } from './stats'
 import type { AttemptRecord, CardRecord } from './records'
 import { putImportedSets } from './importedQuestions'
+import { freshDBEachTest } from './test-utils'
 
 const DAY = 86_400_000
 
@@ -29,13 +30,7 @@ function attempt(id: string, status: AttemptRecord['status'], updatedAt: number,
   }
 }
 
-beforeEach(async () => {
-  db = createDB(`test-${crypto.randomUUID()}`)
-  await db.open()
-})
-afterEach(async () => {
-  await db.delete()
-})
+freshDBEachTest((fresh) => (db = fresh), { open: true })
 
 describe('cardIdsIn', () => {
   it('lists only cards of the given sets', async () => {

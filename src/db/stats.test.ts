@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { StudyDB } from './database'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
@@ -11,16 +11,10 @@ import {
   loadDailyStatsData,
   rebuildDailyStats,
 } from './stats'
-import { bruteDaily, DAY, expectedDaily, freshDB, HOUR, localIso, makeCard, makeLog, MIN, T0 } from './test-utils'
+import { bruteDaily, DAY, expectedDaily, freshDBEachTest, HOUR, localIso, makeCard, makeLog, MIN, T0 } from './test-utils'
 
 let db: StudyDB
-beforeEach(() => {
-  db = freshDB()
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
-})
+freshDBEachTest((fresh) => (db = fresh))
 
 const log = makeLog
 

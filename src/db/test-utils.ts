@@ -1,6 +1,6 @@
 /** Helpers for the database tests (fake-indexeddb is loaded by tests/setup.ts). */
-import { vi } from 'vitest'
-import { createDB, type StudyDB } from './database'
+import { afterEach, beforeEach, vi } from 'vitest'
+import { createDB, setDB, type StudyDB } from './database'
 import type { AttemptRecord, DailyStatRecord, ImportedSetRecord, ReviewLogRecord } from './records'
 import { makeCard } from '@/domain/progress/testing'
 import { getImportedSet, importedTables, putImportedSets, readImportedSets } from './importedQuestions'
@@ -13,6 +13,24 @@ export const DAY = 86_400_000
 /** A new database with a unique name, so tests never share state. */
 export function freshDB(): StudyDB {
   return createDB('test-' + crypto.randomUUID())
+}
+
+/**
+ * Gives each test of the file a fresh database, closed and deleted after the test. `use` receives
+ * it before the test, opened first with `open`, and made the app's database (`setDB`) with `app`.
+ */
+export function freshDBEachTest(use: (db: StudyDB) => void = () => {}, { open = false, app = false } = {}): void {
+  let db: StudyDB
+  beforeEach(async () => {
+    db = freshDB()
+    if (open) await db.open()
+    if (app) setDB(db)
+    use(db)
+  })
+  afterEach(async () => {
+    db.close()
+    await db.delete()
+  })
 }
 
 /**

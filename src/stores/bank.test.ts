@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { createDB, getDB, setDB } from '@/db/database'
+import { getDB } from '@/db/database'
+import { freshDBEachTest } from '@/db/test-utils'
 import { putImportedSets } from '@/db/importedQuestions'
 import { deleteImportedSet } from '@/db/importedSets'
 import type { QuestionSet } from '@/domain/content/schema'
@@ -37,18 +38,13 @@ function set(id: string, n: number): QuestionSet {
   }
 }
 
+freshDBEachTest(undefined, { app: true })
 beforeEach(async () => {
   setActivePinia(createPinia())
-  setDB(createDB(`test-${crypto.randomUUID()}`))
   await putImportedSets(getDB(), [
     { id: 'imp-a', name: 'A', importedAt: T0, updatedAt: T0, set: set('imp-a', 5) },
     { id: 'imp-b', name: 'B', importedAt: T0 + 1, updatedAt: T0 + 1, set: set('imp-b', 3) },
   ])
-})
-afterEach(async () => {
-  const db = getDB()
-  db.close()
-  await db.delete()
 })
 
 async function bankWithInfo() {

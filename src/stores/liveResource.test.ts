@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
-import { getDB, setDB, type StudyDB } from '@/db/database'
+import { getDB, type StudyDB } from '@/db/database'
 import { observe } from '@/db/live'
-import { freshDB, makeCard, whileReadsFail } from '@/db/test-utils'
+import { freshDBEachTest, makeCard, whileReadsFail } from '@/db/test-utils'
 import { liveResource } from './liveResource'
 
 let db: StudyDB
-beforeEach(async () => {
-  db = freshDB()
-  await db.open()
-  setDB(db)
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
-})
+freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
 
 /** A live count of the cards that counts its own reads. */
 function cardCount(ready?: () => Promise<unknown>) {

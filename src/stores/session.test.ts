@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { QuestionSet } from '@/domain/content/schema'
-import { setDB, type StudyDB } from '@/db/database'
-import { freshDB } from '@/db/test-utils'
+import type { StudyDB } from '@/db/database'
+import { freshDBEachTest } from '@/db/test-utils'
 import type { CardRecord } from '@/db/records'
 import { reviewScopeOf, useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
@@ -28,16 +28,10 @@ vi.mock('virtual:question-bank', () => ({ default: [fixture] }))
 vi.mock('virtual:question-index', () => ({ default: [{ id: 'demo', title: { zh: 'Demo', en: 'Demo' }, questions: ['demo-tf', 'demo-single', 'demo-blank', 'demo-card'] }] }))
 
 let db: StudyDB
+freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
 beforeEach(async () => {
-  db = freshDB()
-  await db.open()
-  setDB(db)
   setActivePinia(createPinia())
   await useBankStore().ensureLoaded()
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
 })
 
 async function startQuiz(mode: 'practice' | 'exam' = 'practice') {

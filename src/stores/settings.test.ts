@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { exportProgress } from '@/db/backup'
-import { setDB, type StudyDB } from '@/db/database'
+import type { StudyDB } from '@/db/database'
 import type { ImportedSetRecord } from '@/db/records'
-import { freshDB, importedSetsOf, makeCard, T0 } from '@/db/test-utils'
+import { freshDB, freshDBEachTest, importedSetsOf, makeCard, T0 } from '@/db/test-utils'
+import { makeImportedSet } from '@/domain/progress/testing'
 import { backupFileName, useSettingsStore } from './settings'
 
 vi.mock('virtual:question-bank', () => ({ default: [] }))
@@ -12,29 +13,12 @@ vi.mock('virtual:question-index', () => ({
 }))
 
 const L = (s: string) => ({ zh: s, en: s })
-const importedSet: ImportedSetRecord = {
-  id: 'mine',
-  name: 'My set',
-  importedAt: T0,
-  updatedAt: T0,
-  set: {
-    id: 'mine',
-    title: L('Mine'),
-    keyPoints: [L('Point')],
-    questions: [{ id: 'm1', type: 'flashcard', prompt: L('Front'), explanation: L('Why'), back: L('Back') }],
-  },
-}
+const importedSet = makeImportedSet()
 
 let db: StudyDB
-beforeEach(async () => {
-  db = freshDB()
-  await db.open()
-  setDB(db)
+freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
+beforeEach(() => {
   setActivePinia(createPinia())
-})
-afterEach(async () => {
-  db.close()
-  await db.delete()
 })
 
 async function backupWithCard(questionId: string): Promise<string> {
@@ -107,7 +91,7 @@ describe('useSettingsStore import: the same rules as a set import', () => {
       status: 'conflict',
       conflicts: [{ index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'My set' }],
     })
-    expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(L('Mine'))
+    expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(importedSet.set.title)
     expect(await store.finishImport('replace')).toEqual({ status: 'done' })
     expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(L('Theirs'))
   })

@@ -8,17 +8,16 @@ vi.mock('virtual:question-bank', () => ({ default: [] }))
 vi.mock('virtual:question-index', () => ({ default: [] }))
 
 import { i18n } from '@/i18n'
-import { createDB, setDB, type StudyDB } from '@/db/database'
-import { importedSetsOf } from '@/db/test-utils'
+import type { StudyDB } from '@/db/database'
+import { freshDBEachTest, importedSetsOf } from '@/db/test-utils'
 import ImportView from './ImportView.vue'
 
 let db: StudyDB
 let router: Router
 let wrapper: VueWrapper | null = null
 
+freshDBEachTest((fresh) => (db = fresh), { app: true })
 beforeEach(async () => {
-  db = createDB('import-view-' + crypto.randomUUID())
-  setDB(db)
   setActivePinia(createPinia())
   i18n.global.locale.value = 'en'
   router = createRouter({
@@ -34,11 +33,9 @@ beforeEach(async () => {
   await router.push('/import')
 })
 
-afterEach(async () => {
+afterEach(() => {
   wrapper?.unmount()
   wrapper = null
-  db.close()
-  await db.delete()
 })
 
 function mountView(): VueWrapper {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { whileReadsFail } from '@/db/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { freshStoresEachTest } from '@/stores/testing'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { QuestionSet } from '@/domain/content/schema'
 
@@ -59,8 +59,8 @@ let wrapper: VueWrapper | null = null
 // IndexedDB answers asynchronously (and slowly on a busy machine): poll instead of one flush.
 const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 20 })
 
+freshStoresEachTest()
 beforeEach(async () => {
-  setActivePinia(createPinia())
   // As the router does before these screens: open the app's database (and load its settings).
   await useAppStore().whenReady()
   db = getDB()
@@ -79,8 +79,6 @@ beforeEach(async () => {
 afterEach(async () => {
   wrapper?.unmount()
   wrapper = null
-  db.close()
-  await db.delete()
 })
 
 function answer(over: Partial<AnswerInput>): AnswerInput {

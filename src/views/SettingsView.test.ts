@@ -8,7 +8,7 @@ import { exportProgress, parseBackup } from '@/db/backup'
 import { setDB, type StudyDB } from '@/db/database'
 import { getSettings, saveSettings } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
-import { dumpAll, freshDB, makeCard, T0 } from '@/db/test-utils'
+import { dumpAll, freshDB, freshDBEachTest, makeCard, T0 } from '@/db/test-utils'
 import { useAppStore } from '@/stores/app'
 import SettingsView from './SettingsView.vue'
 
@@ -19,20 +19,16 @@ let db: StudyDB
 let pinia: Pinia
 let wrapper: VueWrapper | null = null
 
-beforeEach(async () => {
-  db = freshDB()
-  await db.open()
-  setDB(db)
+freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
+beforeEach(() => {
   pinia = createPinia()
   setActivePinia(pinia)
   i18n.global.locale.value = 'en'
 })
 
-afterEach(async () => {
+afterEach(() => {
   wrapper?.unmount()
   wrapper = null
-  db.close()
-  await db.delete()
 })
 
 async function mountView(path = '/settings'): Promise<VueWrapper> {

@@ -21,22 +21,21 @@ const download = vi.fn<(blob: Blob, name: string) => void>()
 vi.mock('@/composables/useDownload', () => ({ downloadBlob: (blob: Blob, name: string) => download(blob, name) }))
 
 import { i18n } from '@/i18n'
-import { createDB, setDB, type StudyDB } from '@/db/database'
+import type { StudyDB } from '@/db/database'
 import { saveImportedSet } from '@/db/importedSets'
 import { recordAnswer } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
 import { parseImport } from '@/domain/import'
 import { useBankStore } from '@/stores/bank'
-import { importedSetsOf } from '@/db/test-utils'
+import { freshDBEachTest, importedSetsOf } from '@/db/test-utils'
 import SetActions from './SetActions.vue'
 
 let db: StudyDB
 let router: Router
 let wrapper: VueWrapper | null = null
 
+freshDBEachTest((fresh) => (db = fresh), { app: true })
 beforeEach(async () => {
-  db = createDB('set-actions-' + crypto.randomUUID())
-  setDB(db)
   setActivePinia(createPinia())
   i18n.global.locale.value = 'en'
   download.mockClear()
@@ -56,11 +55,9 @@ beforeEach(async () => {
   await vi.waitFor(() => expect(bank.setById.has('imp-mine')).toBe(true))
 })
 
-afterEach(async () => {
+afterEach(() => {
   wrapper?.unmount()
   wrapper = null
-  db.close()
-  await db.delete()
 })
 
 async function mountFor(setId: string): Promise<VueWrapper> {
