@@ -6,7 +6,7 @@
 import type { StudyDB } from '@/db/database'
 import type { ReviewLogRecord } from '@/db/records'
 import { countReviews } from '@/db/stats'
-import type { StatLog } from '@/domain/stats/types'
+import type { StatLog } from './statsBaseline'
 
 /** The due times of the cards due before `until`, overdue ones included, earliest first. */
 export async function getDueBefore(db: StudyDB, until: number): Promise<{ due: number }[]> {

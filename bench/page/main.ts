@@ -27,8 +27,9 @@ import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
 import { applyGrade } from '@/domain/scheduling/fsrs'
 import { DAY_MS, dayToIso } from '@/domain/calendar/days'
-import { buildStats, buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
+import { buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
 import { getDueBefore, loadStatsData } from './baseline'
+import { buildStats } from './statsBaseline'
 
 let current: StudyDB | null = null
 function db(): StudyDB {

@@ -446,16 +446,8 @@ export function finishAttempt(db: StudyDB, id: string, now: number): Promise<boo
   })
 }
 
-/**
- * Flags or unflags a question of an active attempt. Returns whether it changed (not when the
- * attempt is missing or finished) and the attempt as it now is, for the screen to show without a read.
- */
-export function setFlag(
-  db: StudyDB,
-  attemptId: string,
-  questionId: string,
-  flagged: boolean,
-): Promise<{ changed: boolean; attempt: AttemptRecord | undefined }> {
+/** Flags or unflags a question of an active attempt; `changed` is false when it is missing or finished. */
+export function setFlag(db: StudyDB, attemptId: string, questionId: string, flagged: boolean): Promise<{ changed: boolean; attempt?: AttemptRecord }> {
   return db.transaction('rw', db.attempts, async () => {
     const attempt = await db.attempts.get(attemptId)
     if (attempt?.status !== 'active') return { changed: false, attempt }

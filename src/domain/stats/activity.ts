@@ -1,59 +1,21 @@
-/**
- * Counting study activity by local day: reviews per day, cards falling due per day, streaks.
- * Pure: `now` and the time zone (`dayOf`) come in as arguments.
- */
-import type { DayOf } from '@/domain/calendar/days'
+/** Study activity by local day: cards falling due per day, streaks. */
 import type { DayCount } from './types'
 
-function emptyDays(first: number, days: number): DayCount[] {
+/** `days` days from `first` on, each with count 0. */
+export function emptyDays(first: number, days: number): DayCount[] {
   const out: DayCount[] = new Array<DayCount>(Math.max(0, days))
   for (let i = 0; i < out.length; i++) out[i] = { day: first + i, count: 0 }
   return out
 }
 
 /**
- * Reviews per local day over the last `days` days, oldest first; the last entry is today.
- * Days without reviews are present with count 0 (the heatmap draws every day).
- */
-export function dailyCounts(logs: readonly { time: number }[], days: number, now: number, dayOf: DayOf): DayCount[] {
-  const first = dayOf(now) - days + 1
-  const out = emptyDays(first, days)
-  for (const log of logs) {
-    const slot = out[dayOf(log.time) - first]
-    if (slot) slot.count++
-  }
-  return out
-}
-
-/**
- * Cards falling due per local day over the next `days` days, today first. Overdue cards count
- * for today: they are what the learner has to review now.
- */
-export function forecast(cards: readonly { due: number }[], days: number, now: number, dayOf: DayOf): DayCount[] {
-  const today = dayOf(now)
-  const out = emptyDays(today, days)
-  for (const card of cards) {
-    const slot = out[Math.max(0, dayOf(card.due) - today)]
-    if (slot) slot.count++
-  }
-  return out
-}
-
-/**
- * The same forecast from counts already made per day (slot 0: overdue and due today), e.g. by
- * the database's due index: `days` entries from today, missing counts as 0.
+ * Cards falling due per local day over the next `days` days, today first, from counts already
+ * made per day (slot 0: overdue and due today), e.g. by the database's due index; missing counts as 0.
  */
 export function forecastFromCounts(dueByDay: readonly number[], days: number, today: number): DayCount[] {
   const out = emptyDays(today, days)
   for (let i = 0; i < out.length; i++) out[i]!.count = dueByDay[i] ?? 0
   return out
-}
-
-/** The distinct local days with at least one review, ascending. */
-export function studyDays(logs: readonly { time: number }[], dayOf: DayOf): number[] {
-  const days = new Set<number>()
-  for (const log of logs) days.add(dayOf(log.time))
-  return [...days].sort((a, b) => a - b)
 }
 
 export interface Streaks {

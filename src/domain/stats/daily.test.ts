@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import fc from 'fast-check'
 import type { Grade } from '../content/response'
 import { addDaily, aggregateDaily, dailyCounts, dailyTally, type DailyLog } from './daily'
-import { fixedOffsetDayOf, localDayKey } from '@/domain/calendar/days'
-import { trueRetention } from './retention'
-
-const MIN = 60_000
+import { localDayKey } from '@/domain/calendar/days'
 
 describe('dailyCounts / addDaily', () => {
   const answer = { correct: true, grade: 3 as Grade, durationMs: 1500, isNew: false }
@@ -66,37 +62,3 @@ describe('aggregateDaily', () => {
   })
 })
 
-const randomLogs = fc.array(
-  fc.record({
-    q: fc.constantFrom('q1', 'q2', 'q3', 'q4'),
-    setId: fc.constantFrom('a', 'b', 'c'),
-    // Minutes over two weeks, so there are same-day repeats and equal times.
-    minute: fc.integer({ min: 0, max: 14 * 24 * 60 }),
-    correct: fc.boolean(),
-    grade: fc.constantFrom<Grade>(1, 2, 3, 4),
-    durationMs: fc.nat(100_000),
-    isNew: fc.boolean(),
-  }),
-  { maxLength: 80 },
-)
-
-describe('aggregateDaily and trueRetention', () => {
-  it('agree on random logs in any time zone: same passed and total', () => {
-    fc.assert(
-      fc.property(randomLogs, fc.integer({ min: -12 * 60, max: 14 * 60 }), (specs, east) => {
-        const start = at('2026-03-01', 0)
-        // Distinct times: trueRetention takes equal times in the order given, the tally by id.
-        const logs = specs.map((s, i) => {
-          const time = start + s.minute * MIN + i
-          return { id: `l${String(i).padStart(3, '0')}`, questionId: s.q, setId: s.setId, time, day: localDayKey(time, -east), correct: s.correct, grade: s.grade, durationMs: s.durationMs, isNew: s.isNew }
-        })
-        const rows = aggregateDaily(logs)
-        const expected = trueRetention(logs, fixedOffsetDayOf(east))
-        expect(rows.reduce((n, r) => n + r.retentionTotal, 0)).toBe(expected.total)
-        expect(rows.reduce((n, r) => n + r.retentionPass, 0)).toBe(expected.passed)
-        expect(rows.reduce((n, r) => n + r.reviews, 0)).toBe(logs.length)
-      }),
-      { numRuns: 200 },
-    )
-  })
-})

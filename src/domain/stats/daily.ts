@@ -3,9 +3,9 @@
  * instead of every log entry. The database keeps them up to date answer by answer (db/stats.ts);
  * this module says what one answer adds and how to count a whole log from scratch.
  *
- * Retention here is exactly trueRetention's (retention.ts): the first review of a question on a
- * local day counts, unless the question had no card before it (a first answer is learning, not
- * recall); it passes unless graded Again.
+ * Retention is true retention, as Anki measures it: the first review of a question on a local day
+ * counts, unless the question had no card before it (a first answer is learning, not recall); it
+ * passes unless graded Again.
  */
 import type { Grade } from '../content/response'
 import type { DayKey } from '@/domain/calendar/days'

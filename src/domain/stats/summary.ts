@@ -1,17 +1,21 @@
 /**
- * Everything the stats screen shows, computed once from plain arrays: the screen keeps the
- * result, not the 100,000 log entries it came from.
+ * Everything the stats screen shows, computed once from the per-day totals: the screen keeps the
+ * result, not the log entries it came from.
  */
-import { accuracyBySet, type SetAccuracy } from './accuracy'
-import { dailyCounts, forecast, forecastFromCounts, streaks, studyDays, type Streaks } from './activity'
+import { emptyDays, forecastFromCounts, streaks, type Streaks } from './activity'
 import type { DailyStat } from './daily'
+import type { Retention } from './retention'
 import { dayKeyToDay, type DayOf } from '@/domain/calendar/days'
-import { trueRetention, type Retention } from './retention'
-import type { DayCount, StatLog } from './types'
+import type { DayCount } from './types'
 
 /** About six months: 26 weeks. */
 export const HEATMAP_DAYS = 26 * 7
 export const FORECAST_DAYS = 30
+
+export interface SetAccuracy {
+  answered: number
+  correct: number
+}
 
 export interface StatsSummary {
   today: number
@@ -23,33 +27,6 @@ export interface StatsSummary {
   streaks: Streaks
   totalMs: number
   bySet: Map<string, SetAccuracy>
-}
-
-export interface StatsInput {
-  /** The review log entries to count (any order), normally the last six months. */
-  logs: readonly StatLog[]
-  /** All answers ever; defaults to the number of logs. */
-  totalReviews?: number
-  /** Cards due before the end of the forecast window (overdue ones included). */
-  cards: readonly { due: number }[]
-  now: number
-  dayOf: DayOf
-}
-
-export function buildStats({ logs, cards, now, dayOf, totalReviews }: StatsInput): StatsSummary {
-  const today = dayOf(now)
-  let totalMs = 0
-  for (const log of logs) totalMs += log.durationMs
-  return {
-    today,
-    daily: dailyCounts(logs, HEATMAP_DAYS, now, dayOf),
-    forecast: forecast(cards, FORECAST_DAYS, now, dayOf),
-    retention: trueRetention(logs, dayOf),
-    streaks: streaks(studyDays(logs, dayOf), today),
-    totalReviews: totalReviews ?? logs.length,
-    totalMs,
-    bySet: accuracyBySet(logs),
-  }
 }
 
 export interface DailyStatsInput {
@@ -67,13 +44,13 @@ export interface DailyStatsInput {
 }
 
 /**
- * The same summary as buildStats over the heatmap's window of the log, computed from the
- * per-day totals instead (a few hundred rows rather than every answer).
+ * The summary over the heatmap's window, from the per-day totals (a few hundred rows rather than
+ * every answer).
  */
 export function buildStatsFromDaily({ daily, dueByDay, now, dayOf, totalReviews }: DailyStatsInput): StatsSummary {
   const today = dayOf(now)
   const first = today - HEATMAP_DAYS + 1
-  const heat = dailyCounts([], HEATMAP_DAYS, now, dayOf)
+  const heat = emptyDays(first, HEATMAP_DAYS)
   const days: number[] = []
   const bySet = new Map<string, SetAccuracy>()
   let totalMs = 0
