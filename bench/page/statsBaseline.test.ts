@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import type { Grade } from '@/domain/content/response'
 import { dayToIso, fixedOffsetDayOf, localDayKey } from '@/domain/calendar/days'
 import { streaks } from '@/domain/stats/activity'
-import { aggregateDaily } from '@/domain/stats/daily'
+import { aggregateDaily } from '@/domain/stats/testing'
 import { buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from '@/domain/stats/summary'
 import { accuracyBySet, buildStats, dailyCounts, forecast, studyDays, trueRetention, type StatLog } from './statsBaseline'
 

@@ -9,19 +9,15 @@ import { liveResource } from './liveResource'
 import { yieldToMain } from '@/composables/yieldToMain'
 import { firstLearnerAction } from '@/composables/firstLearnerAction'
 import { databaseExists, settleUnreadableIndexedDB } from '@/db/exists'
+import { hashSeed } from '@/domain/random'
 
 const MINUTE = 60_000
 /** The performance measure of start-up's database reads (see start()). */
 export const STARTUP_READS = 'app: start-up reads'
 
-/** A fingerprint of which questions are in which set (FNV-1a over the id list). */
+/** A fingerprint of which questions are in which set (the one string hash over the id list). */
 export function bankSignature(ids: readonly { id: string; setId: string }[]): string {
-  let h = 0x811c9dc5
-  for (const { id, setId } of ids) {
-    const s = `${setId}/${id};`
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
-  }
-  return `${ids.length}:${(h >>> 0).toString(16)}`
+  return `${ids.length}:${hashSeed(ids.map(({ id, setId }) => `${setId}/${id};`).join('')).toString(16)}`
 }
 
 /**

@@ -117,15 +117,11 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     let a: AttemptRecord | undefined
     try {
       a = await getAttempt(db, id)
+      if (a) await bank.loadQuestions(a.questionIds)
     } catch {
       return null
     }
     if (!a) return null
-    try {
-      await bank.loadQuestions(a.questionIds)
-    } catch {
-      return null
-    }
     const now = Date.now()
     const outcome = attemptOutcome(a, now, (q) => bank.questionIndex.has(q))
     if (outcome === 'open') return 'quiz'

@@ -39,15 +39,6 @@ export const useSettingsStore = defineStore('settings', () => {
   /** The mode of the last write that failed: what Retry repeats. */
   const failedMode = ref<ImportMode | null>(null)
 
-  async function run<T>(work: () => Promise<T>): Promise<T> {
-    busy.value = true
-    try {
-      return await work()
-    } finally {
-      busy.value = false
-    }
-  }
-
   /** All progress as a pretty-printed JSON file. */
   function exportBackup(now: number = Date.now()): Promise<{ blob: Blob; filename: string }> {
     return run(async () => {
@@ -73,7 +64,8 @@ export const useSettingsStore = defineStore('settings', () => {
     progress.value = { phase, done }
   }
 
-  async function tracked<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs `work` with the store busy (and the import's progress cleared before and after). */
+  async function run<T>(work: () => Promise<T>): Promise<T> {
     busy.value = true
     progress.value = null
     try {
@@ -94,7 +86,7 @@ export const useSettingsStore = defineStore('settings', () => {
     const blob = typeof file === 'string' ? new Blob([file], { type: 'application/json' }) : file
     const current = newJob()
     job.value = current
-    return tracked(async () => {
+    return run(async () => {
       const bank = useBankStore()
       const builtIn = {
         setIds: new Set(bank.builtInQuestionIds.map((q) => q.setId)),
@@ -136,7 +128,7 @@ export const useSettingsStore = defineStore('settings', () => {
     const current = job.value
     if (!current) return Promise.resolve(false)
     failedMode.value = null
-    return tracked(() => write(current, mode))
+    return run(() => write(current, mode))
   }
 
   /** Stops a check or write under way (a write is rolled back), or forgets the file waiting for a choice. */

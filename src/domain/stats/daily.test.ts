@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../content/response'
-import { addDaily, aggregateDaily, dailyCounts, dailyTally, type DailyLog } from './daily'
+import { addDaily, dailyCounts, dailyTally, type DailyLog } from './daily'
+import { aggregateDaily } from './testing'
 import { localDayKey } from '@/domain/calendar/days'
 
 describe('dailyCounts / addDaily', () => {

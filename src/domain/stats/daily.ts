@@ -128,10 +128,3 @@ export function dailyTally(): { add(logs: Iterable<DailyLog>): void; finish(): D
     },
   }
 }
-
-/** The daily rows of a whole log (see dailyTally). */
-export function aggregateDaily(logs: Iterable<DailyLog>): DailyStat[] {
-  const tally = dailyTally()
-  tally.add(logs)
-  return tally.finish().rows
-}

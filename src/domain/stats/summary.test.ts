@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Grade } from '../content/response'
-import { aggregateDaily, type DailyLog } from './daily'
+import type { DailyLog } from './daily'
+import { aggregateDaily } from './testing'
 import { dayToIso, fixedOffsetDayOf, localDayKey } from '@/domain/calendar/days'
 import { buildStatsFromDaily, FORECAST_DAYS, HEATMAP_DAYS } from './summary'
 
