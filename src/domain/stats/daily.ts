@@ -50,27 +50,17 @@ export function dailyCounts(answer: DailyAnswer, firstOfDay: boolean): DailyCoun
   }
 }
 
+const COUNT_FIELDS = ['reviews', 'correct', 'durationMs', 'retentionTotal', 'retentionPass', 'newCards'] as const
+
 /**
  * `row` plus `sign` times `counts` (a new row when there is none). A row whose `reviews` reaches
  * 0 holds nothing any more: the caller deletes it, so taking an answer back leaves no trace.
+ * A missing count is 0 (rows counted before `newCards` existed lack it; the version 4 upgrade recounts them).
  */
-export function addDaily(
-  row: DailyStat | undefined,
-  key: Pick<DailyStat, 'day' | 'setId'>,
-  counts: DailyCounts,
-  sign: 1 | -1 = 1,
-): DailyStat {
-  return {
-    day: key.day,
-    setId: key.setId,
-    reviews: (row?.reviews ?? 0) + sign * counts.reviews,
-    correct: (row?.correct ?? 0) + sign * counts.correct,
-    durationMs: (row?.durationMs ?? 0) + sign * counts.durationMs,
-    retentionTotal: (row?.retentionTotal ?? 0) + sign * counts.retentionTotal,
-    retentionPass: (row?.retentionPass ?? 0) + sign * counts.retentionPass,
-    // Rows counted before this field existed lack it (the version 4 upgrade recounts them).
-    newCards: (row?.newCards ?? 0) + sign * counts.newCards,
-  }
+export function addDaily(row: DailyStat | undefined, key: Pick<DailyStat, 'day' | 'setId'>, counts: DailyCounts, sign: 1 | -1 = 1): DailyStat {
+  const next = { day: key.day, setId: key.setId } as DailyStat
+  for (const f of COUNT_FIELDS) next[f] = (row?.[f] ?? 0) + sign * counts[f]
+  return next
 }
 
 /** A log entry as the from-scratch count needs it. */
