@@ -9,7 +9,7 @@ import type { BlankQuestion, NumericQuestion, Question } from '../src/domain/con
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 import { getSet, SET_IDS } from './helpers/bank'
 import { t, type Locale } from './helpers/i18n'
-import { answer, clickNext, currentQuestion, startQuiz } from './helpers/quiz'
+import { answer, clickNext, currentQuestion, questionCard, startQuiz } from './helpers/quiz'
 
 /** The first question of the bank that `pick` accepts, with its set. */
 function find<Q extends Question>(pick: (q: Question) => q is Q): { setId: string; question: Q } {
@@ -84,3 +84,26 @@ for (const locale of ['en', 'zh'] as const) {
     })
   })
 }
+
+// The typed-answer grader is a chunk of its own, fetched when a typed question is shown. An answer
+// checked before it has arrived waits for it: the verdict is the same either way.
+test.describe('a typed answer on a fresh page', () => {
+  // Every script fetched from the server (no service worker), so each can be held back.
+  test.use({ serviceWorkers: 'block' })
+
+  test('is graded right on the first question, with every script slow to arrive', async ({ page }) => {
+    const { setId } = find((q): q is BlankQuestion => q.type === 'blank')
+    await startQuiz(page, 'zh', { set: setId, order: 'article', count: 'all', types: ['blank', 'numeric'] })
+    const q = await currentQuestion(page)
+    // A new page on the quiz: its scripts, the grader's too, each arrive half a second late.
+    await page.route('**/assets/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await route.continue()
+    })
+    await page.reload()
+    await expect(questionCard(page)).toHaveAttribute('data-qid', q.id)
+    await answer(page, q, true)
+    await expect(page.getByTestId('verdict')).toContainText(t('zh', 'quiz.correct'))
+    await expect(page.getByTestId('override')).toHaveCount(0)
+  })
+})

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { checkAnswer, isTypedAnswer } from '@/domain/content/answer'
-import type { Grade, Response } from '@/domain/content/response'
+import { gradeAnswer, isTypedAnswer, prepareGrading } from '@/domain/content/grade'
+import type { CheckResult, Grade, GradeNote, Response } from '@/domain/content/response'
 import type { MatchingPair, Question } from '@/domain/content/schema'
 import { draftToResponse, emptyDraft, isDraftTouched, responseToDraft, restoreDraft, type Draft } from '@/domain/session/draft'
 import { activeDuration } from '@/domain/session/attempt'
@@ -27,6 +27,8 @@ export type Phase = 'loading' | 'answering' | 'feedback' | 'done' | 'missing' | 
 export interface AnswerResult {
   correct: boolean
   score: number
+  /** The grader's note on a typed answer (a typo forgiven, a unit that contradicts). */
+  note?: GradeNote
   response: Response
   log: ReviewLogRecord
 }
@@ -121,6 +123,7 @@ function useSessionCore() {
     // An exam question answered before shows that answer, to be looked at or changed.
     const given = q ? examAnswers.value.get(q.id) : undefined
     draft.value = kept ?? (q && given ? responseToDraft(q, given.answer) : emptyDraft(q))
+    if (q) prepareGrading(q)
     void loadCard()
   }
 
@@ -198,23 +201,33 @@ function useSessionCore() {
    * Records `r` as the answer to the question on screen (replacing the answer `replaces`, in an
    * exam); `after` follows once it is saved. False when it could not be saved.
    */
-  function record(r: Response, grade: Grade | undefined, after: (w: AnswerWritten, score: number) => void, replaces?: string): Promise<boolean> {
+  async function record(r: Response, grade: Grade | undefined, after: (w: AnswerWritten, verdict: CheckResult) => void, replaces?: string): Promise<boolean> {
     const e = entry.value!
-    const verdict = checkAnswer(e.question, r)
     const now = Date.now()
+    // Busy while grading too: a typed answer may wait for its grader to load.
+    busy.value = true
+    let verdict: CheckResult
+    try {
+      verdict = await gradeAnswer(e.question, r)
+    } catch (err) {
+      saveError.value = describeError(err)
+      return false
+    } finally {
+      busy.value = false
+    }
     const input: AnswerInput = {
       questionId: e.question.id, setId: e.setId, mode: mode.value, answer: r, correct: verdict.correct,
       grade: grade ?? gradeFor(verdict.correct), durationMs: activeDuration(now, activeSince), now, attemptId: attempt.value?.id ?? null,
     }
-    return save({ input, replaces, after: (w) => after(w, verdict.score) })
+    return save({ input, replaces, after: (w) => after(w, verdict) })
   }
 
   /** Answers the question on screen and, once the answer is saved, shows the verdict. */
   async function answerWithFeedback(r: Response, grade?: Grade): Promise<void> {
     if (!entry.value || phase.value !== 'answering' || busy.value) return
-    await record(r, grade, ({ log }, score) => {
+    await record(r, grade, ({ log }, { score, note }) => {
       history.value = [...history.value, log.id]
-      result.value = { correct: log.correct, score, response: r, log }
+      result.value = { correct: log.correct, score, ...(note ? { note } : {}), response: r, log }
       phase.value = 'feedback'
     })
   }

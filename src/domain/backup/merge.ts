@@ -6,7 +6,7 @@
  * by archivedAt, an imported set by updatedAt. Log entries are never overwritten: those not
  * held here are added. db/backup.ts reads the records these rules compare and writes what they pick.
  */
-import type { CardRecord } from '@/domain/scheduling/types'
+import { reviewedLater } from '@/domain/scheduling/types'
 import type { NotebookEntry } from '@/domain/session/notebook'
 import { BANK_SIGNATURE_KEY, type ReviewLogRecord, type SettingRecord } from '@/domain/progress/records'
 import type { BackupFile } from './format'
@@ -31,15 +31,10 @@ const orMinus = (n: number | null | undefined) => n ?? -Infinity
 /** A notebook entry's last change: its latest miss, or its clearing. */
 const touched = (e: NotebookEntry) => Math.max(e.lastWrongAt, orMinus(e.clearedAt))
 
-/** A card is newer when it was reviewed later (a card never reviewed is oldest). */
-export const cardRule: MergeRule<CardRecord> = {
-  keyOf: (c) => c.questionId,
-  newer: (a, b) => orMinus(a.lastReview) > orMinus(b.lastReview),
-}
-
 /** The rules of every table a merge compares record by record (the log is only added to). */
 export const MERGE_RULES: { [K in Exclude<BackupTable, 'reviews'>]: MergeRule<BackupFile[K][number]> } = {
-  cards: cardRule,
+  // A card is newer when it was reviewed later (a card never reviewed is oldest).
+  cards: { keyOf: (c) => c.questionId, newer: reviewedLater },
   attempts: { keyOf: (a) => a.id, newer: (a, b) => a.updatedAt > b.updatedAt },
   notebook: { keyOf: (n) => n.questionId, newer: (a, b) => touched(a) > touched(b) },
   settings: { keyOf: (s) => s.key, newer: (a, b) => orMinus(a.updatedAt) > orMinus(b.updatedAt) },

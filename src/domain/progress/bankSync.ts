@@ -4,14 +4,13 @@
  * question that moved to another set takes its progress along. db/progress.ts reads the three
  * tables, and writes what `planBankSync` decides.
  */
-import type { CardRecord } from '@/domain/scheduling/types'
+import { reviewedLater, type CardRecord } from '@/domain/scheduling/types'
 import type { NotebookEntry } from '@/domain/session/notebook'
-import { cardRule } from '@/domain/backup/merge'
 import type { ArchivedProgress } from './records'
 
 /** Of two cards for one question (either may be missing), the later reviewed; `a` on a tie. */
 const laterCard = (a: CardRecord | null, b: CardRecord | null): CardRecord | null =>
-  !a ? b : !b ? a : cardRule.newer(b, a) ? b : a
+  !a ? b : !b ? a : reviewedLater(b, a) ? b : a
 /** Of two notebook entries for one question, the one with the later miss; `a` on a tie. */
 const laterEntry = (a: NotebookEntry | null, b: NotebookEntry | null): NotebookEntry | null =>
   !a ? b : !b ? a : b.lastWrongAt > a.lastWrongAt ? b : a

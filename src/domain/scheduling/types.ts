@@ -21,6 +21,12 @@ export interface CardRecord {
   lastReview: number | null
 }
 
+/**
+ * Of two cards for one question, whether `a` holds the later progress: reviewed later (a card
+ * never reviewed is oldest). A backup merge and a bank change both keep that one.
+ */
+export const reviewedLater = (a: CardRecord, b: CardRecord): boolean => (a.lastReview ?? -Infinity) > (b.lastReview ?? -Infinity)
+
 export interface Settings {
   /** Desired retention, 0.70..0.97. */
   retention: number
