@@ -1,4 +1,4 @@
-import { onScopeDispose } from 'vue'
+import { onKeyStroke } from '@vueuse/core'
 
 export type HotkeyHandler = (e: KeyboardEvent) => boolean | void
 
@@ -22,13 +22,9 @@ export function isActivatable(target: EventTarget | null): boolean {
  * are left alone (Esc included: the dialog closes itself).
  */
 export function useHotkeys(handler: HotkeyHandler): void {
-  const onKey = (e: KeyboardEvent): void => {
+  onKeyStroke((e) => {
     if (e.defaultPrevented || e.isComposing) return
     if (document.querySelector('dialog[open]')) return
     if (handler(e) === true) e.preventDefault()
-  }
-  // Hand-written (was VueUse's onKeyStroke): the quiz and review screens use it, and VueUse would
-  // put its chunks on the first answer's path.
-  window.addEventListener('keydown', onKey)
-  onScopeDispose(() => window.removeEventListener('keydown', onKey))
+  })
 }

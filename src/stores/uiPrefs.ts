@@ -1,38 +1,15 @@
+import { useStorage } from '@vueuse/core'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, watch } from 'vue'
 import { useBankStore } from './bank'
 
-const SHOW_BOTH = 'qwen-study.showBoth'
-
-function readShowBoth(): boolean {
-  try {
-    return localStorage.getItem(SHOW_BOTH) === '1'
-  } catch {
-    return false
-  }
-}
-
-/**
- * Display preferences that must be known before the database opens (kept in localStorage).
- * Hand-written, as the app shell's theme and online status are: the quiz and review screens
- * read them, and VueUse's `useStorage` would put its chunks (2.8 KB gzip) on the first answer's path.
- */
+/** Display preferences that must be known before the database opens (kept in localStorage). */
 export const useUiPrefs = defineStore('uiPrefs', () => {
-  // Stored as '1' / '0', written only when changed; where storage is blocked the choice lasts
-  // for this page only. Another tab's change shows here too.
-  const showBoth = ref(readShowBoth())
-  watch(showBoth, (v) => {
-    try {
-      localStorage.setItem(SHOW_BOTH, v ? '1' : '0')
-    } catch {
-      // Storage blocked: the choice lasts for this page only.
-    }
+  // Stored as '1' / '0'; where storage is blocked the choice lasts for this page only.
+  const showBoth = useStorage('qwen-study.showBoth', false, undefined, {
+    serializer: { read: (v) => v === '1', write: (v) => (v ? '1' : '0') },
+    writeDefaults: false,
+    onError: () => {},
   })
-  if (typeof window !== 'undefined') {
-    window.addEventListener('storage', (e) => {
-      if (e.key === SHOW_BOTH || e.key === null) showBoth.value = readShowBoth()
-    })
-  }
 
   /** The citation's source: the article's publisher for built-in sets (undefined), the set's name for imported ones. */
   function sourceNameFor(setId: string): string | undefined {
