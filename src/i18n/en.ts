@@ -144,6 +144,7 @@ export default {
     notFound: 'This quiz no longer exists.',
     loading: 'Loading…',
     saveFailed: 'Your answer could not be saved ({reason}). It is kept here — retry.',
+    gradeFailed: 'Your answer could not be checked: the part of the app that checks typed answers did not download (the connection may be down). Your answer is kept here — once you are online, submit it again.',
     retrySave: 'Retry saving',
     empty: 'No answer given',
     shortcuts: 'Keyboard shortcuts',

@@ -144,6 +144,7 @@ export default {
     notFound: '该测验已不存在。',
     loading: '加载中…',
     saveFailed: '答案未能保存（{reason}）。答案仍保留在此，可重试。',
+    gradeFailed: '这道题暂时无法批改：用来批改填写答案的程序没有下载成功（网络可能已断开）。你的答案仍保留在此，联网后再次提交即可。',
     retrySave: '重试保存',
     empty: '未作答',
     shortcuts: '键盘快捷键',

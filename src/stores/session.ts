@@ -72,6 +72,8 @@ function useSessionCore() {
   /** The answer that could not be saved, kept to retry. */
   const unsaved = shallowRef<PendingAnswer | null>(null)
   const saveError = ref<string | null>(null)
+  /** The typed-answer grader could not be fetched: nothing was graded or written; the draft stays. */
+  const gradeError = ref(false)
   /** Why the quiz or review could not be read (phase 'unreadable'); null otherwise. */
   const loadError = ref<string | null>(null)
   const busy = ref(false)
@@ -116,6 +118,7 @@ function useSessionCore() {
   function resetQuestion(): void {
     result.value = null
     saveError.value = null
+    gradeError.value = false
     unsaved.value = null
     const q = question.value
     // A choice picked or text typed before a reload comes back; anything else starts empty.
@@ -206,11 +209,13 @@ function useSessionCore() {
     const now = Date.now()
     // Busy while grading too: a typed answer may wait for its grader to load.
     busy.value = true
+    gradeError.value = false
     let verdict: CheckResult
     try {
       verdict = await gradeAnswer(e.question, r)
-    } catch (err) {
-      saveError.value = describeError(err)
+    } catch {
+      // Only the grader's download can fail here (grading itself never throws).
+      gradeError.value = true
       return false
     } finally {
       busy.value = false
@@ -281,7 +286,7 @@ function useSessionCore() {
   }
 
   return {
-    attempt, queue, index, phase, draft, result, saveError, loadError, unsaved, busy, history, currentId, entry,
+    attempt, queue, index, phase, draft, result, saveError, gradeError, loadError, unsaved, busy, history, currentId, entry,
     question, rights, response, isExam, examAnswers, inSession, canUndo, previews,
     submit, dontKnow, gradeFlashcard, retrySave, regrade, override, next, undo, setDraft,
     loop: { begin, show, unreadable, resetQuestion, record, answerWithFeedback },

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { QuestionSet } from '@/domain/content/schema'
+import type { StudyDB } from '@/db/database'
+import { freshDBEachTest } from '@/db/test-utils'
+import { useSessionStore } from './session'
+import { useQuizzesStore } from './quizzes'
+import { useBankStore } from './bank'
+
+// The typed-answer grader is a chunk of its own, and its download can fail (offline on a first
+// visit): `gradeAnswer` then rejects for a typed answer, as this stand-in does until `online` is set.
+const net = vi.hoisted(() => ({ online: false }))
+vi.mock('@/domain/content/grade', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/domain/content/grade')>()
+  return {
+    ...real,
+    gradeAnswer: async (...args: Parameters<typeof real.gradeAnswer>) => {
+      if (!net.online && real.isTypedAnswer(args[0])) throw new TypeError('Failed to fetch dynamically imported module')
+      return real.gradeAnswer(...args)
+    },
+  }
+})
+
+const L = (s: string) => ({ zh: s, en: s })
+const fixture: QuestionSet = {
+  id: 'typed',
+  title: L('Typed'),
+  keyPoints: [L('k')],
+  questions: [{ id: 'typed-blank', type: 'blank', prompt: L('Name ____'), explanation: L('e'), answer: { zh: '千问', en: 'Qwen' } }],
+}
+vi.mock('virtual:question-bank', () => ({ default: [fixture] }))
+vi.mock('virtual:question-index', () => ({ default: [{ id: 'typed', title: { zh: 'Typed', en: 'Typed' }, questions: ['typed-blank'] }] }))
+
+let db: StudyDB
+freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
+beforeEach(async () => {
+  net.online = false
+  setActivePinia(createPinia())
+  await useBankStore().ensureLoaded()
+})
+
+describe('a typed answer while its grader cannot be downloaded', () => {
+  it('is neither graded nor written, says why, keeps the typed text, and is graded once the grader arrives', async () => {
+    const id = await useQuizzesStore().start({
+      setIds: ['typed'], count: 'all', types: ['blank'], order: 'article', mode: 'practice', timeLimitMin: null,
+    })
+    const session = useSessionStore()
+    expect(await session.openQuiz(id!)).toBe('ok')
+    session.setDraft({ text: 'Qwen' })
+    await session.submit()
+    expect(session.gradeError).toBe(true)
+    expect(session.phase).toBe('answering')
+    expect(session.draft).toMatchObject({ text: 'Qwen' })
+    expect(await db.reviews.count()).toBe(0)
+
+    net.online = true
+    await session.submit()
+    expect(session.gradeError).toBe(false)
+    expect(session.phase).toBe('feedback')
+    expect(session.result?.correct).toBe(true)
+    expect(await db.reviews.count()).toBe(1)
+  })
+})
