@@ -4,6 +4,7 @@
  * re-exported here for the database code.
  */
 import type { Question, QuestionSet, QuestionType } from '@/domain/content/schema'
+import type { SetCounts } from '@/domain/progress/counts'
 export type {
   ArchivedProgress,
   AttemptAnswer,
@@ -50,3 +51,15 @@ export interface ImportedQuestionRecord {
   pos: number
   question: Question
 }
+
+/** Table `counts`: how many cards one set has, and how many in each bucket (domain/progress/counts.ts). */
+export type CardCountRecord = { of: 'cards'; setId: string } & SetCounts
+
+/** Table `counts`: how many entries the review log holds. */
+export interface ReviewCountRecord {
+  of: 'reviews'
+  setId: ''
+  total: number
+}
+
+export type CountRecord = CardCountRecord | ReviewCountRecord

@@ -4,12 +4,14 @@
  * Reading the review log itself is too slow for the screen (IndexedDB has no projection: every
  * entry read costs its whole record, seconds for 100,000 of them). So every write to the log
  * also updates the `daily` table (one row per local day and set) in the same transaction, and
- * the screen reads those rows, the all-time count (which reads no records) and counts on the due index.
+ * the screen reads those rows, the log's total (a row of the counts table, counts.ts) and counts
+ * on the due index.
  */
 import { addDaily, dailyCounts, dailyTally, type DailyAnswer, type DailyLog } from '@/domain/stats/daily'
 import { dayKeyAt, localMidnight } from './localDays'
 import type { Table } from 'dexie'
 import type { StudyDB } from './database'
+import { REVIEW_COUNT_KEY } from './counts'
 import type { DailyStatRecord, ReviewDaily, ReviewLogRecord } from './records'
 
 // ---------------------------------------------------------------------------------------------
@@ -160,9 +162,10 @@ export function rebuildDailyStats(db: StudyDB): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** How many answers the log holds, all time (a count: no record is read). */
-export function countReviews(db: StudyDB): Promise<number> {
-  return db.reviews.count()
+/** How many answers the log holds, all time (its row of the counts table: nothing is counted). */
+export async function countReviews(db: StudyDB): Promise<number> {
+  const row = await db.counts.get(REVIEW_COUNT_KEY)
+  return row?.total ?? 0
 }
 
 /**
