@@ -36,6 +36,7 @@ import {
   type CountedCard,
   type CountsDelta,
 } from '@/domain/progress/counts'
+import type { StudyDB } from './database'
 import type { CardCountRecord, CardRecord, CountRecord, ReviewLogRecord } from './records'
 
 export const COUNTS_TABLE = 'counts'
@@ -368,4 +369,12 @@ export async function recountIn(
   if (total > 0) rows.push({ of: 'reviews', setId: '', total })
   await counts.clear()
   await counts.bulkAdd(rows)
+}
+
+/**
+ * Counts everything again, in a transaction of its own: for writes made around Dexie (the
+ * benchmark's raw IndexedDB answers), which the middleware never sees.
+ */
+export function recount(db: StudyDB): Promise<void> {
+  return db.transaction('rw', [db.cards, db.reviews, db.counts], () => recountIn(db.cards, db.reviews, db.counts))
 }
