@@ -13,8 +13,9 @@
  *
  * How: before passing a write down, the middleware asks for what it replaces or deletes (the
  * cards, or whether the log entries exist), in the same breath, so IndexedDB answers in request
- * order; when both are done, the change is queued on the transaction and the rows are read and
- * written, one change at a time, in the order the writes were made.
+ * order; when both are done, the change waits on the transaction for the writes still under way,
+ * and the changes of all of them, merged in the order the writes were made, are applied with one
+ * read and one write of the rows they touch.
  */
 import Dexie, {
   type DBCore,
@@ -78,8 +79,9 @@ class Tally {
   }
 
   /**
-   * The write of `slot` is done (null: it failed, or changed no count): writes every change
-   * whose turn has come. Resolves once they are written.
+   * The write of `slot` is done (null: it failed, or changed no count): once no write of the
+   * transaction is under way, writes their changes, merged in the order the writes were made.
+   * Resolves once they are written (or at once when another write will write them).
    */
   settle(slot: Slot, delta: CountsDelta | null): PromiseLike<void> {
     slot.settled = true
@@ -89,11 +91,12 @@ class Tally {
 
   private pump(): PromiseLike<void> {
     if (this.writing) return this.writing
+    // Writes still under way settle later, each then pumps again: their changes go out with
+    // these, one read and one write of the rows for them all (an answer writes a card and a log
+    // entry side by side). Every write settles, done or failed, so none waits forever.
+    if (this.queue.some((slot) => !slot.settled)) return Dexie.Promise.resolve()
     let merged: CountsDelta | null = null
-    while (this.queue[0]?.settled) {
-      const { delta } = this.queue.shift()!
-      if (delta) merged = merged ? mergeDelta(merged, delta) : delta
-    }
+    for (const { delta } of this.queue.splice(0)) if (delta) merged = merged ? mergeDelta(merged, delta) : delta
     if (!merged) return Dexie.Promise.resolve()
     this.writing = writeDelta(this.counts, this.trans, merged).then(() => {
       this.writing = null
