@@ -116,6 +116,16 @@ describe('the counts table', () => {
     ])
   })
 
+  it('counts a write of many log entries at once, some there already, some not', async () => {
+    const ids = Array.from({ length: 1500 }, (_, i) => `r${String(i).padStart(5, '0')}`)
+    await db.reviews.bulkAdd(ids.filter((_, i) => i % 3 === 0).map((id) => makeLog(id, T0)))
+    await db.reviews.bulkPut(ids.map((id) => makeLog(id, T0 + MIN)))
+    await expectCountsRight()
+    await db.reviews.bulkDelete([...ids.filter((_, i) => i % 2 === 0), 'missing', 'q-after-all'])
+    await expectCountsRight()
+    expect(await countReviews(db)).toBe(750)
+  })
+
   it('follows a clear, a range delete and a modify, and leaves no row for a set without cards', async () => {
     await db.cards.bulkAdd(['a1', 'a2', 'b1', 'b2'].map((id) => makeCard({ questionId: id, setId: `set-${id[0]}`, state: 1 })))
     await db.reviews.bulkAdd(['r1', 'r2', 's1'].map((id) => makeLog(id, T0)))

@@ -228,6 +228,30 @@ function cardWrite(table: DBCoreTable, req: DBCoreMutateRequest): { read: Read; 
   }
 }
 
+/** From this many keys on, whether they exist is read from the keys between the least and greatest. */
+const KEY_WALK_FROM = 1000
+
+/**
+ * For each key, something when a record has it, undefined when none does. Many string keys (a
+ * set's log entries deleted, a seeded log written) are looked up among the keys of their range,
+ * read keys only in one request, rather than by reading every record.
+ */
+function presence(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly unknown[]): PromiseLike<unknown[]> {
+  if (keys.length < KEY_WALK_FROM || !keys.every((key): key is string => typeof key === 'string')) return table.getMany({ trans, keys: [...keys] })
+  let lower = keys[0]!
+  let upper = lower
+  // IndexedDB orders strings by code unit, as `<` does.
+  for (const key of keys) {
+    if (key < lower) lower = key
+    if (key > upper) upper = key
+  }
+  const range: DBCoreKeyRange = { type: 2, lower, upper, lowerOpen: false, upperOpen: false }
+  return table.query({ trans, values: false, query: { index: table.schema.primaryKey, range } }).then(({ result }) => {
+    const held = new Set(result)
+    return keys.map((key) => (held.has(key) ? true : undefined))
+  })
+}
+
 /** The same for the log: only its total is kept, so what counts is whether an entry existed. */
 function reviewWrite(table: DBCoreTable, req: DBCoreMutateRequest): { read: Read; delta: (before: unknown, res: DBCoreMutateResponse) => CountsDelta } {
   const { trans } = req
@@ -247,7 +271,7 @@ function reviewWrite(table: DBCoreTable, req: DBCoreMutateRequest): { read: Read
     case 'delete': {
       const after = req.type === 'put' ? keys.map(() => PRESENT) : null
       return {
-        read: table.getMany({ trans, keys }),
+        read: presence(table, trans, keys),
         delta: (before, res) => {
           eachReplaced<unknown>(keys, before as unknown[], after, res, (old, value) => {
             delta.reviews += (value === undefined ? 0 : 1) - (old === undefined ? 0 : 1)
