@@ -32,6 +32,7 @@ import {
   countAll,
   countCard,
   emptyDelta,
+  isZero,
   mergeDelta,
   NO_CARDS,
   type CountedCard,
@@ -116,7 +117,8 @@ function writeDelta(counts: DBCoreTable, trans: DBCoreTransaction, delta: Counts
   const cleared: PromiseLike<DBCoreMutateResponse>[] = []
   if (delta.cardsCleared) cleared.push(counts.mutate({ trans, type: 'deleteRange', range: CARD_ROWS }))
   if (delta.reviewsCleared) cleared.push(counts.mutate({ trans, type: 'delete', keys: [REVIEW_COUNT_KEY] }))
-  const setIds = [...delta.sets.keys()]
+  // Sets whose changes cancel out (a retention change reschedules cards, moving none) are left alone.
+  const setIds = [...delta.sets].flatMap(([setId, change]) => (isZero(change) ? [] : [setId]))
   const keys = setIds.map(cardCountKey)
   if (delta.reviews !== 0) keys.push(REVIEW_COUNT_KEY)
   const rows: PromiseLike<(CountRecord | undefined)[]> = keys.length > 0 ? counts.getMany({ trans, keys }) : Dexie.Promise.resolve([])
