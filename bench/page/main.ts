@@ -124,6 +124,11 @@ async function cardStatsByIndex(d: StudyDB): Promise<Map<string, number[]>> {
   return new Map(rows)
 }
 
+/** How the stats screen counted its forecast before the dueSlots table (schema v7): a count on the due index per day. */
+function dueIndexCounts(d: StudyDB, starts: readonly number[]): Promise<number[]> {
+  return Promise.all(starts.map((end, i) => (i === 0 ? d.cards.where('due').below(end) : d.cards.where('due').between(starts[i - 1]!, end, true, false)).count()))
+}
+
 /**
  * What the stats store does on each change (the daily totals, due counts per day and the log's
  * count, then the summary), against the previous way: every log entry of the window, slim.
@@ -384,7 +389,8 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     'firstNewIds(20) when every question of the set has a card (walks them all)': await samples(slow, () => firstNewIds(d, seededIds, 20)),
     'countCardsOf (review start: any new questions? rows of the counts table)': await samples(runs, () => countCardsOf(d, setIds)),
     'the same by index counts (per set: where setId equals → count), before the counts table': await samples(runs, () => Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).count()))),
-    'forecast: due-index counts per day (countDueBetween, what the stats store runs)': await samples(runs, () => countDueBetween(d, dailyRange.dayEnds)),
+    'forecast: cards due per day from the quarter-hour rows (countDueBetween, what the stats store runs)': await samples(runs, () => countDueBetween(d, dailyRange.dayEnds)),
+    'forecast by due-index counts per day, before the quarter-hour rows': await samples(runs, () => dueIndexCounts(d, dailyRange.dayEnds)),
     'cardStatsBySet (rows of the counts table)': await samples(runs, () => cardStatsBySet(d)),
     'per-set card counts by index counts on [setId+state+stability], before the counts table': await samples(runs, () => cardStatsByIndex(d)),
     'cardStatsBySet as a live query (how home keeps it)': await live(() => cardStatsBySet(d)),

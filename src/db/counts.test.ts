@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import type { Grade, Response } from '@/domain/content/response'
-import { addCounts, countAll } from '@/domain/progress/counts'
+import { addCounts, countAll, DUE_SLOT_MS } from '@/domain/progress/counts'
 import type { StudyDB } from './database'
 import { recount } from './counts'
 import { exportProgress, importProgress, resetProgress } from './backup'
@@ -18,7 +18,7 @@ import {
   type AnswerInput,
 } from './progress'
 import { countCards } from './queries'
-import { DEFAULT_SETTINGS, type CardRecord, type CountRecord, type ReviewLogRecord } from './records'
+import { DEFAULT_SETTINGS, type CardRecord, type CountRecord, type DueSlotRecord, type ReviewLogRecord } from './records'
 import { seedProgress, seedQuestionSet } from './seed'
 import { countReviews, rebuildDailyStats } from './stats'
 import { DAY, freshDB, HOUR, makeCard, makeLog, MIN, T0 } from './test-utils'
@@ -50,8 +50,19 @@ async function recounted(target: StudyDB): Promise<CountRecord[]> {
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : 1))
 }
 
+/** The cards due per quarter hour, counted afresh. */
+async function recountedDue(target: StudyDB): Promise<DueSlotRecord[]> {
+  const slots = new Map<number, number>()
+  for (const card of await target.cards.toArray()) {
+    const slot = Math.floor(card.due / DUE_SLOT_MS)
+    slots.set(slot, (slots.get(slot) ?? 0) + 1)
+  }
+  return [...slots].sort(([a], [b]) => a - b).map(([slot, cards]) => ({ slot, cards }))
+}
+
 async function expectCountsRight(target: StudyDB = db): Promise<void> {
   expect(await target.counts.toArray()).toEqual(await recounted(target))
+  expect(await target.dueSlots.toArray()).toEqual(await recountedDue(target))
 }
 
 function answer(overrides: Partial<AnswerInput> = {}): AnswerInput {
@@ -72,6 +83,8 @@ describe('the counts table', () => {
       { of: 'cards', setId: 'set-b', total: 1, learning: 0, young: 0, mature: 0 },
       { of: 'reviews', setId: '', total: 2 },
     ])
+    // makeCard's cards are all due at T0 (a quarter hour): one slot.
+    expect(await db.dueSlots.toArray()).toEqual([{ slot: T0 / DUE_SLOT_MS, cards: 4 }])
     expect(await countCards(db, 'set-a')).toBe(3)
     expect(await countCards(db, 'set-none')).toBe(0)
     expect(await countReviews(db)).toBe(2)
@@ -144,8 +157,10 @@ describe('the counts table', () => {
       await db.cards.add(makeCard({ questionId: 'after', setId: 'set-c' }))
     })
     expect(await db.counts.toArray()).toEqual([{ of: 'cards', setId: 'set-c', total: 1, learning: 0, young: 1, mature: 0 }])
+    await expectCountsRight()
     await db.cards.delete('after')
     expect(await db.counts.count()).toBe(0)
+    expect(await db.dueSlots.count()).toBe(0)
   })
 
   it('rolls back with the write: a transaction that fails leaves the counts as they were', async () => {
@@ -168,11 +183,12 @@ describe('recount', () => {
   it('counts everything afresh, for writes made around Dexie', async () => {
     await db.cards.bulkAdd([makeCard({ questionId: 'a', state: 1 }), makeCard({ questionId: 'b', setId: 'set-b', stability: 40 })])
     await db.reviews.add(makeLog('r1', T0))
-    const right = await db.counts.toArray()
+    const right = [await db.counts.toArray(), await db.dueSlots.toArray()]
     await db.counts.clear()
     await db.counts.add({ of: 'cards', setId: 'gone', total: 3, learning: 3, young: 0, mature: 0 })
+    await db.dueSlots.put({ slot: 1, cards: 9 })
     await recount(db)
-    expect(await db.counts.toArray()).toEqual(right)
+    expect([await db.counts.toArray(), await db.dueSlots.toArray()]).toEqual(right)
   })
 })
 
@@ -266,7 +282,7 @@ describe('a random sequence of writes through the app', () => {
     fc.record({ kind: fc.constantFrom('restore' as const), mode: fc.constantFrom('replace' as const, 'merge' as const) }),
     fc.record({
       kind: fc.constant('raw' as const),
-      puts: fc.array(fc.record({ q: fc.nat(questionIds.length - 1), state: fc.constantFrom(0, 1, 2, 3), stability: fc.double({ min: 0.1, max: 60, noNaN: true }), set: fc.constantFrom('set-a', 'set-b', 'set-c') }), { maxLength: 4 }),
+      puts: fc.array(fc.record({ q: fc.nat(questionIds.length - 1), state: fc.constantFrom(0, 1, 2, 3), stability: fc.double({ min: 0.1, max: 60, noNaN: true }), set: fc.constantFrom('set-a', 'set-b', 'set-c'), due: fc.integer({ min: -3 * 24 * 60, max: 0 }) }), { maxLength: 4 }),
       deletes: fc.array(fc.nat(questionIds.length - 1), { maxLength: 3 }),
       logDeletes: fc.nat(3),
     }),
@@ -334,7 +350,7 @@ describe('a random sequence of writes through the app', () => {
                   if (saved) await importProgress(target, saved, step.mode)
                   break
                 case 'raw': {
-                  const cards: CardRecord[] = step.puts.map((p) => makeCard({ questionId: questionIds[p.q]!, setId: p.set, state: p.state as CardRecord['state'], stability: p.stability }))
+                  const cards: CardRecord[] = step.puts.map((p) => makeCard({ questionId: questionIds[p.q]!, setId: p.set, state: p.state as CardRecord['state'], stability: p.stability, due: T0 + p.due * MIN }))
                   await target.transaction('rw', [target.cards, target.reviews], async () => {
                     await target.cards.bulkPut(cards)
                     await target.cards.bulkDelete(step.deletes.map((q) => questionIds[q]!))

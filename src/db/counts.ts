@@ -1,14 +1,15 @@
 /**
  * The `counts` table (schema version 7): per set, how many cards it has and how many of them are
- * learning, young and mature; and how many entries the review log holds. Home, a set's page, the
- * stats screen and the start of a review read these rows instead of counting index keys (an
+ * learning, young and mature; and how many entries the review log holds. Beside it `dueSlots`:
+ * how many cards fall due in each quarter hour. Home, a set's page, the stats screen (its total
+ * and forecast) and the start of a review read these rows instead of counting index keys (an
  * index count walks every key it counts: about a second for 100,000 cards).
  *
  * They stay right by construction: a DBCore middleware, installed on every StudyDB, sees every
  * write to `cards` and `reviews` whoever makes it (a repository, a backup import, the bank sync,
  * a test's bulkAdd) and adjusts the rows in the same transaction, so a write and its counts
- * commit or roll back together. It also adds `counts` to the scope of every read-write
- * transaction over `cards` or `reviews`: a writer cannot forget it. The rules (a card's bucket,
+ * commit or roll back together. It also adds both tables to the scope of every read-write
+ * transaction over `cards` or `reviews`: a writer cannot forget them. The rules (a card's bucket,
  * what a change adds up to) are the domain's: domain/progress/counts.ts.
  *
  * How: before passing a write down, the middleware asks for what it replaces or deletes (the
@@ -31,6 +32,7 @@ import {
   addCounts,
   countAll,
   countCard,
+  dueSlot,
   emptyDelta,
   isZero,
   mergeDelta,
@@ -39,9 +41,10 @@ import {
   type CountsDelta,
 } from '@/domain/progress/counts'
 import type { StudyDB } from './database'
-import type { CardCountRecord, CardRecord, CountRecord, ReviewLogRecord } from './records'
+import type { CardCountRecord, CardRecord, CountRecord, DueSlotRecord, ReviewLogRecord } from './records'
 
 export const COUNTS_TABLE = 'counts'
+export const DUE_SLOTS_TABLE = 'dueSlots'
 const CARDS = 'cards'
 const REVIEWS = 'reviews'
 
@@ -68,7 +71,7 @@ class Tally {
   private writing: PromiseLike<void> | null = null
 
   constructor(
-    private readonly counts: DBCoreTable,
+    private readonly tables: CountTables,
     private readonly trans: DBCoreTransaction,
   ) {}
 
@@ -99,7 +102,7 @@ class Tally {
     let merged: CountsDelta | null = null
     for (const { delta } of this.queue.splice(0)) if (delta) merged = merged ? mergeDelta(merged, delta) : delta
     if (!merged) return Dexie.Promise.resolve()
-    this.writing = writeDelta(this.counts, this.trans, merged).then(() => {
+    this.writing = writeDelta(this.tables, this.trans, merged).then(() => {
       this.writing = null
       return this.pump()
     })
@@ -111,37 +114,58 @@ function checked(res: DBCoreMutateResponse): void {
   if (res.numFailures > 0) throw Object.values(res.failures)[0] ?? new Error('the counts could not be written')
 }
 
+interface CountTables {
+  counts: DBCoreTable
+  dueSlots: DBCoreTable
+}
+
 /** Reads the rows `delta` changes and writes them back changed (a row left with nothing is deleted). */
-function writeDelta(counts: DBCoreTable, trans: DBCoreTransaction, delta: CountsDelta): PromiseLike<void> {
+function writeDelta({ counts, dueSlots }: CountTables, trans: DBCoreTransaction, delta: CountsDelta): PromiseLike<void> {
   // Requests are answered in the order they are made: the reads below see the rows cleared.
-  const cleared: PromiseLike<DBCoreMutateResponse>[] = []
-  if (delta.cardsCleared) cleared.push(counts.mutate({ trans, type: 'deleteRange', range: CARD_ROWS }))
-  if (delta.reviewsCleared) cleared.push(counts.mutate({ trans, type: 'delete', keys: [REVIEW_COUNT_KEY] }))
+  const writes: PromiseLike<DBCoreMutateResponse>[] = []
+  if (delta.cardsCleared) {
+    writes.push(counts.mutate({ trans, type: 'deleteRange', range: CARD_ROWS }))
+    writes.push(dueSlots.mutate({ trans, type: 'deleteRange', range: { type: ANY, lower: undefined, upper: undefined } }))
+  }
+  if (delta.reviewsCleared) writes.push(counts.mutate({ trans, type: 'delete', keys: [REVIEW_COUNT_KEY] }))
   // Sets whose changes cancel out (a retention change reschedules cards, moving none) are left alone.
   const setIds = [...delta.sets].flatMap(([setId, change]) => (isZero(change) ? [] : [setId]))
   const keys = setIds.map(cardCountKey)
   if (delta.reviews !== 0) keys.push(REVIEW_COUNT_KEY)
+  const slots = [...delta.due].flatMap(([slot, change]) => (change === 0 ? [] : [slot]))
+  // Both reads go out together: one round trip.
   const rows: PromiseLike<(CountRecord | undefined)[]> = keys.length > 0 ? counts.getMany({ trans, keys }) : Dexie.Promise.resolve([])
-  return rows.then((found) => {
-    const puts: CountRecord[] = []
-    const deletes: [string, string][] = []
-    setIds.forEach((setId, i) => {
-      const row = found[i] as CardCountRecord | undefined
-      const next = addCounts(row, delta.sets.get(setId)!)
-      if (next) puts.push({ of: 'cards', setId, ...next })
-      else if (row) deletes.push(keys[i]!)
-    })
-    if (delta.reviews !== 0) {
-      const row = found[setIds.length]
-      const total = (row?.total ?? 0) + delta.reviews
-      if (total !== 0) puts.push({ of: 'reviews', setId: '', total })
-      else if (row) deletes.push(REVIEW_COUNT_KEY)
-    }
-    const writes = [...cleared]
-    if (puts.length > 0) writes.push(counts.mutate({ trans, type: 'put', values: puts }))
-    if (deletes.length > 0) writes.push(counts.mutate({ trans, type: 'delete', keys: deletes }))
-    return writes.reduce<PromiseLike<void>>((chain, write) => chain.then(() => write.then(checked)), Dexie.Promise.resolve())
-  })
+  const slotRows: PromiseLike<(DueSlotRecord | undefined)[]> = slots.length > 0 ? dueSlots.getMany({ trans, keys: slots }) : Dexie.Promise.resolve([])
+  return rows.then((found) =>
+    slotRows.then((foundSlots) => {
+      const puts: CountRecord[] = []
+      const deletes: [string, string][] = []
+      setIds.forEach((setId, i) => {
+        const row = found[i] as CardCountRecord | undefined
+        const next = addCounts(row, delta.sets.get(setId)!)
+        if (next) puts.push({ of: 'cards', setId, ...next })
+        else if (row) deletes.push(keys[i]!)
+      })
+      if (delta.reviews !== 0) {
+        const row = found[setIds.length]
+        const total = (row?.total ?? 0) + delta.reviews
+        if (total !== 0) puts.push({ of: 'reviews', setId: '', total })
+        else if (row) deletes.push(REVIEW_COUNT_KEY)
+      }
+      const slotPuts: DueSlotRecord[] = []
+      const slotDeletes: number[] = []
+      slots.forEach((slot, i) => {
+        const cards = (foundSlots[i]?.cards ?? 0) + delta.due.get(slot)!
+        if (cards !== 0) slotPuts.push({ slot, cards })
+        else if (foundSlots[i]) slotDeletes.push(slot)
+      })
+      if (puts.length > 0) writes.push(counts.mutate({ trans, type: 'put', values: puts }))
+      if (deletes.length > 0) writes.push(counts.mutate({ trans, type: 'delete', keys: deletes }))
+      if (slotPuts.length > 0) writes.push(dueSlots.mutate({ trans, type: 'put', values: slotPuts }))
+      if (slotDeletes.length > 0) writes.push(dueSlots.mutate({ trans, type: 'delete', keys: slotDeletes }))
+      return writes.reduce<PromiseLike<void>>((chain, write) => chain.then(() => write.then(checked)), Dexie.Promise.resolve())
+    }),
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,16 +329,12 @@ function reviewWrite(table: DBCoreTable, req: DBCoreMutateRequest): { read: Read
 
 const tallies = new WeakMap<DBCoreTransaction, Tally>()
 
-function counted(
-  down: DBCoreTable,
-  counts: DBCoreTable,
-  change: typeof cardWrite,
-): DBCoreTable {
+function counted(down: DBCoreTable, tables: CountTables, change: typeof cardWrite): DBCoreTable {
   return {
     ...down,
     mutate(req) {
       let tally = tallies.get(req.trans)
-      if (!tally) tallies.set(req.trans, (tally = new Tally(counts, req.trans)))
+      if (!tally) tallies.set(req.trans, (tally = new Tally(tables, req.trans)))
       const slot = tally.reserve()
       const { read, delta } = change(down, req)
       // Sent one after the other, without waiting: the read sees the records before the write.
@@ -349,17 +369,19 @@ export const countsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'Counts',
   create(down) {
-    if (!down.schema.tables.some((t) => t.name === COUNTS_TABLE)) return {}
-    const counts = down.table(COUNTS_TABLE)
+    const names = down.schema.tables.map((t) => t.name)
+    if (!names.includes(COUNTS_TABLE) || !names.includes(DUE_SLOTS_TABLE)) return {}
+    const tables: CountTables = { counts: down.table(COUNTS_TABLE), dueSlots: down.table(DUE_SLOTS_TABLE) }
     return {
       transaction(stores, mode, options) {
         const writesCounted = mode === 'readwrite' && (stores.includes(CARDS) || stores.includes(REVIEWS))
-        return down.transaction(writesCounted && !stores.includes(COUNTS_TABLE) ? [...stores, COUNTS_TABLE] : stores, mode, options)
+        const missing = writesCounted ? [COUNTS_TABLE, DUE_SLOTS_TABLE].filter((name) => !stores.includes(name)) : []
+        return down.transaction(missing.length > 0 ? [...stores, ...missing] : stores, mode, options)
       },
       table(name) {
         const table = down.table(name)
-        if (name === CARDS) return counted(table, counts, cardWrite)
-        if (name === REVIEWS) return counted(table, counts, reviewWrite)
+        if (name === CARDS) return counted(table, tables, cardWrite)
+        if (name === REVIEWS) return counted(table, tables, reviewWrite)
         return table
       },
     }
@@ -369,19 +391,24 @@ export const countsMiddleware: Middleware<DBCore> = {
 // ---------------------------------------------------------------------------------------------
 // Counting from scratch
 
+/** The tables a recount reads and writes. */
+export interface RecountTables {
+  cards: Table<CardRecord, string>
+  reviews: Table<ReviewLogRecord, string>
+  counts: Table<CountRecord, [string, string]>
+  dueSlots: Table<DueSlotRecord, number>
+}
+
 /**
- * Counts every set's cards and the log from scratch into an empty `counts` table, reading index
- * keys only (the cards' set ids; their [setId+state+stability] keys for the buckets). Runs in
- * the caller's transaction (the version 7 upgrade).
+ * Counts every set's cards, the log and the cards due per slot from scratch into empty count
+ * tables, reading index keys only (the cards' set ids, their [setId+state+stability] keys for
+ * the buckets, their due times). Runs in the caller's transaction (the version 7 upgrade).
  */
-export async function recountIn(
-  cards: Table<CardRecord, string>,
-  reviews: Table<ReviewLogRecord, string>,
-  counts: Table<CountRecord, [string, string]>,
-): Promise<void> {
-  const [setIds, stateKeys, total] = await Promise.all([
+export async function recountIn({ cards, reviews, counts, dueSlots }: RecountTables): Promise<void> {
+  const [setIds, stateKeys, dues, total] = await Promise.all([
     cards.orderBy('setId').keys() as Promise<string[]>,
     cards.orderBy('[setId+state+stability]').keys() as Promise<unknown[]>,
+    cards.orderBy('due').keys() as Promise<number[]>,
     reviews.count(),
   ])
   const totals = new Map<string, number>()
@@ -396,8 +423,13 @@ export async function recountIn(
   ).sets
   const rows: CountRecord[] = [...totals].map(([setId, total]) => ({ of: 'cards', setId, ...(buckets.get(setId) ?? NO_CARDS), total }))
   if (total > 0) rows.push({ of: 'reviews', setId: '', total })
-  await counts.clear()
-  await counts.bulkAdd(rows)
+  const perSlot = new Map<number, number>()
+  for (const due of dues) {
+    const slot = dueSlot(due)
+    if (slot !== null) perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1)
+  }
+  await Promise.all([counts.clear(), dueSlots.clear()])
+  await Promise.all([counts.bulkAdd(rows), dueSlots.bulkAdd([...perSlot].map(([slot, cards]) => ({ slot, cards })))])
 }
 
 /**
@@ -405,5 +437,5 @@ export async function recountIn(
  * benchmark's raw IndexedDB answers), which the middleware never sees.
  */
 export function recount(db: StudyDB): Promise<void> {
-  return db.transaction('rw', [db.cards, db.reviews, db.counts], () => recountIn(db.cards, db.reviews, db.counts))
+  return db.transaction('rw', [db.cards, db.reviews, db.counts, db.dueSlots], () => recountIn(db))
 }

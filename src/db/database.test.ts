@@ -6,6 +6,7 @@ import { makeImportedSet } from '@/domain/progress/testing'
 import type { ImportedSetRecord, ReviewLogRecord } from './records'
 import { getImportedQuestions, getSetQuestionIds, getSetQuestions, listImportedSetInfo, readImportedSets } from './importedQuestions'
 import fc from 'fast-check'
+import { DUE_SLOT_MS } from '@/domain/progress/counts'
 import { bruteDaily, DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0, importedSetsOf } from './test-utils'
 
 // Property tests against a real (in-memory) database: well under a second when idle, several
@@ -58,6 +59,7 @@ describe('createDB', () => {
       importedQuestions: ['id', '[setId+pos]'],
       daily: ['[day+setId]', 'day', 'setId'],
       counts: ['[of+setId]'],
+      dueSlots: ['slot'],
     })
   })
 
@@ -341,7 +343,7 @@ describe('schema upgrade to version 7 (running counts of cards and log entries)'
       makeCard({ questionId: 'q3', state: 1 }),
       makeCard({ questionId: 'q4', state: 3, stability: 0.5 }),
       makeCard({ questionId: 'q5', setId: 'set-b', state: 2, stability: 21 }),
-      makeCard({ questionId: 'q6', setId: 'set-b', state: 0 }),
+      makeCard({ questionId: 'q6', setId: 'set-b', state: 0, due: T0 + DAY + 20 * 60_000 }),
       // Not a key in the state index: one of its set's cards, in no bucket.
       makeCard({ questionId: 'q7', setId: 'set-c', state: 2, stability: Number.NaN }),
     ]
@@ -361,6 +363,11 @@ describe('schema upgrade to version 7 (running counts of cards and log entries)'
       { of: 'cards', setId: 'set-c', total: 1, learning: 0, young: 0, mature: 0 },
       { of: 'reviews', setId: '', total: 3 },
     ])
+    // Cards due per quarter hour: all at T0 but one.
+    expect(await db.dueSlots.toArray()).toEqual([
+      { slot: T0 / DUE_SLOT_MS, cards: 6 },
+      { slot: (T0 + DAY) / DUE_SLOT_MS + 1, cards: 1 },
+    ])
     // From then on every write keeps them.
     await db.cards.delete('q1')
     expect(await db.counts.get(['cards', 'set-a'])).toEqual({ of: 'cards', setId: 'set-a', total: 3, learning: 2, young: 1, mature: 0 })
@@ -374,6 +381,7 @@ describe('schema upgrade to version 7 (running counts of cards and log entries)'
     const db = track(createDB(name))
     await db.open()
     expect(await db.counts.count()).toBe(0)
+    expect(await db.dueSlots.count()).toBe(0)
   })
 })
 

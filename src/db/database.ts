@@ -13,6 +13,7 @@ import type {
   CardRecord,
   CountRecord,
   DailyStatRecord,
+  DueSlotRecord,
   ImportedQuestionRecord,
   ImportedSetInfoRecord,
   ImportedSetRecord,
@@ -50,6 +51,7 @@ export class StudyDB extends Dexie {
   declare importedQuestions: Table<ImportedQuestionRecord, string>
   declare daily: Table<DailyStatRecord, [string, string]>
   declare counts: Table<CountRecord, [string, string]>
+  declare dueSlots: Table<DueSlotRecord, number>
 
   constructor(name: string = DEFAULT_DB_NAME, options: CreateDBOptions = {}) {
     const { onVersionChange, ...deps } = options
@@ -127,19 +129,22 @@ export class StudyDB extends Dexie {
       })
 
     // v7: running counts (counts.ts): per set, its cards and how many are learning, young and
-    // mature; and the log's total. Screens read these rows instead of counting index keys, which
-    // walks every key counted (about a second for 100,000 cards). Counted once here from the
-    // index keys of the cards already stored; from then on every write keeps them right.
+    // mature; the log's total; and cards due per quarter hour (the stats screen's forecast).
+    // Screens read these rows instead of counting index keys, which walks every key counted
+    // (about a second for 100,000 cards). Counted once here from the index keys of the cards
+    // already stored; from then on every write keeps them right.
     this.version(7)
       .stores({
         counts: '[of+setId]',
+        dueSlots: 'slot',
       })
       .upgrade((tx) =>
-        recountIn(
-          tx.table<CardRecord, string>('cards'),
-          tx.table<ReviewLogRecord, string>('reviews'),
-          tx.table<CountRecord, [string, string]>('counts'),
-        ),
+        recountIn({
+          cards: tx.table<CardRecord, string>('cards'),
+          reviews: tx.table<ReviewLogRecord, string>('reviews'),
+          counts: tx.table<CountRecord, [string, string]>('counts'),
+          dueSlots: tx.table<DueSlotRecord, number>('dueSlots'),
+        }),
       )
 
     // Every write of cards or log entries adjusts the counts in its own transaction.

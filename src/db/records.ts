@@ -63,3 +63,9 @@ export interface ReviewCountRecord {
 }
 
 export type CountRecord = CardCountRecord | ReviewCountRecord
+
+/** Table `dueSlots`: how many cards fall due in one quarter hour of UTC (domain/progress/counts.ts, dueSlot). */
+export interface DueSlotRecord {
+  slot: number
+  cards: number
+}

@@ -5,6 +5,10 @@ import {
   cardBucket,
   cardChange,
   countAll,
+  countCard,
+  dueBetweenFromSlots,
+  dueSlot,
+  DUE_SLOT_MS,
   emptyDelta,
   MATURE_DAYS,
   mergeDelta,
@@ -111,6 +115,57 @@ describe('mergeDelta', () => {
           }))
         expect(rows(total)).toEqual(rows(expected))
       }),
+    )
+  })
+})
+
+describe('dueSlot', () => {
+  it('is the quarter hour of UTC a due time falls in, null for one that is not a number', () => {
+    expect(dueSlot(0)).toBe(0)
+    expect(dueSlot(DUE_SLOT_MS - 1)).toBe(0)
+    expect(dueSlot(DUE_SLOT_MS)).toBe(1)
+    expect(dueSlot(-1)).toBe(-1)
+    expect(dueSlot(Number.NaN)).toBeNull()
+    expect(dueSlot(undefined)).toBeNull()
+  })
+
+  it('moves a card between slots when its due time changes', () => {
+    const delta = emptyDelta()
+    countCard(delta, { ...card('a', 2), due: 10 * DUE_SLOT_MS }, -1)
+    countCard(delta, { ...card('a', 2), due: 12 * DUE_SLOT_MS + 5 }, 1)
+    expect(Object.fromEntries(delta.due)).toEqual({ 10: -1, 12: 1 })
+  })
+})
+
+describe('dueBetweenFromSlots', () => {
+  it('sums the slots before each end and after the one before (overdue in the first span)', () => {
+    const slots: [number, number][] = [
+      [-50, 2],
+      [3, 1],
+      [4, 5],
+      [7, 1],
+      [40, 9],
+    ]
+    expect(dueBetweenFromSlots(slots, [4, 8, 12].map((s) => s * DUE_SLOT_MS))).toEqual([3, 6, 0])
+    expect(dueBetweenFromSlots(slots, [])).toEqual([])
+  })
+
+  it('cannot tell for an instant inside a slot', () => {
+    expect(dueBetweenFromSlots([[0, 1]], [DUE_SLOT_MS, DUE_SLOT_MS + 60_000])).toBeNull()
+  })
+
+  it('agrees with a filter over the due times, for any due times and quarter-hour ends', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -500 * DUE_SLOT_MS, max: 500 * DUE_SLOT_MS })),
+        fc.uniqueArray(fc.integer({ min: -400, max: 400 }), { maxLength: 8 }),
+        (dues, endSlots) => {
+          const ends = [...endSlots].sort((a, b) => a - b).map((s) => s * DUE_SLOT_MS)
+          const delta = countAll(dues.map((due) => ({ ...card('a', 2), due })))
+          const expected = ends.map((end, i) => dues.filter((due) => due < end && (i === 0 || due >= ends[i - 1]!)).length)
+          expect(dueBetweenFromSlots(delta.due, ends)).toEqual(expected)
+        },
+      ),
     )
   })
 })

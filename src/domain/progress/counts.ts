@@ -14,7 +14,18 @@ import type { CardRecord } from '@/domain/scheduling/types'
 export const MATURE_DAYS = 21
 
 /** The part of a card the counts depend on. */
-export type CountedCard = Pick<CardRecord, 'setId' | 'state' | 'stability'>
+export type CountedCard = Pick<CardRecord, 'setId' | 'state' | 'stability'> & Partial<Pick<CardRecord, 'due'>>
+
+/**
+ * Due times are counted per quarter hour of UTC (a slot): every time zone's offset is a whole
+ * number of quarter hours, so a local day, and the forecast's days, are whole slots.
+ */
+export const DUE_SLOT_MS = 15 * 60_000
+
+/** The slot of a due time, or null for one that is not a number (it was never in the due index). */
+export function dueSlot(due: unknown): number | null {
+  return typeof due === 'number' && !Number.isNaN(due) ? Math.floor(due / DUE_SLOT_MS) : null
+}
 
 /** Learning or relearning (minute steps); in review and young (stability under MATURE_DAYS); mature. */
 export type CardBucket = 'learning' | 'young' | 'mature'
@@ -43,18 +54,19 @@ export function cardBucket(card: Pick<CardRecord, 'state' | 'stability'>): CardB
 
 /**
  * What writes did to the counts, in order. `cardsCleared`: every card was deleted first (the
- * per-set changes came after); likewise `reviewsCleared` for the log, whose total changed by
- * `reviews`.
+ * per-set and per-slot changes came after); likewise `reviewsCleared` for the log, whose total
+ * changed by `reviews`. `due`: cards due per slot (see dueSlot).
  */
 export interface CountsDelta {
   cardsCleared: boolean
   sets: Map<string, SetCounts>
+  due: Map<number, number>
   reviewsCleared: boolean
   reviews: number
 }
 
 export function emptyDelta(): CountsDelta {
-  return { cardsCleared: false, sets: new Map(), reviewsCleared: false, reviews: 0 }
+  return { cardsCleared: false, sets: new Map(), due: new Map(), reviewsCleared: false, reviews: 0 }
 }
 
 /** Adds a card (sign 1) or takes it away (sign -1) in `delta`'s per-set changes. */
@@ -64,6 +76,8 @@ export function countCard(delta: CountsDelta, card: CountedCard, sign: 1 | -1): 
   row.total += sign
   const bucket = cardBucket(card)
   if (bucket) row[bucket] += sign
+  const slot = dueSlot(card.due)
+  if (slot !== null) delta.due.set(slot, (delta.due.get(slot) ?? 0) + sign)
 }
 
 /**
@@ -99,7 +113,9 @@ export function mergeDelta(first: CountsDelta, then: CountsDelta): CountsDelta {
   if (then.cardsCleared) {
     first.cardsCleared = true
     first.sets.clear()
+    first.due.clear()
   }
+  for (const [slot, change] of then.due) first.due.set(slot, (first.due.get(slot) ?? 0) + change)
   for (const [setId, change] of then.sets) {
     const sum = addCounts(first.sets.get(setId), change)
     first.sets.set(setId, sum ?? { ...NO_CARDS })
@@ -116,4 +132,28 @@ export function mergeDelta(first: CountsDelta, then: CountsDelta): CountsDelta {
 export function countAll(cards: Iterable<CountedCard>, into: CountsDelta = emptyDelta()): CountsDelta {
   for (const card of cards) countCard(into, card, 1)
   return into
+}
+
+/**
+ * Cards due in each span between the given instants (ascending), from the cards due per slot
+ * (`slots`: [slot, cards], any order): index 0 counts those due before `starts[0]`, index i those
+ * from `starts[i - 1]` up to, not including, `starts[i]`. Null when an instant is not the start
+ * of a slot (then only the due times themselves can tell).
+ */
+export function dueBetweenFromSlots(slots: Iterable<readonly [number, number]>, starts: readonly number[]): number[] | null {
+  if (starts.some((start) => start % DUE_SLOT_MS !== 0)) return null
+  const ends = starts.map((start) => start / DUE_SLOT_MS)
+  const counts = ends.map(() => 0)
+  for (const [slot, cards] of slots) {
+    // The first span the slot ends before (slots are whole: a slot before an end lies before it).
+    let lo = 0
+    let hi = ends.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (slot < ends[mid]!) hi = mid
+      else lo = mid + 1
+    }
+    if (lo < ends.length) counts[lo]! += cards
+  }
+  return counts
 }
