@@ -18,10 +18,11 @@ import {
 } from '@/db/importedQuestions'
 import { observe } from '@/db/live'
 import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAnswer } from '@/db/progress'
-import { cardIdsIn, firstNewIds } from '@/db/queries'
+import { cardIdsIn, countCardsOf, firstNewIds } from '@/db/queries'
+import { recount } from '@/db/counts'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/db/records'
 import { seedProgress, seedSet, type SeedOptions, type SeedResult } from '@/db/seed'
-import { countDueBetween, loadDailyStatsData } from '@/db/stats'
+import { countDueBetween, countReviews, loadDailyStatsData } from '@/db/stats'
 import { localDayEnds, localDayOf, localMidnight } from '@/db/localDays'
 import { validateSet } from '@/domain/content/validate'
 import { parseImport } from '@/domain/import'
@@ -102,6 +103,31 @@ async function cardStatsByCursor(d: StudyDB): Promise<Map<string, number[]>> {
     entry[card.state === 2 ? (card.stability >= 21 ? 2 : 1) : 0]!++
   })
   return stats
+}
+
+/** How home counted cards per set before the counts table (schema v7): index counts on [setId+state+stability]. */
+async function cardStatsByIndex(d: StudyDB): Promise<Map<string, number[]>> {
+  const setIds = (await d.cards.orderBy('setId').uniqueKeys()) as string[]
+  const index = d.cards.where('[setId+state+stability]')
+  const count = (setId: string, state: number, from: number, to: number, includeTo = true) =>
+    index.between([setId, state, from], [setId, state, to], true, includeTo).count()
+  const rows = await Promise.all(
+    setIds.map(async (setId) => {
+      const counts = await Promise.all([
+        count(setId, 1, -Infinity, Infinity),
+        count(setId, 3, -Infinity, Infinity),
+        count(setId, 2, -Infinity, 21, false),
+        count(setId, 2, 21, Infinity),
+      ])
+      return [setId, counts] as const
+    }),
+  )
+  return new Map(rows)
+}
+
+/** How the stats screen counted its forecast before the dueSlots table (schema v7): a count on the due index per day. */
+function dueIndexCounts(d: StudyDB, starts: readonly number[]): Promise<number[]> {
+  return Promise.all(starts.map((end, i) => (i === 0 ? d.cards.where('due').below(end) : d.cards.where('due').between(starts[i - 1]!, end, true, false)).count()))
 }
 
 /**
@@ -347,10 +373,6 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   const setIds = (await d.importedSetInfo.toCollection().primaryKeys()) as string[]
   const statsRange = { since: now - (HEATMAP_DAYS + 1) * DAY_MS, until: now + (FORECAST_DAYS + 1) * DAY_MS }
   const dailyRange = { sinceDay: dayToIso(localDayOf()(now) - HEATMAP_DAYS + 1), dayEnds: localDayEnds(now, FORECAST_DAYS) }
-  const perSetKeys = async () => {
-    const keys = await Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).primaryKeys()))
-    return new Set(keys.flat())
-  }
   // Queries that read every row take seconds at 100k: three timed runs of those are enough.
   const slow = Math.min(runs, 3)
   const live = async (q: () => Promise<unknown>) => {
@@ -363,15 +385,17 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   const seededIds = (await importedQuestionIds(d)).map((q) => q.id)
   const notebookBefore = (await d.notebook.bulkGet(toAnswer.map((c) => c.questionId))).filter((e) => e !== undefined)
   const result = {
-    'cardIdsIn (where setId anyOf → primaryKeys: a cursor)': await samples(slow, () => cardIdsIn(d, setIds)),
-    'per set: where setId equals → primaryKeys (getAllKeys)': await samples(slow, perSetKeys),
+    'cardIdsIn (per set: where setId equals → primaryKeys, one getAllKeys each)': await samples(slow, () => cardIdsIn(d, setIds)),
     'countNewReviewedToday (review start: new cards seen today)': await samples(runs, () => countNewReviewedToday(d, dayStart)),
     'firstNewIds(20) when every question of the set has a card (walks them all)': await samples(slow, () => firstNewIds(d, seededIds, 20)),
-    'per set: where setId equals → count (any new questions?)': await samples(runs, () => Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).count()))),
-    'forecast: due-index counts per day (countDueBetween, what the stats store runs)': await samples(runs, () => countDueBetween(d, dailyRange.dayEnds)),
-    'cardStatsBySet (index counts on [setId+state+stability])': await samples(runs, () => cardStatsBySet(d)),
+    'countCardsOf (review start: any new questions? rows of the counts table)': await samples(runs, () => countCardsOf(d, setIds)),
+    'the same by index counts (per set: where setId equals → count), before the counts table': await samples(runs, () => Promise.all(setIds.map((id) => d.cards.where('setId').equals(id).count()))),
+    'forecast: cards due per day from the quarter-hour rows (countDueBetween, what the stats store runs)': await samples(runs, () => countDueBetween(d, dailyRange.dayEnds)),
+    'forecast by due-index counts per day, before the quarter-hour rows': await samples(runs, () => dueIndexCounts(d, dailyRange.dayEnds)),
+    'cardStatsBySet (rows of the counts table)': await samples(runs, () => cardStatsBySet(d)),
+    'per-set card counts by index counts on [setId+state+stability], before the counts table': await samples(runs, () => cardStatsByIndex(d)),
     'cardStatsBySet as a live query (how home keeps it)': await live(() => cardStatsBySet(d)),
-    'per-set card counts the previous way (cards.each: a cursor over every card)': await samples(slow, () => cardStatsByCursor(d)),
+    'per-set card counts before any index or counts table (cards.each: a cursor over every card)': await samples(slow, () => cardStatsByCursor(d)),
     'cards.toArray (getAll)': await samples(slow, () => d.cards.toArray()),
     'raw IndexedDB getAll(cards)': await samples(slow, () => rawGetAll('cards')),
     'stats read, daily totals (loadDailyStatsData)': await samples(runs, () => loadDailyStatsData(d, dailyRange)),
@@ -381,7 +405,8 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     'the same as a live query': await live(() => loadStatsData(d, statsRange)),
     'reviews.toArray (getAll)': await samples(slow, () => d.reviews.toArray()),
     'raw IndexedDB getAll(reviews)': await samples(slow, () => rawGetAll('reviews')),
-    'reviews.count': await samples(runs, () => d.reviews.count()),
+    'countReviews (the log total: a row of the counts table)': await samples(runs, () => countReviews(d)),
+    'reviews.count (how the log total was counted before the counts table)': await samples(runs, () => d.reviews.count()),
     'imported sets, info rows (start-up)': await samples(runs, () => listImportedSetInfo(d)),
     'imported sets, every question id (keys only: start-up when the bank changed)': await samples(slow, () => importedQuestionIds(d)),
     'imported sets, every question read (what start-up read before v6)': await samples(slow, () => readImportedSets(d)),
@@ -400,6 +425,8 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   await d.notebook.bulkDelete(toAnswer.map((c) => c.questionId))
   await d.notebook.bulkPut(notebookBefore)
   await d.cards.bulkPut(toAnswer)
+  // The raw IndexedDB answers went around Dexie, so around the running counts: count afresh.
+  await recount(d)
   return result
 }
 

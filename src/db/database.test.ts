@@ -6,6 +6,7 @@ import { makeImportedSet } from '@/domain/progress/testing'
 import type { ImportedSetRecord, ReviewLogRecord } from './records'
 import { getImportedQuestions, getSetQuestionIds, getSetQuestions, listImportedSetInfo, readImportedSets } from './importedQuestions'
 import fc from 'fast-check'
+import { DUE_SLOT_MS } from '@/domain/progress/counts'
 import { bruteDaily, DAY, dumpAll, freshDB, HOUR, makeAttempt, makeCard, makeEntry, T0, importedSetsOf } from './test-utils'
 
 // Property tests against a real (in-memory) database: well under a second when idle, several
@@ -40,10 +41,10 @@ const review = (id: string): ReviewLogRecord => ({
 const importedSet = makeImportedSet()
 
 describe('createDB', () => {
-  it('opens the current schema: every table with its indexes, at version 6', async () => {
+  it('opens the current schema: every table with its indexes, at version 7', async () => {
     const db = track(freshDB())
     await db.open()
-    expect(db.verno).toBe(6)
+    expect(db.verno).toBe(7)
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     )
@@ -57,6 +58,8 @@ describe('createDB', () => {
       importedSetInfo: ['id', 'importedAt'],
       importedQuestions: ['id', '[setId+pos]'],
       daily: ['[day+setId]', 'day', 'setId'],
+      counts: ['[of+setId]'],
+      dueSlots: ['slot'],
     })
   })
 
@@ -102,12 +105,13 @@ const V1_STORES = {
 }
 const V2_STORES = { importedSets: 'id, importedAt, name' }
 /** The stores each earlier version added or changed, in order (as database.ts declared them then). */
-const OLD_VERSIONS: Record<string, string>[] = [
+const OLD_VERSIONS: Record<string, string | null>[] = [
   V1_STORES,
   V2_STORES,
   { daily: '[day+setId], day, setId' },
   { cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]' },
   { reviews: 'id, time, setId, [questionId+time]', notebook: 'questionId, setId, [cleared+lastWrongAt]' },
+  { importedSets: null, importedSetInfo: 'id, importedAt', importedQuestions: 'id, [setId+pos]' },
 ]
 /** A connection (not yet open) to `name` with the schema of version `verno`. */
 function olderDB(name: string, verno: number): Dexie {
@@ -133,7 +137,7 @@ describe('schema upgrade', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(6)
+    expect(db.verno).toBe(7)
     const dump = await dumpAll(db)
     const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0, newCards: 2 }]
     expect(dump).toEqual({ ...records, importedSets: [], daily })
@@ -182,7 +186,7 @@ describe('schema upgrade to version 3 (daily stats)', () => {
         const db = track(createDB(name))
         try {
           const dump = await dumpAll(db)
-          expect(db.verno).toBe(6)
+          expect(db.verno).toBe(7)
           expect(dump.daily).toEqual(bruteDaily(reviews))
           expect(dump).toMatchObject(records)
         } finally {
@@ -240,7 +244,7 @@ describe('schema upgrade to version 4 (per-set card counts, new questions per da
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(6)
+    expect(db.verno).toBe(7)
     expect(await db.cards.toArray()).toEqual(cards)
     expect(await db.reviews.toArray()).toEqual(reviews)
     // Recounted from the log, with the new questions started that day.
@@ -263,7 +267,7 @@ describe('schema upgrade to version 5 (fewer indexes per answer)', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(6)
+    expect(db.verno).toBe(7)
     expect(await db.reviews.toArray()).toEqual(reviews)
     expect(await db.notebook.toArray()).toEqual(entries)
     const idb = db.backendDB()
@@ -293,7 +297,7 @@ describe('schema upgrade to version 6 (imported sets: an info row and a row per 
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(6)
+    expect(db.verno).toBe(7)
     expect([...db.backendDB().objectStoreNames]).not.toContain('importedSets')
     // Every set comes back exactly as it was stored (by id, as the old table listed them).
     const byId = (a: ImportedSetRecord, b: ImportedSetRecord) => a.id.localeCompare(b.id)
@@ -329,6 +333,58 @@ describe('schema upgrade to version 6 (imported sets: an info row and a row per 
   })
 })
 
+describe('schema upgrade to version 7 (running counts of cards and log entries)', () => {
+  it("counts each set's cards, learning, young and mature, and the log's entries, and keeps every record", async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const v6 = olderDB(name, 6)
+    const cards = [
+      makeCard({ questionId: 'q1', state: 2, stability: 30 }),
+      makeCard({ questionId: 'q2', state: 2, stability: 3 }),
+      makeCard({ questionId: 'q3', state: 1 }),
+      makeCard({ questionId: 'q4', state: 3, stability: 0.5 }),
+      makeCard({ questionId: 'q5', setId: 'set-b', state: 2, stability: 21 }),
+      makeCard({ questionId: 'q6', setId: 'set-b', state: 0, due: T0 + DAY + 20 * 60_000 }),
+      // Not a key in the state index: one of its set's cards, in no bucket.
+      makeCard({ questionId: 'q7', setId: 'set-c', state: 2, stability: Number.NaN }),
+    ]
+    await v6.table('cards').bulkAdd(cards)
+    const reviews = [review('r1'), { ...review('r2'), time: T0 + HOUR }, { ...review('r3'), setId: 'set-b' }]
+    await v6.table('reviews').bulkAdd(reviews)
+    v6.close()
+
+    const db = track(createDB(name))
+    await db.open()
+    expect(db.verno).toBe(7)
+    expect(await db.cards.toArray()).toEqual(cards)
+    expect(await db.reviews.toArray()).toEqual(reviews)
+    expect(await db.counts.toArray()).toEqual([
+      { of: 'cards', setId: 'set-a', total: 4, learning: 2, young: 1, mature: 1 },
+      { of: 'cards', setId: 'set-b', total: 2, learning: 0, young: 0, mature: 1 },
+      { of: 'cards', setId: 'set-c', total: 1, learning: 0, young: 0, mature: 0 },
+      { of: 'reviews', setId: '', total: 3 },
+    ])
+    // Cards due per quarter hour: all at T0 but one.
+    expect(await db.dueSlots.toArray()).toEqual([
+      { slot: T0 / DUE_SLOT_MS, cards: 6 },
+      { slot: (T0 + DAY) / DUE_SLOT_MS + 1, cards: 1 },
+    ])
+    // From then on every write keeps them.
+    await db.cards.delete('q1')
+    expect(await db.counts.get(['cards', 'set-a'])).toEqual({ of: 'cards', setId: 'set-a', total: 3, learning: 2, young: 1, mature: 0 })
+  })
+
+  it('opens an empty version-6 database with an empty counts table', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const v6 = olderDB(name, 6)
+    await v6.open()
+    v6.close()
+    const db = track(createDB(name))
+    await db.open()
+    expect(await db.counts.count()).toBe(0)
+    expect(await db.dueSlots.count()).toBe(0)
+  })
+})
+
 describe('another tab upgrading (versionchange)', () => {
   it('closes this connection and tells the app, so the upgrade is not blocked', async () => {
     const name = 'test-' + crypto.randomUUID()
@@ -338,11 +394,11 @@ describe('another tab upgrading (versionchange)', () => {
     await db.cards.put(makeCard())
 
     const newer = track(new Dexie(name))
-    newer.version(7).stores({ cards: 'questionId' })
+    newer.version(8).stores({ cards: 'questionId' })
     await newer.open() // would hang (blocked) if the first connection stayed open
 
     expect(onVersionChange).toHaveBeenCalledTimes(1)
-    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 60, newVersion: 70 })
+    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 70, newVersion: 80 })
     expect(db.isOpen()).toBe(false)
     await expect(db.cards.count()).rejects.toThrow()
     expect(await newer.table('cards').count()).toBe(1)

@@ -11,6 +11,7 @@ import { normalizeSettings, settingsErrors } from '@/domain/scheduling/settings'
 import { nextNotebookEntry } from '@/domain/session/notebook'
 import { planBankSync } from '@/domain/progress/bankSync'
 import { Dexie, type StudyDB } from './database'
+import { cardCountKey } from './counts'
 import type {
   AttemptAnswer,
   AttemptRecord,
@@ -309,38 +310,21 @@ export interface SetCardStats {
   review: number
 }
 
-/**
- * A card counts as mature (mastered) once its stability, the days its recall takes to fall to
- * 90 %, reaches three weeks. Stability rather than the scheduled interval: it does not move with
- * the learner's retention target or maximum interval.
- */
-export const MATURE_DAYS = 21
+export { MATURE_DAYS } from '@/domain/progress/counts'
 
 /**
- * Card counts per set id (sets without cards are absent). Counts index keys on
- * [setId+state+stability]: no card is read. `only`: count these sets alone, each one present
- * (zeros for a set without cards): a set's page reads its own set, so
- * that a screen showing one set never counts the others' cards; an index count walks the keys
- * it counts, seconds for a set of 100,000 cards on a slow disk.
+ * Card counts per set id (sets without cards are absent), read from the counts table: one small
+ * row per set, whatever the number of cards. `only`: these sets alone, each one present (zeros
+ * for a set without cards), e.g. a set's page reads its own set.
  */
 export async function cardStatsBySet(db: StudyDB, only?: readonly string[]): Promise<Map<string, SetCardStats>> {
-  const setIds = only ? [...new Set(only)] : ((await db.cards.orderBy('setId').uniqueKeys()) as string[])
-  const index = db.cards.where('[setId+state+stability]')
-  const count = (setId: string, state: number, from: unknown, to: unknown, includeTo = true) =>
-    index.between([setId, state, from], [setId, state, to], true, includeTo).count()
-  const { minKey, maxKey } = Dexie
-  const rows = await Promise.all(
-    setIds.map(async (setId) => {
-      const [learning, relearning, young, review] = await Promise.all([
-        count(setId, 1, minKey, maxKey),
-        count(setId, 3, minKey, maxKey),
-        count(setId, 2, minKey, MATURE_DAYS, false),
-        count(setId, 2, MATURE_DAYS, maxKey),
-      ])
-      return [setId, { learning: learning + relearning, young, review }] as const
-    }),
-  )
-  return new Map(rows)
+  const rows = only
+    ? await db.counts.bulkGet([...new Set(only)].map(cardCountKey))
+    : await db.counts.where(':id').between(cardCountKey(''), ['cards', Dexie.maxKey], true, true).toArray()
+  const stats = new Map<string, SetCardStats>()
+  if (only) for (const setId of only) stats.set(setId, { learning: 0, young: 0, review: 0 })
+  for (const row of rows) if (row?.of === 'cards') stats.set(row.setId, { learning: row.learning, young: row.young, review: row.mature })
+  return stats
 }
 
 /**

@@ -2,6 +2,7 @@
  * Read-only queries the screens need beyond the repositories in progress.ts.
  */
 import type { StudyDB } from './database'
+import { cardCountKey } from './counts'
 import { getSetQuestionIds } from './importedQuestions'
 import { countNewReviewedToday, getDueCards } from './progress'
 import type { AttemptRecord, CardRecord } from './records'
@@ -20,9 +21,15 @@ export async function cardIdsIn(db: StudyDB, setIds: readonly string[]): Promise
   return new Set(keys.flat())
 }
 
-/** How many cards one set has (an index count: no card is read). */
-export function countCards(db: StudyDB, setId: string): Promise<number> {
-  return db.cards.where('setId').equals(setId).count()
+/** How many cards one set has (its row of the counts table: no card or key is read). */
+export async function countCards(db: StudyDB, setId: string): Promise<number> {
+  return (await countCardsOf(db, [setId]))[0]!
+}
+
+/** How many cards each of these sets has, in the order given (one read of the counts table). */
+export async function countCardsOf(db: StudyDB, setIds: readonly string[]): Promise<number[]> {
+  const rows = await db.counts.bulkGet(setIds.map(cardCountKey))
+  return rows.map((row) => (row?.of === 'cards' ? row.total : 0))
 }
 
 /**
@@ -89,18 +96,17 @@ export interface ReviewQueueReads {
  * spares the set-up and commit of each; the independent reads are sent together.
  *
  * A set with as many cards as questions has no new ones left (the bank sync at start-up keeps
- * each set's cards among its own questions): an index count finds that out without looking up
- * each of its questions, which at 100,000 questions would walk them all. That count still walks
- * the set's index keys, so it runs only when today's new questions are not all taken.
+ * each set's cards among its own questions): its row of the counts table says so without looking
+ * up each of its questions, which at 100,000 questions would walk them all.
  */
 export function readReviewQueue(db: StudyDB, input: ReviewQueueInput): Promise<ReviewQueueReads> {
   const { now, dayStart, setId, sets, newPerDay, duePage } = input
-  return db.transaction('r', [db.cards, db.daily, db.importedQuestions], async () => {
+  return db.transaction('r', [db.cards, db.daily, db.counts, db.importedQuestions], async () => {
     const [due, seenToday] = await Promise.all([getDueCards(db, now, { setId, limit: duePage }), countNewReviewedToday(db, dayStart)])
     const newLimit = Math.max(0, newPerDay - seenToday)
-    // Today's new questions all taken: no set's cards are counted.
+    // Today's new questions all taken: no set is looked at.
     if (newLimit === 0) return { due, newIds: [], newLimit }
-    const started = await Promise.all(sets.map((set) => countCards(db, set.id)))
+    const started = await countCardsOf(db, sets.map((set) => set.id))
     const open = sets.filter((set, i) => started[i]! < (set.questions ? set.questions.length : set.count))
     const candidates = (await Promise.all(open.map((set) => (set.questions ? set.questions.map((q) => q.id) : getSetQuestionIds(db, set.id))))).flat()
     const newIds = candidates.length > 0 ? await firstNewIds(db, candidates, newLimit) : []

@@ -4,6 +4,7 @@
  * re-exported here for the database code.
  */
 import type { Question, QuestionSet, QuestionType } from '@/domain/content/schema'
+import type { SetCounts } from '@/domain/progress/counts'
 export type {
   ArchivedProgress,
   AttemptAnswer,
@@ -49,4 +50,22 @@ export interface ImportedQuestionRecord {
   /** Its place in the set, from 0. */
   pos: number
   question: Question
+}
+
+/** Table `counts`: how many cards one set has, and how many in each bucket (domain/progress/counts.ts). */
+export type CardCountRecord = { of: 'cards'; setId: string } & SetCounts
+
+/** Table `counts`: how many entries the review log holds. */
+export interface ReviewCountRecord {
+  of: 'reviews'
+  setId: ''
+  total: number
+}
+
+export type CountRecord = CardCountRecord | ReviewCountRecord
+
+/** Table `dueSlots`: how many cards fall due in one quarter hour of UTC (domain/progress/counts.ts, dueSlot). */
+export interface DueSlotRecord {
+  slot: number
+  cards: number
 }

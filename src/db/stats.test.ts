@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DUE_SLOT_MS } from '@/domain/progress/counts'
 import type { StudyDB } from './database'
 import { recordAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
@@ -127,5 +128,15 @@ describe('countDueBetween', () => {
     const byHand = ends.map((end, i) => dues.filter((d) => d < end && (i === 0 || d >= ends[i - 1]!)).length)
     expect(await countDueBetween(db, ends)).toEqual(byHand)
     expect(await countDueBetween(db, [])).toEqual([])
+  })
+
+  it('reads the cards due per quarter hour for quarter-hour ends, and the due index for any other instant', async () => {
+    await db.cards.bulkPut([makeCard({ questionId: 'a', due: T0 - DAY }), makeCard({ questionId: 'b', due: T0 + HOUR })])
+    const ends = [T0, T0 + DAY]
+    expect(await countDueBetween(db, ends)).toEqual([1, 1])
+    // A row no card stands behind shows which one was read.
+    await db.dueSlots.put({ slot: T0 / DUE_SLOT_MS + 1, cards: 5 })
+    expect(await countDueBetween(db, ends)).toEqual([1, 6])
+    expect(await countDueBetween(db, [T0 + 1, T0 + DAY + 1])).toEqual([1, 1])
   })
 })

@@ -4,12 +4,15 @@
  * Reading the review log itself is too slow for the screen (IndexedDB has no projection: every
  * entry read costs its whole record, seconds for 100,000 of them). So every write to the log
  * also updates the `daily` table (one row per local day and set) in the same transaction, and
- * the screen reads those rows, the all-time count (which reads no records) and counts on the due index.
+ * the screen reads those rows, the log's total (a row of the counts table, counts.ts) and the
+ * cards due per quarter hour (the dueSlots table beside it).
  */
 import { addDaily, dailyCounts, dailyTally, type DailyAnswer, type DailyLog } from '@/domain/stats/daily'
+import { dueBetweenFromSlots, DUE_SLOT_MS } from '@/domain/progress/counts'
 import { dayKeyAt, localMidnight } from './localDays'
 import type { Table } from 'dexie'
 import type { StudyDB } from './database'
+import { REVIEW_COUNT_KEY } from './counts'
 import type { DailyStatRecord, ReviewDaily, ReviewLogRecord } from './records'
 
 // ---------------------------------------------------------------------------------------------
@@ -160,18 +163,27 @@ export function rebuildDailyStats(db: StudyDB): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** How many answers the log holds, all time (a count: no record is read). */
-export function countReviews(db: StudyDB): Promise<number> {
-  return db.reviews.count()
+/** How many answers the log holds, all time (its row of the counts table: nothing is counted). */
+export async function countReviews(db: StudyDB): Promise<number> {
+  const row = await db.counts.get(REVIEW_COUNT_KEY)
+  return row?.total ?? 0
 }
 
 /**
- * Cards due in each span between the given instants (ascending), by counts on the due index:
- * index 0 counts those due before `starts[0]` (overdue ones included), index i those from
- * `starts[i - 1]` up to, not including, `starts[i]`. No key or card is read, so the forecast
- * costs the same for 100 cards or 100,000.
+ * Cards due in each span between the given instants (ascending): index 0 counts those due before
+ * `starts[0]` (overdue ones included), index i those from `starts[i - 1]` up to, not including,
+ * `starts[i]`. Read from the cards due per quarter hour (the dueSlots table, counts.ts): a few
+ * thousand small rows for 31 days, whatever the number of cards. An instant that is not a
+ * quarter hour (no time zone's midnight) falls back to counts on the due index, which walk every
+ * key they count.
  */
-export function countDueBetween(db: StudyDB, starts: readonly number[]): Promise<number[]> {
+export async function countDueBetween(db: StudyDB, starts: readonly number[]): Promise<number[]> {
+  if (starts.length === 0) return []
+  if (starts.every((start) => start % DUE_SLOT_MS === 0)) {
+    const rows = await db.dueSlots.where(':id').below(starts[starts.length - 1]! / DUE_SLOT_MS).toArray()
+    const counts = dueBetweenFromSlots(rows.map((row) => [row.slot, row.cards] as const), starts)
+    if (counts) return counts
+  }
   return Promise.all(
     starts.map((end, i) =>
       i === 0 ? db.cards.where('due').below(end).count() : db.cards.where('due').between(starts[i - 1]!, end, true, false).count(),
@@ -192,8 +204,9 @@ export interface DailyStatsData {
 }
 
 /**
- * Everything the stats screen reads, in one go: a few hundred rows and some index counts,
- * whatever the size of the log and the number of cards. `dayEnds`: the instants where the
+ * Everything the stats screen reads, in one go: small rows, whatever the size of the log and the
+ * number of cards (the days shown, a row per set each; the quarter hours of the forecast's days,
+ * and those in which the overdue cards fell due). `dayEnds`: the instants where the
  * forecast's days end (local midnights), ascending.
  */
 export async function loadDailyStatsData(

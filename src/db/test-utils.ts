@@ -34,7 +34,8 @@ export function freshDBEachTest(use: (db: StudyDB) => void = () => {}, { open = 
 }
 
 /**
- * Every table's rows, in key order: two dumps are deep-equal exactly when the databases are.
+ * Every table's rows, in key order: two dumps are deep-equal exactly when the databases are
+ * (the count tables left out: they follow from the cards and the log).
  * Imported sets show as the learner imported them, under `importedSets` (each set's info row
  * joined with its questions: the rows hold nothing else).
  */
@@ -42,7 +43,8 @@ export async function dumpAll(db: StudyDB): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {}
   for (const table of db.tables)
     if (table.name === 'importedSetInfo') dump.importedSets = await readImportedSets(db)
-    else if (table.name !== 'importedQuestions') dump[table.name] = await table.toArray()
+    // The running counts are derived from cards and log: counts.test.ts holds them to a recount.
+    else if (!['importedQuestions', 'counts', 'dueSlots'].includes(table.name)) dump[table.name] = await table.toArray()
   return dump
 }
 

@@ -16,10 +16,10 @@ export interface SetProgress {
 
 /**
  * Per-set progress for the home, set and stats screens, kept live while one of them is shown: an
- * answer in this tab or another one updates the counts without a reload. Counting reads every
- * set's range of the card index, so it runs only while a screen that shows the counts is on
- * screen, and only for the sets it shows (a set's page counts its own set, not a 100,000-card
- * one beside it); the review and quiz screens write a card per answer and must not pay for it.
+ * answer in this tab or another one updates the counts without a reload. The counts are a row
+ * per set (db/counts.ts); they are read only while a screen that shows them is on screen, and
+ * only for the sets it shows; the review and quiz screens write a card per answer and do not
+ * re-read them.
  */
 export const useProgressStore = defineStore('progress', () => {
   /** What each watching screen shows: some sets' counts (a set's page), or every set's (null). */
