@@ -272,6 +272,22 @@ describe('importProgress: daily stats', () => {
     expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
   })
 
+  it('merge: a new entry that is no longer the first of its day is stored saying so', async () => {
+    const other = freshDB()
+    extra.push(other)
+    // The other device's review of q1 was its first that day; ours came earlier the same day.
+    await study(other, [T0 + DAY + HOUR])
+    await study(db, [T0 + DAY])
+    const theirs = (await other.reviews.toArray())[0]!
+    expect(theirs.daily?.firstOfDay).toBe(true)
+    await importProgress(db, await exportProgress(other, T0), 'merge')
+    expect((await db.reviews.get(theirs.id))?.daily).toEqual({ ...theirs.daily, firstOfDay: false })
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+
+    await undoAnswer(db, theirs.id)
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+  })
+
   it('reset clears them', async () => {
     await populate(db)
     await resetProgress(db)
