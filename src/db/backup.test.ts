@@ -254,6 +254,18 @@ describe('importProgress: daily stats', () => {
     expect((await db.daily.toArray()).map((r) => r.retentionTotal)).toEqual([0, 1])
   })
 
+  it('replace: an entry whose first-of-day claim is wrong is stored corrected', async () => {
+    const other = freshDB()
+    extra.push(other)
+    await study(other, [T0, T0 + HOUR])
+    const backup = await exportProgress(other, T0)
+    // A file that says both reviews of the day were its first.
+    const claimed = backup.reviews.map((r) => ({ ...r, daily: { ...r.daily!, firstOfDay: true } }))
+    await importProgress(db, { ...backup, reviews: claimed }, 'replace')
+    expect(await db.reviews.toArray()).toEqual(backup.reviews)
+    expect(await db.daily.toArray()).toEqual(await other.daily.toArray())
+  })
+
   it('merge: counted again from the union of both logs, so undo stays exact', async () => {
     const other = freshDB()
     extra.push(other)

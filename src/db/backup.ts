@@ -19,7 +19,7 @@ import {
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@/domain/backup/format'
 import type { StudyDB } from './database'
 import type { ImportedSetRecord } from './records'
-import { dailyRecount, rebuildDailyStats, replaceDailyRows } from './stats'
+import { dailyRecount, replaceDailyRows } from './stats'
 import { importedTables, joinImportedSet, putImportedSets, readImportedSets } from './importedQuestions'
 import { BANK_SIGNATURE_KEY } from './names'
 
@@ -97,16 +97,21 @@ export function importProgress(
         }
         return items.length
       }
+      // The daily totals are counted from the backup's log in memory, and each entry written
+      // saying what it added (corrected where its claim is wrong), so the log is never read back.
+      const recount = dailyRecount()
+      recount.add(backup.reviews)
+      const { rows, recounted } = recount.finish()
       const summary: ImportSummary = {
         cards: await add(db.cards, backup.cards),
-        reviews: await add(db.reviews, backup.reviews),
+        reviews: await add(db.reviews, backup.reviews.map(recounted)),
         attempts: await add(db.attempts, backup.attempts),
         notebook: await add(db.notebook, backup.notebook),
         settings: await add(db.settings, backup.settings),
         archive: await add(db.archive, backup.archive),
         importedSets: await add({ bulkAdd: (sets: readonly ImportedSetRecord[]) => putImportedSets(db, sets) }, backup.importedSets),
       }
-      await rebuildDailyStats(db)
+      await replaceDailyRows(db.daily, rows)
       return summary
     }
 
