@@ -1250,7 +1250,7 @@ async function measureBackup(browser, base) {
       size: BACKUP_REVIEWS,
       samples: flows.merge.map((f) => f.total),
       target: 10_000,
-      note: `${mb(files.merge)} MB file, ${BACKUP_REVIEWS} log entries, ${BACKUP_REVIEWS / 10} cards; into a database with 1,000 entries; Merge clicked as soon as offered; each phase started at (ms): ${flows.merge.map((f) => JSON.stringify(f.phases)).join(' ')}`,
+      note: `${mb(files.merge)} MB file, ${BACKUP_REVIEWS} log entries, ${BACKUP_REVIEWS / 10} cards; into a database with 1,000 entries; Merge clicked as soon as offered; each phase started at (ms): ${flows.merge.map((f) => JSON.stringify(f.phases)).join(' ')}; so the writing took (ms) ${flows.merge.map((f) => Math.round(f.total - Math.max(...Object.values(f.phases)))).join(', ')}`,
     })
     add({ name: rejectName, size: BACKUP_REVIEWS, samples: flows.reject.map((f) => f.total), note: `${mb(files.reject)} MB file` })
     add({

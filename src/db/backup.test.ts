@@ -254,6 +254,18 @@ describe('importProgress: daily stats', () => {
     expect((await db.daily.toArray()).map((r) => r.retentionTotal)).toEqual([0, 1])
   })
 
+  it('replace: an entry whose first-of-day claim is wrong is stored corrected', async () => {
+    const other = freshDB()
+    extra.push(other)
+    await study(other, [T0, T0 + HOUR])
+    const backup = await exportProgress(other, T0)
+    // A file that says both reviews of the day were its first.
+    const claimed = backup.reviews.map((r) => ({ ...r, daily: { ...r.daily!, firstOfDay: true } }))
+    await importProgress(db, { ...backup, reviews: claimed }, 'replace')
+    expect(await db.reviews.toArray()).toEqual(backup.reviews)
+    expect(await db.daily.toArray()).toEqual(await other.daily.toArray())
+  })
+
   it('merge: counted again from the union of both logs, so undo stays exact', async () => {
     const other = freshDB()
     extra.push(other)
@@ -269,6 +281,22 @@ describe('importProgress: daily stats', () => {
     const ours = (await db.reviews.where('time').equals(T0 + DAY + HOUR).first())!
     expect(ours.daily?.firstOfDay).toBe(false)
     await undoAnswer(db, ours.id)
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+  })
+
+  it('merge: a new entry that is no longer the first of its day is stored saying so', async () => {
+    const other = freshDB()
+    extra.push(other)
+    // The other device's review of q1 was its first that day; ours came earlier the same day.
+    await study(other, [T0 + DAY + HOUR])
+    await study(db, [T0 + DAY])
+    const theirs = (await other.reviews.toArray())[0]!
+    expect(theirs.daily?.firstOfDay).toBe(true)
+    await importProgress(db, await exportProgress(other, T0), 'merge')
+    expect((await db.reviews.get(theirs.id))?.daily).toEqual({ ...theirs.daily, firstOfDay: false })
+    expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
+
+    await undoAnswer(db, theirs.id)
     expect(await db.daily.toArray()).toEqual(await expectedDaily(db))
   })
 

@@ -19,7 +19,7 @@ import {
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@/domain/backup/format'
 import type { StudyDB } from './database'
 import type { ImportedSetRecord } from './records'
-import { rebuildDailyFrom, rebuildDailyStats } from './stats'
+import { dailyRecount, replaceDailyRows } from './stats'
 import { importedTables, joinImportedSet, putImportedSets, readImportedSets } from './importedQuestions'
 import { BANK_SIGNATURE_KEY } from './names'
 
@@ -97,16 +97,21 @@ export function importProgress(
         }
         return items.length
       }
+      // The daily totals are counted from the backup's log in memory, and each entry written
+      // saying what it added (corrected where its claim is wrong), so the log is never read back.
+      const recount = dailyRecount()
+      recount.add(backup.reviews)
+      const { rows, recounted } = recount.finish()
       const summary: ImportSummary = {
         cards: await add(db.cards, backup.cards),
-        reviews: await add(db.reviews, backup.reviews),
+        reviews: await add(db.reviews, backup.reviews.map(recounted)),
         attempts: await add(db.attempts, backup.attempts),
         notebook: await add(db.notebook, backup.notebook),
         settings: await add(db.settings, backup.settings),
         archive: await add(db.archive, backup.archive),
         importedSets: await add({ bulkAdd: (sets: readonly ImportedSetRecord[]) => putImportedSets(db, sets) }, backup.importedSets),
       }
-      await rebuildDailyStats(db)
+      await replaceDailyRows(db.daily, rows)
       return summary
     }
 
@@ -140,36 +145,39 @@ export function importProgress(
       return written
     }
 
-    // Log entries are never overwritten: those already here are read (to recount the daily
-    // totals with them), the new ones written, and the totals recounted from both in memory
-    // rather than by reading the whole log back.
+    // Log entries are never overwritten: those already here are read and the daily totals
+    // recounted, in memory, from them and the new ones before anything is written. So each new
+    // entry is written once, already saying what it added to its day (a merge can make an
+    // earlier review of a question on a day the first), rather than written, read back and
+    // corrected; of ours, only the entries whose claim the merge made wrong are written again.
     const before = backup.reviews.length > 0 ? await db.reviews.toArray() : []
-    const heldReviews = new Set(before.map((r) => r.id))
-    const added = newLogEntries(backup.reviews, heldReviews)
-    for (let start = 0; start < backup.reviews.length; start += WRITE_CHUNK) {
-      const slice = newLogEntries(backup.reviews.slice(start, start + WRITE_CHUNK), heldReviews)
-      if (slice.length > 0) await db.reviews.bulkAdd(slice)
-      advance(Math.min(WRITE_CHUNK, backup.reviews.length - start))
+    const added = newLogEntries(backup.reviews, new Set(before.map((r) => r.id)))
+    const recount = dailyRecount()
+    if (added.length > 0) {
+      recount.add(before)
+      recount.add(added)
     }
-    const reviews = added.length
+    const { rows, recounted } = recount.finish()
+    if (added.length < backup.reviews.length) advance(backup.reviews.length - added.length)
+    for (let start = 0; start < added.length; start += WRITE_CHUNK) {
+      const slice = added.slice(start, start + WRITE_CHUNK).map(recounted)
+      await db.reviews.bulkAdd(slice)
+      advance(slice.length)
+    }
     const summary: ImportSummary = {
       cards: await merge(db.cards, backup.cards, MERGE_RULES.cards),
-      reviews,
+      reviews: added.length,
       attempts: await merge(db.attempts, backup.attempts, MERGE_RULES.attempts),
       notebook: await merge(db.notebook, backup.notebook, MERGE_RULES.notebook),
       settings: await merge(db.settings, backup.settings, MERGE_RULES.settings),
       archive: await merge(db.archive, backup.archive, MERGE_RULES.archive),
       importedSets: await merge(importedSetsByInfo(db), backup.importedSets, MERGE_RULES.importedSets),
     }
-    // A merged entry can be an earlier review of a question on a day: recount everything.
-    if (reviews > 0) await rebuildDailyFrom(
-        (add) => {
-          add(before)
-          add(added)
-        },
-        db.reviews,
-        db.daily,
-      )
+    if (added.length > 0) {
+      const changed = before.filter((log) => recounted(log) !== log).map(recounted)
+      if (changed.length > 0) await db.reviews.bulkPut(changed)
+      await replaceDailyRows(db.daily, rows)
+    }
     return summary
   })
 }

@@ -100,7 +100,9 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
         backup = null
         return { status: 'conflict', conflicts: fatal }
       }
-      mergeConflicts = findSetConflicts(backup, builtIn, await readImportedSets(db))
+      // Every imported question here is read only when the backup has sets to compare them with.
+      const ours = backup.importedSets.length > 0 ? await readImportedSets(db) : []
+      mergeConflicts = findSetConflicts(backup, builtIn, ours)
       return { status: 'ready', empty: await isEmpty(db), mergeConflicts }
     },
 

@@ -113,42 +113,77 @@ export async function rebuildDailyIn(
   )
 }
 
+const dailyLogOf = (log: ReviewLogRecord): DailyLog => ({
+  ...answerOf(log),
+  id: log.id,
+  time: log.time,
+  questionId: log.questionId,
+  setId: log.setId,
+  day: log.daily?.day ?? dayKeyAt(log.time),
+})
+
+/** What a recount of the whole log found. */
+export interface DailyRecount {
+  /** The daily table's rows. */
+  rows: DailyStatRecord[]
+  /** True when the entry of this id is the first review of its question on its day. */
+  isFirst(id: string): boolean
+  /**
+   * The entry as the recount counted it: itself, or a copy whose `daily` share is corrected where
+   * it claims a first-of-day the recount disagrees with (a merged backup can put an earlier review
+   * of the same question on the same day). Entries that do not say what they added stay as they are.
+   */
+  recounted(log: ReviewLogRecord): ReviewLogRecord
+}
+
+/** A from-scratch count of the daily totals, fed every entry of the log in batches, in any order. */
+export function dailyRecount(): { add(batch: readonly ReviewLogRecord[]): void; finish(): DailyRecount } {
+  const tally = dailyTally()
+  return {
+    add: (batch) => tally.add(batch.map(dailyLogOf)),
+    finish() {
+      const { rows, firsts } = tally.finish()
+      const isFirst = (id: string) => firsts.has(id)
+      const recounted = (log: ReviewLogRecord): ReviewLogRecord =>
+        log.daily === undefined || log.daily.firstOfDay === isFirst(log.id)
+          ? log
+          : { ...log, daily: { day: log.daily.day, firstOfDay: isFirst(log.id) } }
+      return { rows, isFirst, recounted }
+    },
+  }
+}
+
+/** Replaces every daily row with `rows` (in the caller's transaction). */
+export async function replaceDailyRows(daily: Table<DailyStatRecord, [string, string]>, rows: readonly DailyStatRecord[]): Promise<void> {
+  await daily.clear()
+  await daily.bulkAdd(rows)
+}
+
 /**
- * The same recount from every entry of the log as `readAll` hands them over, in batches: a
- * backup merge has the new entries in memory and reads only the ones that were there before,
- * instead of the whole log again. (A callback, not an async iterator: Dexie keeps a
- * transaction open across awaits of its own promises only.)
+ * The recount from every entry of the log as `readAll` hands them over, in batches, for entries
+ * that are already stored: the rows are replaced and each entry whose first-of-day claim is wrong
+ * is read again and corrected. (A callback, not an async iterator: Dexie keeps a transaction
+ * open across awaits of its own promises only.) A backup merge, which holds the entries it writes
+ * in memory, uses dailyRecount() and writes them corrected instead.
  */
 export async function rebuildDailyFrom(
   readAll: (add: (batch: readonly ReviewLogRecord[]) => void) => Promise<void> | void,
   reviews: Table<ReviewLogRecord, string>,
   daily: Table<DailyStatRecord, [string, string]>,
 ): Promise<void> {
-  const tally = dailyTally()
+  const recount = dailyRecount()
   const claimed = new Map<string, boolean>()
   await readAll((page) => {
-    tally.add(
-      page.map((log): DailyLog => {
-        if (log.daily) claimed.set(log.id, log.daily.firstOfDay)
-        return {
-          ...answerOf(log),
-          id: log.id,
-          time: log.time,
-          questionId: log.questionId,
-          setId: log.setId,
-          day: log.daily?.day ?? dayKeyAt(log.time),
-        }
-      }),
-    )
+    for (const log of page) if (log.daily) claimed.set(log.id, log.daily.firstOfDay)
+    recount.add(page)
   })
-  const { rows, firsts } = tally.finish()
-  await daily.clear()
-  await daily.bulkAdd(rows)
+  const { rows, isFirst, recounted } = recount.finish()
+  await replaceDailyRows(daily, rows)
 
-  const wrong = [...claimed].filter(([id, first]) => first !== firsts.has(id)).map(([id]) => id)
+  const wrong = [...claimed].filter(([id, first]) => first !== isFirst(id)).map(([id]) => id)
   if (wrong.length > 0) {
-    const logs = (await reviews.bulkGet(wrong)).filter((log): log is ReviewLogRecord => log?.daily !== undefined)
-    await reviews.bulkPut(logs.map((log) => ({ ...log, daily: { day: log.daily!.day, firstOfDay: firsts.has(log.id) } })))
+    const logs = (await reviews.bulkGet(wrong)).filter((log): log is ReviewLogRecord => log !== undefined)
+    await reviews.bulkPut(logs.map(recounted))
   }
 }
 

@@ -106,6 +106,26 @@ describe('parseBackup', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(evil?.value)).toBe(Object.prototype)
   })
+
+  it('drops them also when a key spells them with escapes', () => {
+    const text = JSON.stringify(validText()).replace(
+      '"settings":[',
+      String.raw`"settings":[{"key":"evil","value":{"\u005f_proto__":{"polluted":true},"constr\u0075ctor":{"polluted":true},"ok":1}},`,
+    )
+    const result = parseBackup(text)
+    if (!result.ok) throw new Error(result.errors.join('\n'))
+    const evil = result.backup.settings.find((s) => s.key === 'evil')
+    expect(Object.keys(evil?.value as object)).toEqual(['ok'])
+    expect(Object.getPrototypeOf(evil?.value)).toBe(Object.prototype)
+  })
+
+  it('reads a file whose text merely mentions those names the same as any other', () => {
+    const data = validText()
+    const text = JSON.stringify({ ...data, settings: [{ key: 'note', value: 'a constructor, a prototype and __proto__' }] })
+    const result = parseBackup(text)
+    if (!result.ok) throw new Error(result.errors.join('\n'))
+    expect(result.backup.settings).toEqual([{ key: 'note', value: 'a constructor, a prototype and __proto__' }])
+  })
 })
 
 describe('findSetConflicts', () => {
