@@ -1,15 +1,20 @@
 /**
- * Vite plugin: `import sets from 'virtual:question-bank'` gives the validated question sets
- * (QuestionSet[], sorted by `order`, then id).
+ * Vite plugin: `import { loadSet } from 'virtual:question-bank'` gives one validated built-in
+ * question set by id (`loadSet(id): Promise<QuestionSet>`); `virtual:question-index` lists the
+ * sets (sorted by `order`, then id) with what lists show and their question ids.
  *
  * The bank is validated with the same validateBank as `npm run check:questions`, with the same
  * messages: any problem fails `vite build` (and shows Vite's error overlay in dev). In dev, every
  * change to a questions/*.json file (edit, new file, deleted file) re-validates and reloads.
  *
  * In the browser (dev server and production build alike) the sets are not JavaScript: they are
- * a plain JSON file (`assets/question-bank-<hash>.json`, precached; the dev server serves the
- * same JSON under `/question-bank.json`) that the module fetches when it is first imported.
- * Unit tests run in Node without a server, so there the module holds the JSON itself.
+ * plain JSON files, each an array of whole sets, that `loadSet` fetches when a screen first needs
+ * a set's questions. The build writes two (`assets/question-sets-<hash>.json`, precached): the
+ * first set in bank order alone, since a first visit's first review starts there, and the rest
+ * together, since every file compresses on its own (six files, one per set, were 7.5 KB gzip
+ * more than one file, over the precache budget; these two are 1.2 KB more). The dev server
+ * serves one set per file under `/question-set/<id>.json`. Unit tests run in Node without a
+ * server, so there the module holds the JSON itself.
  */
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
@@ -34,7 +39,7 @@ export interface QuestionBankOptions {
  * never reads the article itself: paragraph numbers are bounded by the app's own ARTICLE count,
  * so a clone of this repository alone builds and runs (the article is only for the checks).
  */
-export function buildQuestionBank(dir: string): { code: string; json: string; indexCode: string; watch: string[] } | { problems: string; watch: string[] } {
+export function buildQuestionBank(dir: string): { sets: BuiltSet[]; code: string; indexCode: string; watch: string[] } | { problems: string; watch: string[] } {
   const { files, sets, errors } = loadBank(dir, null)
   const watch = files.map((f) => f.path)
   if (errors.length > 0) {
@@ -45,36 +50,80 @@ export function buildQuestionBank(dir: string): { code: string; json: string; in
   if (sets.length === 0) return { problems: `question bank: no question sets in ${dir}`, watch }
   const sorted = sortSets(sets)
   // JSON.parse of a string literal is faster to load than the same data as an object literal.
-  const json = JSON.stringify(sorted)
-  const code = `export default JSON.parse(${JSON.stringify(json)})\n`
-  const index = sorted.map((s) => ({
-    id: s.id,
-    title: s.title,
-    ...(s.description ? { description: s.description } : {}),
-    questions: s.questions.map((q) => q.id),
-  }))
-  return { code, json, indexCode: `export default ${JSON.stringify(index)}\n`, watch }
+  const code = `const sets = JSON.parse(${JSON.stringify(JSON.stringify(sorted))})
+export function loadSet(id) {
+  const set = sets.find((s) => s.id === id)
+  return set ? Promise.resolve(set) : Promise.reject(new Error(\`question bank: no built-in set "\${id}"\`))
+}
+`
+  const index = sorted.map((s) => {
+    const typeCounts: Record<string, number> = {}
+    for (const q of s.questions) typeCounts[q.type] = (typeCounts[q.type] ?? 0) + 1
+    return {
+      id: s.id,
+      title: s.title,
+      ...(s.description ? { description: s.description } : {}),
+      questions: s.questions.map((q) => q.id),
+      typeCounts,
+    }
+  })
+  return {
+    sets: sorted.map((s) => ({ id: s.id, set: s })),
+    code,
+    indexCode: `export default ${JSON.stringify(index)}\n`,
+    watch,
+  }
 }
 
-/** The bank's file name in the build, named by its content so a new bank is a new URL. */
-export function bankFileName(json: string): string {
+/** One validated built-in set. */
+export interface BuiltSet {
+  id: string
+  set: unknown
+}
+
+/** The build's files, each an array of sets in bank order: the first set alone, then the rest. */
+export function fileGroups<T>(sets: readonly T[]): T[][] {
+  return [sets.slice(0, 1), sets.slice(1)].filter((group) => group.length > 0)
+}
+
+/** A file's name in the build, named by its content so a changed bank is a new URL. */
+export function setsFileName(json: string): string {
   const hash = createHash('sha256').update(json).digest('base64url').slice(0, 10)
-  return `assets/question-bank-${hash}.json`
+  return `assets/question-sets-${hash}.json`
 }
 
 /**
- * The browser's module: fetches the bank's JSON (from the service worker's cache once
- * installed). A missing file fails the import with its status and URL.
+ * The browser's module: `loadSet(id)` fetches the file holding that set (once; from the service
+ * worker's cache once installed) and gives the set. An unknown id, or a missing file (with its
+ * status and URL), rejects; a failed fetch is tried again at the next call.
  */
-export function fetchedBankModule(url: string): string {
-  return `const response = await fetch(${JSON.stringify(url)})
-if (!response.ok) throw new Error(\`question bank: \${response.status} for ${url}\`)
-export default await response.json()
+export function fetchedBankModule(urls: Record<string, string>): string {
+  return `const urls = ${JSON.stringify(urls)}
+const files = new Map()
+function loadFile(url) {
+  let file = files.get(url)
+  if (!file) {
+    file = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(\`question bank: \${response.status} for \${url}\`)
+      return response.json()
+    })
+    file.catch(() => files.delete(url))
+    files.set(url, file)
+  }
+  return file
+}
+export async function loadSet(id) {
+  const url = urls[id]
+  if (url === undefined) throw new Error(\`question bank: no built-in set "\${id}"\`)
+  const set = (await loadFile(url)).find((s) => s.id === id)
+  if (!set) throw new Error(\`question bank: no set "\${id}" in \${url}\`)
+  return set
+}
 `
 }
 
-/** Where the dev server serves the bank's JSON, under the app's base. */
-export const DEV_BANK_PATH = 'question-bank.json'
+/** Where the dev server serves each set's JSON (`<id>.json`), under the app's base. */
+export const DEV_SET_PATH = 'question-set/'
 
 export function questionBank(options: QuestionBankOptions = {}): Plugin {
   let dir = ''
@@ -97,11 +146,19 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
     configureServer(server) {
       // Watch the folder itself so new set files are seen (addWatchFile only knows existing ones).
       server.watcher.add(dir)
-      server.middlewares.use(`${base}${DEV_BANK_PATH}`, (_req, res) => {
+      server.middlewares.use(`${base}${DEV_SET_PATH}`, (req, res, next) => {
+        const id = decodeURIComponent((req.url ?? '').replace(/^\//, '').replace(/\?.*$/, '')).replace(/\.json$/, '')
         const result = buildQuestionBank(dir)
-        res.statusCode = 'problems' in result ? 500 : 200
-        res.setHeader('Content-Type', 'problems' in result ? 'text/plain; charset=utf-8' : 'application/json')
-        res.end('problems' in result ? result.problems : result.json)
+        if ('problems' in result) {
+          res.statusCode = 500
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+          res.end(result.problems)
+          return
+        }
+        const set = result.sets.find((s) => s.id === id)
+        if (!set) return next()
+        res.setHeader('Content-Type', 'application/json')
+        res.end(JSON.stringify([set.set]))
       })
     },
     resolveId(id) {
@@ -116,10 +173,18 @@ export function questionBank(options: QuestionBankOptions = {}): Plugin {
       if ('problems' in result) return this.error(result.problems)
       if (id === RESOLVED_INDEX_ID) return result.indexCode
       if (isTest) return result.code
-      if (!isBuild) return fetchedBankModule(`${base}${DEV_BANK_PATH}`)
-      const fileName = bankFileName(result.json)
-      this.emitFile({ type: 'asset', fileName, source: result.json })
-      return fetchedBankModule(`${base}${fileName}`)
+      const urls: Record<string, string> = {}
+      if (!isBuild) {
+        for (const { id } of result.sets) urls[id] = `${base}${DEV_SET_PATH}${encodeURIComponent(id)}.json`
+        return fetchedBankModule(urls)
+      }
+      for (const group of fileGroups(result.sets)) {
+        const json = JSON.stringify(group.map((s) => s.set))
+        const fileName = setsFileName(json)
+        this.emitFile({ type: 'asset', fileName, source: json })
+        for (const { id } of group) urls[id] = `${base}${fileName}`
+      }
+      return fetchedBankModule(urls)
     },
     // Dev: any set file created, edited or deleted → drop the cached bank and reload the page,
     // which loads (and so re-validates) it again. Also covers a bank that failed to load.

@@ -9,6 +9,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reads what the screen shows before it changes; may return another route to go to instead. */
     load?: (to: RouteLocationNormalized) => Promise<RouteLocationRaw | undefined>
+    /** Starts fetching what the screen most likely shows, beside the database (nothing is awaited). */
+    prepare?: (to: Pick<RouteLocationNormalized, 'query' | 'params'>) => void
   }
 }
 
@@ -39,7 +41,14 @@ async function placeAttempt(to: RouteLocationNormalized): Promise<RouteLocationR
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
-  { path: '/sets/:setId', name: 'set', component: () => import('./views/SetView.vue'), props: true },
+  {
+    path: '/sets/:setId', name: 'set', component: () => import('./views/SetView.vue'), props: true,
+    // A built-in set's key points come with its questions.
+    meta: {
+      prepare: (to) => useBankStore().prefetch([String(to.params.setId)]),
+      load: async (to) => briefly(useBankStore().loadSets([String(to.params.setId)])),
+    },
+  },
   {
     path: '/quiz/new', name: 'quiz-setup', component: () => import('./views/QuizSetupView.vue'),
     meta: { load: async () => briefly((await quizzes()).openSetup()) },
@@ -55,6 +64,12 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'),
     meta: {
+      // A review of one set starts with that set's questions; a review of all, on a first visit,
+      // with the first set's (new questions come in bank order). Due cards may come from others.
+      prepare: (to) => {
+        const bank = useBankStore()
+        bank.prefetch([typeof to.query.set === 'string' ? to.query.set : bank.summaries[0]?.id ?? ''])
+      },
       load: async (to) => {
         const { reviewScopeOf, useSessionStore } = await import('./stores/session')
         return briefly(useSessionStore().openReview(reviewScopeOf(to.query, useBankStore().setById)))
@@ -88,20 +103,21 @@ export const router = createRouter({
   scrollBehavior: (to, from) => (to.hash ? { el: to.hash } : from === START_LOCATION || atTop ? false : { top: 0 }),
 })
 
-// Home draws from the set index alone; every other screen needs the questions and the
-// database, so it waits for both (they load in parallel, in their own chunks).
+// Home draws from the set index alone; every other screen needs the database, so it waits for
+// it (in its own chunk). Each screen loads the questions it shows (its route's `load`, or its store).
 router.beforeEach(async (to, from) => {
   // The screen's own code is fetched beside its data. Left to the router, a lazy screen's chunk
   // is requested only after every guard has resolved: after the database has opened and the
   // questions have loaded, one round trip and one compile later than needed. A failed fetch is
   // not reported here: the router loads the screen again after the guards and reports it then.
   loadRouteLocation(to).catch(() => {})
+  to.meta.prepare?.(to)
   // The page's first screen renders in a task of its own, after the header's: one long
   // start-up task would hold back input (and the first paint) on a slow phone.
   if (from === START_LOCATION) await yieldToMain()
   if (to.name === 'home') return true
   try {
-    await Promise.all([useBankStore().ensureLoaded(), useAppStore().whenReady()])
+    await useAppStore().whenReady()
   } catch (e) {
     // The saved progress could not be read: stay where the learner is; the banner says why
     // (the app store keeps the reason) and offers a reload. Anything else is reported as before.
@@ -117,9 +133,9 @@ router.beforeResolve(async (to) => (await to.meta.load?.(to)) ?? true)
 
 /**
  * Starts loading what the screen at `path` needs before the learner's click reaches the router
- * (main.ts calls it on a link's hover, focus or press: see onIntentToFollow): the screen's code
- * and, for a screen that reads the questions and the database, the question bank and the
- * database code. Nothing is opened or written: the database opens at the learner's first press
+ * (main.ts calls it on a link's hover, focus or press: see onIntentToFollow): the screen's code,
+ * what it most likely shows (its route's `prepare`) and, for a screen that reads the database,
+ * the database code. Nothing is opened or written: the database opens at the learner's first press
  * (the app store's openWhenNeeded) or when the navigation needs it. A failed load is left to the
  * navigation, which loads again and reports it.
  */
@@ -128,6 +144,6 @@ export function prepareScreen(path: string): void {
   if (to.matched.length === 0) return
   loadRouteLocation(to).catch(() => {})
   if (to.name === 'home') return
-  useBankStore().ensureLoaded().catch(() => {})
+  to.meta.prepare?.(to)
   dbApi().catch(() => {})
 }

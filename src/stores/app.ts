@@ -120,9 +120,6 @@ export const useAppStore = defineStore('app', () => {
     performance.measure(STARTUP_READS, { start: readsStart })
     ready.value = true
     markOpened()
-    // The questions themselves are for the next screen (home lists sets from the index): load
-    // them once start-up is done. A screen that needs them first waits for them (router.ts).
-    void yieldToMain().then(() => bank.ensureLoaded())
     void import('./quizzes').then(({ useQuizzesStore }) => useQuizzesStore().keepExamDeadlines())
   }
 

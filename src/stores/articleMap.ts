@@ -1,8 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, shallowRef } from 'vue'
 import mapJson from '../../questions/map/article-map.json'
 import { ARTICLE } from '@/domain/content/article'
 import { buildMap, parseArticleMap, type MapSection, type Progress } from '@/domain/map/articleMap'
+import type { QuestionSet } from '@/domain/content/schema'
 import { getDB } from '@/db/database'
 import { getCards, listNotebook, MATURE_DAYS } from '@/db/progress'
 import { useAppStore } from './app'
@@ -22,16 +23,24 @@ export const useArticleMapStore = defineStore('articleMap', () => {
   const mapErrors = parsed.errors
 
   /** Built-in questions only: the learner's imported sets are not about this article. */
+  const builtInSets = shallowRef<QuestionSet[]>([])
   const entries = computed(() =>
-    bank.builtInSets.flatMap((set) => set.questions.map((question) => ({ question, setId: set.id }))),
+    builtInSets.value.flatMap((set) => set.questions.map((question) => ({ question, setId: set.id }))),
   )
+  const builtInIds = [...new Set(bank.builtInQuestionIds.map((q) => q.setId))]
   const live = liveResource<Progress>(
     async () => {
-      const ids = entries.value.map((e) => e.question.id)
+      const ids = bank.builtInQuestionIds.map((q) => q.id)
       const [cards, notebook] = await Promise.all([getCards(getDB(), ids), listNotebook(getDB(), { cleared: false, sort: 'recent' })])
       return { cards, notebook: new Set(notebook.map((e) => e.questionId)), matureDays: MATURE_DAYS }
     },
-    { initial: { cards: new Map(), notebook: new Set(), matureDays: MATURE_DAYS }, ready: () => useAppStore().whenReady() },
+    {
+      initial: { cards: new Map(), notebook: new Set(), matureDays: MATURE_DAYS },
+      ready: async () => {
+        const [sets] = await Promise.all([bank.loadSets(builtInIds), useAppStore().whenReady()])
+        builtInSets.value = sets
+      },
+    },
   )
   const sections = computed<MapSection[]>(() => (parsed.map ? buildMap(parsed.map, entries.value, live.data.value) : []))
 

@@ -1,13 +1,17 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import builtInIndex from 'virtual:question-index'
+import { loadSet } from 'virtual:question-bank'
 import type { Localized, Question, QuestionSet, QuestionType } from '@/domain/content/schema'
 import type { ImportedSetInfoRecord } from '@/db/records'
 import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
 
-/** A set as lists and its page show it: everything but its questions. */
-export type SetInfo = Omit<QuestionSet, 'questions'>
+/**
+ * A set as lists and its page show it: everything but its questions. A built-in set's key
+ * points come with its questions (loadSets), so they are absent until it has loaded.
+ */
+export type SetInfo = Omit<QuestionSet, 'questions' | 'keyPoints'> & { keyPoints?: QuestionSet['keyPoints'] }
 
 export interface BankSet {
   set: SetInfo
@@ -42,32 +46,41 @@ export interface BankEntry {
   setId: string
 }
 
-function countTypes(questions: readonly Question[]): Partial<Record<QuestionType, number>> {
-  const counts: Partial<Record<QuestionType, number>> = {}
-  for (const q of questions) counts[q.type] = (counts[q.type] ?? 0) + 1
-  return counts
-}
-
 /**
- * The question bank: the built-in sets (bundled at build time and precached, so they work
- * offline) plus the sets the learner imported (kept in IndexedDB). Holds content only, never
- * progress. The home screen needs only titles and counts, so the built-in questions load in
- * their own chunk (ensureLoaded) while the first screen is already showing. Of the imported
- * sets only their info rows are kept (titles, counts); their questions are fetched by the
- * screens that show them (loadQuestions, loadSets), so memory and start-up do not grow with
- * the bank.
+ * The question bank: the built-in sets (one JSON file each, precached, so they work offline)
+ * plus the sets the learner imported (kept in IndexedDB). Holds content only, never progress.
+ * Lists (titles, counts, question ids) come from the built-in index and the imported sets' info
+ * rows; questions are fetched by the screens that show them (loadQuestions, loadSets), a built-in
+ * set's file at its first use, so memory and start-up do not grow with the bank and a first
+ * question waits for one set, not all of them.
  */
 export const useBankStore = defineStore('bank', () => {
-  const builtInSets = shallowRef<QuestionSet[]>([])
+  /** Built-in sets loaded so far, by id. */
+  const builtIn = shallowRef(new Map<string, QuestionSet>())
+  const builtInLoads = new Map<string, Promise<QuestionSet>>()
   /** Imported questions fetched so far, by id. */
   const fetched = shallowRef(new Map<string, BankEntry>())
-  let loading: Promise<void> | null = null
 
-  function ensureLoaded(): Promise<void> {
-    loading ??= import('virtual:question-bank').then((m) => {
-      builtInSets.value = m.default
-    })
-    return loading
+  const builtInIds = new Set(builtInIndex.map((s) => s.id))
+  /** Built-in question id → its set's id, from the index. */
+  const builtInSetOf = new Map(builtInIndex.flatMap((s) => s.questions.map((id) => [id, s.id] as const)))
+
+  /** Fetches the built-in sets among `setIds` not loaded yet (each once; a failed fetch is tried again next time). */
+  function loadBuiltIn(setIds: readonly string[]): Promise<QuestionSet[]> {
+    return Promise.all(
+      setIds.map((id) => {
+        let load = builtInLoads.get(id)
+        if (!load) {
+          load = loadSet(id).then((set) => {
+            builtIn.value = new Map(builtIn.value).set(id, set)
+            return set
+          })
+          load.catch(() => builtInLoads.delete(id))
+          builtInLoads.set(id, load)
+        }
+        return load
+      }),
+    )
   }
 
   /** Each imported set's version as last read: questions fetched from a set that is gone or changed are dropped. */
@@ -93,7 +106,11 @@ export const useBankStore = defineStore('bank', () => {
   }
 
   const builtInSetsInfo = computed<BankSet[]>(() =>
-    builtInSets.value.map((set) => ({ set, imported: false, count: set.questions.length, typeCounts: countTypes(set.questions) })),
+    builtInIndex.map((s) => {
+      const keyPoints = builtIn.value.get(s.id)?.keyPoints
+      const set: SetInfo = { id: s.id, title: s.title, ...(s.description ? { description: s.description } : {}), ...(keyPoints ? { keyPoints } : {}) }
+      return { set, imported: false, count: s.questions.length, typeCounts: s.typeCounts }
+    }),
   )
 
   const sets = computed<BankSet[]>(() => [
@@ -120,64 +137,82 @@ export const useBankStore = defineStore('bank', () => {
 
   const builtInIndexMap = computed(() => {
     const map = new Map<string, BankEntry>()
-    for (const set of builtInSets.value) for (const question of set.questions) map.set(question.id, { question, setId: set.id })
+    for (const set of builtIn.value.values()) for (const question of set.questions) map.set(question.id, { question, setId: set.id })
     return map
   })
 
-  /** question id → the question and its set id: every built-in question, and the imported ones fetched so far. */
+  /** question id → the question and its set id: the questions loaded so far, built-in and imported. */
   const questionIndex = computed(() => {
     if (fetched.value.size === 0) return builtInIndexMap.value
     return new Map([...builtInIndexMap.value, ...fetched.value])
   })
 
   /**
-   * Fetches the imported questions among `ids` that are not in memory yet, so that
-   * questionIndex has them. An id that is in no set stays absent.
+   * Starts fetching the built-in sets among `setIds` (others are left out), for a screen that
+   * will most likely show their questions: their files then load beside the database. A failed
+   * fetch is left to the screen, which asks again (loadQuestions, loadSets) and reports it.
+   */
+  function prefetch(setIds: readonly string[]): void {
+    loadBuiltIn(setIds.filter((id) => builtInIds.has(id))).catch(() => {})
+  }
+
+  /**
+   * Fetches the questions among `ids` that are not in memory yet (a built-in one with its set),
+   * so that questionIndex has them. An id that is in no set stays absent.
    */
   async function loadQuestions(ids: readonly string[]): Promise<void> {
     const known = questionIndex.value
-    const missing = [...new Set(ids)].filter((id) => !known.has(id))
-    if (missing.length === 0 || imported.value.length === 0) return
+    const unknown = [...new Set(ids)].filter((id) => !known.has(id))
+    const builtInSetIds = [...new Set(unknown.map((id) => builtInSetOf.get(id)).filter((id) => id !== undefined))]
+    const missing = unknown.filter((id) => !builtInSetOf.has(id))
+    const builtInLoaded = loadBuiltIn(builtInSetIds)
+    if (missing.length === 0 || imported.value.length === 0) {
+      await builtInLoaded
+      return
+    }
     const db = await dbApi()
     const rows = await db.getImportedQuestions(db.getDB(), missing)
     const live = new Set(imported.value.map((r) => r.id))
     const next = new Map(fetched.value)
     for (const row of rows) if (live.has(row.setId)) next.set(row.question.id, row)
     fetched.value = next
+    await builtInLoaded
   }
 
   /** Sets with their questions, in bank order (for a quiz to choose from, or an export); unknown ids are left out. */
   async function loadSets(setIds: readonly string[]): Promise<QuestionSet[]> {
     const wanted = new Set(setIds)
-    const db = await dbApi()
+    const chosen = sets.value.filter((s) => wanted.has(s.set.id))
+    const db = chosen.some((s) => s.imported) ? await dbApi() : null
     return Promise.all(
-      sets.value
-        .filter((s) => wanted.has(s.set.id))
-        .map(async (s) => {
-          const builtIn = builtInSets.value.find((b) => b.id === s.set.id)
-          return builtIn ?? { ...s.set, questions: await db.getSetQuestions(db.getDB(), s.set.id) }
-        }),
+      chosen.map(async (s) => {
+        if (!s.imported) return (await loadBuiltIn([s.set.id]))[0]!
+        const info = imported.value.find((r) => r.id === s.set.id)!
+        return { ...info.set, id: s.set.id, questions: await db!.getSetQuestions(db!.getDB(), s.set.id) }
+      }),
     )
   }
 
-  /** The sets a review may draw from (one, or all when `scope` is null), with the built-in questions. */
+  /** The built-in sets' question ids as the review queue takes them, from the index. */
+  const builtInQueueSets: QueueSet[] = builtInIndex.map((s) => ({ id: s.id, count: s.questions.length, questions: s.questions.map((id) => ({ id })) }))
+
+  /** The sets a review may draw from (one, or all when `scope` is null), with the built-in question ids. */
   function queueSets(scope: string | null): QueueSet[] {
     const all: QueueSet[] = [
-      ...builtInSets.value.map((s) => ({ id: s.id, count: s.questions.length, questions: s.questions })),
+      ...builtInQueueSets,
       ...imported.value.map((r) => ({ id: r.id, count: r.count })),
     ]
     return scope === null ? all : all.filter((s) => s.id === scope)
   }
 
   return {
-    builtInSets,
     sets,
     summaries,
     setById,
     questionIndex,
     builtInQuestionIds,
-    ensureLoaded,
     watchImported,
+    prefetch,
     loadQuestions,
     loadSets,
     queueSets,

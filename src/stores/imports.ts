@@ -136,7 +136,6 @@ export const useImportsStore = defineStore('imports', () => {
   /** Downloads a set (built-in or imported) as the app's JSON or as TSV for Anki / Quizlet. */
   async function exportSet(setId: string, kind: 'json' | 'tsv', lang: Lang): Promise<void> {
     const bank = useBankStore()
-    await bank.ensureLoaded()
     const entry = bank.setById.get(setId)
     const [set] = await bank.loadSets([setId])
     if (!entry || !set) throw new Error(`No set "${setId}".`)

@@ -5,7 +5,7 @@ import { useAppStore } from './app'
 import { useQuizzesStore } from './quizzes'
 import { freshStoresEachTest } from './testing'
 
-vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({ default: [] }))
 
 freshStoresEachTest()

@@ -5,7 +5,6 @@ import type { StudyDB } from '@/db/database'
 import { freshDBEachTest } from '@/db/test-utils'
 import { useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
-import { useBankStore } from './bank'
 
 // The typed-answer grader is a chunk of its own, and its download can fail (offline on a first
 // visit): `gradeAnswer` then rejects for a typed answer, as this stand-in does until `online` is set.
@@ -28,7 +27,7 @@ const fixture: QuestionSet = {
   keyPoints: [L('k')],
   questions: [{ id: 'typed-blank', type: 'blank', prompt: L('Name ____'), explanation: L('e'), answer: { zh: '千问', en: 'Qwen' } }],
 }
-vi.mock('virtual:question-bank', () => ({ default: [fixture] }))
+vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => [fixture].find((s) => s.id === id) }))
 vi.mock('virtual:question-index', () => ({ default: [{ id: 'typed', title: { zh: 'Typed', en: 'Typed' }, questions: ['typed-blank'] }] }))
 
 let db: StudyDB
@@ -36,7 +35,6 @@ freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
 beforeEach(async () => {
   net.online = false
   setActivePinia(createPinia())
-  await useBankStore().ensureLoaded()
 })
 
 describe('a typed answer while its grader cannot be downloaded', () => {

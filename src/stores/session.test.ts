@@ -6,7 +6,6 @@ import { freshDBEachTest } from '@/db/test-utils'
 import type { CardRecord } from '@/db/records'
 import { reviewScopeOf, useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
-import { useBankStore } from './bank'
 import { isStorageFullReason } from './describeError'
 
 const L = (s: string) => ({ zh: s, en: s })
@@ -24,14 +23,13 @@ const fixture: QuestionSet = {
     { id: 'demo-card', type: 'flashcard', prompt: L('Front'), explanation: L('e'), back: L('Back') },
   ],
 }
-vi.mock('virtual:question-bank', () => ({ default: [fixture] }))
+vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => [fixture].find((s) => s.id === id) }))
 vi.mock('virtual:question-index', () => ({ default: [{ id: 'demo', title: { zh: 'Demo', en: 'Demo' }, questions: ['demo-tf', 'demo-single', 'demo-blank', 'demo-card'] }] }))
 
 let db: StudyDB
 freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
 beforeEach(async () => {
   setActivePinia(createPinia())
-  await useBankStore().ensureLoaded()
 })
 
 async function startQuiz(mode: 'practice' | 'exam' = 'practice') {
@@ -63,8 +61,7 @@ describe('a practice quiz', () => {
     await session.submit()
     await session.next()
     setActivePinia(createPinia())
-    await useBankStore().ensureLoaded()
-    const again = useSessionStore()
+      const again = useSessionStore()
     await again.openQuiz(id)
     expect(again.question?.id).toBe('demo-single')
     expect(again.answeredCount).toBe(1)
@@ -182,8 +179,7 @@ describe('the answer being made', () => {
     await session.next()
     session.setDraft({ selected: ['b'] })
     setActivePinia(createPinia())
-    await useBankStore().ensureLoaded()
-    const again = useSessionStore()
+      const again = useSessionStore()
     await again.openQuiz(id)
     expect(again.question?.id).toBe('demo-single')
     expect(again.draft.selected).toEqual(['b'])

@@ -7,7 +7,7 @@ import { freshDB, freshDBEachTest, importedSetsOf, makeCard, T0 } from '@/db/tes
 import { makeImportedSet } from '@/domain/progress/testing'
 import { backupFileName, useSettingsStore } from './settings'
 
-vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({
   default: [{ id: 'figures', title: { zh: '数字', en: 'Figures' }, questions: ['figures-1'] }],
 }))

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useUiPrefs } from './uiPrefs'
 
-vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({ default: [] }))
 
 const KEY = 'qwen-study.showBoth'

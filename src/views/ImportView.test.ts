@@ -4,7 +4,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 
-vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({ default: [] }))
 
 import { i18n } from '@/i18n'

@@ -36,7 +36,7 @@ vi.mock('virtual:question-bank', () => {
       questions: [{ id: 'q3', type: 'flashcard', prompt: L('闭源', 'Closed source'), explanation: L('解释', 'Why'), back: L('不公开权重', 'Weights not published') }],
     },
   ]
-  return { default: sets }
+  return { loadSet: async (id: string) => sets.find((s) => s.id === id) }
 })
 vi.mock('virtual:question-index', () => ({
   default: [

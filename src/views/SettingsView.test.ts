@@ -12,7 +12,7 @@ import { dumpAll, freshDB, freshDBEachTest, makeCard, T0 } from '@/db/test-utils
 import { useAppStore } from '@/stores/app'
 import SettingsView from './SettingsView.vue'
 
-vi.mock('virtual:question-bank', () => ({ default: [] }))
+vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({ default: [] }))
 
 let db: StudyDB

@@ -13,7 +13,7 @@ vi.mock('virtual:question-bank', () => {
     { id: 'set-a', title: L('甲组', 'Set A'), keyPoints: [L('要点', 'Point')], questions: [tf('q1'), tf('q2'), tf('q3')] },
     { id: 'set-b', title: L('乙组', 'Set B'), keyPoints: [L('要点', 'Point')], questions: [tf('q4')] },
   ]
-  return { default: sets }
+  return { loadSet: async (id: string) => sets.find((s) => s.id === id) }
 })
 vi.mock('virtual:question-index', () => ({
   default: [

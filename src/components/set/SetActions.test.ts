@@ -5,18 +5,21 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 
 vi.mock('virtual:question-bank', () => ({
-  default: [
-    {
-      id: 'built-in',
-      title: { zh: '内置', en: 'Built in' },
-      keyPoints: [{ zh: '要点', en: 'Point' }],
-      questions: [
-        { id: 'built-in-q1', type: 'flashcard', prompt: { zh: '正', en: 'Front' }, back: { zh: '反', en: 'Back' }, explanation: { zh: '因', en: 'Why' } },
-      ],
-    },
-  ],
+  loadSet: async (id: string) =>
+    [
+      {
+        id: 'built-in',
+        title: { zh: '内置', en: 'Built in' },
+        keyPoints: [{ zh: '要点', en: 'Point' }],
+        questions: [
+          { id: 'built-in-q1', type: 'flashcard', prompt: { zh: '正', en: 'Front' }, back: { zh: '反', en: 'Back' }, explanation: { zh: '因', en: 'Why' } },
+        ],
+      },
+    ].find((s) => s.id === id),
 }))
-vi.mock('virtual:question-index', () => ({ default: [] }))
+vi.mock('virtual:question-index', () => ({
+  default: [{ id: 'built-in', title: { zh: '内置', en: 'Built in' }, questions: ['built-in-q1'], typeCounts: { flashcard: 1 } }],
+}))
 const download = vi.fn<(blob: Blob, name: string) => void>()
 vi.mock('@/composables/useDownload', () => ({ downloadBlob: (blob: Blob, name: string) => download(blob, name) }))
 
@@ -50,7 +53,6 @@ beforeEach(async () => {
   if (!result.ok) throw new Error('fixture')
   await saveImportedSet(db, { name: 'My deck', set: result.set }, Date.now())
   const bank = useBankStore()
-  await bank.ensureLoaded()
   bank.watchImported()
   await vi.waitFor(() => expect(bank.setById.has('imp-mine')).toBe(true))
 })
