@@ -632,7 +632,7 @@ async function firstVisit(browser, base, chunks) {
 /**
  * Press → first question on a first visit with the CPU slowed 4× (Lighthouse's mobile profile):
  * each run in a fresh context, home loaded and idle, then *Start review* is clicked. The press
- * fetches and runs the database code and the review screen's chunk, and reads the bank. The click
+ * fetches and runs the database code and the review screen's chunk, and reads the first questions (their set's JSON). The click
  * is the element's own (no pointer moves over it first, no press before it), so nothing the app
  * starts on a hover or a press (main.ts, onIntentToFollow) runs ahead of the timer. With
  * --profile, a CPU profile of each press (the last one printed and written).
