@@ -206,6 +206,20 @@ function eachReplaced<T>(
   })
 }
 
+/**
+ * A range delete that needs no read: the whole table (marked cleared in `delta`) or an empty
+ * range (no change). Null for any other range, whose records the caller reads first.
+ */
+function wholeOrEmpty(
+  range: DBCoreKeyRange,
+  delta: CountsDelta,
+  cleared: 'cardsCleared' | 'reviewsCleared',
+): { read: null; delta: () => CountsDelta } | null {
+  if (range.type === ANY) delta[cleared] = true
+  else if (range.type !== NEVER) return null
+  return { read: null, delta: () => delta }
+}
+
 /** The reads a write of cards needs first, and the change it makes once done. */
 function cardWrite(table: DBCoreTable, req: DBCoreMutateRequest): { read: Read; delta: (before: unknown, res: DBCoreMutateResponse) => CountsDelta } {
   const { trans } = req
@@ -238,11 +252,8 @@ function cardWrite(table: DBCoreTable, req: DBCoreMutateRequest): { read: Read; 
       }
     case 'deleteRange': {
       const { range } = req
-      if (range.type === ANY) {
-        delta.cardsCleared = true
-        return { read: null, delta: () => delta }
-      }
-      if (range.type === NEVER) return { read: null, delta: () => delta }
+      const whole = wholeOrEmpty(range, delta, 'cardsCleared')
+      if (whole) return whole
       return {
         read: table.query({ trans, values: true, query: { index: table.schema.primaryKey, range } }),
         delta: (before) => {
@@ -308,11 +319,8 @@ function reviewWrite(table: DBCoreTable, req: DBCoreMutateRequest): { read: Read
     }
     case 'deleteRange': {
       const { range } = req
-      if (range.type === ANY) {
-        delta.reviewsCleared = true
-        return { read: null, delta: () => delta }
-      }
-      if (range.type === NEVER) return { read: null, delta: () => delta }
+      const whole = wholeOrEmpty(range, delta, 'reviewsCleared')
+      if (whole) return whole
       return {
         read: table.count({ trans, query: { index: table.schema.primaryKey, range } }),
         delta: (before) => {
