@@ -11,6 +11,8 @@ export type StorageMode = 'indexeddb' | 'memory'
 export interface OpenResult {
   db: StudyDB
   mode: StorageMode
+  /** The database was created just now (nothing stored yet, so nothing to reconcile). */
+  created: boolean
   /** Why the real database could not be used. */
   error?: string
 }
@@ -21,7 +23,7 @@ export async function openStudyDB(onVersionChange: () => void): Promise<OpenResu
     const db = createDB(undefined, { onVersionChange })
     await db.open()
     setDB(db)
-    return { db, mode: 'indexeddb' }
+    return { db, mode: 'indexeddb', created: db.created }
   } catch (e) {
     // fake-indexeddb is loaded only here, so it costs nothing when IndexedDB works.
     const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb')
@@ -30,7 +32,7 @@ export async function openStudyDB(onVersionChange: () => void): Promise<OpenResu
     const db = createDB('qwen-study-memory', { indexedDB: factory, IDBKeyRange })
     await db.open()
     setDB(db)
-    return { db, mode: 'memory', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }
+    return { db, mode: 'memory', created: db.created, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }
   }
 }
 

@@ -81,6 +81,16 @@ describe('createDB', () => {
     expect(await isolated.cards.count()).toBe(1)
     expect((await factory.databases()).map((d) => d.name)).toContain(name)
   })
+  it('says whether opening created the database: only a first visit does', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const first = track(createDB(name))
+    await first.open()
+    expect(first.created).toBe(true)
+    first.close()
+    const again = track(createDB(name))
+    await again.open()
+    expect(again.created).toBe(false)
+  })
 })
 
 describe('getDB / setDB', () => {

@@ -52,6 +52,8 @@ export class StudyDB extends Dexie {
   declare daily: Table<DailyStatRecord, [string, string]>
   declare counts: Table<CountRecord, [string, string]>
   declare dueSlots: Table<DueSlotRecord, number>
+  /** Whether opening this connection created the database (a first visit): it holds nothing yet. */
+  created = false
 
   constructor(name: string = DEFAULT_DB_NAME, options: CreateDBOptions = {}) {
     const { onVersionChange, ...deps } = options
@@ -146,6 +148,11 @@ export class StudyDB extends Dexie {
           dueSlots: tx.table<DueSlotRecord, number>('dueSlots'),
         }),
       )
+
+    // Dexie's populate runs only where the database did not exist (instead of the upgrades).
+    this.on('populate', () => {
+      this.created = true
+    })
 
     // Every write of cards or log entries adjusts the counts in its own transaction.
     this.use(countsMiddleware)

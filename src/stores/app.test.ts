@@ -19,6 +19,19 @@ vi.mock('@/db/live', async (original) => {
   }
 })
 
+// Reconciles with the bank are counted.
+const reconciles = vi.hoisted(() => ({ count: 0 }))
+vi.mock('@/db/progress', async (original) => {
+  const progress = await original<typeof import('@/db/progress')>()
+  return {
+    ...progress,
+    syncBank: ((...args) => {
+      reconciles.count++
+      return progress.syncBank(...args)
+    }) satisfies typeof progress.syncBank,
+  }
+})
+
 vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({
   default: [{ id: 'demo', title: { zh: '示例', en: 'Demo' }, questions: ['demo-1', 'demo-2'] }],
@@ -56,6 +69,20 @@ describe('app start-up', () => {
     await useAppStore().whenReady()
     expect(await db.cards.get('gone-1')).toBeUndefined()
     expect((await db.archive.get('gone-1'))?.card?.questionId).toBe('gone-1')
+  })
+})
+
+describe('app start-up on a first visit', () => {
+  it('records the bank as reconciled without reading for it: a database created just now holds no progress', async () => {
+    reconciles.count = 0
+    await useAppStore().whenReady()
+    expect(reconciles.count).toBe(0)
+    expect((await getDB().settings.get('bankSignature'))?.value).toBe(bankSignature([{ id: 'demo-1', setId: 'demo' }, { id: 'demo-2', setId: 'demo' }]))
+    // The next start finds the database: a changed bank is reconciled then.
+    await getDB().settings.delete('bankSignature')
+    setActivePinia(createPinia())
+    await useAppStore().whenReady()
+    expect(reconciles.count).toBe(1)
   })
 })
 
@@ -141,7 +168,9 @@ describe('opening the database after the first screen', () => {
 
 describe('a start-up that cannot read the saved progress', () => {
   it('keeps the reason for the banner, rejects every screen that needs the database, and writes nothing', async () => {
-    // The database opens; reading its records fails as a broken backing store does.
+    // A returning learner's database opens; reading its records fails as a broken backing store does.
+    await getDB().open()
+    getDB().close()
     const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(() => {
       throw new DOMException('Internal error opening backing store', 'UnknownError')
     })

@@ -93,26 +93,30 @@ export const useAppStore = defineStore('app', () => {
     storageMode.value = opened.mode
     storageError.value = opened.error ?? null
     await yieldToMain()
-    // What start-up reads (the imported sets, the bank's signature, the settings, the due count)
-    // is timed as a performance measure, for the benchmark and DevTools.
+    // What start-up reads before any screen may use the database (the imported sets, the bank's
+    // signature, the settings) is timed as a performance measure, for the benchmark and DevTools.
     const readsStart = performance.now()
     const bank = useBankStore()
-    // The imported sets' info rows only: their questions are read by the screens that show them.
-    const imported = await bank.watchImported()
+    // Side by side: the settings (they follow the database for the app's lifetime), the imported
+    // sets' info rows only (their questions are read by the screens that show them), and the
+    // signature of the bank last reconciled.
+    const firstSettings = settingsLive.next()
+    settingsLive.watch()
+    const [imported, reconciled] = await Promise.all([bank.watchImported(), db.getSetting(db.getDB(), db.BANK_SIGNATURE_KEY), firstSettings])
     // Progress of questions that left the bank is archived, and restored if they come back.
     // Reconciling reads every card, so do it only when the bank is not the one last reconciled;
     // the signature comes from the built-in index and each imported set's fingerprint of its ids.
+    // A database created just now holds no progress: there is nothing to reconcile.
     const signature = [bankSignature(bank.builtInQuestionIds), ...imported.map((r) => `${r.id}=${r.questionsHash}`)].join(' ')
-    if ((await db.getSetting(db.getDB(), db.BANK_SIGNATURE_KEY)) !== signature) {
-      const ids = [...bank.builtInQuestionIds, ...(await db.importedQuestionIds(db.getDB()))]
-      await db.syncBank(db.getDB(), ids, Date.now())
+    if (reconciled !== signature) {
+      if (!opened.created) {
+        const ids = [...bank.builtInQuestionIds, ...(await db.importedQuestionIds(db.getDB()))]
+        await db.syncBank(db.getDB(), ids, Date.now())
+      }
       await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }
-    // Both follow the database for the app's lifetime; start-up waits for their first values.
-    const first = Promise.all([settingsLive.next(), due.next()])
-    settingsLive.watch()
+    // The due count labels home's review button and the header's badge; no screen waits for it.
     due.watch()
-    await first
     setInterval(() => {
       now.value = Date.now()
       void due.refresh()
