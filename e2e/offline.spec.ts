@@ -251,6 +251,9 @@ ownServer.describe('updates', () => {
 
 ownServer.describe('updates from another tab', () => {
   ownServer('a tab mid-quiz is not reloaded when another tab applies a new version; it reloads once the learner leaves', async ({ page, context, preview }) => {
+    // Two tabs, a server restart and two service-worker updates: on a busy 2-core machine this
+    // has taken more than the default minute.
+    test.setTimeout(150_000)
     const v2 = makeNextVersion()
     try {
       await gotoApp(page, '/')
