@@ -17,7 +17,7 @@ import {
   readImportedSets,
 } from '@/db/importedQuestions'
 import { observe } from '@/db/live'
-import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAnswer } from '@/db/progress'
+import { cardStatsBySet, countDue, countNewReviewedToday, getDueCards, recordAnswer, saveSettings } from '@/db/progress'
 import { cardIdsIn, countCardsOf, firstNewIds } from '@/db/queries'
 import { recount } from '@/db/counts'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/db/records'
@@ -365,6 +365,21 @@ async function dexieAnswers(d: StudyDB, cards: CardRecord[], now: number): Promi
 }
 
 /**
+ * A retention change as the settings screen saves it: the settings and every review card
+ * rescheduled in one transaction, each card's counts kept by the middleware (ms each). Twice,
+ * there and back: the settings end as they began.
+ */
+async function retentionChanges(d: StudyDB, now: number): Promise<number[]> {
+  const out: number[] = []
+  for (const retention of [DEFAULT_SETTINGS.retention - 0.05, DEFAULT_SETTINGS.retention]) {
+    const t0 = performance.now()
+    await saveSettings(d, { retention }, now)
+    out.push(performance.now() - t0)
+  }
+  return out
+}
+
+/**
  * Where the time of the slow screens goes at this size: each query they run, plain and as a
  * live query, and the alternatives a fix would use.
  */
@@ -384,6 +399,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   const toAnswer = (await d.cards.limit(200).toArray()).slice(100)
   const seededIds = (await importedQuestionIds(d)).map((q) => q.id)
   const notebookBefore = (await d.notebook.bulkGet(toAnswer.map((c) => c.questionId))).filter((e) => e !== undefined)
+  const reviewCards = await d.cards.where('state').equals(2).toArray()
   const result = {
     'cardIdsIn (per set: where setId equals → primaryKeys, one getAllKeys each)': await samples(slow, () => cardIdsIn(d, setIds)),
     'countNewReviewedToday (review start: new cards seen today)': await samples(runs, () => countNewReviewedToday(d, dayStart)),
@@ -418,6 +434,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
     "the same through Dexie, no scheduler (100 answers)": await dexieAnswers(d, toAnswer, now),
     'recordAnswer on the same cards (100 answers)': await answersOn(toAnswer, now),
     'applyGrade alone (ts-fsrs, 100 calls)': await samples(100, () => applyGrade(toAnswer[0] ?? null, 'q', 's', 3, now, DEFAULT_SETTINGS)),
+    [`retention change: saveSettings reschedules every review card (${reviewCards.length} here), one transaction`]: await retentionChanges(d, now),
   }
   // Leave the data as seeded: the screens measured next count the log entries.
   await d.reviews.where(':id').startsWith('raw-').delete()
@@ -425,6 +442,8 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   await d.notebook.bulkDelete(toAnswer.map((c) => c.questionId))
   await d.notebook.bulkPut(notebookBefore)
   await d.cards.bulkPut(toAnswer)
+  // The retention changes rescheduled the review cards from their stability: put them back as seeded.
+  await d.cards.bulkPut(reviewCards)
   // The raw IndexedDB answers went around Dexie, so around the running counts: count afresh.
   await recount(d)
   return result

@@ -478,14 +478,10 @@ export async function saveSettings(db: StudyDB, patch: Partial<Settings>, now: n
     const next: Settings = { ...current, ...clean }
     await db.settings.put({ key: SETTINGS_KEY, value: next, updatedAt: now })
     if (next.retention !== current.retention || next.maxIntervalDays !== current.maxIntervalDays) {
-      await db.cards
-        .where('state')
-        .equals(2)
-        .modify((card) => {
-          const rescheduled = rescheduleForRetention(card, next)
-          card.due = rescheduled.due
-          card.scheduledDays = rescheduled.scheduledDays
-        })
+      // Read in one request and written back in one bulk put: a cursor (Dexie's modify) costs a
+      // round trip per card, seconds for 10,000.
+      const reviewed = await db.cards.where('state').equals(2).toArray()
+      await db.cards.bulkPut(reviewed.map((card) => rescheduleForRetention(card, next)))
     }
     return next
   })
