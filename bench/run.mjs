@@ -143,6 +143,9 @@ function add({ name, size = null, unit = 'ms', samples, value, p95, baseline = n
   // Set against the 1k figure of the same name once the run is over (relativeTargets).
   if (relativeTarget) row.relativeTarget = relativeTarget
   if (note) row.note = note
+  // Every run's figure in the order taken: an outlier can be placed (the first run after a
+  // heavy write, say) from results.json alone.
+  if (samples) row.samples = samples.map((x) => round(x, 1))
   results.push(row)
   return row
 }
