@@ -7,7 +7,6 @@ import { describeError } from './describeError'
 import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
 import { yieldToMain } from '@/composables/yieldToMain'
-import { firstLearnerAction } from '@/composables/firstLearnerAction'
 import { databaseExists, settleUnreadableIndexedDB } from '@/db/exists'
 import { hashSeed } from '@/domain/random'
 
@@ -73,10 +72,11 @@ export const useAppStore = defineStore('app', () => {
   /**
    * Opens the database after the first screen. On a first visit this browser has stored
    * nothing, so the first screen has nothing to read from it: loading and creating the database
-   * waits for the learner's first action (or the first screen that needs it, see router.ts)
-   * instead of competing with them for the first seconds. A browser that cannot tell opens at once.
+   * waits for the learner's first action (`action`: App.vue listens for it from the first screen
+   * on; or the first screen that needs it, see router.ts) instead of competing with them for the
+   * first seconds. A browser that cannot tell opens at once.
    */
-  async function openWhenNeeded(action: () => Promise<void> = firstLearnerAction): Promise<void> {
+  async function openWhenNeeded(action: () => Promise<void>): Promise<void> {
     if ((await databaseExists()) === false) await action()
     await whenReady()
   }

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import mapJson from '../../questions/map/article-map.json'
+import builtInIndex from 'virtual:question-index'
 import { ARTICLE } from '@/domain/content/article'
 import { buildMap, parseArticleMap, type MapSection, type Progress } from '@/domain/map/articleMap'
 import type { QuestionSet } from '@/domain/content/schema'
@@ -27,7 +28,7 @@ export const useArticleMapStore = defineStore('articleMap', () => {
   const entries = computed(() =>
     builtInSets.value.flatMap((set) => set.questions.map((question) => ({ question, setId: set.id }))),
   )
-  const builtInIds = [...new Set(bank.builtInQuestionIds.map((q) => q.setId))]
+  const builtInSetIds = builtInIndex.map((s) => s.id)
   const live = liveResource<Progress>(
     async () => {
       const ids = bank.builtInQuestionIds.map((q) => q.id)
@@ -37,7 +38,7 @@ export const useArticleMapStore = defineStore('articleMap', () => {
     {
       initial: { cards: new Map(), notebook: new Set(), matureDays: MATURE_DAYS },
       ready: async () => {
-        const [sets] = await Promise.all([bank.loadSets(builtInIds), useAppStore().whenReady()])
+        const [sets] = await Promise.all([bank.loadSets(builtInSetIds), useAppStore().whenReady()])
         builtInSets.value = sets
       },
     },
