@@ -17,11 +17,10 @@ import {
   undoAnswer,
   type AnswerInput,
 } from './progress'
-import { countCards } from './queries'
 import { DEFAULT_SETTINGS, type CardRecord, type CountRecord, type DueSlotRecord, type ReviewLogRecord } from './records'
 import { seedProgress, seedQuestionSet } from './seed'
 import { countReviews, rebuildDailyStats } from './stats'
-import { DAY, freshDB, freshDBEachTest, HOUR, makeCard, makeLog, MIN, T0 } from './test-utils'
+import { countCards, DAY, freshDB, freshDBEachTest, HOUR, makeCard, makeLog, MIN, T0 } from './test-utils'
 
 // Property tests against a real (in-memory) database: a few seconds on a busy 2-core machine.
 vi.setConfig({ testTimeout: 60_000 })

@@ -90,14 +90,6 @@ export async function importedQuestionIds(db: StudyDB): Promise<{ id: string; se
   return out
 }
 
-/** One imported set with its questions; undefined when there is none. */
-export function getImportedSet(db: StudyDB, id: string): Promise<ImportedSetRecord | undefined> {
-  return db.transaction('r', importedTables(db), async () => {
-    const info = await db.importedSetInfo.get(id)
-    return info && joinImportedSet(info, await getSetQuestions(db, id))
-  })
-}
-
 /** Every imported set with its questions, by id (for a backup). */
 export function readImportedSets(db: StudyDB): Promise<ImportedSetRecord[]> {
   return db.transaction('r', importedTables(db), async () => {

@@ -6,10 +6,10 @@ import type { StudyDB } from './database'
 import {
   deleteImportedSet,
   ImportedSetError,
-  listImportedSets,
   renameImportedSet,
   saveImportedSet,
 } from './importedSets'
+import { readImportedSets } from './importedQuestions'
 import { createAttempt, recordAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
 import { DAY, dumpAll, expectedDaily, freshDBEachTest, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
@@ -84,7 +84,7 @@ describe('saveImportedSet', () => {
     await expect(saveImportedSet(db, { name: 'A', set }, T0)).rejects.toThrow('disk full')
     expect(add).toHaveBeenCalledTimes(1)
     expect(await dumpAll(db)).toEqual(before)
-    expect(await listImportedSets(db)).toEqual([])
+    expect(await readImportedSets(db)).toEqual([])
   })
 
   it('stores a plain copy (no proxies, no later mutation)', async () => {
@@ -199,10 +199,3 @@ describe('deleteImportedSet', () => {
   })
 })
 
-describe('listImportedSets', () => {
-  it('lists imported sets oldest first', async () => {
-    await saveImportedSet(db, { name: 'Later', set: importedSet('imp-b') }, T0 + DAY)
-    await saveImportedSet(db, { name: 'Earlier', set: importedSet('imp-a') }, T0)
-    expect((await listImportedSets(db)).map((r) => r.name)).toEqual(['Earlier', 'Later'])
-  })
-})

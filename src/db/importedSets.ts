@@ -8,8 +8,8 @@
 import type { QuestionSet } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
 import type { StudyDB } from './database'
-import { getSetQuestionIds, importedSetRows, importedTables, readImportedSets } from './importedQuestions'
-import type { ArchivedProgress, ImportedSetRecord } from './records'
+import { getSetQuestionIds, importedSetRows, importedTables } from './importedQuestions'
+import type { ArchivedProgress } from './records'
 import { rebuildDailyStats } from './stats'
 
 export const MAX_NAME_LENGTH = 200
@@ -143,10 +143,5 @@ export function deleteImportedSet(db: StudyDB, id: string): Promise<DeleteSummar
       daily: dailyKeys.length,
     }
   })
-}
-
-/** Every imported set with its questions, oldest first (reads every question: a backup's work). */
-export async function listImportedSets(db: StudyDB): Promise<ImportedSetRecord[]> {
-  return (await readImportedSets(db)).sort((a, b) => a.importedAt - b.importedAt)
 }
 

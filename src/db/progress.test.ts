@@ -11,10 +11,8 @@ import {
   countNewReviewedToday,
   createAttempt,
   finishAttempt,
-  getActiveAttempt,
   getCards,
   getDueCards,
-  getReviewsSince,
   getSetting,
   getSettings,
   listAttempts,
@@ -33,6 +31,7 @@ import {
   undoAnswer,
   type AnswerInput,
 } from './progress'
+import { getAttempt } from './queries'
 import { DEFAULT_SETTINGS, type CardRecord, type Settings } from './records'
 import { bruteDaily, DAY, dumpAll, expectedDaily, freshDB, freshDBEachTest, HOUR, makeAttempt, makeCard, makeEntry, MIN, T0 } from './test-utils'
 
@@ -677,8 +676,8 @@ describe('cardStatsBySet', () => {
   })
 })
 
-describe('countNewReviewedToday / getReviewsSince', () => {
-  it('counts only first answers since the start of the day, and lists entries since a time', async () => {
+describe('countNewReviewedToday', () => {
+  it('counts only first answers since the start of the day, and an undone answer leaves the log', async () => {
     const dayStart = Date.UTC(2026, 0, 2)
     await recordAnswer(db, answer({ questionId: 'old', now: dayStart - HOUR }), S) // yesterday
     await recordAnswer(db, answer({ questionId: 'a', now: dayStart + HOUR }), S)
@@ -689,7 +688,7 @@ describe('countNewReviewedToday / getReviewsSince', () => {
     expect(await countNewReviewedToday(db, dayStart)).toBe(3)
     await undoAnswer(db, last.id)
     expect(await countNewReviewedToday(db, dayStart)).toBe(2)
-    const since = await getReviewsSince(db, dayStart + 2 * HOUR)
+    const since = await db.reviews.where('time').aboveOrEqual(dayStart + 2 * HOUR).toArray()
     expect(since.map((r) => r.time)).toEqual([dayStart + 2 * HOUR, dayStart + 3 * HOUR, dayStart + 3 * HOUR])
   })
 })
@@ -740,20 +739,20 @@ describe('listNotebook', () => {
 })
 
 describe('attempts', () => {
-  it('createAttempt stores a plain copy; getActiveAttempt returns it while active', async () => {
+  it('createAttempt stores a plain copy; getAttempt returns it', async () => {
     const attempt = makeAttempt()
     expect(await createAttempt(db, attempt)).toBe('attempt-1')
     attempt.questionIds.push('changed')
-    expect(await getActiveAttempt(db, 'attempt-1')).toEqual(makeAttempt())
+    expect(await getAttempt(db, 'attempt-1')).toEqual(makeAttempt())
     await expect(createAttempt(db, makeAttempt())).rejects.toThrow() // ids are unique
-    expect(await getActiveAttempt(db, 'missing')).toBeUndefined()
+    expect(await getAttempt(db, 'missing')).toBeUndefined()
   })
 
   it('finishAttempt ends it once', async () => {
     await createAttempt(db, makeAttempt())
     expect(await finishAttempt(db, 'attempt-1', T0 + HOUR)).toBe(true)
     expect(await db.attempts.get('attempt-1')).toMatchObject({ status: 'finished', finishedAt: T0 + HOUR, updatedAt: T0 + HOUR })
-    expect(await getActiveAttempt(db, 'attempt-1')).toBeUndefined()
+    expect((await getAttempt(db, 'attempt-1'))?.status).toBe('finished')
     expect(await finishAttempt(db, 'attempt-1', T0 + 2 * HOUR)).toBe(false)
     expect(await db.attempts.get('attempt-1')).toMatchObject({ finishedAt: T0 + HOUR })
     expect(await finishAttempt(db, 'missing', T0)).toBe(false)

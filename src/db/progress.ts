@@ -336,11 +336,6 @@ export async function countNewReviewedToday(db: StudyDB, dayStart: number): Prom
   return rows.reduce((n, row) => n + row.newCards, 0)
 }
 
-/** Log entries since `since`, oldest first. */
-export function getReviewsSince(db: StudyDB, since: number): Promise<ReviewLogRecord[]> {
-  return db.reviews.where('time').aboveOrEqual(since).toArray()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Notebook (错题本)
 
@@ -393,12 +388,6 @@ export function restoreNotebookEntry(db: StudyDB, questionId: string): Promise<b
 /** Stores a new attempt (a plain copy of it); returns its id. */
 export async function createAttempt(db: StudyDB, attempt: AttemptRecord): Promise<string> {
   return db.attempts.add(plain(attempt))
-}
-
-/** The attempt if it exists and is still in progress. */
-export async function getActiveAttempt(db: StudyDB, id: string): Promise<AttemptRecord | undefined> {
-  const attempt = await db.attempts.get(id)
-  return attempt?.status === 'active' ? attempt : undefined
 }
 
 export interface AttemptQuery {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import type { StudyDB } from './database'
-import { cardIdsIn, countCards, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter, readReviewQueue } from './queries'
+import { cardIdsIn, countCardsOf, firstNewIds, getAttempt, latestActiveQuiz, nextDueAfter, readReviewQueue } from './queries'
 import { dayKeyAt } from './stats'
 import type { AttemptRecord, CardRecord } from './records'
 import { putImportedSets } from './importedQuestions'
@@ -41,12 +41,10 @@ describe('cardIdsIn', () => {
   })
 })
 
-describe('countCards', () => {
-  it('counts the cards of one set', async () => {
+describe('countCardsOf', () => {
+  it('counts the cards of each set, in the order asked', async () => {
     await db.cards.bulkPut([card('a-1', 'a', T0), card('a-2', 'a', T0), card('b-1', 'b', T0)])
-    expect(await countCards(db, 'a')).toBe(2)
-    expect(await countCards(db, 'b')).toBe(1)
-    expect(await countCards(db, 'c')).toBe(0)
+    expect(await countCardsOf(db, ['a', 'b', 'c'])).toEqual([2, 1, 0])
   })
 })
 

@@ -21,11 +21,6 @@ export async function cardIdsIn(db: StudyDB, setIds: readonly string[]): Promise
   return new Set(keys.flat())
 }
 
-/** How many cards one set has (its row of the counts table: no card or key is read). */
-export async function countCards(db: StudyDB, setId: string): Promise<number> {
-  return (await countCardsOf(db, [setId]))[0]!
-}
-
 /** How many cards each of these sets has, in the order given (one read of the counts table). */
 export async function countCardsOf(db: StudyDB, setIds: readonly string[]): Promise<number[]> {
   const rows = await db.counts.bulkGet(setIds.map(cardCountKey))

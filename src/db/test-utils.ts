@@ -3,7 +3,8 @@ import { afterEach, beforeEach, vi } from 'vitest'
 import { createDB, setDB, type StudyDB } from './database'
 import type { AttemptRecord, DailyStatRecord, ImportedSetRecord, ReviewLogRecord } from './records'
 import { makeCard } from '@/domain/progress/testing'
-import { getImportedSet, importedTables, putImportedSets, readImportedSets } from './importedQuestions'
+import { getSetQuestions, importedTables, joinImportedSet, putImportedSets, readImportedSets } from './importedQuestions'
+import { countCardsOf } from './queries'
 
 export const T0 = Date.UTC(2026, 0, 1, 8, 0)
 export const MIN = 60_000
@@ -48,10 +49,19 @@ export async function dumpAll(db: StudyDB): Promise<Record<string, unknown[]>> {
   return dump
 }
 
+/** How many cards one set has, as the counts table keeps it. */
+export async function countCards(db: StudyDB, setId: string): Promise<number> {
+  return (await countCardsOf(db, [setId]))[0]!
+}
+
 /** The imported sets as whole records (as a backup holds them), read and written through their two tables. */
 export function importedSetsOf(db: StudyDB) {
   return {
-    get: (id: string) => getImportedSet(db, id),
+    get: (id: string): Promise<ImportedSetRecord | undefined> =>
+      db.transaction('r', importedTables(db), async () => {
+        const info = await db.importedSetInfo.get(id)
+        return info && joinImportedSet(info, await getSetQuestions(db, id))
+      }),
     add: (record: ImportedSetRecord) => putImportedSets(db, [record]),
     put: (record: ImportedSetRecord) => putImportedSets(db, [record]),
     toArray: () => readImportedSets(db),

@@ -4,7 +4,6 @@ import {
   applyGrade,
   emptyCard,
   formatInterval,
-  GRADES,
   gradeFor,
   isStep,
   previewGrades,
@@ -12,6 +11,9 @@ import {
   schedulerFor,
 } from './fsrs'
 import { DEFAULT_SETTINGS, type CardRecord, type Settings } from './types'
+import type { Grade } from '@/domain/content/response'
+
+const GRADES: readonly Grade[] = [1, 2, 3, 4]
 
 const T0 = Date.UTC(2026, 0, 1, 8, 0)
 const MIN = 60_000

@@ -6,8 +6,6 @@ import { fsrs, type Card, type FSRS, type StepUnit } from 'ts-fsrs'
 import type { Grade } from '@/domain/content/response'
 import { DEFAULT_RELEARNING_STEPS, type CardRecord, type Settings } from './types'
 
-export const GRADES: readonly Grade[] = [1, 2, 3, 4]
-
 const DAY_MS = 86_400_000
 const STEP = /^\d+(?:\.\d+)?[mhd]$/
 
