@@ -30,6 +30,7 @@ const OTHER_UNIT: Record<UnitKind | 'count', [string, string]> = {
   hkd: ['美元', ' US dollars'],
   jpy: ['美元', ' US dollars'],
   eur: ['美元', ' US dollars'],
+  fx: ['美元', ' US dollars'],
   percent: ['个百分点', ' percentage points'],
   pp: ['美元', ' US dollars'],
   year: ['个月', ' months'],

@@ -10,24 +10,67 @@ import type { CheckResult, Response } from './response.ts'
 import { isLatinText, isOneTypoAway, joinWords, latinWords, normalizeText, withoutCompanySuffix, withoutCompanyWord } from './normalize.ts'
 import { candidates, contradicts, expectationOf, readQuantity, type Expectation, type Quantity } from './quantity.ts'
 import { blankForms, checkChosen, RIGHT, verdict, WRONG } from './grade.ts'
+import { foldTraditional } from './traditional.ts'
 
 export { blankForms, correctResponse, isTypedAnswer } from './grade.ts'
 
 const HAN = /\p{Script=Han}/u
 
-/** A two-part name in the other order: "千问qwen" ↔ "qwen千问". Null unless exactly one Han and one other run. */
-function swapScripts(key: string): string | null {
+/** The form a typed blank is compared in: the normal form, traditional characters as simplified (千問 = 千问). */
+function keyOf(s: string): string {
+  return foldTraditional(normalizeText(s))
+}
+
+/**
+ * A measure phrase a learner puts before a Chinese noun: 一场, 一个, 这个. Not before a number
+ * word: "一个半" is one and a half, not 半.
+ */
+const LEADING_MEASURE = /^[一这那](?:场|個|个|种|種|项|項|股|波)(?=\p{Script=Han})(?![半零〇一二两三四五六七八九十百千万亿几多])/u
+
+/**
+ * A Chinese answer without its grammatical padding: the possessive or attributive 的 ("阿里的千问"
+ * is 阿里千问, "空前的共识" is 空前共识) and a leading measure phrase ("一场恶意公关行动"). Applied to
+ * the typed text and to each form alike, so it never turns a wrong answer into another form's words.
+ */
+function withoutPadding(key: string): string {
+  return key.replace(LEADING_MEASURE, '').replace(/(?<=\p{Script=Han}|[a-z0-9])的(?=\p{Script=Han}|[a-z0-9])/gu, '')
+}
+
+/**
+ * A name given in both scripts, as learners gloss it: "英伟达（Nvidia）", "C（消费者）", "Qwen 千问".
+ * The two runs of the typed text (Han and the rest), when there are exactly two and each is a form.
+ */
+function bothScripts(key: string, formKeys: ReadonlySet<string>): boolean {
+  const runs = scriptRuns(key)
+  return runs.length === 2 && runs.every((run) => formKeys.has(run))
+}
+
+function scriptRuns(key: string): string[] {
   const runs: string[] = []
   for (const ch of key) {
     const last = runs[runs.length - 1]
     if (last !== undefined && HAN.test(last[0]!) === HAN.test(ch)) runs[runs.length - 1] = last + ch
     else runs.push(ch)
   }
+  return runs
+}
+
+/** A two-part name in the other order: "千问qwen" ↔ "qwen千问". Null unless exactly one Han and one other run. */
+function swapScripts(key: string): string | null {
+  const runs = scriptRuns(key)
   return runs.length === 2 ? runs[1]! + runs[0]! : null
 }
 
 const GAP = /_{2,}|＿{2,}/
+/** How much typed-along context is taken off: Chinese characters and English words, counted together. */
 const CONTEXT = 8
+
+/** The size of a piece of context: its Chinese characters plus its other words ("of the AI era" is 4). */
+function contextSize(key: string): number {
+  let size = 0
+  for (const run of scriptRuns(key)) size += HAN.test(run[0]!) ? [...run].length : (run.match(/[\p{L}\p{N}]+/gu) ?? []).length
+  return size
+}
 
 /** Where typed-along context may begin or end: a space or a punctuation mark of either script. */
 const BOUNDARY = /[\s\p{P}\p{S}]/u
@@ -36,10 +79,11 @@ const PARTICLES = new Set([...'的地得之中里内上下是在了'])
 
 /**
  * The answer without the prompt's own words around the gap, when the learner typed them too:
- * "千问恐慌" for "“____恐慌”", "AI to C" for "AI to ____", "的裂缝中" for "迁移的____中。". Only
+ * "千问恐慌" for "“____恐慌”", "AI to C" for "AI to ____", "的裂缝中" for "迁移的____中。". Before
+ * the gap, any ending of the Chinese run that touches it ("非终点" for "平视非____"); otherwise
  * whole runs next to the gap, each reaching a space or a punctuation mark, or a single Chinese
  * particle right at the gap (的, 中, ...): "千问恐" for "“____恐慌”" is half a word, not the answer
- * with its context. At most CONTEXT characters in normal form; what is left must be a whole form.
+ * with its context. At most CONTEXT characters or words; what is left must be a whole form.
  */
 export function withoutContext(key: string, prompt: Localized): string[] {
   const out: string[] = []
@@ -51,17 +95,18 @@ export function withoutContext(key: string, prompt: Localized): string[] {
     const heads = new Set([''])
     for (let i = rawBefore.length - 1; i >= 0; i--) {
       const particle = i === rawBefore.length - 1 && PARTICLES.has(rawBefore[i]!)
-      if (i > 0 && !particle && !BOUNDARY.test(rawBefore[i - 1]!)) continue
-      const head = normalizeText(rawBefore.slice(i).join(''))
-      if ([...head].length > CONTEXT) break
+      const hanEnding = rawBefore.slice(i).every((ch) => HAN.test(ch))
+      if (i > 0 && !particle && !hanEnding && !BOUNDARY.test(rawBefore[i - 1]!)) continue
+      const head = keyOf(rawBefore.slice(i).join(''))
+      if (contextSize(head) > CONTEXT) break
       if (key.startsWith(head)) heads.add(head)
     }
     const tails = new Set([''])
     for (let j = 1; j <= rawAfter.length; j++) {
       const particle = j === 1 && PARTICLES.has(rawAfter[0]!)
       if (j < rawAfter.length && !particle && !BOUNDARY.test(rawAfter[j]!)) continue
-      const tail = normalizeText(rawAfter.slice(0, j).join(''))
-      if ([...tail].length > CONTEXT) break
+      const tail = keyOf(rawAfter.slice(0, j).join(''))
+      if (contextSize(tail) > CONTEXT) break
       if (key.endsWith(tail)) tails.add(tail)
     }
     for (const head of heads)
@@ -98,20 +143,23 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
  * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
  * leading a/an/the, singular or plural, hyphen or space; a company with or without its legal
  * suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed along; for a
- * number, in any of its forms
+ * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, or
+ * glossed in the other script ("英伟达（Nvidia）"); for a number, in any of its forms
  * (1/4, 四分之一, a quarter, 25%, 0.25). Right with a spelling note when one typo is forgiven.
  */
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
-  const key = normalizeText(text)
+  const key = keyOf(text)
   if (key === '') return { ...WRONG }
-  const forms = blankForms(question).filter((form) => normalizeText(form) !== '')
+  const forms = blankForms(question).filter((form) => keyOf(form) !== '')
+  const formKeys = forms.map(keyOf)
   const bare = withoutCompanySuffix(key)
   const trimmed = withoutContext(key, question.prompt)
-  for (const form of forms) {
-    const formKey = normalizeText(form)
+  const unpadded = new Set([key, ...trimmed].map(withoutPadding))
+  for (const formKey of formKeys) {
     if (formKey === key || swapScripts(formKey) === key || withoutCompanySuffix(formKey) === bare) return { ...RIGHT }
-    if (trimmed.includes(formKey)) return { ...RIGHT }
+    if (trimmed.includes(formKey) || unpadded.has(withoutPadding(formKey))) return { ...RIGHT }
   }
+  if (bothScripts(key, new Set(formKeys))) return { ...RIGHT }
   const latin = isLatinText(text)
   const given = latin ? withoutCompanyWord(latinWords(text)) : []
   const latinForms = latin

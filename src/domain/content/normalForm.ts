@@ -16,8 +16,8 @@ const GROUP_TAIL = /^\p{Nd}{3}(?!\p{Nd})/u
  * One separator run (spaces, punctuation, symbols) between two kept characters, as the
  * normal form writes it. Tokens are never merged: between two digits "/" and "." stay ("1/4",
  * "0.5"), a grouping comma goes ("1,000"), anything else becomes one space ("1 4" is not "14");
- * "%" right after a digit stays ("25 %" → "25%"); "+" and "#" right after a letter stay ("C++",
- * "C#"). Everything else is dropped: case, width, spaces, quotes, hyphens do not count.
+ * "%" right after a digit stays ("25 %" → "25%"); "+" and "#" right after a Latin letter stay
+ * ("C++", "C#"; "微软+英伟达" is two names). Everything else is dropped: case, width, spaces, quotes, hyphens do not count.
  */
 function separator(run: string, left: string, rightText: string): string {
   const right = rightText[0] ?? ''
@@ -33,7 +33,7 @@ function separator(run: string, left: string, rightText: string): string {
     }
     return out
   }
-  if (/\p{L}/u.test(left)) {
+  if (/\p{Script=Latin}/u.test(left)) {
     const tail = /^[+#]+/.exec(run)
     if (tail) return tail[0]
   }

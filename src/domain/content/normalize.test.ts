@@ -30,6 +30,7 @@ describe('normalizeText', () => {
     ['Qwen 3', 'qwen3'],
     ['C++', 'c++'],
     ['C#', 'c#'],
+    ['微软+英伟达', '微软英伟达'],
     ['C ++', 'c'],
     ['end.', 'end'],
     ['a\u200bb\u00adc', 'abc'],

@@ -547,6 +547,10 @@ export function scanNumber(s: string): NumberScan {
       .toLowerCase()
       .replace(/[\u2212]/g, '-')
       .replace(/[\u2044\u2215]/g, '/')
+      // The old single characters for twenty, thirty and forty (廿年 = 二十年).
+      .replace(/[廿卄]/g, '二十')
+      .replace(/卅/g, '三十')
+      .replace(/卌/g, '四十')
     const tokens = tokenize(text)
     const wordy = tokens.some((t) => t.k === 'gap' && t.word)
     const scaled = tokens.some((t) => t.k === 'wan' || t.k === 'big')

@@ -10,7 +10,8 @@ import type { Localized, NumericQuestion } from './schema.ts'
 import { scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
-export type UnitKind = 'usd' | 'cny' | 'hkd' | 'jpy' | 'eur' | 'percent' | 'pp' | 'year' | 'month' | 'day'
+/** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
+export type UnitKind = 'usd' | 'cny' | 'hkd' | 'jpy' | 'eur' | 'fx' | 'percent' | 'pp' | 'year' | 'month' | 'day'
 
 /** How a number was written, which decides how it converts to and from a percentage. */
 export type NumberForm = 'percent' | 'fraction' | 'decimal' | 'whole'
@@ -31,7 +32,12 @@ export interface Quantity {
 const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['pp', /个?百分点|percentage[\s-]*points?|pct\.?\s*pts?|(?<=\d\s*)p\.?p\b|(?<=\d\s*)pts?\b/g],
   ['percent', /%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b/g],
-  ['hkd', /港元|港币|港幣|hk\s*\$|\bhkd\b|\bhong\s*kong\s*dollars?\b/g],
+  ['hkd', /港元|港币|港幣|hk\s*\$|\bhkd\b|\b(?:hong\s*kong|hk)\s*dollars?\b/g],
+  // Before 'usd': a dollar with another country's name is not a US dollar ("NT$", "Singapore dollars").
+  [
+    'fx',
+    /新台币|新台幣|台币|台幣|新加坡元|新币|新幣|澳元|澳币|澳幣|加元|加币|加幣|纽元|紐元|英镑|英鎊|韩元|韓元|卢比|盧比|卢布|盧布|法郎|\b(?:new\s*taiwan|taiwan(?:ese)?|singapore|australian|canadian|new\s*zealand|nz)\s*dollars?\b|\b(?:nt|s|a|c|nz)\$|\b(?:twd|ntd|sgd|aud|cad|nzd|gbp|chf|krw|inr|rub)\b|£|₩|₹|₽|\bpounds?\s+sterling\b|\bsterling\b|\b(?:rupees?|roubles?|rubles?|swiss\s*francs?|francs?)\b/g,
+  ],
   ['jpy', /日元|日圓|円|\bjpy\b|\byen\b/g],
   ['eur', /欧元|歐元|€|\beur\b|\beuros?\b/g],
   ['usd', /美元|美金|us\s*\$|\$|\busd\b|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
@@ -50,7 +56,10 @@ const MONTHS = [
 const MONTH_NAME = new RegExp(`\\b(${MONTHS.join('|')})\\b\\.?`, 'g')
 
 const MONTH_EXACT = MONTHS.map((p) => new RegExp(`^(?:${p})$`))
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+const ORDINALS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+]
 const ORDINAL_WORD = new RegExp(`\\b(${ORDINALS.join('|')})\\b`, 'g')
 const DENOMINATORS: Record<string, number> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
@@ -101,7 +110,7 @@ const FILLER =
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
-  /[\p{Nd}零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億半]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|first|second|decade|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/u
+  /[\p{Nd}零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾廿卄卅卌百佰千仟万萬亿億半]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twelfth|teen|twenty|twentieth|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|first|second|decade|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/u
 
 export interface ReadOptions {
   /** Month names (November, Nov., 十一月) stand for their number: the question asks for a month. */

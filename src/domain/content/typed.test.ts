@@ -44,8 +44,49 @@ const nvidia = blank('nvidia', loc('OpenAI + 微软 + ____', 'OpenAI, Microsoft 
 const alibaba = blank('alibaba', loc('____ 立即反驳', '____ rebutted at once'), loc('阿里巴巴', 'Alibaba'))
 const languages = numeric('languages', loc('支持多少种语言?', 'How many languages?'), 119, loc('种语言', 'languages'))
 const rows = numeric('rows', loc('单表可以支持多少行?', 'How many rows?'), 10_000_000, loc('行', 'rows'))
+const consensus = blank('consensus', loc('正以空前的____投入这场变革', 'with unprecedented ____'), loc('共识', 'consensus'))
+const heading = blank('heading', loc('“平视非____：全球AI竞合深解”', 'Parity is not the ____'), loc('终点', 'finish line'))
+const sourceCode = blank('source-code', loc('自然语言才是AI时代的____。', 'natural language is the ____ of the AI era'), loc('源代码', 'source code'))
+const schmidt = blank('schmidt', loc('多数国家可能转向____。', 'may turn to ____'), loc('中国开源技术', 'Chinese open-source technology'))
+const decades = numeric('decades', loc('想锁定未来多少年?', 'For how many years?'), 20, loc('年', 'years'))
 
 const cases: [Question, string, boolean][] = [
+  // Traditional characters mean their simplified forms
+  [panic, '千問', true],
+  [rebuttal, '惡意公關行動', true],
+  [nvidia, '英偉達', true],
+  [consensus, '共識', true],
+  [panic, '萬問', false],
+  // 的 and a leading measure phrase are padding, in the typed text and in the forms alike
+  [rebuttal, '一场恶意的公关行动', true],
+  [consensus, '空前的共识', true],
+  [schmidt, '中国的开源技术', true],
+  [schmidt, '中国的闭源技术', false],
+  [half, '一个半', false],
+  [half, '一次半', false],
+  // A name glossed in the other script
+  [nvidia, '英伟达（Nvidia）', true],
+  [nvidia, 'Nvidia 英伟达', true],
+  [toC, 'C（消费者）', false],
+  [nvidia, '英伟达（AMD）', false],
+  // Typed-along context: any ending of the Chinese run before the gap, English counted in words
+  [heading, '非终点', true],
+  [sourceCode, 'the source code of the AI era', true],
+  [sourceCode, '源代码。', true],
+  [panic, '千问恐', false],
+  // "+" joins a name only after a Latin letter: 微软+英伟达 is two names, typed along
+  [nvidia, '微软+英伟达', true],
+  // Dollars of another country are not US dollars
+  [refi, '30 billion HK dollars', false],
+  [refi, 'NT$30 billion', false],
+  [refi, '300亿新台币', false],
+  [refi, '30 billion Singapore dollars', false],
+  [refi, '30 billion dollars', true],
+  // Ordinals past ten, and 廿 for twenty
+  [month, 'the eleventh month', true],
+  [month, 'twelfth', false],
+  [decades, '廿年', true],
+  [decades, '卅年', false],
   // A month, by name or number, in either language
   [month, 'November', true],
   [month, 'Nov.', true],
