@@ -60,7 +60,8 @@ export default defineConfig({
         // - the backup-import worker (its own copy of the database code, about 48 KB gzip, for a
         //   rare task): offline before its first use, the import runs on the page instead
         //   (backupJobWithFallback in src/db/backupJob.ts).
-        globPatterns: ['**/*.{js,css,html,svg,webmanifest,txt,json}'],
+        // The web manifest is not globbed: the plugin adds it to the list itself.
+        globPatterns: ['**/*.{js,css,html,svg,txt,json}'],
         globIgnores: ['**/node_modules/**', 'assets/fake-indexeddb-*.js', 'assets/backup.worker-*.js'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
