@@ -56,6 +56,9 @@ const MONTHS = [
 const MONTH_NAME = new RegExp(`\\b(${MONTHS.join('|')})\\b\\.?`, 'g')
 
 const MONTH_EXACT = MONTHS.map((p) => new RegExp(`^(?:${p})$`))
+/** A year of this era, alone ("November 2025") or before a month in Chinese ("2025年11月"). */
+const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/g
+const YEAR_BEFORE_MONTH = /(?<![\d.,])(?:19|20)\d{2}\s*年(?=\s*[\d零〇一二三四五六七八九十]+\s*月)/g
 const ORDINALS = [
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
   'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
@@ -126,10 +129,15 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   const units = new Set<UnitKind>()
 
   if (options.months) {
+    let named = false
     t = t.replace(MONTH_NAME, (_m, name: string) => {
       units.add('month')
+      named = true
       return ` ${MONTH_EXACT.findIndex((re) => re.test(name)) + 1} `
     })
+    // The year given with the month says when, not which month: "2025年11月", "November 2025".
+    t = t.replace(YEAR_BEFORE_MONTH, ' ')
+    if (named) t = t.replace(YEAR, ' ')
   }
   // "two decades" = 20 years; "a decade" = 10.
   let decades = false

@@ -84,6 +84,10 @@ const cases: [Question, string, boolean][] = [
   [refi, '30 billion dollars', true],
   // Ordinals past ten, and 廿 for twenty
   [month, 'the eleventh month', true],
+  [month, '2025年11月', true],
+  [month, 'November 2025', true],
+  [month, '2025年10月', false],
+  [month, '2025', false],
   [month, 'twelfth', false],
   [decades, '廿年', true],
   [decades, '卅年', false],
