@@ -72,6 +72,8 @@ function contextSize(key: string): number {
   return size
 }
 
+const HAN_ENDING = /\p{Script=Han}+$/u
+
 /** Where typed-along context may begin or end: a space or a punctuation mark of either script. */
 const BOUNDARY = /[\s\p{P}\p{S}]/u
 /** Chinese particles and place words a learner types with a gap's answer ("的裂缝", "裂缝中"). */
@@ -80,7 +82,8 @@ const PARTICLES = new Set([...'的地得之中里内上下是在了'])
 /**
  * The answer without the prompt's own words around the gap, when the learner typed them too:
  * "千问恐慌" for "“____恐慌”", "AI to C" for "AI to ____", "的裂缝中" for "迁移的____中。". Before
- * the gap, any ending of the Chinese run that touches it ("非终点" for "平视非____"); otherwise
+ * the gap, any ending of the Chinese text ("非终点" for "平视非____", "这是一场恶意公关行动" for
+ * "称这是一场“____”"); otherwise
  * whole runs next to the gap, each reaching a space or a punctuation mark, or a single Chinese
  * particle right at the gap (的, 中, ...): "千问恐" for "“____恐慌”" is half a word, not the answer
  * with its context. At most CONTEXT characters or words; what is left must be a whole form.
@@ -93,10 +96,15 @@ export function withoutContext(key: string, prompt: Localized): string[] {
     const rawBefore = [...text.slice(0, at.index)]
     const rawAfter = [...text.slice(at.index + at[0].length)]
     const heads = new Set([''])
+    // Any ending of the Chinese text before the gap, quotes and punctuation aside ("这是一场" for "称这是一场“____”").
+    const hanBefore = [...(HAN_ENDING.exec(keyOf(text.slice(0, at.index)))?.[0] ?? '')]
+    for (let n = 1; n <= Math.min(CONTEXT, hanBefore.length); n++) {
+      const head = hanBefore.slice(-n).join('')
+      if (key.startsWith(head)) heads.add(head)
+    }
     for (let i = rawBefore.length - 1; i >= 0; i--) {
       const particle = i === rawBefore.length - 1 && PARTICLES.has(rawBefore[i]!)
-      const hanEnding = rawBefore.slice(i).every((ch) => HAN.test(ch))
-      if (i > 0 && !particle && !hanEnding && !BOUNDARY.test(rawBefore[i - 1]!)) continue
+      if (i > 0 && !particle && !BOUNDARY.test(rawBefore[i - 1]!)) continue
       const head = keyOf(rawBefore.slice(i).join(''))
       if (contextSize(head) > CONTEXT) break
       if (key.startsWith(head)) heads.add(head)

@@ -71,6 +71,8 @@ const cases: [Question, string, boolean][] = [
   [nvidia, '英伟达（AMD）', false],
   // Typed-along context: any ending of the Chinese run before the gap, English counted in words
   [heading, '非终点', true],
+  [rebuttal, '这是一场恶意公关行动', true],
+  [rebuttal, '这是一场善意公关行动', false],
   [sourceCode, 'the source code of the AI era', true],
   [sourceCode, '源代码。', true],
   [panic, '千问恐', false],
