@@ -228,6 +228,28 @@ describe('importProgress', () => {
   })
 })
 
+describe('parseBackup, then importProgress: cards at the limits of the check', () => {
+  it('every card the check lets through can still be answered, and the next export restores', async () => {
+    const edge = [
+      makeCard({ questionId: 'low', stability: 0.001, difficulty: 1, due: 0, lastReview: 0, elapsedDays: 0, scheduledDays: 0 }),
+      makeCard({ questionId: 'high', stability: 36_500, difficulty: 10, due: 8.64e15, lastReview: T0 - DAY }),
+      makeCard({ questionId: 'new', stability: 0, difficulty: 0, state: 0, reps: 0, lastReview: null }),
+    ]
+    const parsed = parseBackup(JSON.stringify(backupWith({ cards: edge })))
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    await importProgress(db, parsed.backup, 'replace')
+    for (const card of edge) {
+      for (const grade of [1, 3] as const) {
+        await recordAnswer(db, { questionId: card.questionId, setId: 'set-a', mode: 'review', answer: { type: 'skip' }, correct: grade === 3, grade, durationMs: 1, now: T0 }, DEFAULT_SETTINGS)
+      }
+      const after = await db.cards.get(card.questionId)
+      expect(Number.isFinite(after?.stability) && Number.isFinite(after?.difficulty)).toBe(true)
+    }
+    const again = parseBackup(JSON.stringify(await exportProgress(db, T0)))
+    if (!again.ok) throw new Error(again.errors.join('\n'))
+  })
+})
+
 describe('importProgress: daily stats', () => {
   /** Answers to q1 across two days in `target` (retention counted on the second day). */
   async function study(target: StudyDB, times: number[], questionId = 'q1'): Promise<void> {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { applyGrade } from '@/domain/scheduling/fsrs'
+import { DEFAULT_SETTINGS, type CardRecord } from '@/domain/scheduling/types'
 import type { ImportedSetRecord } from '@/domain/progress/records'
 import { findSetConflicts, parseBackup } from './format'
-import { backupWith, makeImportedSet as importedSet } from '@/domain/progress/testing'
+import { backupWith, makeCard, makeEntry, makeImportedSet as importedSet } from '@/domain/progress/testing'
 import exported from './__fixtures__/backup.json'
 
 const T0 = Date.UTC(2026, 0, 1, 8, 0)
@@ -125,6 +128,76 @@ describe('parseBackup', () => {
     const result = parseBackup(text)
     if (!result.ok) throw new Error(result.errors.join('\n'))
     expect(result.backup.settings).toEqual([{ key: 'note', value: 'a constructor, a prototype and __proto__' }])
+  })
+})
+
+describe('parseBackup: values the app could never have written', () => {
+  const TIME = 'expected a time in milliseconds from 0 to 8.64e15'
+  const STABILITY = 'expected a stability from 0.001 to 36500 (or 0, with difficulty 0, for a card never answered)'
+  const DIFFICULTY = 'expected a difficulty from 1 to 10 (or 0, with stability 0, for a card never answered)'
+  const review = (overrides: Record<string, unknown> = {}) => ({
+    id: 'r1', questionId: 'q1', setId: 'set-a', time: T0, mode: 'review', correct: true, overridden: false,
+    answer: { type: 'skip' }, grade: 3, durationMs: 1, cardBefore: null, notebookBefore: null, attemptId: null,
+    ...overrides,
+  })
+  const errorsOf = (data: object): string[] => {
+    const result = parseBackup(JSON.stringify(data))
+    if (result.ok) throw new Error('accepted')
+    return result.errors
+  }
+
+  it.each([
+    ['a negative stability', { stability: -5 }, [`cards[0].stability: ${STABILITY}`]],
+    ['a stability over 36500 days', { stability: 1e6 }, [`cards[0].stability: ${STABILITY}`]],
+    ['a difficulty of 1e300', { difficulty: 1e300 }, [`cards[0].difficulty: ${DIFFICULTY}`]],
+    ['a difficulty under 1', { difficulty: 0.5 }, [`cards[0].difficulty: ${DIFFICULTY}`]],
+    ['a stability of 0 with a difficulty', { stability: 0 }, [`cards[0].stability: ${STABILITY}`]],
+    ['a due time past the end of Date', { due: 8.64e15 + 1 }, [`cards[0].due: ${TIME}`]],
+    ['a last review past the end of Date', { lastReview: 8.64e15 + 1 }, [`cards[0].lastReview: ${TIME}`]],
+    ['a negative due time', { due: -1 }, [`cards[0].due: ${TIME}`]],
+    ['negative elapsed days', { elapsedDays: -1 }, ['cards[0].elapsedDays: expected 0 or more']],
+    ['negative scheduled days', { scheduledDays: -3 }, ['cards[0].scheduledDays: expected 0 or more']],
+    ['reps past the safe integers', { reps: 2 ** 60 }, ['cards[0].reps: expected a whole number']],
+  ])('refuses a card with %s, naming the field and what it expects', (_, overrides, expected) => {
+    expect(errorsOf(backupWith({ cards: [makeCard(overrides as Partial<CardRecord>)] }))).toEqual(expected)
+  })
+
+  it('refuses times past the end of Date elsewhere, each with its path', () => {
+    expect(errorsOf(backupWith({ notebook: [makeEntry({ lastWrongAt: 8.64e15 + 1 })] }))).toEqual([`notebook[0].lastWrongAt: ${TIME}`])
+    expect(errorsOf({ ...backupWith(), reviews: [review({ time: 1e300 })] })).toEqual([`reviews[0].time: ${TIME}`])
+    expect(errorsOf({ ...backupWith(), reviews: [review({ durationMs: -1e9 })] })).toEqual(['reviews[0].durationMs: expected 0 or more'])
+    expect(errorsOf({ ...backupWith(), reviews: [review({ cardBefore: makeCard({ stability: -1 }) })] })).toEqual([
+      `reviews[0].cardBefore.stability: ${STABILITY}`,
+    ])
+    expect(errorsOf({ ...backupWith(), exportedAt: 9e15 })).toEqual([`exportedAt: ${TIME}`])
+  })
+
+  it('accepts the limits themselves, and a card never answered (stability 0, difficulty 0)', () => {
+    const cards = [
+      makeCard({ questionId: 'a', stability: 0.001, difficulty: 1, due: 0, lastReview: 8.64e15 }),
+      makeCard({ questionId: 'b', stability: 36_500, difficulty: 10, due: 8.64e15, lastReview: null }),
+      makeCard({ questionId: 'c', stability: 0, difficulty: 0, state: 0, reps: 0, elapsedDays: 0, scheduledDays: 0, lastReview: null }),
+    ]
+    expect(parseBackup(JSON.stringify(backupWith({ cards }))).ok).toBe(true)
+  })
+
+  it('accepts every card the scheduler writes, whatever the answers and their times', () => {
+    const answer = fc.record({ grade: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), after: fc.integer({ min: 0, max: 400 * 86_400_000 }) })
+    fc.assert(
+      fc.property(fc.array(answer, { minLength: 1, maxLength: 30 }), (answers) => {
+        let now = T0
+        let card: CardRecord | null = null
+        const cards: CardRecord[] = []
+        for (const { grade, after } of answers) {
+          now += after
+          card = applyGrade(card, `q${cards.length}`, 'set-a', grade, now, DEFAULT_SETTINGS)
+          cards.push(card)
+        }
+        const result = parseBackup(JSON.stringify(backupWith({ cards })))
+        if (!result.ok) throw new Error(result.errors.join('\n'))
+      }),
+      { numRuns: 200 },
+    )
   })
 })
 

@@ -40,10 +40,24 @@ export interface BackupFile {
 // The file's schema. Messages are written to follow a path: "cards[3].due: expected a number".
 
 const Num = v.pipe(v.number('expected a number'), v.finite('expected a finite number'))
-const Count = v.pipe(Num, v.integer('expected a whole number'), v.minValue(0, 'expected 0 or more'))
+const Count = v.pipe(Num, v.safeInteger('expected a whole number'), v.minValue(0, 'expected 0 or more'))
+/** Days and durations: never negative. */
+const NonNegative = v.pipe(Num, v.minValue(0, 'expected 0 or more'))
 const Str = v.string('expected a string')
 const Bool = v.boolean('expected true or false')
-const NullableNum = v.nullable(v.pipe(v.number('expected a number or null'), v.finite('expected a finite number')))
+
+/** The last moment a Date can hold (year 275760): a later time is an Invalid Date everywhere. */
+const MAX_TIME = 8.64e15
+const TIME_RANGE = 'expected a time in milliseconds from 0 to 8.64e15'
+/** A moment, in ms since 1970: a Date the app can show and count days from. */
+const Time = v.pipe(Num, v.minValue(0, TIME_RANGE), v.maxValue(MAX_TIME, TIME_RANGE))
+const NullableTime = v.nullable(
+  v.pipe(v.number('expected a number or null'), v.finite('expected a finite number'), v.minValue(0, TIME_RANGE), v.maxValue(MAX_TIME, TIME_RANGE)),
+)
+/** A positive number or null (a time limit in minutes). */
+const NullableNonNegative = v.nullable(
+  v.pipe(v.number('expected a number or null'), v.finite('expected a finite number'), v.minValue(0, 'expected 0 or more')),
+)
 const Grade = v.picklist([1, 2, 3, 4], 'expected a grade from 1 to 4')
 const StrList = v.array(Str, 'expected a list')
 
@@ -63,22 +77,36 @@ const ResponseSchema = v.variant(
   'expected an answer with a known type',
 )
 
-const CardSchema = v.object(
-  {
-    questionId: Str,
-    setId: Str,
-    due: Num,
-    stability: Num,
-    difficulty: Num,
-    elapsedDays: Num,
-    scheduledDays: Num,
-    learningSteps: Count,
-    reps: Count,
-    lapses: Count,
-    state: v.picklist([0, 1, 2, 3], 'expected a state from 0 to 3'),
-    lastReview: NullableNum,
-  },
-  'expected a card object',
+// The scheduler's (ts-fsrs) memory state: a card never answered has stability 0 and difficulty 0
+// (what emptyCard writes); once answered, stability is 0.001..36500 days and difficulty 1..10,
+// the ranges ts-fsrs keeps them in. Anything else makes every later answer to the card throw.
+const S_MIN = 0.001
+const S_MAX = 36_500
+const STABILITY = `expected a stability from ${S_MIN} to ${S_MAX} (or 0, with difficulty 0, for a card never answered)`
+const DIFFICULTY = 'expected a difficulty from 1 to 10 (or 0, with stability 0, for a card never answered)'
+const Stability = v.pipe(Num, v.check((s) => s === 0 || (s >= S_MIN && s <= S_MAX), STABILITY))
+const Difficulty = v.pipe(Num, v.check((d) => d === 0 || (d >= 1 && d <= 10), DIFFICULTY))
+
+const CardSchema = v.pipe(
+  v.object(
+    {
+      questionId: Str,
+      setId: Str,
+      due: Time,
+      stability: Stability,
+      difficulty: Difficulty,
+      elapsedDays: NonNegative,
+      scheduledDays: NonNegative,
+      learningSteps: Count,
+      reps: Count,
+      lapses: Count,
+      state: v.picklist([0, 1, 2, 3], 'expected a state from 0 to 3'),
+      lastReview: NullableTime,
+    },
+    'expected a card object',
+  ),
+  // Both zero (no memory yet) or both set: one without the other is no state ts-fsrs can go on from.
+  v.forward(v.check((card) => (card.stability === 0) === (card.difficulty === 0), STABILITY), ['stability']),
 )
 
 const NotebookSchema = v.object(
@@ -87,12 +115,12 @@ const NotebookSchema = v.object(
     setId: Str,
     missCount: Count,
     lastWrongAnswer: ResponseSchema,
-    lastWrongAt: Num,
+    lastWrongAt: Time,
     correctStreak: Count,
     // The local day of the latest right answer in the streak (a mistake clears on separate days).
     streakDay: v.optional(v.pipe(Str, v.isoDate('expected a date (YYYY-MM-DD)'))),
     cleared: v.picklist([0, 1], 'expected 0 or 1'),
-    clearedAt: NullableNum,
+    clearedAt: NullableTime,
   },
   'expected a notebook entry object',
 )
@@ -102,17 +130,17 @@ const ReviewSchema = v.object(
     id: Str,
     questionId: Str,
     setId: Str,
-    time: Num,
+    time: Time,
     mode: v.picklist(['practice', 'exam', 'review'], 'expected "practice", "exam" or "review"'),
     correct: Bool,
     overridden: Bool,
     answer: ResponseSchema,
     grade: Grade,
-    durationMs: Num,
+    durationMs: NonNegative,
     cardBefore: v.nullable(CardSchema),
     notebookBefore: v.nullable(NotebookSchema),
     attemptId: v.nullable(v.string('expected a string or null')),
-    attemptUpdatedAtBefore: v.optional(NullableNum),
+    attemptUpdatedAtBefore: v.optional(NullableTime),
     daily: v.optional(
       v.object(
         { day: v.pipe(Str, v.isoDate('expected a date (YYYY-MM-DD)')), firstOfDay: Bool },
@@ -135,7 +163,7 @@ const AttemptSchema = v.object(
         types: StrList,
         order: v.picklist(['shuffled', 'article'], 'expected "shuffled" or "article"'),
         mode: v.picklist(['practice', 'exam'], 'expected "practice" or "exam"'),
-        timeLimitMin: NullableNum,
+        timeLimitMin: NullableNonNegative,
       },
       'expected a quiz config object',
     ),
@@ -150,17 +178,17 @@ const AttemptSchema = v.object(
           correct: Bool,
           overridden: Bool,
           grade: Grade,
-          durationMs: Num,
+          durationMs: NonNegative,
           reviewId: Str,
         },
         'expected an answer object',
       ),
       'expected a list',
     ),
-    startedAt: Num,
-    updatedAt: Num,
-    finishedAt: NullableNum,
-    deadline: NullableNum,
+    startedAt: Time,
+    updatedAt: Time,
+    finishedAt: NullableTime,
+    deadline: NullableTime,
     flagged: v.optional(StrList),
     correctCount: Count,
     total: Count,
@@ -169,14 +197,14 @@ const AttemptSchema = v.object(
 )
 
 const SettingSchema = v.object(
-  { key: Str, value: v.unknown(), updatedAt: v.optional(Num) },
+  { key: Str, value: v.unknown(), updatedAt: v.optional(Time) },
   'expected a setting object',
 )
 
 const ArchiveSchema = v.object(
   {
     questionId: Str,
-    archivedAt: Num,
+    archivedAt: Time,
     card: v.nullable(CardSchema),
     notebook: v.nullable(NotebookSchema),
   },
@@ -184,7 +212,7 @@ const ArchiveSchema = v.object(
 )
 
 const ImportedSetSchema = v.object(
-  { id: Str, name: Str, importedAt: Num, updatedAt: Num, set: QuestionSetSchema },
+  { id: Str, name: Str, importedAt: Time, updatedAt: Time, set: QuestionSetSchema },
   'expected an imported set object',
 )
 
@@ -194,7 +222,7 @@ const BackupSchema = v.object(
   {
     format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
     version: v.literal(BACKUP_VERSION, `expected ${BACKUP_VERSION} (a newer app may have written this file)`),
-    exportedAt: Num,
+    exportedAt: Time,
     cards: list(CardSchema),
     reviews: list(ReviewSchema),
     attempts: list(AttemptSchema),
