@@ -132,4 +132,22 @@ test.describe('backup import', () => {
     await gotoApp(page, '/sets/figures')
     await expect(page.locator('#main h1')).not.toHaveText('Copied')
   })
+
+  test('a cut-off file, a question set and an impossible value are each explained in Chinese, and nothing is imported', async ({ page }) => {
+    await gotoApp(page, '/settings')
+    const errors = page.getByTestId('backup-errors')
+    const whole = backup([], [card])
+    const cut = whole.slice(0, 100) // ends inside a string: the file stops where the text does
+    await chooseBackup(page, cut)
+    await expect(errors.locator('li')).toHaveText(t('zh', 'backupProblem.incomplete', { line: 1, column: cut.length + 1 }))
+
+    await chooseBackup(page, JSON.stringify(setRecord('mine').set))
+    await expect(errors.locator('li')).toHaveText(t('zh', 'backupProblem.questionSet'))
+
+    await chooseBackup(page, backup([], [{ ...card, stability: -5 }]))
+    await expect(errors.locator('li')).toHaveText(
+      t('zh', 'backupProblem.invalid', { path: 'cards[0].stability', expected: t('zh', 'backupProblem.expected.stability'), got: '-5' }),
+    )
+    await expect(page.getByTestId('backup-status')).toHaveText('')
+  })
 })

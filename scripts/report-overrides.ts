@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseBackup } from '../src/domain/backup/format'
+import { describeBackupProblem, parseBackup } from '../src/domain/backup/format'
 import { collectOverrides, type QuestionOverrides } from '../src/domain/content/overrides'
 import type { Question } from '../src/domain/content/schema'
 import { loadBank } from './load-questions'
@@ -66,7 +66,7 @@ export function main(args: readonly string[], out: Output): number {
   const parsed = parseBackup(text)
   if (!parsed.ok) {
     out.error(`${file} is not a backup file exported by the app:`)
-    for (const problem of parsed.errors) out.error(`  ${problem}`)
+    for (const problem of parsed.problems) out.error(`  ${describeBackupProblem(problem)}`)
     return 1
   }
   const report = collectOverrides(parsed.backup.reviews, questionsById(parsed.backup.importedSets))

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import { BACKUP_FORMAT, type BackupFile } from '@/domain/backup/format'
+import { BACKUP_FORMAT, describeBackupProblem, type BackupFile } from '@/domain/backup/format'
 import { backupWith, makeImportedSet as importedSet } from '@/domain/progress/testing'
 import { exportProgress, importProgress, isEmpty, parseBackup, resetProgress, WRITE_CHUNK } from './backup'
 import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'
@@ -49,7 +49,7 @@ describe('round trip', () => {
     await populate(db)
     const first = await exportProgress(db, T0 + 2 * DAY)
     const parsed = parseBackup(JSON.stringify(first))
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    if (!parsed.ok) throw new Error(parsed.problems.map(describeBackupProblem).join('\n'))
     expect(parsed.backup).toEqual(first)
 
     await resetProgress(db)
@@ -66,7 +66,7 @@ describe('round trip', () => {
     const attempt = (await db.attempts.toArray())[0]!
     await db.attempts.put({ ...attempt, flagged: ['q2'] })
     const parsed = parseBackup(JSON.stringify(await exportProgress(db, T0)))
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+    if (!parsed.ok) throw new Error(parsed.problems.map(describeBackupProblem).join('\n'))
     await resetProgress(db)
     await importProgress(db, parsed.backup, 'replace')
     expect((await db.notebook.get(entry.questionId))?.streakDay).toBe('2026-03-02')
@@ -91,7 +91,7 @@ describe('parseBackup, then importProgress', () => {
       '"settings":[{"key":"evil","value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"ok":1}},',
     )
     const result = parseBackup(text)
-    if (!result.ok) throw new Error(result.errors.join('\n'))
+    if (!result.ok) throw new Error(result.problems.map(describeBackupProblem).join('\n'))
     // And it stays harmless once stored and read back.
     await importProgress(db, result.backup, 'replace')
     const stored = await db.settings.get('evil')
@@ -225,6 +225,28 @@ describe('importProgress', () => {
     expect(progress).toHaveLength(3)
     expect(progress.at(-1)).toBe(1)
     expect(await db.cards.count()).toBe(many.length + 1)
+  })
+})
+
+describe('parseBackup, then importProgress: cards at the limits of the check', () => {
+  it('every card the check lets through can still be answered, and the next export restores', async () => {
+    const edge = [
+      makeCard({ questionId: 'low', stability: 0.001, difficulty: 1, due: 0, lastReview: 0, elapsedDays: 0, scheduledDays: 0 }),
+      makeCard({ questionId: 'high', stability: 36_500, difficulty: 10, due: 8.64e15, lastReview: T0 - DAY }),
+      makeCard({ questionId: 'new', stability: 0, difficulty: 0, state: 0, reps: 0, lastReview: null }),
+    ]
+    const parsed = parseBackup(JSON.stringify(backupWith({ cards: edge })))
+    if (!parsed.ok) throw new Error(parsed.problems.map(describeBackupProblem).join('\n'))
+    await importProgress(db, parsed.backup, 'replace')
+    for (const card of edge) {
+      for (const grade of [1, 3] as const) {
+        await recordAnswer(db, { questionId: card.questionId, setId: 'set-a', mode: 'review', answer: { type: 'skip' }, correct: grade === 3, grade, durationMs: 1, now: T0 }, DEFAULT_SETTINGS)
+      }
+      const after = await db.cards.get(card.questionId)
+      expect(Number.isFinite(after?.stability) && Number.isFinite(after?.difficulty)).toBe(true)
+    }
+    const again = parseBackup(JSON.stringify(await exportProgress(db, T0)))
+    if (!again.ok) throw new Error(again.problems.map(describeBackupProblem).join('\n'))
   })
 })
 

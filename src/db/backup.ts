@@ -23,7 +23,7 @@ import { dailyRecount, replaceDailyRows } from './stats'
 import { importedTables, joinImportedSet, putImportedSets, readImportedSets } from './importedQuestions'
 import { BANK_SIGNATURE_KEY } from './names'
 
-export { parseBackup, type SetConflict } from '@/domain/backup/format'
+export { parseBackup, type BackupProblem, type SetConflict } from '@/domain/backup/format'
 
 // The daily stats are progress too (reset clears them), though derived: never exported.
 function progressTables(db: StudyDB) {

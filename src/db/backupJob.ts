@@ -6,7 +6,14 @@
  * worker cannot reach the database (the in-memory fallback, tests) it runs here, in slices that
  * yield between them.
  */
-import { findSetConflicts, parseBackupSteps, type BackupFile, type BuiltInIds, type SetConflict } from '@/domain/backup/format'
+import {
+  findSetConflicts,
+  parseBackupSteps,
+  type BackupFile,
+  type BackupProblem,
+  type BuiltInIds,
+  type SetConflict,
+} from '@/domain/backup/format'
 import type { ImportMode, ImportSummary } from '@/domain/backup/merge'
 import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
@@ -17,7 +24,8 @@ import { isQuotaError } from './quota'
 export const MAX_BACKUP_BYTES = 300 * 1024 * 1024
 
 export type CheckResult =
-  | { status: 'invalid'; errors: string[] }
+  /** What is wrong with the file, as data the screen words in the learner's language. */
+  | { status: 'invalid'; problems: BackupProblem[] }
   /** The file is bigger than MAX_BACKUP_BYTES; it was not read. */
   | { status: 'tooBig'; bytes: number }
   /** Imported sets of the backup clash with built-in ones: refused whatever the mode. */
@@ -87,7 +95,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       for (;;) {
         const step = steps.next()
         if (step.done === true) {
-          if (!step.value.ok) return { status: 'invalid', errors: step.value.errors }
+          if (!step.value.ok) return { status: 'invalid', problems: step.value.problems }
           backup = step.value.backup
           break
         }

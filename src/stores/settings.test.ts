@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { exportProgress } from '@/db/backup'
 import type { StudyDB } from '@/db/database'
 import type { ImportedSetRecord } from '@/db/records'
-import { freshDB, freshDBEachTest, importedSetsOf, makeCard, T0 } from '@/db/test-utils'
+import { dumpAll, freshDB, freshDBEachTest, importedSetsOf, makeCard, T0 } from '@/db/test-utils'
 import { makeImportedSet } from '@/domain/progress/testing'
 import { backupFileName, useSettingsStore } from './settings'
 
@@ -61,6 +61,29 @@ describe('useSettingsStore import', () => {
     const result = await useSettingsStore().startImport('{"format":"other"}')
     expect(result.status).toBe('invalid')
     expect(await db.cards.toArray()).toEqual([makeCard()])
+  })
+
+  it('refuses hostile and damaged files at the check, each with its problem, and keeps what is saved', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const before = await dumpAll(db)
+    const valid = await backupWithCard('q9')
+    const data = JSON.parse(valid) as { cards: Record<string, unknown>[]; reviews: unknown[] }
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    const review = { id: 'far', questionId: 'q9', setId: 'set-a', time: 1e300, mode: 'review', correct: true, overridden: false, answer: { type: 'skip' }, grade: 3, durationMs: 1, cardBefore: null, notebookBefore: null, attemptId: null }
+    const cases: [string, object][] = [
+      [valid.slice(0, Math.floor(valid.length * 0.6)), { code: 'incomplete' }],
+      [JSON.stringify({ id: 's', title: L('t'), keyPoints: [L('k')], questions: [] }), { code: 'questionSet' }],
+      [JSON.stringify({ ...data, version: 2 }), { code: 'invalid', path: 'version', expected: 'version' }],
+      [valid.replace('"settings":[]', `"settings":[{"key":"x","value":${deep}}]`), { code: 'tooDeep', path: 'settings[0].value' }],
+      [valid.replace('"settings":[]', `"settings":[{"key":"\\u0078","value":${deep}}]`), { code: 'tooDeep', path: 'settings[0].value' }],
+      [JSON.stringify({ ...data, reviews: [review] }), { code: 'invalid', path: 'reviews[0].time', expected: 'time' }],
+      [JSON.stringify({ ...data, cards: [{ ...data.cards[0], stability: -5 }] }), { code: 'invalid', path: 'cards[0].stability', expected: 'stability' }],
+    ]
+    for (const [text, problem] of cases) {
+      const result = await useSettingsStore().startImport(text)
+      expect(result).toEqual({ status: 'invalid', problems: [expect.objectContaining(problem)] })
+      expect(await dumpAll(db)).toEqual(before)
+    }
   })
 })
 

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { exportProgress, resetProgress, type SetConflict } from '@/db/backup'
+import { exportProgress, resetProgress, type BackupProblem, type SetConflict } from '@/db/backup'
 import { backupJobWithFallback, inlineBackupJob, MAX_BACKUP_BYTES, type BackupJob, type Phase } from '@/db/backupJob'
 import { getDB } from '@/db/database'
 import { useAppStore } from './app'
@@ -10,7 +10,7 @@ export type ImportMode = 'merge' | 'replace'
 
 /** Where an import stands after the file was read and checked. */
 export type ImportStart =
-  | { status: 'invalid'; errors: string[] }
+  | { status: 'invalid'; problems: BackupProblem[] }
   /** Bigger than any backup of this app: not read at all. */
   | { status: 'tooBig'; bytes: number; max: number }
   /** Imported sets in the file clash with sets the app has (nothing was written). */

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot'
 import { QuestionSetSchema } from '@/domain/content/schema'
-import { validateSet } from '@/domain/content/validate'
+import { findJsonError, lineColumn, validateSet } from '@/domain/content/validate'
 import type { CardRecord } from '@/domain/scheduling/types'
 import type { NotebookEntry } from '@/domain/session/notebook'
 import type {
@@ -37,15 +37,72 @@ export interface BackupFile {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The file's schema. Messages are written to follow a path: "cards[3].due: expected a number".
+// The file's schema. Each message is what a field expects, in English ("cards[3].due: expected a
+// number"); problems carry its key, so the screen says it in the learner's language.
 
-const Num = v.pipe(v.number('expected a number'), v.finite('expected a finite number'))
-const Count = v.pipe(Num, v.integer('expected a whole number'), v.minValue(0, 'expected 0 or more'))
-const Str = v.string('expected a string')
-const Bool = v.boolean('expected true or false')
-const NullableNum = v.nullable(v.pipe(v.number('expected a number or null'), v.finite('expected a finite number')))
-const Grade = v.picklist([1, 2, 3, 4], 'expected a grade from 1 to 4')
-const StrList = v.array(Str, 'expected a list')
+/** What a field of a backup expects: its key, and the plain English (logs, tests). */
+export const EXPECTED = {
+  number: 'expected a number',
+  finite: 'expected a finite number',
+  whole: 'expected a whole number',
+  nonNegative: 'expected 0 or more',
+  string: 'expected a string',
+  boolean: 'expected true or false',
+  time: 'expected a time in milliseconds from 0 to 8.64e15',
+  numberOrNull: 'expected a number or null',
+  stringOrNull: 'expected a string or null',
+  grade: 'expected a grade from 1 to 4',
+  list: 'expected a list',
+  object: 'expected an object',
+  answerType: 'expected an answer with a known type',
+  stability: 'expected a stability from 0.001 to 36500 (or 0, with difficulty 0, for a card never answered)',
+  difficulty: 'expected a difficulty from 1 to 10 (or 0, with stability 0, for a card never answered)',
+  state: 'expected a state from 0 to 3',
+  date: 'expected a date (YYYY-MM-DD)',
+  zeroOrOne: 'expected 0 or 1',
+  reviewMode: 'expected "practice", "exam" or "review"',
+  attemptKind: 'expected "quiz" or "review"',
+  attemptStatus: 'expected "active" or "finished"',
+  countOrAll: 'expected a number or "all"',
+  quizOrder: 'expected "shuffled" or "article"',
+  quizMode: 'expected "practice" or "exam"',
+  cardObject: 'expected a card object',
+  notebookObject: 'expected a notebook entry object',
+  dailyObject: 'expected a daily object',
+  reviewObject: 'expected a review log object',
+  quizConfigObject: 'expected a quiz config object',
+  answerObject: 'expected an answer object',
+  attemptObject: 'expected an attempt object',
+  settingObject: 'expected a setting object',
+  archiveObject: 'expected an archive object',
+  importedSetObject: 'expected an imported set object',
+  format: 'expected "qwen-study-backup"',
+  version: 'expected 1 (a newer app may have written this file)',
+  backupObject: 'expected a backup object',
+} as const
+export type Expected = keyof typeof EXPECTED
+const E = EXPECTED
+
+const Num = v.pipe(v.number(E.number), v.finite(E.finite))
+const Count = v.pipe(Num, v.safeInteger(E.whole), v.minValue(0, E.nonNegative))
+/** Days and durations: never negative. */
+const NonNegative = v.pipe(Num, v.minValue(0, E.nonNegative))
+const Str = v.string(E.string)
+const Bool = v.boolean(E.boolean)
+
+/** The last moment a Date can hold (year 275760): a later time is an Invalid Date everywhere. */
+const MAX_TIME = 8.64e15
+/** A moment, in ms since 1970: a Date the app can show and count days from. */
+const Time = v.pipe(Num, v.minValue(0, E.time), v.maxValue(MAX_TIME, E.time))
+const NullableTime = v.nullable(
+  v.pipe(v.number(E.numberOrNull), v.finite(E.finite), v.minValue(0, E.time), v.maxValue(MAX_TIME, E.time)),
+)
+/** A positive number or null (a time limit in minutes). */
+const NullableNonNegative = v.nullable(
+  v.pipe(v.number(E.numberOrNull), v.finite(E.finite), v.minValue(0, E.nonNegative)),
+)
+const Grade = v.picklist([1, 2, 3, 4], E.grade)
+const StrList = v.array(Str, E.list)
 
 const ResponseSchema = v.variant(
   'type',
@@ -56,29 +113,41 @@ const ResponseSchema = v.variant(
     v.object({ type: v.literal('blank'), text: Str }),
     v.object({ type: v.literal('numeric'), text: Str }),
     v.object({ type: v.literal('ordering'), order: StrList }),
-    v.object({ type: v.literal('matching'), pairs: v.record(Str, Str, 'expected an object') }),
+    v.object({ type: v.literal('matching'), pairs: v.record(Str, Str, E.object) }),
     v.object({ type: v.literal('flashcard'), grade: Grade }),
     v.object({ type: v.literal('skip') }),
   ],
-  'expected an answer with a known type',
+  E.answerType,
 )
 
-const CardSchema = v.object(
-  {
-    questionId: Str,
-    setId: Str,
-    due: Num,
-    stability: Num,
-    difficulty: Num,
-    elapsedDays: Num,
-    scheduledDays: Num,
-    learningSteps: Count,
-    reps: Count,
-    lapses: Count,
-    state: v.picklist([0, 1, 2, 3], 'expected a state from 0 to 3'),
-    lastReview: NullableNum,
-  },
-  'expected a card object',
+// The scheduler's (ts-fsrs) memory state: a card never answered has stability 0 and difficulty 0
+// (what emptyCard writes); once answered, stability is 0.001..36500 days and difficulty 1..10,
+// the ranges ts-fsrs keeps them in. Anything else makes every later answer to the card throw.
+const S_MIN = 0.001
+const S_MAX = 36_500
+const Stability = v.pipe(Num, v.check((s) => s === 0 || (s >= S_MIN && s <= S_MAX), E.stability))
+const Difficulty = v.pipe(Num, v.check((d) => d === 0 || (d >= 1 && d <= 10), E.difficulty))
+
+const CardSchema = v.pipe(
+  v.object(
+    {
+      questionId: Str,
+      setId: Str,
+      due: Time,
+      stability: Stability,
+      difficulty: Difficulty,
+      elapsedDays: NonNegative,
+      scheduledDays: NonNegative,
+      learningSteps: Count,
+      reps: Count,
+      lapses: Count,
+      state: v.picklist([0, 1, 2, 3], E.state),
+      lastReview: NullableTime,
+    },
+    E.cardObject,
+  ),
+  // Both zero (no memory yet) or both set: one without the other is no state ts-fsrs can go on from.
+  v.forward(v.check((card) => (card.stability === 0) === (card.difficulty === 0), E.stability), ['stability']),
 )
 
 const NotebookSchema = v.object(
@@ -87,14 +156,14 @@ const NotebookSchema = v.object(
     setId: Str,
     missCount: Count,
     lastWrongAnswer: ResponseSchema,
-    lastWrongAt: Num,
+    lastWrongAt: Time,
     correctStreak: Count,
     // The local day of the latest right answer in the streak (a mistake clears on separate days).
-    streakDay: v.optional(v.pipe(Str, v.isoDate('expected a date (YYYY-MM-DD)'))),
-    cleared: v.picklist([0, 1], 'expected 0 or 1'),
-    clearedAt: NullableNum,
+    streakDay: v.optional(v.pipe(Str, v.isoDate(E.date))),
+    cleared: v.picklist([0, 1], E.zeroOrOne),
+    clearedAt: NullableTime,
   },
-  'expected a notebook entry object',
+  E.notebookObject,
 )
 
 const ReviewSchema = v.object(
@@ -102,42 +171,42 @@ const ReviewSchema = v.object(
     id: Str,
     questionId: Str,
     setId: Str,
-    time: Num,
-    mode: v.picklist(['practice', 'exam', 'review'], 'expected "practice", "exam" or "review"'),
+    time: Time,
+    mode: v.picklist(['practice', 'exam', 'review'], E.reviewMode),
     correct: Bool,
     overridden: Bool,
     answer: ResponseSchema,
     grade: Grade,
-    durationMs: Num,
+    durationMs: NonNegative,
     cardBefore: v.nullable(CardSchema),
     notebookBefore: v.nullable(NotebookSchema),
-    attemptId: v.nullable(v.string('expected a string or null')),
-    attemptUpdatedAtBefore: v.optional(NullableNum),
+    attemptId: v.nullable(v.string(E.stringOrNull)),
+    attemptUpdatedAtBefore: v.optional(NullableTime),
     daily: v.optional(
       v.object(
-        { day: v.pipe(Str, v.isoDate('expected a date (YYYY-MM-DD)')), firstOfDay: Bool },
-        'expected a daily object',
+        { day: v.pipe(Str, v.isoDate(E.date)), firstOfDay: Bool },
+        E.dailyObject,
       ),
     ),
   },
-  'expected a review log object',
+  E.reviewObject,
 )
 
 const AttemptSchema = v.object(
   {
     id: Str,
-    kind: v.picklist(['quiz', 'review'], 'expected "quiz" or "review"'),
-    status: v.picklist(['active', 'finished'], 'expected "active" or "finished"'),
+    kind: v.picklist(['quiz', 'review'], E.attemptKind),
+    status: v.picklist(['active', 'finished'], E.attemptStatus),
     config: v.object(
       {
         setIds: StrList,
-        count: v.union([Count, v.literal('all')], 'expected a number or "all"'),
+        count: v.union([Count, v.literal('all')], E.countOrAll),
         types: StrList,
-        order: v.picklist(['shuffled', 'article'], 'expected "shuffled" or "article"'),
-        mode: v.picklist(['practice', 'exam'], 'expected "practice" or "exam"'),
-        timeLimitMin: NullableNum,
+        order: v.picklist(['shuffled', 'article'], E.quizOrder),
+        mode: v.picklist(['practice', 'exam'], E.quizMode),
+        timeLimitMin: NullableNonNegative,
       },
-      'expected a quiz config object',
+      E.quizConfigObject,
     ),
     setIds: StrList,
     questionIds: StrList,
@@ -150,51 +219,51 @@ const AttemptSchema = v.object(
           correct: Bool,
           overridden: Bool,
           grade: Grade,
-          durationMs: Num,
+          durationMs: NonNegative,
           reviewId: Str,
         },
-        'expected an answer object',
+        E.answerObject,
       ),
-      'expected a list',
+      E.list,
     ),
-    startedAt: Num,
-    updatedAt: Num,
-    finishedAt: NullableNum,
-    deadline: NullableNum,
+    startedAt: Time,
+    updatedAt: Time,
+    finishedAt: NullableTime,
+    deadline: NullableTime,
     flagged: v.optional(StrList),
     correctCount: Count,
     total: Count,
   },
-  'expected an attempt object',
+  E.attemptObject,
 )
 
 const SettingSchema = v.object(
-  { key: Str, value: v.unknown(), updatedAt: v.optional(Num) },
-  'expected a setting object',
+  { key: Str, value: v.unknown(), updatedAt: v.optional(Time) },
+  E.settingObject,
 )
 
 const ArchiveSchema = v.object(
   {
     questionId: Str,
-    archivedAt: Num,
+    archivedAt: Time,
     card: v.nullable(CardSchema),
     notebook: v.nullable(NotebookSchema),
   },
-  'expected an archive object',
+  E.archiveObject,
 )
 
 const ImportedSetSchema = v.object(
-  { id: Str, name: Str, importedAt: Num, updatedAt: Num, set: QuestionSetSchema },
-  'expected an imported set object',
+  { id: Str, name: Str, importedAt: Time, updatedAt: Time, set: QuestionSetSchema },
+  E.importedSetObject,
 )
 
-const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'expected a list')
+const list = <T extends v.GenericSchema>(item: T) => v.array(item, E.list)
 
 const BackupSchema = v.object(
   {
-    format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
-    version: v.literal(BACKUP_VERSION, `expected ${BACKUP_VERSION} (a newer app may have written this file)`),
-    exportedAt: Num,
+    format: v.literal(BACKUP_FORMAT, E.format),
+    version: v.literal(BACKUP_VERSION, E.version),
+    exportedAt: Time,
     cards: list(CardSchema),
     reviews: list(ReviewSchema),
     attempts: list(AttemptSchema),
@@ -203,7 +272,7 @@ const BackupSchema = v.object(
     archive: list(ArchiveSchema),
     importedSets: list(ImportedSetSchema),
   },
-  'expected a backup object',
+  E.backupObject,
 )
 
 // Compile-time check that the schema's output is a BackupFile.
@@ -230,6 +299,71 @@ function parseJSON(text: string): unknown {
   return JSON.parse(text, (key, value: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : value))
 }
 
+/**
+ * One problem with a backup file, as data: the screen says it in the learner's language
+ * (backupProblem.* in i18n), describeBackupProblem in plain English. A path (`cards[0].stability`)
+ * is the file's own spelling and stays as it is in every language.
+ */
+export type BackupProblem =
+  /** The file holds nothing (or only spaces). */
+  | { code: 'empty' }
+  /** Not JSON text at all: the first character is already wrong (a CSV, a text file...). */
+  | { code: 'notJson' }
+  /** JSON that stops before its end: the file was cut off. */
+  | { code: 'incomplete'; line: number; column: number }
+  /** JSON broken in the middle; `reason` is the plain English detail. */
+  | { code: 'damaged'; line: number; column: number; reason: string }
+  /** Nested deeper than any backup of this app is. */
+  | { code: 'tooDeep'; path: string; line: number; column: number; max: number }
+  /** A question-set file, which belongs on the Import screen. */
+  | { code: 'questionSet' }
+  /** JSON, but not a backup of this app: not an object, or no "format" marker. */
+  | { code: 'notBackup' }
+  /** A field is missing. */
+  | { code: 'missing'; path: string }
+  /** A field holds something else than it should; `got` is a short rendering of what it holds. */
+  | { code: 'invalid'; path: string; expected: Expected; got: string }
+  /** A rule of a question set (in an imported set), in the question-set checker's English. */
+  | { code: 'setRule'; path: string; message: string }
+  /** Two records with the same key. */
+  | { code: 'duplicate'; path: string; value: string }
+  /** One question id in two imported sets. */
+  | { code: 'sharedQuestion'; path: string; id: string; other: string }
+  /** More problems than are listed. */
+  | { code: 'more'; count: number }
+
+/** A backup problem in plain English (`cards[0].stability: expected ...`), for logs and tests. */
+export function describeBackupProblem(p: BackupProblem): string {
+  switch (p.code) {
+    case 'empty':
+      return 'the file is empty; choose a backup file this app exported'
+    case 'notJson':
+      return 'not a JSON file: a backup of this app is JSON text that starts with "{"'
+    case 'incomplete':
+      return `the file is incomplete: it ends at line ${p.line}, column ${p.column}, before the backup does (it was probably cut off while saving or copying); export the backup again`
+    case 'damaged':
+      return `the file is damaged at line ${p.line}, column ${p.column}: ${p.reason}; export the backup again`
+    case 'tooDeep':
+      return `${p.path}: nested more than ${p.max} levels deep (line ${p.line}, column ${p.column}); no backup of this app is`
+    case 'questionSet':
+      return 'this is a question set, not a backup: import it on the Import screen'
+    case 'notBackup':
+      return '(file): expected a backup object'
+    case 'missing':
+      return `${p.path}: is missing`
+    case 'invalid':
+      return `${p.path}: ${EXPECTED[p.expected]}`
+    case 'setRule':
+      return `${p.path}: ${p.message}`
+    case 'duplicate':
+      return `${p.path}: duplicate ${p.value}`
+    case 'sharedQuestion':
+      return `${p.path}: the question id ${JSON.stringify(p.id)} is also in ${p.other}`
+    case 'more':
+      return `… and ${p.count} more problems`
+  }
+}
+
 /** `cards[3].due`; `offset` is added to the first index (a record checked in a slice of its table). */
 function pathOf(issue: v.BaseIssue<unknown>, offset?: number): string {
   let out = ''
@@ -241,25 +375,48 @@ function pathOf(issue: v.BaseIssue<unknown>, offset?: number): string {
   return out || (offset === undefined ? '(file)' : '')
 }
 
-function messageOf(issue: v.BaseIssue<unknown>): string {
+const CODE_OF = new Map<string, Expected>(Object.entries(EXPECTED).map(([code, text]) => [text, code as Expected]))
+
+/**
+ * What the field holds, short and the same in every language: `-5`, `"tomorrow"`, `{…}`. Read from the path (a check on
+ * a whole card, forwarded to one field, would otherwise show the card).
+ */
+function gotOf(issue: v.BaseIssue<unknown>): string {
+  const item = issue.path?.at(-1)
+  const value: unknown = item ? item.value : issue.input
+  const text =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? '[…]'
+        : typeof value === 'object' && value !== null
+          ? '{…}'
+          : String(value)
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text
+}
+
+function problemOf(issue: v.BaseIssue<unknown>, path: string): BackupProblem {
   // valibot reports a missing key with the message of the object around it; say what happened.
   const last = issue.path?.at(-1)
-  if (last?.type === 'object' && last.value === undefined && !Object.hasOwn(last.input, last.key)) return 'is missing'
-  return issue.message
+  if (last?.type === 'object' && last.value === undefined && !Object.hasOwn(last.input, last.key)) return { code: 'missing', path }
+  const expected = CODE_OF.get(issue.message)
+  if (expected !== undefined) return { code: 'invalid', path, expected, got: gotOf(issue) }
+  // The question-set schema's own messages (an imported set's fields).
+  return { code: 'setRule', path, message: issue.message }
 }
 
-function duplicates<T>(name: string, items: readonly T[], keyOf: (item: T) => string, field: string): string[] {
+function duplicates<T>(name: string, items: readonly T[], keyOf: (item: T) => string, field: string): BackupProblem[] {
   const seen = new Set<string>()
-  const errors: string[] = []
+  const problems: BackupProblem[] = []
   items.forEach((item, index) => {
     const key = keyOf(item)
-    if (seen.has(key)) errors.push(`${name}[${index}].${field}: duplicate ${JSON.stringify(key)}`)
+    if (seen.has(key)) problems.push({ code: 'duplicate', path: `${name}[${index}].${field}`, value: JSON.stringify(key) })
     seen.add(key)
   })
-  return errors
+  return problems
 }
 
-export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; errors: string[] }
+export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; problems: BackupProblem[] }
 
 /** The tables of a backup file, each with the schema of one record. */
 const TABLES = {
@@ -277,59 +434,153 @@ type Table = keyof typeof TABLES
 const FrameSchema = v.object(
   {
     ...BackupSchema.entries,
-    ...(Object.fromEntries(Object.keys(TABLES).map((k) => [k, v.array(v.unknown(), 'expected a list')])) as Record<
+    ...(Object.fromEntries(Object.keys(TABLES).map((k) => [k, v.array(v.unknown(), E.list)])) as Record<
       Table,
-      v.ArraySchema<v.UnknownSchema, 'expected a list'>
+      v.ArraySchema<v.UnknownSchema, typeof E.list>
     >),
   },
-  'expected a backup object',
+  E.backupObject,
 )
 
 /** Records checked between two progress reports. */
 export const CHECK_CHUNK = 2000
 
-const issueList = (issues: readonly string[], total: number): string[] =>
-  total > MAX_ERRORS ? [...issues.slice(0, MAX_ERRORS), `… and ${total - MAX_ERRORS} more problems`] : [...issues]
+const problemList = (problems: readonly BackupProblem[], total: number): BackupProblem[] =>
+  total > MAX_ERRORS ? [...problems.slice(0, MAX_ERRORS), { code: 'more', count: total - MAX_ERRORS }] : [...problems]
+
+/**
+ * Deeper than any backup of this app (an imported set's choice text is about ten levels down).
+ * Refused before JSON.parse: every recursive step after it (the reviver, the checks, the
+ * database's copy of the value) would run out of stack on a file nested 100,000 deep.
+ */
+const MAX_DEPTH = 64
+
+/**
+ * The offset where nesting first goes deeper than `max`, or null. A linear scan of the text that
+ * skips strings, so it costs a few milliseconds for a big backup.
+ */
+function findTooDeep(text: string, max: number): number | null {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      depth++
+      if (depth > max) return i
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1)
+  }
+  return null
+}
+
+/**
+ * The path of the value holding `offset`, to its first `segments` steps (`settings[0].value`: the
+ * record and its field, not the thousand lists inside). Read only once a problem was found there.
+ */
+function pathAt(text: string, offset: number, segments: number): string {
+  type Frame = { list: true; index: number } | { list: false; key: string; expectKey: boolean }
+  const stack: Frame[] = []
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) {
+      let end = i + 1
+      while (end < text.length && text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1
+      const top = stack.at(-1)
+      if (top && !top.list && top.expectKey) {
+        let key: unknown = '?'
+        try {
+          key = JSON.parse(text.slice(i, end + 1))
+        } catch {
+          // a key that does not read: '?'
+        }
+        top.key = String(key)
+        top.expectKey = false
+      }
+      i = end
+    } else if (c === 123) stack.push({ list: false, key: '', expectKey: true })
+    else if (c === 91) stack.push({ list: true, index: 0 })
+    else if (c === 125 || c === 93) stack.pop()
+    else if (c === 44) {
+      const top = stack.at(-1)
+      if (top?.list) top.index++
+      else if (top) top.expectKey = true
+    }
+  }
+  let out = ''
+  for (const frame of stack.slice(0, segments)) out += frame.list ? `[${frame.index}]` : out ? `.${frame.key}` : frame.key
+  return out || '(file)'
+}
+
+/**
+ * What is left from where the JSON goes wrong when the text stops in the middle of a value:
+ * nothing, or the start of a word (`tr`), of an escape (`\u00`) or of a number's tail (`1.`, `1e+`).
+ */
+const CUT_OFF = /^(?:|t(?:r(?:u)?)?|f(?:a(?:l(?:s)?)?)?|n(?:u(?:l)?)?|\\(?:u[0-9a-fA-F]{0,3})?|\.|[eE][+-]?|-)$/
+
+/** Why JSON.parse refused the text: cut off, not JSON at all, or broken at a line and column. */
+function jsonProblem(text: string): BackupProblem {
+  const found = findJsonError(text)
+  const start = text.length - text.trimStart().length
+  if (found === null || found.offset <= start) return { code: 'notJson' }
+  const { line, column } = lineColumn(text, found.offset)
+  if (CUT_OFF.test(text.slice(found.offset).trimEnd())) return { code: 'incomplete', line, column }
+  return { code: 'damaged', line, column, reason: found.message }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * parseBackup as a generator: yields the fraction checked (0..1) between slices of records, so
  * a caller can show progress and let the page breathe (or run it in a worker); returns the same result.
  */
-export function* parseBackupSteps(text: string): Generator<number, ParseBackupResult, void> {
+export function* parseBackupSteps(input: string): Generator<number, ParseBackupResult, void> {
+  const fail = (problem: BackupProblem): ParseBackupResult => ({ ok: false, problems: [problem] })
+  // A byte order mark is no part of the JSON (an editor may have added one).
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  if (text.trim() === '') return fail({ code: 'empty' })
+  const deep = findTooDeep(text, MAX_DEPTH)
+  if (deep !== null) return fail({ code: 'tooDeep', path: pathAt(text, deep, 3), ...lineColumn(text, deep), max: MAX_DEPTH })
   let data: unknown
   try {
     data = parseJSON(text)
-  } catch (error) {
-    return { ok: false, errors: [`not a JSON file: ${error instanceof Error ? error.message : String(error)}`] }
+  } catch {
+    return fail(jsonProblem(text))
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, errors: ['(file): expected a backup object'] }
+  if (!isRecord(data)) return fail({ code: 'notBackup' })
+  if (!Object.hasOwn(data, 'format')) {
+    // A question set (the Import screen's file) has an id and questions, and no format marker.
+    if (Array.isArray(data.questions) && Object.hasOwn(data, 'id')) return fail({ code: 'questionSet' })
+    return fail({ code: 'notBackup' })
   }
   const frame = v.safeParse(FrameSchema, data)
   if (!frame.success) {
-    const errors = frame.issues.map((issue) => `${pathOf(issue)}: ${messageOf(issue)}`)
-    return { ok: false, errors: issueList(errors, errors.length) }
+    const problems = frame.issues.map((issue) => problemOf(issue, pathOf(issue)))
+    return { ok: false, problems: problemList(problems, problems.length) }
   }
   const tables = Object.keys(TABLES) as Table[]
   const total = tables.reduce((n, t) => n + frame.output[t].length, 0) || 1
   let checked = 0
-  const errors: string[] = []
-  let problems = 0
+  const problems: BackupProblem[] = []
+  let count = 0
   const out: Record<string, unknown[]> = {}
   yield 0
   for (const table of tables) {
     const rows = frame.output[table]
-    const schema = v.array(TABLES[table] as v.GenericSchema, 'expected a list')
+    const schema = v.array(TABLES[table] as v.GenericSchema, E.list)
     const valid: unknown[] = []
     for (let start = 0; start < rows.length; start += CHECK_CHUNK) {
       const slice = rows.slice(start, start + CHECK_CHUNK)
       const result = v.safeParse(schema, slice)
       if (result.success) valid.push(...(result.output as unknown[]))
       else {
-        problems += result.issues.length
+        count += result.issues.length
         for (const issue of result.issues) {
-          if (errors.length >= MAX_ERRORS) break
-          errors.push(`${table}${pathOf(issue, start)}: ${messageOf(issue)}`)
+          if (problems.length >= MAX_ERRORS) break
+          problems.push(problemOf(issue, `${table}${pathOf(issue, start)}`))
         }
       }
       checked += slice.length
@@ -337,7 +588,7 @@ export function* parseBackupSteps(text: string): Generator<number, ParseBackupRe
     }
     out[table] = valid
   }
-  if (problems > 0) return { ok: false, errors: issueList(errors, problems) }
+  if (count > 0) return { ok: false, problems: problemList(problems, count) }
 
   const backup = { ...frame.output, ...out } as BackupFile
   const later = [
@@ -350,7 +601,7 @@ export function* parseBackupSteps(text: string): Generator<number, ParseBackupRe
     ...duplicates('importedSets', backup.importedSets, (s) => s.id, 'id'),
     ...checkImportedSets(backup.importedSets),
   ]
-  if (later.length > 0) return { ok: false, errors: issueList(later, later.length) }
+  if (later.length > 0) return { ok: false, problems: problemList(later, later.length) }
   return { ok: true, backup }
 }
 
@@ -368,26 +619,26 @@ export function parseBackup(text: string): ParseBackupResult {
  * rule, not only the shape: a single-choice answer must be one of its choices), and no question
  * id in two of them: progress is keyed on question ids.
  */
-function checkImportedSets(records: readonly ImportedSetRecord[]): string[] {
-  const errors: string[] = []
+function checkImportedSets(records: readonly ImportedSetRecord[]): BackupProblem[] {
+  const problems: BackupProblem[] = []
   const owner = new Map<string, number>()
   records.forEach((record, index) => {
     const checked = validateSet(record.set, { file: 'import' })
     if (!checked.ok) {
       for (const e of checked.errors) {
         const where = [e.questionId ?? '', e.path].filter((p) => p !== '').join(' › ')
-        errors.push(`importedSets[${index}].set${where ? ` › ${where}` : ''}: ${e.message}`)
+        problems.push({ code: 'setRule', path: `importedSets[${index}].set${where ? ` › ${where}` : ''}`, message: e.message })
       }
       return
     }
     for (const q of record.set.questions) {
       const first = owner.get(q.id)
       if (first !== undefined && first !== index)
-        errors.push(`importedSets[${index}].set › ${q.id}: the question id ${JSON.stringify(q.id)} is also in importedSets[${first}]`)
+        problems.push({ code: 'sharedQuestion', path: `importedSets[${index}].set › ${q.id}`, id: q.id, other: `importedSets[${first}]` })
       else owner.set(q.id, index)
     }
   })
-  return errors
+  return problems
 }
 
 /** A backup's imported set that would take the place of a set the app already has. */

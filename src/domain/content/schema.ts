@@ -147,8 +147,11 @@ export const QuestionSetSchema = v.strictObject({
   id: Id,
   title: LocalizedSchema,
   description: v.optional(LocalizedSchema),
-  /** Position on the home screen; lower comes first. */
-  order: v.optional(v.number()),
+  /**
+   * Position on the home screen; lower comes first. Finite: JSON has no Infinity, so 1e309 would
+   * be saved as null and the set could not be read back.
+   */
+  order: v.optional(v.pipe(v.number(), v.finite('must be a finite number, such as 1 or 2.5'))),
   /** A short study note, read before the quiz. */
   keyPoints: v.pipe(v.array(LocalizedSchema), v.minLength(1, 'needs at least one key point')),
   questions: v.pipe(v.array(QuestionSchema), v.minLength(1, 'needs at least one question')),

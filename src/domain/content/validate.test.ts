@@ -227,6 +227,17 @@ describe('validateSet: shape errors', () => {
     expect(onlyError(set)).toBe('questions/demo.json › demo-numeric › tolerance: must not be negative')
   })
 
+  it('an order that is not finite (1e309 in the file reads as Infinity)', () => {
+    for (const order of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(onlyError({ ...fixture(), order }, 39)).toBe('questions/demo.json › order: must be a finite number, such as 1 or 2.5')
+    }
+    expect(errorsOf(JSON.parse('{"order": 1e309}') as unknown)).toContainEqual(
+      expect.objectContaining({ path: 'order', message: 'must be a finite number, such as 1 or 2.5' }),
+    )
+    expect(onlyError({ ...fixture(), order: Number.NaN }, 39)).toBe('questions/demo.json › order: must be a number, got NaN')
+    expect(errorsOf({ ...fixture(), order: 2.5 }, 39)).toEqual([])
+  })
+
   it('paragraph 0', () => {
     const set = withQuestion('demo-single', (q) => {
       q.source = { paragraph: 0, quote: '金融时报' }
