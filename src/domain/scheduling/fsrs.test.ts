@@ -100,6 +100,33 @@ describe('applyGrade', () => {
   })
 })
 
+describe('a last review later than now (a clock set back, a backup from a fast clock)', () => {
+  it('is answered as if it were now: never an exception, and the next due date is after now', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...GRADES), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 400 * DAY }),
+        fc.constantFrom(...GRADES),
+        (history, back, grade) => {
+          let card: CardRecord | null = null
+          let now = T0
+          for (const g of history) {
+            card = applyGrade(card, 'q1', 'set-a', g, now, S)
+            now = Math.max(now + MIN, card.due)
+          }
+          const earlier = card!.lastReview! - back
+          const next = applyGrade(card, 'q1', 'set-a', grade, earlier, S)
+          expect(Number.isFinite(next.stability) && next.stability > 0).toBe(true)
+          expect(next.due).toBeGreaterThan(earlier)
+          expect(next.lastReview).toBe(earlier)
+          expect(() => previewGrades(card, 'q1', 'set-a', earlier, S)).not.toThrow()
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+})
+
 describe('previewGrades', () => {
   it('labels the four buttons of a new question: Again < Hard < Good < Easy', () => {
     const p = previewGrades(null, 'q1', 'set-a', T0, S)

@@ -59,7 +59,12 @@ export function emptyCard(questionId: string, setId: string, now: number): CardR
   }
 }
 
-function toFsrs(card: CardRecord): Card {
+/**
+ * The card as ts-fsrs takes it at `now`. A last review later than now (the device's clock was set
+ * back, or a backup came from a device whose clock ran fast) counts as now: ts-fsrs refuses a
+ * negative elapsed time, and the learner must still be able to answer.
+ */
+function toFsrs(card: CardRecord, now: number): Card {
   return {
     due: new Date(card.due),
     stability: card.stability,
@@ -70,7 +75,7 @@ function toFsrs(card: CardRecord): Card {
     reps: card.reps,
     lapses: card.lapses,
     state: card.state,
-    ...(card.lastReview === null ? {} : { last_review: new Date(card.lastReview) }),
+    ...(card.lastReview === null ? {} : { last_review: new Date(Math.min(card.lastReview, now)) }),
   }
 }
 
@@ -112,7 +117,7 @@ export function previewGrades(
   now: number,
   settings: Settings,
 ): Record<Grade, GradePreview> {
-  const start = toFsrs(card ?? emptyCard(questionId, setId, now))
+  const start = toFsrs(card ?? emptyCard(questionId, setId, now), now)
   const log = schedulerFor(settings).repeat(start, new Date(now))
   const entry = (grade: Grade): GradePreview => {
     const next = capped(fromFsrs(log[grade].card, questionId, setId), settings)
@@ -130,7 +135,7 @@ export function applyGrade(
   now: number,
   settings: Settings,
 ): CardRecord {
-  const start = toFsrs(card ?? emptyCard(questionId, setId, now))
+  const start = toFsrs(card ?? emptyCard(questionId, setId, now), now)
   const next = schedulerFor(settings).next(start, new Date(now), grade)
   return capped(fromFsrs(next.card, questionId, setId), settings)
 }
