@@ -385,7 +385,10 @@ for (const theme of ['light', 'dark'] as const satisfies readonly ThemeMode[]) {
       await page.getByTestId('import-format').selectOption('auto')
       await page.getByTestId('import-text').fill(DECK_TSV)
       await expectPreview(page, 'zh', questionCount(DECK).total)
-      await saveImport(page, 'zh', t('zh', 'import.defaultName'), questionCount(DECK).total)
+      // Left empty, the name is the dated default the field shows.
+      const name = (await page.getByTestId('import-name').getAttribute('placeholder')) ?? ''
+      expect(name).toMatch(/^导入的题组（.+）$/)
+      await saveImport(page, 'zh', name, questionCount(DECK).total)
       await expectNoSeriousA11yViolations(page, `import, saved (${theme})`)
     })
   })
