@@ -187,7 +187,7 @@ describe('parseImport: CSV / TSV', () => {
 
   it("maps the validator's own rules (placeholders) to the cell", () => {
     expect(errors(parseImport('ok\tfine\nTODO\tfine\n!!!\tpunctuation only\n', opts()))).toEqual([
-      { line: 2, column: 1, message: '"TODO" looks like a placeholder, not a real text' },
+      { line: 2, column: 1, code: 'vPlaceholder', params: { text: '"TODO"' }, message: '"TODO" looks like a placeholder, not a real text' },
     ])
   })
 

@@ -13,6 +13,7 @@ import { MAX_CHOICES } from '@/domain/content/schema'
 import { normalizeText } from '@/domain/content/normalForm'
 import { validateSet } from '@/domain/content/validate'
 import { htmlToText, readAnkiHeader, splitTags } from './anki'
+import { codeValidatorMessage } from './validatorCodes'
 import { groupDigits, issue, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
 
 export interface DelimitedOptions {
@@ -305,12 +306,14 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
     else {
       for (const e of checked.errors) {
         const located = e.questionId !== undefined ? fieldOf.get(e.questionId) : undefined
-        const issue: ImportIssue = located
-          ? { line: located.line, column: located.field(e.path), message: e.message }
-          : { path: e.path, message: e.message }
+        const found: ImportIssue = {
+          ...(located ? { line: located.line, column: located.field(e.path) } : { path: e.path }),
+          message: e.message,
+          ...codeValidatorMessage(e.message),
+        }
         // zh and en hold the same cell, so each problem comes twice (set-level ones once per chunk); keep one.
-        const key = `${issue.line}:${issue.column}:${issue.path}:${issue.message}`
-        if (!seen.has(key)) issues.push(issue)
+        const key = `${found.line}:${found.column}:${found.path}:${found.message}`
+        if (!seen.has(key)) issues.push(found)
         seen.add(key)
       }
     }

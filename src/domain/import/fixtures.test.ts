@@ -114,6 +114,8 @@ describe('hostile files', () => {
       { path: 'types-q1 › answer', message: 'must be true or false, got "yes"' },
       {
         path: 'types-q2 › type',
+        code: 'vNotAType',
+        params: { value: '"essay"', list: 'single, multiple, truefalse, blank, numeric, ordering, matching, flashcard' },
         message: '"essay" is not one of single, multiple, truefalse, blank, numeric, ordering, matching, flashcard',
       },
     ])
@@ -140,20 +142,23 @@ describe('hostile files', () => {
     ])
   })
 
-  it('invalid.json: a trailing comma is pointed at, and the CSV / TSV reading that failed too is named', () => {
+  it('invalid.json: a trailing comma is pointed at, saying the CSV / TSV reading failed too', () => {
     expect(errors('invalid.json')).toEqual([
-      { line: 4, column: 49, code: 'invalidJson', params: { reason: 'trailing comma before "]"' }, message: 'invalid JSON: trailing comma before "]"' },
       {
+        line: 4,
+        column: 49,
         code: 'triedBoth',
-        params: { first: '{' },
+        params: { reason: 'trailing comma before "]"', first: '{' },
         message:
-          'It starts with “{”, so it was read as JSON, and it is not CSV / TSV either. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems; if it is the app’s JSON, fix the problem above.',
+          'invalid JSON: trailing comma before "]". The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
       },
     ])
   })
 
   it('not-a-set.json: a list is not a set', () => {
-    expect(errors('not-a-set.json')).toEqual([{ message: 'must be an object (a question set), got a list' }])
+    expect(errors('not-a-set.json')).toEqual([
+      { code: 'vNotASet', params: { got: 'a list' }, message: 'must be an object (a question set), got a list' },
+    ])
   })
 
   it('unclosed-quote.csv: the line where the open quote starts', () => {
@@ -186,7 +191,7 @@ describe('hostile files', () => {
 
   it('placeholders.tsv: the validator’s placeholder rule, per cell (a term of punctuation only is a flashcard)', () => {
     expect(errors('placeholders.tsv')).toEqual([
-      { line: 1, column: 1, message: '"TODO" looks like a placeholder, not a real text' },
+      { line: 1, column: 1, code: 'vPlaceholder', params: { text: '"TODO"' }, message: '"TODO" looks like a placeholder, not a real text' },
     ])
   })
 

@@ -58,19 +58,22 @@ describe('format detection', () => {
   })
 
   it('keeps JSON that parses but is no set as a JSON problem', () => {
-    expect(errors(parseImport('[1,2,3]', opts()))).toEqual([{ message: 'must be an object (a question set), got a list' }])
+    expect(errors(parseImport('[1,2,3]', opts()))).toEqual([
+      { code: 'vNotASet', params: { got: 'a list' }, message: 'must be an object (a question set), got a list' },
+    ])
   })
 
   it('says what was tried when the text is neither JSON nor CSV / TSV, and how to choose', () => {
     const result = parseImport('{"id": "x",\n"title": }\n', opts())
     expect(result.meta).toEqual({ format: 'json' })
     expect(errors(result)).toEqual([
-      expect.objectContaining({ line: 2, column: 10, code: 'invalidJson' }),
       {
+        line: 2,
+        column: 10,
         code: 'triedBoth',
-        params: { first: '{' },
+        params: { reason: 'unexpected "}"', first: '{' },
         message:
-          'It starts with “{”, so it was read as JSON, and it is not CSV / TSV either. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems; if it is the app’s JSON, fix the problem above.',
+          'invalid JSON: unexpected "}". The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
       },
     ])
   })

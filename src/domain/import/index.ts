@@ -77,13 +77,17 @@ export function* parseImportSteps(text: string, options: ImportOptions): Generat
     // It opens like JSON but is not JSON: a deck whose first term is "[kæt]" or "{x}" is CSV / TSV.
     const csv = yield* parseDelimitedSteps(body, delimited)
     if (csv.ok) return csv
+    // Neither: the JSON problem, saying that CSV / TSV was tried too and how to choose.
+    const [syntax, ...rest] = json.errors
     const first = /\S/.exec(body)?.[0] ?? ''
+    const reason = String(syntax?.params?.reason ?? '')
     const tried = issue(
       'triedBoth',
-      `It starts with “${first}”, so it was read as JSON, and it is not CSV / TSV either. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems; if it is the app’s JSON, fix the problem above.`,
-      { first },
+      `invalid JSON: ${reason}. The text starts with “${first}”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.`,
+      { reason, first },
+      { line: syntax?.line, column: syntax?.column },
     )
-    return { ...json, errors: [...json.errors, tried] }
+    return { ...json, errors: [tried, ...rest] }
   } catch (e) {
     // A safety net: every known problem is reported above, but a bad file must never crash the screen.
     const reason = e instanceof Error ? e.message : String(e)

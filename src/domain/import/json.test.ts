@@ -75,7 +75,7 @@ describe('parseImport: the app JSON format', () => {
     expect(errors(parseImport(JSON.stringify(data), opts()))).toEqual([
       { path: 'mine-q1 › answer', message: '"z" is not one of the choices (a, b)' },
     ])
-    expect(errors(parseImport('{"id":"x"}', opts()))).toContainEqual({ path: 'title', message: 'missing' })
+    expect(errors(parseImport('{"id":"x"}', opts()))).toContainEqual({ path: 'title', code: 'vMissing', message: 'missing' })
   })
 
   it('reports invalid JSON with its line and column', () => {

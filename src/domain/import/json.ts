@@ -6,6 +6,7 @@ import { BACKUP_FORMAT } from '@/domain/backup/format'
 import type { QuestionSet } from '@/domain/content/schema'
 import { findJsonError, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
 import { applyPrefix, firstDuplicateId } from './ids'
+import { codeValidatorMessage } from './validatorCodes'
 import { groupDigits, issue, MAX_JSON_DEPTH, MAX_QUESTIONS, type ImportIssue, type ImportResult } from './types'
 
 /** Keys that could reach Object.prototype if the data were ever merged into another object. */
@@ -34,7 +35,7 @@ export function findTooDeep(text: string, max: number): number | null {
 
 function toIssue(e: ContentError): ImportIssue {
   const path = [e.questionId ?? '', e.path].filter((p) => p !== '').join(' › ')
-  return path === '' ? { message: e.message } : { path, message: e.message }
+  return { ...(path === '' ? {} : { path }), message: e.message, ...codeValidatorMessage(e.message) }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

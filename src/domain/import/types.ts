@@ -1,8 +1,8 @@
 /**
  * Shared shapes and limits of the importer. Each problem has a plain English message (for logs,
- * tests and the authoring scripts) and, when the importer itself wrote it, a code and parameters
- * the UI renders in the learner's language (the `importIssue` messages of src/i18n). The
- * validator's own messages have no code and are shown in English.
+ * tests and the authoring scripts) and, when the importer wrote it or recognises it, a code and
+ * parameters the UI renders in the learner's language (the `importIssue` messages of src/i18n).
+ * The set validator's rarer messages have no code and are shown in English.
  */
 import type { QuestionSet } from '@/domain/content/schema'
 import { MAX_TEXT } from '@/domain/content/schema'
@@ -30,7 +30,7 @@ export interface ImportIssue {
   params?: Record<string, string | number>
 }
 
-/** Every problem the importer itself names (the validator's messages have no code). */
+/** Every problem the importer names, and the validator's commonest messages (the others have no code). */
 export type IssueCode =
   | 'fileTooBig'
   | 'noText'
@@ -79,6 +79,19 @@ export type IssueCode =
   | 'nameEmpty'
   | 'nameTooLong'
   | 'namePlaceholder'
+  // The commonest messages of the set validator, recognised by validatorCodes.ts.
+  | 'vMissing'
+  | 'vMissingLang'
+  | 'vMissingType'
+  | 'vNotAType'
+  | 'vUnknownField'
+  | 'vEmpty'
+  | 'vTooLong'
+  | 'vMaxEntries'
+  | 'vMaxChars'
+  | 'vPlaceholder'
+  | 'vEmptyAnswer'
+  | 'vNotASet'
 
 /** A problem with its code, its parameters and its English message. */
 export function issue(code: IssueCode, message: string, params?: Record<string, string | number>, where?: Pick<ImportIssue, 'line' | 'column' | 'path'>): ImportIssue {
