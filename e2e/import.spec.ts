@@ -275,7 +275,8 @@ test.describe('a broken JSON set', () => {
     // The stray "]" after the trailing comma on line 4.
     await expect(errors.getByRole('listitem')).toHaveCount(1)
     await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}：`)
-    await expect(errors.getByRole('listitem')).toContainText('invalid JSON')
+    // In the learner's language, saying CSV / TSV was tried too.
+    await expect(errors.getByRole('listitem')).toContainText(t('zh', 'importIssue.triedBoth', { reason: 'trailing comma before "]"', first: '{' }))
     await expect(page.getByTestId('import-total')).toHaveCount(0)
     await expect(page.getByTestId('import-save')).toBeDisabled()
 
