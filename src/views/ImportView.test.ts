@@ -111,7 +111,9 @@ describe('ImportView', () => {
     const w = mountView()
     await byId(w, 'import-text').setValue('{\n  "id": "x",\n  "title": }\n')
     await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
-    expect(byId(w, 'import-errors').find('li').text()).toBe('Line 3, column 12: invalid JSON: unexpected "}"')
+    expect(byId(w, 'import-errors').find('li').text()).toBe(
+      'Line 3, column 12: invalid JSON: unexpected "}". The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
+    )
   })
 
   it('shows markup from the file as plain text, never as HTML', async () => {
