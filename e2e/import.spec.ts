@@ -275,7 +275,8 @@ test.describe('a broken JSON set', () => {
     // The stray "]" after the trailing comma on line 4.
     await expect(errors.getByRole('listitem')).toHaveCount(1)
     await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}：`)
-    await expect(errors.getByRole('listitem')).toContainText('invalid JSON')
+    // In the learner's language, saying CSV / TSV was tried too.
+    await expect(errors.getByRole('listitem')).toContainText(t('zh', 'importIssue.triedBoth', { reason: 'trailing comma before "]"', first: '{' }))
     await expect(page.getByTestId('import-total')).toHaveCount(0)
     await expect(page.getByTestId('import-save')).toBeDisabled()
 
@@ -385,7 +386,10 @@ for (const theme of ['light', 'dark'] as const satisfies readonly ThemeMode[]) {
       await page.getByTestId('import-format').selectOption('auto')
       await page.getByTestId('import-text').fill(DECK_TSV)
       await expectPreview(page, 'zh', questionCount(DECK).total)
-      await saveImport(page, 'zh', t('zh', 'import.defaultName'), questionCount(DECK).total)
+      // Left empty, the name is the dated default the field shows.
+      const name = (await page.getByTestId('import-name').getAttribute('placeholder')) ?? ''
+      expect(name).toMatch(/^导入的题组（.+）$/)
+      await saveImport(page, 'zh', name, questionCount(DECK).total)
       await expectNoSeriousA11yViolations(page, `import, saved (${theme})`)
     })
   })

@@ -7,12 +7,11 @@
  */
 import type { QuestionSet } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
+import { MAX_NAME_LENGTH } from '@/domain/import/name'
 import type { StudyDB } from './database'
 import { getSetQuestionIds, importedSetRows, importedTables } from './importedQuestions'
 import type { ArchivedProgress } from './records'
 import { rebuildDailyStats } from './stats'
-
-export const MAX_NAME_LENGTH = 200
 
 export class ImportedSetError extends Error {
   constructor(

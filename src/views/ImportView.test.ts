@@ -111,7 +111,9 @@ describe('ImportView', () => {
     const w = mountView()
     await byId(w, 'import-text').setValue('{\n  "id": "x",\n  "title": }\n')
     await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
-    expect(byId(w, 'import-errors').find('li').text()).toBe('Line 3, column 12: invalid JSON: unexpected "}"')
+    expect(byId(w, 'import-errors').find('li').text()).toBe(
+      'Line 3, column 12: invalid JSON: unexpected "}". The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
+    )
   })
 
   it('shows markup from the file as plain text, never as HTML', async () => {
@@ -219,5 +221,115 @@ describe('ImportView: the unlucky paths', () => {
     expect((byId(w, 'import-text').element as HTMLTextAreaElement).value).toBe('')
     await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
     expect(byId(w, 'import-errors').text()).toContain('The pasted text is 10.1 MB; the limit is 10 MB')
+  })
+})
+
+describe('ImportView: the set name', () => {
+  const tsv = 'cat\tchat\ndog\tchien\n'
+  const saveAndWait = async (w: VueWrapper) => {
+    await byId(w, 'import-save').trigger('click')
+    await vi.waitFor(() => expect(byId(w, 'import-saved').exists()).toBe(true), { timeout: 3000 })
+  }
+
+  it.each(['todo.csv', 'xxx.tsv', '....csv', 'tbd.txt', '待定.csv'])(
+    'saves a valid file named %s under a dated default name, not under its placeholder-like name',
+    async (fileName) => {
+      const w = mountView()
+      await chooseFile(w, new File([tsv], fileName, { type: 'text/csv' }))
+      await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+      const placeholder = (byId(w, 'import-name').element as HTMLInputElement).placeholder
+      expect(placeholder).toMatch(/^Imported set \(.+\)$/)
+      expect(byId(w, 'import-name-error').exists()).toBe(false)
+      await saveAndWait(w)
+      const [record] = await importedSetsOf(db).toArray()
+      expect(record).toMatchObject({ name: placeholder, set: { title: { zh: '导入的题组', en: 'Imported set' } } })
+    },
+  )
+
+  it('saves a JSON set whose title is over 200 characters under the title shortened', async () => {
+    const w = mountView()
+    const long = 'T'.repeat(300)
+    const json = JSON.stringify({ id: 's', title: { zh: long, en: long }, keyPoints: [{ zh: 'k', en: 'k' }], questions: [{ id: 'q', type: 'truefalse', prompt: { zh: 'p', en: 'p' }, explanation: { zh: 'e', en: 'e' }, answer: true }] })
+    await chooseFile(w, new File([json], 'set.json', { type: 'application/json' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    await saveAndWait(w)
+    const [record] = await importedSetsOf(db).toArray()
+    expect(record!.name).toBe(`${'T'.repeat(199)}…`)
+    expect(record!.set.title.en).toBe(long) // the set keeps its own title
+  })
+
+  it('says a placeholder name at the field while previewing, and Save takes the learner there', async () => {
+    const w = mountView()
+    await chooseFile(w, new File([tsv], 'animals.tsv', { type: 'text/tab-separated-values' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toBe('animals')
+    await byId(w, 'import-name').setValue('todo')
+    const input = byId(w, 'import-name')
+    const error = byId(w, 'import-name-error')
+    expect(error.text()).toBe('⚠ The set name "todo" looks like a placeholder, not a real name. Type the name the set should have.')
+    expect(input.attributes('aria-invalid')).toBe('true')
+    expect(input.attributes('aria-describedby')).toBe(error.attributes('id'))
+
+    await byId(w, 'import-save').trigger('click')
+    await flushPromises()
+    expect(document.activeElement).toBe(input.element)
+    expect(byId(w, 'import-save-error').exists()).toBe(false)
+    expect(await importedSetsOf(db).count()).toBe(0)
+
+    await byId(w, 'import-name').setValue('Animals')
+    expect(byId(w, 'import-name-error').exists()).toBe(false)
+    expect(byId(w, 'import-name').attributes('aria-invalid')).toBeUndefined()
+    await saveAndWait(w)
+    expect((await importedSetsOf(db).toArray())[0]).toMatchObject({ name: 'Animals', set: { title: { en: 'Animals' } } })
+  })
+})
+
+describe('ImportView: files the importer used to refuse or misread', () => {
+  it('reads an IPA deck whose first term starts with "[" as TSV', async () => {
+    const w = mountView()
+    await chooseFile(w, new File(['[kæt]\tcat\n[dɒɡ]\tdog\n'], 'ipa.tsv', { type: 'text/tab-separated-values' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-detected').text()).toBe('Detected: CSV / TSV · Tab')
+    expect(byId(w, 'import-separator').exists()).toBe(true)
+  })
+
+  it('names a backup chosen on this screen in one message', async () => {
+    const w = mountView()
+    const backup = JSON.stringify({ format: 'qwen-study-backup', version: 1, exportedAt: 0, cards: [], reviews: [], attempts: [], notebook: [], settings: [], archive: [], importedSets: [] })
+    await chooseFile(w, new File([backup], 'qwen-study-backup-2026-01-01.json', { type: 'application/json' }))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').findAll('li').map((li) => li.text())).toEqual([
+      'This is a backup of your progress, not a question set. To restore it, open Settings → Backup → “Import progress”.',
+    ])
+  })
+
+  it('names a PNG renamed to .csv as an image', async () => {
+    const w = mountView()
+    await chooseFile(w, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], 'cards.csv'))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').find('li').text()).toMatch(/^This is a PNG image, not text\./)
+  })
+})
+
+describe('ImportView: in Chinese', () => {
+  it('shows the importer’s problems in Chinese, with the place first', async () => {
+    i18n.global.locale.value = 'zh'
+    const w = mountView()
+    await byId(w, 'import-text').setValue('one,uno\nlonely\n,no term\n')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').findAll('li').map((li) => li.text())).toEqual([
+      '第 2 行，第 2 列：只有 1 列；每行需要用逗号隔开的词条和释义',
+      '第 3 行，第 1 列：词条是空的',
+    ])
+  })
+
+  it('offers a Chinese dated default name for a pasted list, and says a name problem in Chinese', async () => {
+    i18n.global.locale.value = 'zh'
+    const w = mountView()
+    await byId(w, 'import-text').setValue('cat\tchat\n')
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toMatch(/^导入的题组（.+）$/)
+    await byId(w, 'import-name').setValue('...')
+    expect(byId(w, 'import-name-error').text()).toBe('⚠ 题组名称 "..." 看起来是占位文字，不是真正的名称。请输入题组应有的名称。')
   })
 })

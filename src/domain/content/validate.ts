@@ -172,12 +172,17 @@ function describeIssue(issue: v.BaseIssue<unknown>): Located {
 
 const PLACEHOLDER = /^(?:todo|tbd|fixme|xxx+|lorem ipsum.*|\.{2,}|…+|\?+|？+|-+|_+|待定|待补充?)$/i
 
+/** Whether a text is still a placeholder ("TODO", "...", "待定"), which no set text may be. */
+export function looksLikePlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.trim())
+}
+
 type Report = (path: Segment[], message: string) => void
 
-/** Flags texts that are still placeholders ("TODO", "...", "待定"). */
+/** Flags texts that are still placeholders. */
 function checkLocalized(value: Localized, path: Segment[], report: Report): void {
   for (const lang of ['zh', 'en'] as const) {
-    if (PLACEHOLDER.test(value[lang].trim()))
+    if (looksLikePlaceholder(value[lang]))
       report([...path, lang], `${show(value[lang])} looks like a placeholder, not a real text`)
   }
 }

@@ -114,7 +114,7 @@ describe('parseImport: CSV / TSV', () => {
   it("skips Anki's header lines and bookkeeping columns, and counts their lines", () => {
     const text = '#separator:tab\n#html:false\n#guid column:1\n#tags column:4\nid1\tcat\tchat\tanimals\nid2\tdog\t\tpets\n'
     const result = parseImport(text, opts())
-    expect(errors(result)).toEqual([{ line: 6, column: 3, message: 'the definition is empty' }])
+    expect(errors(result)).toEqual([{ line: 6, column: 3, code: 'definitionEmpty', message: 'the definition is empty' }])
   })
 
   it("follows Anki's #separator line", () => {
@@ -139,18 +139,20 @@ describe('parseImport: CSV / TSV', () => {
   it('reports empty terms and definitions with their physical line and column', () => {
     const text = 'front,back\n"multi\nline",ok\n,no term\nno definition,\n'
     expect(errors(parseImport(text, opts()))).toEqual([
-      { line: 4, column: 1, message: 'the term is empty' },
-      { line: 5, column: 2, message: 'the definition is empty' },
+      { line: 4, column: 1, code: 'termEmpty', message: 'the term is empty' },
+      { line: 5, column: 2, code: 'definitionEmpty', message: 'the definition is empty' },
     ])
   })
 
   it('reports rows with too few and too many columns', () => {
     const wide = ['t', 'd', ...Array.from({ length: 12 }, (_, i) => `c${i}`)].join(',')
     expect(errors(parseImport(`a,b\nlonely\n${wide}\n`, opts()))).toEqual([
-      { line: 2, column: 2, message: 'found 1 column; a row needs a term and a definition separated by a comma' },
+      { line: 2, column: 2, code: 'oneColumnComma', message: 'found 1 column; a row needs a term and a definition separated by a comma' },
       {
         line: 3,
         column: 14,
+        code: 'tooManyColumns',
+        params: { n: 14, max: 13, choices: 11 },
         message: 'the row has 14 columns; the limit is 13 (a term, a definition and up to 11 wrong choices)',
       },
     ])
@@ -166,38 +168,65 @@ describe('parseImport: CSV / TSV', () => {
     const rows = Array.from({ length: 11 }, (_, i) => `t${i}\td${i}`)
     rows.push(`term\t${'x'.repeat(2345)}`)
     expect(errors(parseImport(rows.join('\n'), opts()))).toEqual([
-      { line: 12, column: 2, message: 'the definition is 2,345 characters; the limit is 2,000' },
+      { line: 12, column: 2, code: 'definitionTooLong', params: { n: '2,345', max: '2,000' }, message: 'the definition is 2,345 characters; the limit is 2,000' },
     ])
   })
 
   it('reports a repeated choice', () => {
     expect(errors(parseImport('q\tsame\tother\tsame\n', opts()))).toEqual([
-      { line: 1, column: 4, message: 'this choice repeats column 2' },
+      { line: 1, column: 4, code: 'choiceRepeats', params: { column: 2 }, message: 'this choice repeats column 2' },
     ])
   })
 
   it('reports broken quotes once, on the line where the field starts', () => {
     expect(errors(parseImport('a,b\n"never closed,x\nc,d\n', opts()))).toEqual([
-      { line: 2, message: 'a quoted field is never closed (a " is missing)' },
+      { line: 2, code: 'quoteNotClosed', message: 'a quoted field is never closed (a " is missing)' },
     ])
     expect(errors(parseImport('a,b\n"bad"x,y\n', opts()))).toHaveLength(1)
   })
 
-  it("maps the validator's own rules (placeholders, answers of punctuation only) to the cell", () => {
+  it("maps the validator's own rules (placeholders) to the cell", () => {
     expect(errors(parseImport('ok\tfine\nTODO\tfine\n!!!\tpunctuation only\n', opts()))).toEqual([
-      { line: 2, column: 1, message: '"TODO" looks like a placeholder, not a real text' },
-      { line: 3, column: 1, message: '"!!!" is empty once case, spaces and punctuation are ignored' },
+      { line: 2, column: 1, code: 'vPlaceholder', params: { text: '"TODO"' }, message: '"TODO" looks like a placeholder, not a real text' },
     ])
+  })
+
+  it('keeps a row whose term is an emoji or a symbol as a flashcard only, and says why', () => {
+    const result = ok(parseImport('🍎\tapple\n∑\tsum\ncat\tchat\n!!!\tpunctuation only\n', opts()))
+    expect(result.set.questions.map((q) => q.id)).toEqual([`${P}-1-card`, `${P}-2-card`, `${P}-3-card`, `${P}-3-blank`, `${P}-4-card`])
+    expect(pairsOf(result.set.questions)).toEqual([
+      ['🍎', 'apple'],
+      ['∑', 'sum'],
+      ['cat', 'chat'],
+      ['!!!', 'punctuation only'],
+    ])
+    expect(result.warnings).toEqual(
+      [[1, '"🍎"'], [2, '"∑"'], [4, '"!!!"']].map(([line, term]) => ({
+        line,
+        column: 1,
+        code: 'noTypedQuestion',
+        params: { term },
+        message: `the term ${term} has no letters or digits to type, so this row makes only a flashcard (no typed question)`,
+      })),
+    )
+    expect(validateSet(result.set, { file: 'x' }).ok).toBe(true)
+  })
+
+  it('still makes a choice question for an emoji term with wrong choices', () => {
+    const { set } = ok(parseImport('🍎\tapple\tpear\n', opts()))
+    expect(set.questions.map((q) => q.type)).toEqual(['flashcard', 'single'])
   })
 
   it('warns about a term that appears twice', () => {
     const result = ok(parseImport('bank\triver side\nbank\tmoney place\n', opts()))
-    expect(result.warnings).toEqual([{ line: 2, column: 1, message: 'the term "bank" is also on line 1' }])
+    expect(result.warnings).toEqual([
+      { line: 2, column: 1, code: 'duplicateTerm', params: { term: '"bank"', line: 1 }, message: 'the term "bank" is also on line 1' },
+    ])
   })
 
   it('refuses a file with no rows', () => {
     expect(errors(parseImport('term,definition\n\n', opts()))).toEqual([
-      { message: 'The file has no rows with a term and a definition.' },
+      { code: 'noRows', message: 'The file has no rows with a term and a definition.' },
     ])
   })
 

@@ -10,9 +10,11 @@
 import Papa from 'papaparse'
 import type { Localized, Question, QuestionSet } from '@/domain/content/schema'
 import { MAX_CHOICES } from '@/domain/content/schema'
+import { normalizeText } from '@/domain/content/normalForm'
 import { validateSet } from '@/domain/content/validate'
 import { htmlToText, readAnkiHeader, splitTags } from './anki'
-import { groupDigits, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
+import { codeValidatorMessage } from './validatorCodes'
+import { groupDigits, issue, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
 
 export interface DelimitedOptions {
   separator?: string
@@ -36,6 +38,11 @@ interface Row {
 
 /** Each row makes two questions. */
 export const MAX_ROWS = Math.floor(MAX_QUESTIONS / 2)
+/**
+ * Empty lines between rows: generous for a spaced-out file, yet a file of millions of them is
+ * refused at once instead of being split into millions of empty rows first.
+ */
+export const MAX_BLANK_LINES = 50_000
 /** Enough to fix a file in one go without flooding the screen. */
 const MAX_ISSUES = 100
 const MAX_COLUMNS = 2 + MAX_CHOICES - 1
@@ -62,11 +69,39 @@ export function resolveSeparator(option: string | undefined): string | undefined
   return option
 }
 
-function separatorWords(sep: string): string {
-  if (sep === '\t') return 'a tab'
-  if (sep === ',') return 'a comma'
-  if (sep === ';') return 'a semicolon'
-  return JSON.stringify(sep)
+/** "found 1 column" in the words of the separator used. */
+function oneColumn(sep: string, where: Pick<ImportIssue, 'line' | 'column'>): ImportIssue {
+  const lead = 'found 1 column; a row needs a term and a definition separated by'
+  if (sep === '\t') return issue('oneColumnTab', `${lead} a tab`, undefined, where)
+  if (sep === ',') return issue('oneColumnComma', `${lead} a comma`, undefined, where)
+  if (sep === ';') return issue('oneColumnSemicolon', `${lead} a semicolon`, undefined, where)
+  const separator = JSON.stringify(sep)
+  return issue('oneColumnOther', `${lead} ${separator}`, { separator }, where)
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 0xfeff
+
+/** `body` without the empty lines at its end (they hold nothing, and could be millions). */
+function trimTrailingLines(body: string): string {
+  let last = body.length - 1
+  while (last >= 0 && isSpace(body.charCodeAt(last))) last--
+  const rest = body.slice(last + 1).search(/[\r\n]/)
+  return rest === -1 ? body : body.slice(0, last + 1 + rest)
+}
+
+/** Whether more than `max` lines hold nothing but spaces; stops counting there. */
+function tooManyBlankLines(body: string, max: number): boolean {
+  let blank = 0
+  let empty = true
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i)
+    if (c === 10 || c === 13) {
+      if (c === 13 && body.charCodeAt(i + 1) === 10) i++
+      if (empty && ++blank > max) return true
+      empty = true
+    } else if (!isSpace(c)) empty = false
+  }
+  return false
 }
 
 /**
@@ -122,8 +157,11 @@ class LineCounter {
 
 const L = (text: string): Localized => ({ zh: text, en: text })
 
-function tooLong(what: string, text: string): string {
-  return `${what} is ${groupDigits(text.length)} characters; the limit is ${groupDigits(MAX_TEXT)}`
+function tooLong(code: 'termTooLong' | 'definitionTooLong' | 'choiceTooLong', cell: Cell, line: number): ImportIssue {
+  const what = code === 'termTooLong' ? 'the term' : code === 'definitionTooLong' ? 'the definition' : 'this choice'
+  const n = groupDigits(cell.text.length)
+  const max = groupDigits(MAX_TEXT)
+  return issue(code, `${what} is ${n} characters; the limit is ${max}`, { n, max }, { line, column: cell.column })
 }
 
 interface Pair {
@@ -143,10 +181,17 @@ type FieldOf = (path: string) => number
  */
 export function* parseDelimitedSteps(text: string, options: DelimitedOptions): Generator<number, ImportResult, void> {
   const anki = readAnkiHeader(text)
-  const body = text.slice(anki.length)
+  const body = trimTrailingLines(text.slice(anki.length))
   const chosen = resolveSeparator(options.separator) ?? anki.separator
   if (chosen !== undefined && /["\r\n\uFEFF]/.test(chosen))
-    return { ok: false, errors: [{ message: 'The separator cannot be a double quote or a line break.' }], meta: { format: 'csv' } }
+    return { ok: false, errors: [issue('badSeparator', 'The separator cannot be a double quote or a line break.')], meta: { format: 'csv' } }
+  const max = groupDigits(MAX_BLANK_LINES)
+  if (tooManyBlankLines(body, MAX_BLANK_LINES))
+    return {
+      ok: false,
+      errors: [issue('tooManyBlankLines', `The file has more than ${max} empty lines between its rows. Remove the empty lines and try again.`, { max })],
+      meta: { format: 'csv' },
+    }
 
   const issues: ImportIssue[] = []
   const warnings: ImportIssue[] = []
@@ -157,6 +202,7 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
   const separator = guessed.separator
   let rowStart = 0
   let truncated = false
+  let blankRows = 0
 
   Papa.parse<string[]>(body, {
     delimiter: separator,
@@ -168,13 +214,11 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
       const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
       if (quoteError !== undefined) {
         // The rest of the row (or file) is unreliable after a broken quote: report only that.
-        issues.push({
-          line,
-          message:
-            quoteError.code === 'MissingQuotes'
-              ? 'a quoted field is never closed (a " is missing)'
-              : 'a quoted field has text after its closing quote; inside quotes, write a quote as ""',
-        })
+        issues.push(
+          quoteError.code === 'MissingQuotes'
+            ? issue('quoteNotClosed', 'a quoted field is never closed (a " is missing)', undefined, { line })
+            : issue('quoteTextAfter', 'a quoted field has text after its closing quote; inside quotes, write a quote as ""', undefined, { line }),
+        )
         return
       }
       const cells: Cell[] = []
@@ -185,7 +229,14 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
         const text = anki.html === true ? htmlToText(raw) : raw
         cells.push({ text: text.replace(/\r\n?/g, '\n').trim(), column: i + 1 })
       }
-      if (cells.every((c) => c.text === '')) return // a blank line
+      if (cells.every((c) => c.text === '')) {
+        // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
+        if (++blankRows > MAX_BLANK_LINES) {
+          truncated = true
+          parser.abort()
+        }
+        return
+      }
       rows.push({ line, cells, tags })
       // One row past the limit is enough to know the file is too long (a header row may still drop).
       if (rows.length > MAX_ROWS + 1) {
@@ -194,7 +245,13 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
       }
     },
   })
-  if (anki.html === true) warnings.push({ message: 'HTML tags were removed: the file says #html:true.' })
+  if (anki.html === true) warnings.push(issue('htmlRemoved', 'HTML tags were removed: the file says #html:true.'))
+  if (blankRows > MAX_BLANK_LINES)
+    return {
+      ok: false,
+      errors: [issue('tooManyBlankLines', `The file has more than ${max} empty lines between its rows. Remove the empty lines and try again.`, { max })],
+      meta: { format: 'csv' },
+    }
 
   const meta: ImportMeta = { format: 'csv', separator, header: false, rows: 0 }
   const useHeader =
@@ -207,22 +264,27 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
   if (useHeader && rows[0] !== undefined) {
     const head = rows.shift()!
     meta.header = true
-    warnings.push({ line: head.line, message: `Read as column names, not a card: ${head.cells.map((c) => c.text).join(' | ')}` })
+    const cells = head.cells.map((c) => c.text).join(' | ')
+    warnings.push(issue('headerRow', `Read as column names, not a card: ${cells}`, { cells }, { line: head.line }))
   }
   meta.rows = rows.length
 
-  if (truncated || rows.length > MAX_ROWS)
+  if (truncated || rows.length > MAX_ROWS) {
+    const params = { max: groupDigits(MAX_ROWS), questions: groupDigits(MAX_QUESTIONS) }
     return {
       ok: false,
       meta,
       errors: [
-        {
-          message: `The file has more than ${groupDigits(MAX_ROWS)} rows; the limit is ${groupDigits(MAX_ROWS)} (each row makes 2 questions, and a set holds at most ${groupDigits(MAX_QUESTIONS)}).`,
-        },
+        issue(
+          'tooManyRows',
+          `The file has more than ${params.max} rows; the limit is ${params.max} (each row makes 2 questions, and a set holds at most ${params.questions}).`,
+          params,
+        ),
       ],
     }
+  }
   if (rows.length === 0 && issues.length === 0)
-    return { ok: false, meta, errors: [{ message: 'The file has no rows with a term and a definition.' }] }
+    return { ok: false, meta, errors: [issue('noRows', 'The file has no rows with a term and a definition.')] }
 
   const pairs: Pair[] = []
   for (const row of rows) {
@@ -233,6 +295,7 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
 
   yield PARSED
   const { set, fieldOf } = buildSet(pairs, options)
+  warnings.push(...untyped(pairs))
   // The validator's per-question rules, a chunk at a time so a caller can keep the screen alive.
   // Ids are unique by construction, the one rule that spans questions.
   const seen = new Set<string>()
@@ -243,12 +306,14 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
     else {
       for (const e of checked.errors) {
         const located = e.questionId !== undefined ? fieldOf.get(e.questionId) : undefined
-        const issue: ImportIssue = located
-          ? { line: located.line, column: located.field(e.path), message: e.message }
-          : { path: e.path, message: e.message }
+        const found: ImportIssue = {
+          ...(located ? { line: located.line, column: located.field(e.path) } : { path: e.path }),
+          message: e.message,
+          ...codeValidatorMessage(e.message),
+        }
         // zh and en hold the same cell, so each problem comes twice (set-level ones once per chunk); keep one.
-        const key = `${issue.line}:${issue.column}:${issue.path}:${issue.message}`
-        if (!seen.has(key)) issues.push(issue)
+        const key = `${found.line}:${found.column}:${found.path}:${found.message}`
+        if (!seen.has(key)) issues.push(found)
         seen.add(key)
       }
     }
@@ -261,7 +326,8 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
 
 function capped(issues: ImportIssue[]): ImportIssue[] {
   if (issues.length <= MAX_ISSUES) return issues
-  return [...issues.slice(0, MAX_ISSUES), { message: `…and ${groupDigits(issues.length - MAX_ISSUES)} more problems.` }]
+  const n = groupDigits(issues.length - MAX_ISSUES)
+  return [...issues.slice(0, MAX_ISSUES), issue('moreProblems', `…and ${n} more problems.`, { n })]
 }
 
 /** The row as a pair, or null after reporting what is wrong with it. */
@@ -273,35 +339,38 @@ function checkRow(row: Row, separator: string, undetectable: boolean, issues: Im
   const before = issues.length
 
   if (cells.length < 2) {
-    issues.push({
-      line,
-      column: (cells[0]?.column ?? 0) + 1,
-      message: undetectable
-        ? 'found no separator (a tab, comma or semicolon) between a term and its definition'
-        : `found 1 column; a row needs a term and a definition separated by ${separatorWords(separator)}`,
-    })
+    const where = { line, column: (cells[0]?.column ?? 0) + 1 }
+    issues.push(
+      undetectable
+        ? issue('noSeparator', 'found no separator (a tab, comma or semicolon) between a term and its definition', undefined, where)
+        : oneColumn(separator, where),
+    )
     return null
   }
   if (cells.length > MAX_COLUMNS) {
-    issues.push({
-      line,
-      column: cells[MAX_COLUMNS]!.column,
-      message: `the row has ${cells.length} columns; the limit is ${MAX_COLUMNS} (a term, a definition and up to ${MAX_CHOICES - 1} wrong choices)`,
-    })
+    const params = { n: cells.length, max: MAX_COLUMNS, choices: MAX_CHOICES - 1 }
+    issues.push(
+      issue(
+        'tooManyColumns',
+        `the row has ${params.n} columns; the limit is ${params.max} (a term, a definition and up to ${params.choices} wrong choices)`,
+        params,
+        { line, column: cells[MAX_COLUMNS]!.column },
+      ),
+    )
     return null
   }
   const [term, definition] = cells as [Cell, Cell]
   const choices = cells.slice(2).filter((c) => c.text !== '')
-  if (term.text === '') issues.push({ line, column: term.column, message: 'the term is empty' })
-  else if (term.text.length > MAX_TEXT) issues.push({ line, column: term.column, message: tooLong('the term', term.text) })
-  if (definition.text === '') issues.push({ line, column: definition.column, message: 'the definition is empty' })
-  else if (definition.text.length > MAX_TEXT)
-    issues.push({ line, column: definition.column, message: tooLong('the definition', definition.text) })
+  if (term.text === '') issues.push(issue('termEmpty', 'the term is empty', undefined, { line, column: term.column }))
+  else if (term.text.length > MAX_TEXT) issues.push(tooLong('termTooLong', term, line))
+  if (definition.text === '') issues.push(issue('definitionEmpty', 'the definition is empty', undefined, { line, column: definition.column }))
+  else if (definition.text.length > MAX_TEXT) issues.push(tooLong('definitionTooLong', definition, line))
   const seen = new Map<string, number>([[definition.text, definition.column]])
   for (const c of choices) {
     const same = seen.get(c.text)
-    if (c.text.length > MAX_TEXT) issues.push({ line, column: c.column, message: tooLong('this choice', c.text) })
-    else if (same !== undefined) issues.push({ line, column: c.column, message: `this choice repeats column ${same}` })
+    if (c.text.length > MAX_TEXT) issues.push(tooLong('choiceTooLong', c, line))
+    else if (same !== undefined)
+      issues.push(issue('choiceRepeats', `this choice repeats column ${same}`, { column: same }, { line, column: c.column }))
     else seen.set(c.text, c.column)
   }
   return issues.length === before ? { line, term, definition, choices, tags: row.tags } : null
@@ -341,7 +410,8 @@ function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet;
           return path.startsWith('prompt') ? p.term.column : p.definition.column
         },
       })
-    } else {
+    } else if (typeable(term)) {
+      // A typed answer needs letters or digits to compare; an emoji or a symbol ("🍎", "∑") stays a flashcard.
       const id = `${prefix}-${i + 1}-blank`
       questions.push({ id, type: 'blank', prompt: L(def), answer: L(term), explanation, ...tagged })
       fieldOf.set(id, { line: p.line, field: (path) => (path.startsWith('answer') ? p.term.column : p.definition.column) })
@@ -363,6 +433,30 @@ function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet;
   return { set, fieldOf }
 }
 
+/** Whether a typed answer could be checked: something is left once case, spaces and punctuation go. */
+function typeable(term: string): boolean {
+  return normalizeText(term) !== ''
+}
+
+/** Rows kept as flashcards only, because their term cannot be typed and checked. */
+function untyped(pairs: Pair[]): ImportIssue[] {
+  const out: ImportIssue[] = []
+  for (const p of pairs) {
+    if (p.choices.length > 0 || typeable(p.term.text)) continue
+    const term = JSON.stringify(p.term.text)
+    if (out.length < 20)
+      out.push(
+        issue(
+          'noTypedQuestion',
+          `the term ${term} has no letters or digits to type, so this row makes only a flashcard (no typed question)`,
+          { term },
+          { line: p.line, column: p.term.column },
+        ),
+      )
+  }
+  return out
+}
+
 /** A term on two rows is allowed (homonyms) but often a slip: say where. */
 function duplicateTerms(pairs: Pair[]): ImportIssue[] {
   const first = new Map<string, number>()
@@ -371,8 +465,10 @@ function duplicateTerms(pairs: Pair[]): ImportIssue[] {
     const key = p.term.text.toLowerCase()
     const at = first.get(key)
     if (at === undefined) first.set(key, p.line)
-    else if (out.length < 20)
-      out.push({ line: p.line, column: p.term.column, message: `the term ${JSON.stringify(p.term.text)} is also on line ${at}` })
+    else if (out.length < 20) {
+      const term = JSON.stringify(p.term.text)
+      out.push(issue('duplicateTerm', `the term ${term} is also on line ${at}`, { term, line: at }, { line: p.line, column: p.term.column }))
+    }
   }
   return out
 }

@@ -19,6 +19,8 @@ describe('decodeFile', () => {
       errors: [
         {
           line: 2,
+          code: 'notUtf8',
+          params: { byte: '13' },
           message:
             'The file is not valid UTF-8 text (the first bad byte is byte 13). Save it as UTF-8 (in Excel: “CSV UTF-8”) and try again.',
         },
@@ -39,8 +41,8 @@ describe('decodeFile', () => {
 
   it('checks the size before decoding', () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1)
-    expect(decodeFile(big)).toEqual({ ok: false, errors: [{ message: 'The file is 10.1 MB; the limit is 10 MB.' }] })
-    expect(sizeIssue(Math.round(12.4 * 1024 * 1024))).toEqual({ message: 'The file is 12.4 MB; the limit is 10 MB.' })
+    expect(decodeFile(big)).toEqual({ ok: false, errors: [{ code: 'fileTooBig', params: { size: '10.1' }, message: 'The file is 10.1 MB; the limit is 10 MB.' }] })
+    expect(sizeIssue(Math.round(12.4 * 1024 * 1024))).toEqual({ code: 'fileTooBig', params: { size: '12.4' }, message: 'The file is 12.4 MB; the limit is 10 MB.' })
     expect(sizeIssue(MAX_FILE_BYTES)).toBeNull()
   })
 })
@@ -66,7 +68,60 @@ describe('the size limit on text', () => {
     const text = `a\t${'中'.repeat(3_600_000)}`
     expect(parseImport(text, { format: 'auto', idPrefix: 'p' })).toEqual({
       ok: false,
-      errors: [{ message: 'The file is 10.3 MB; the limit is 10 MB.' }],
+      errors: [{ code: 'fileTooBig', params: { size: '10.3' }, message: 'The file is 10.3 MB; the limit is 10 MB.' }],
     })
+  })
+})
+
+describe('files that are not text', () => {
+  const codeOf = (input: Uint8Array) => {
+    const result = decodeFile(input)
+    if (result.ok) throw new Error('expected a refusal')
+    expect(result.errors).toHaveLength(1)
+    return result.errors[0]!
+  }
+
+  it.each([
+    ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]],
+    ['JPEG', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10]],
+    ['GIF', [...'GIF89a'].map((c) => c.charCodeAt(0))],
+  ])('names a %s image and says what to choose instead', (kind, magic) => {
+    const found = codeOf(new Uint8Array(magic as number[]))
+    expect(found).toMatchObject({ code: 'image', params: { kind } })
+    expect(found.message).toBe(
+      `This is a ${kind} image, not text. Choose the file that holds your cards: a CSV / TSV file, a text export from Anki or Quizlet, or the app’s JSON.`,
+    )
+  })
+
+  it('names a PDF, a gzip file, an SQLite database (Anki’s collection) and an empty ZIP', () => {
+    expect(codeOf(bytes('%PDF-1.4\n%', [0xe2, 0xe3], '\n1 0 obj\n'))).toMatchObject({ code: 'pdf', message: expect.stringMatching(/^This is a PDF document/) })
+    expect(codeOf(bytes([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0]))).toMatchObject({ code: 'gzip', message: expect.stringMatching(/Unpack it first/) })
+    expect(codeOf(bytes('SQLite format 3', [0, 0x10, 0]))).toMatchObject({ code: 'sqlite', message: expect.stringMatching(/Notes in Plain Text/) })
+    expect(codeOf(bytes([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0]))).toMatchObject({ code: 'zip' })
+    // None of them is told to save itself as UTF-8.
+    for (const magic of [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0x1f, 0x8b, 0x08]])
+      expect(codeOf(new Uint8Array(magic)).message).not.toMatch(/UTF-8/)
+  })
+
+  it('names UTF-16 without a byte order mark, little- and big-endian', () => {
+    const text = 'cat\tchat\ndog\tchien\n'
+    const le = new Uint8Array([...text].flatMap((c) => [c.charCodeAt(0), 0]))
+    const be = new Uint8Array([...text].flatMap((c) => [0, c.charCodeAt(0)]))
+    const expected = {
+      code: 'utf16NoBom',
+      message:
+        'This looks like UTF-16 text without a byte order mark (every other byte is 0). Save it as UTF-8 (in Excel: “CSV UTF-8”) and try again.',
+    }
+    expect(decodeFile(le)).toEqual({ ok: false, errors: [expected] })
+    expect(decodeFile(be)).toEqual({ ok: false, errors: [expected] })
+  })
+
+  it('leaves a file of zero bytes to the text check (binary, not UTF-16), which names the NUL', () => {
+    const decoded = decodeFile(new Uint8Array(100))
+    expect(decoded.ok).toBe(true)
+    if (!decoded.ok) return
+    const result = parseImport(decoded.text, { format: 'auto', idPrefix: 'p' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors).toEqual([expect.objectContaining({ code: 'controlNul', line: 1, column: 1 })])
   })
 })

@@ -1,8 +1,10 @@
 /**
  * File bytes → text. Strict: a file that is not valid UTF-8 is refused with the place of the
- * first bad byte, rather than read with replacement characters the learner would study.
+ * first bad byte, rather than read with replacement characters the learner would study; a file
+ * that is no text at all (an archive, an image, a PDF, a database) or UTF-16 without its byte
+ * order mark is named as such, with what to choose instead.
  */
-import { groupDigits, sizeIssue, type ImportIssue } from './types'
+import { groupDigits, issue, sizeIssue, type ImportIssue } from './types'
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; errors: ImportIssue[] }
 
@@ -51,7 +53,50 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
-/** The file's text, or why it cannot be read: too big, a ZIP archive, or not UTF-8. */
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b)
+const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0))
+
+/** What a file that is not text is, by its first bytes ("magic numbers"), or null. */
+function binaryKind(bytes: Uint8Array): ImportIssue | null {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return issue('zip', 'This is a ZIP archive (such as an .apkg or .xlsx file), not text. Export the cards as plain text or CSV and import that.')
+  const image = (kind: string): ImportIssue =>
+    issue('image', `This is a ${kind} image, not text. Choose the file that holds your cards: a CSV / TSV file, a text export from Anki or Quizlet, or the app’s JSON.`, { kind })
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return image('PNG')
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return image('JPEG')
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return image('GIF')
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes.subarray(8), ascii('WEBP'))) return image('WebP')
+  if (startsWith(bytes, ascii('%PDF-')))
+    return issue('pdf', 'This is a PDF document, not text. Copy the cards into a spreadsheet and save it as “CSV UTF-8”, or choose a CSV / TSV export instead.')
+  if (startsWith(bytes, [0x1f, 0x8b]))
+    return issue('gzip', 'This is a gzip-compressed file, not text. Unpack it first, then choose the CSV, TSV or JSON file inside.')
+  if (startsWith(bytes, ascii('SQLite format 3\0')))
+    return issue('sqlite', 'This is a database file (such as Anki’s collection.anki2), not text. In Anki, use File → Export → “Notes in Plain Text” and import that file.')
+  return null
+}
+
+/** Bytes looked at to tell UTF-16 without a byte order mark. */
+const UTF16_SAMPLE = 4096
+
+/**
+ * UTF-16 without a byte order mark: text in Latin script (the separators and line breaks at
+ * least) then has a 0 in every other byte, which UTF-8 text never has.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, UTF16_SAMPLE) & ~1
+  if (n < 4) return false
+  let evenZero = 0
+  let oddZero = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++
+    if (bytes[i + 1] === 0) oddZero++
+  }
+  const pairs = n / 2
+  // Most of one side 0 and (almost) none of the other: not a run of zero bytes (binary, padding).
+  return (oddZero >= pairs * 0.4 && evenZero <= pairs * 0.05) || (evenZero >= pairs * 0.4 && oddZero <= pairs * 0.05)
+}
+
+/** The file's text, or why it cannot be read: too big, not text, UTF-16 without its mark, or not UTF-8. */
 export function decodeFile(bytes: Uint8Array): DecodeResult {
   const big = sizeIssue(bytes.length)
   if (big) return { ok: false, errors: [big] }
@@ -62,17 +107,19 @@ export function decodeFile(bytes: Uint8Array): DecodeResult {
     try {
       return { ok: true, text: stripBom(new TextDecoderClass(utf16, { fatal: true }).decode(bytes)) }
     } catch {
-      return { ok: false, errors: [{ message: 'The file starts like UTF-16 text but is not valid UTF-16. Save it as UTF-8 and try again.' }] }
+      return { ok: false, errors: [issue('utf16Invalid', 'The file starts like UTF-16 text but is not valid UTF-16. Save it as UTF-8 and try again.')] }
     }
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+  const binary = binaryKind(bytes)
+  if (binary) return { ok: false, errors: [binary] }
+  if (looksLikeUtf16(bytes))
     return {
       ok: false,
       errors: [
-        {
-          message:
-            'This is a ZIP archive (such as an .apkg or .xlsx file), not text. Export the cards as plain text or CSV and import that.',
-        },
+        issue(
+          'utf16NoBom',
+          'This looks like UTF-16 text without a byte order mark (every other byte is 0). Save it as UTF-8 (in Excel: “CSV UTF-8”) and try again.',
+        ),
       ],
     }
 
@@ -80,13 +127,16 @@ export function decodeFile(bytes: Uint8Array): DecodeResult {
     return { ok: true, text: stripBom(new TextDecoderClass('utf-8', { fatal: true }).decode(bytes)) }
   } catch {
     const at = Math.max(firstInvalidUtf8(bytes), 0)
+    const byte = groupDigits(at + 1)
     return {
       ok: false,
       errors: [
-        {
-          line: lineOfByte(bytes, at),
-          message: `The file is not valid UTF-8 text (the first bad byte is byte ${groupDigits(at + 1)}). Save it as UTF-8 (in Excel: “CSV UTF-8”) and try again.`,
-        },
+        issue(
+          'notUtf8',
+          `The file is not valid UTF-8 text (the first bad byte is byte ${byte}). Save it as UTF-8 (in Excel: “CSV UTF-8”) and try again.`,
+          { byte },
+          { line: lineOfByte(bytes, at) },
+        ),
       ],
     }
   }

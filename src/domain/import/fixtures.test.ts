@@ -72,6 +72,8 @@ describe('hostile files', () => {
     expect(errors('invalid-utf8.tsv')).toEqual([
       {
         line: 2,
+        code: 'notUtf8',
+        params: { byte: '20' },
         message:
           'The file is not valid UTF-8 text (the first bad byte is byte 20). Save it as UTF-8 (in Excel: “CSV UTF-8”) and try again.',
       },
@@ -89,14 +91,14 @@ describe('hostile files', () => {
   it('a 10 MB+ single field: refused on its size before parsing', () => {
     const field = 'x'.repeat(10 * 1024 * 1024 + 200_000)
     const text = `term\t${field}\n`
-    const expected = [{ message: 'The file is 10.2 MB; the limit is 10 MB.' }]
+    const expected = [{ code: 'fileTooBig', params: { size: '10.2' }, message: 'The file is 10.2 MB; the limit is 10 MB.' }]
     expect(parseImport(text, { format: 'auto', idPrefix: P })).toEqual({ ok: false, errors: expected })
     expect(decodeFile(new TextEncoder().encode(text))).toEqual({ ok: false, errors: expected })
   })
 
   it('deep-nesting.json: 10,000 nested lists give a clear error, not a stack overflow', () => {
     expect(errors('deep-nesting.json')).toEqual([
-      { line: 1, column: 65, message: 'the data is nested more than 64 levels deep; a question set needs fewer than 10' },
+      { line: 1, column: 65, code: 'tooDeep', params: { max: 64 }, message: 'the data is nested more than 64 levels deep; a question set needs fewer than 10' },
     ])
   })
 
@@ -112,6 +114,8 @@ describe('hostile files', () => {
       { path: 'types-q1 › answer', message: 'must be true or false, got "yes"' },
       {
         path: 'types-q2 › type',
+        code: 'vNotAType',
+        params: { value: '"essay"', list: 'single, multiple, truefalse, blank, numeric, ordering, matching, flashcard' },
         message: '"essay" is not one of single, multiple, truefalse, blank, numeric, ordering, matching, flashcard',
       },
     ])
@@ -129,27 +133,46 @@ describe('hostile files', () => {
       back: { zh: '背面', en: 'Back' },
       explanation: { zh: '解释', en: 'Why' },
     })
-    expect(warnings).toEqual([{ message: 'Ignored unsafe keys: "__proto__", "constructor", "prototype".' }])
+    expect(warnings).toEqual([
+      {
+        code: 'unsafeKeys',
+        params: { keys: '"__proto__", "constructor", "prototype"' },
+        message: 'Ignored unsafe keys: "__proto__", "constructor", "prototype".',
+      },
+    ])
   })
 
-  it('invalid.json: a trailing comma is pointed at', () => {
-    expect(errors('invalid.json')).toEqual([{ line: 4, column: 49, message: 'invalid JSON: trailing comma before "]"' }])
+  it('invalid.json: a trailing comma is pointed at, saying the CSV / TSV reading failed too', () => {
+    expect(errors('invalid.json')).toEqual([
+      {
+        line: 4,
+        column: 49,
+        code: 'triedBoth',
+        params: { reason: 'trailing comma before "]"', first: '{' },
+        message:
+          'invalid JSON: trailing comma before "]". The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
+      },
+    ])
   })
 
   it('not-a-set.json: a list is not a set', () => {
-    expect(errors('not-a-set.json')).toEqual([{ message: 'must be an object (a question set), got a list' }])
+    expect(errors('not-a-set.json')).toEqual([
+      { code: 'vNotASet', params: { got: 'a list' }, message: 'must be an object (a question set), got a list' },
+    ])
   })
 
   it('unclosed-quote.csv: the line where the open quote starts', () => {
-    expect(errors('unclosed-quote.csv')).toEqual([{ line: 3, message: 'a quoted field is never closed (a " is missing)' }])
+    expect(errors('unclosed-quote.csv')).toEqual([{ line: 3, code: 'quoteNotClosed', message: 'a quoted field is never closed (a " is missing)' }])
   })
 
   it('columns.csv: too few and too many columns', () => {
     expect(errors('columns.csv')).toEqual([
-      { line: 2, column: 2, message: 'found 1 column; a row needs a term and a definition separated by a comma' },
+      { line: 2, column: 2, code: 'oneColumnComma', message: 'found 1 column; a row needs a term and a definition separated by a comma' },
       {
         line: 4,
         column: 14,
+        code: 'tooManyColumns',
+        params: { n: 14, max: 13, choices: 11 },
         message: 'the row has 14 columns; the limit is 13 (a term, a definition and up to 11 wrong choices)',
       },
     ])
@@ -157,24 +180,23 @@ describe('hostile files', () => {
 
   it('empty-fields.tsv: the empty term and the empty definition', () => {
     expect(errors('empty-fields.tsv')).toEqual([
-      { line: 2, column: 1, message: 'the term is empty' },
-      { line: 3, column: 2, message: 'the definition is empty' },
+      { line: 2, column: 1, code: 'termEmpty', message: 'the term is empty' },
+      { line: 3, column: 2, code: 'definitionEmpty', message: 'the definition is empty' },
     ])
   })
 
   it('multi-line.csv: lines are physical lines, after a field that spans two', () => {
-    expect(errors('multi-line.csv')).toEqual([{ line: 4, column: 2, message: 'the definition is empty' }])
+    expect(errors('multi-line.csv')).toEqual([{ line: 4, column: 2, code: 'definitionEmpty', message: 'the definition is empty' }])
   })
 
-  it('placeholders.tsv: the validator’s placeholder and empty-answer rules, per cell', () => {
+  it('placeholders.tsv: the validator’s placeholder rule, per cell (a term of punctuation only is a flashcard)', () => {
     expect(errors('placeholders.tsv')).toEqual([
-      { line: 1, column: 1, message: '"TODO" looks like a placeholder, not a real text' },
-      { line: 2, column: 1, message: '"!!!" is empty once case, spaces and punctuation are ignored' },
+      { line: 1, column: 1, code: 'vPlaceholder', params: { text: '"TODO"' }, message: '"TODO" looks like a placeholder, not a real text' },
     ])
   })
 
   it('choices.tsv: a repeated choice is named by its column', () => {
-    expect(errors('choices.tsv')).toEqual([{ line: 3, column: 3, message: 'this choice repeats column 2' }])
+    expect(errors('choices.tsv')).toEqual([{ line: 3, column: 3, code: 'choiceRepeats', params: { column: 2 }, message: 'this choice repeats column 2' }])
   })
 })
 

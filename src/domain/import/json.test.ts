@@ -75,19 +75,19 @@ describe('parseImport: the app JSON format', () => {
     expect(errors(parseImport(JSON.stringify(data), opts()))).toEqual([
       { path: 'mine-q1 › answer', message: '"z" is not one of the choices (a, b)' },
     ])
-    expect(errors(parseImport('{"id":"x"}', opts()))).toContainEqual({ path: 'title', message: 'missing' })
+    expect(errors(parseImport('{"id":"x"}', opts()))).toContainEqual({ path: 'title', code: 'vMissing', message: 'missing' })
   })
 
   it('reports invalid JSON with its line and column', () => {
     expect(errors(parseImport('{\n  "id": "x",\n  "title": }\n', opts()))).toEqual([
-      { line: 3, column: 12, message: 'invalid JSON: unexpected "}"' },
+      { line: 3, column: 12, code: 'invalidJson', params: { reason: 'unexpected "}"' }, message: 'invalid JSON: unexpected "}"' },
     ])
   })
 
   it('refuses deep nesting with a clear error instead of overflowing the stack', () => {
     const text = `${'['.repeat(10_000)}${']'.repeat(10_000)}`
     expect(errors(parseImport(text, opts()))).toEqual([
-      { line: 1, column: 65, message: 'the data is nested more than 64 levels deep; a question set needs fewer than 10' },
+      { line: 1, column: 65, code: 'tooDeep', params: { max: 64 }, message: 'the data is nested more than 64 levels deep; a question set needs fewer than 10' },
     ])
     // Unbalanced and inside objects too, and brackets inside strings do not count.
     expect(errors(parseImport(`{"a":${'{"b":'.repeat(5000)}`, opts()))[0]!.message).toMatch(/nested more than 64/)
@@ -98,7 +98,7 @@ describe('parseImport: the app JSON format', () => {
   it('refuses more than 20,000 questions before validating them', () => {
     const data = { ...small(), questions: Array.from({ length: 20_001 }, () => 0) }
     expect(errors(parseImport(JSON.stringify(data), opts()))).toEqual([
-      { path: 'questions', message: 'the set has 20,001 questions; the limit is 20,000' },
+      { path: 'questions', code: 'tooManyQuestions', params: { n: '20,001', max: '20,000' }, message: 'the set has 20,001 questions; the limit is 20,000' },
     ])
   })
 
@@ -120,7 +120,13 @@ describe('parseImport: the app JSON format', () => {
     expect(Object.getPrototypeOf(result.set.questions[0])).toBe(Object.prototype)
     expect(Object.keys(result.set.title)).toEqual(['zh', 'en'])
     expect(validateSet(result.set, { file: 'x' }).ok).toBe(true)
-    expect(result.warnings).toEqual([{ message: 'Ignored unsafe keys: "__proto__", "constructor", "prototype".' }])
+    expect(result.warnings).toEqual([
+      {
+        code: 'unsafeKeys',
+        params: { keys: '"__proto__", "constructor", "prototype"' },
+        message: 'Ignored unsafe keys: "__proto__", "constructor", "prototype".',
+      },
+    ])
   })
 })
 

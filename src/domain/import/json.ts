@@ -2,10 +2,12 @@
  * The app's own JSON format, imported: the same validator (and so the same messages) as the
  * built-in sets, after a parse that cannot be turned against the app.
  */
+import { BACKUP_FORMAT } from '@/domain/backup/format'
 import type { QuestionSet } from '@/domain/content/schema'
 import { findJsonError, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
 import { applyPrefix, firstDuplicateId } from './ids'
-import { groupDigits, MAX_JSON_DEPTH, MAX_QUESTIONS, type ImportIssue, type ImportResult } from './types'
+import { codeValidatorMessage } from './validatorCodes'
+import { groupDigits, issue, MAX_JSON_DEPTH, MAX_QUESTIONS, type ImportIssue, type ImportResult } from './types'
 
 /** Keys that could reach Object.prototype if the data were ever merged into another object. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
@@ -33,7 +35,7 @@ export function findTooDeep(text: string, max: number): number | null {
 
 function toIssue(e: ContentError): ImportIssue {
   const path = [e.questionId ?? '', e.path].filter((p) => p !== '').join(' › ')
-  return path === '' ? { message: e.message } : { path, message: e.message }
+  return { ...(path === '' ? {} : { path }), message: e.message, ...codeValidatorMessage(e.message) }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,11 +52,12 @@ export function parseJsonImport(text: string, idPrefix: string): ImportResult {
       ok: false,
       meta,
       errors: [
-        {
-          line,
-          column,
-          message: `the data is nested more than ${MAX_JSON_DEPTH} levels deep; a question set needs fewer than 10`,
-        },
+        issue(
+          'tooDeep',
+          `the data is nested more than ${MAX_JSON_DEPTH} levels deep; a question set needs fewer than 10`,
+          { max: MAX_JSON_DEPTH },
+          { line, column },
+        ),
       ],
     }
   }
@@ -74,19 +77,28 @@ export function parseJsonImport(text: string, idPrefix: string): ImportResult {
     const offset = found?.offset ?? 0
     const reason = found?.message ?? (e instanceof Error ? e.message : String(e))
     const { line, column } = lineColumn(text, offset)
-    return { ok: false, meta, errors: [{ line, column, message: `invalid JSON: ${reason}` }] }
+    return { ok: false, meta, errors: [issue('invalidJson', `invalid JSON: ${reason}`, { reason }, { line, column })] }
   }
 
-  if (isRecord(data) && Array.isArray(data.questions) && data.questions.length > MAX_QUESTIONS) {
+  // The app's own backup, chosen on the wrong screen: say where it goes, not what a set lacks.
+  if (isRecord(data) && data.format === BACKUP_FORMAT)
     return {
       ok: false,
       meta,
       errors: [
-        {
-          path: 'questions',
-          message: `the set has ${groupDigits(data.questions.length)} questions; the limit is ${groupDigits(MAX_QUESTIONS)}`,
-        },
+        issue(
+          'backupFile',
+          'This is a backup of your progress, not a question set. To restore it, open Settings → Backup → “Import progress”.',
+        ),
       ],
+    }
+
+  if (isRecord(data) && Array.isArray(data.questions) && data.questions.length > MAX_QUESTIONS) {
+    const params = { n: groupDigits(data.questions.length), max: groupDigits(MAX_QUESTIONS) }
+    return {
+      ok: false,
+      meta,
+      errors: [issue('tooManyQuestions', `the set has ${params.n} questions; the limit is ${params.max}`, params, { path: 'questions' })],
     }
   }
 
@@ -97,12 +109,12 @@ export function parseJsonImport(text: string, idPrefix: string): ImportResult {
   const { $schema: _schema, ...rest } = checked.set
   const set: QuestionSet = applyPrefix(rest, idPrefix)
   const duplicate = firstDuplicateId(set)
-  if (duplicate !== null)
-    return { ok: false, meta, errors: [{ message: `two question ids both shorten to ${JSON.stringify(duplicate)}; shorten them` }] }
+  if (duplicate !== null) {
+    const id = JSON.stringify(duplicate)
+    return { ok: false, meta, errors: [issue('shortenIds', `two question ids both shorten to ${id}; shorten them`, { id })] }
+  }
 
-  const warnings: ImportIssue[] =
-    dropped.size === 0
-      ? []
-      : [{ message: `Ignored unsafe keys: ${[...dropped].sort().map((k) => JSON.stringify(k)).join(', ')}.` }]
+  const keys = [...dropped].sort().map((k) => JSON.stringify(k)).join(', ')
+  const warnings: ImportIssue[] = dropped.size === 0 ? [] : [issue('unsafeKeys', `Ignored unsafe keys: ${keys}.`, { keys })]
   return { ok: true, set, warnings, meta }
 }

@@ -127,6 +127,51 @@ describe('parseImport properties', () => {
   })
 })
 
+describe('parseImport properties: awkward text', () => {
+  it('refuses any text holding a C0 control character (not tab, CR, LF), naming its line and column', () => {
+    const control = fc.integer({ min: 0, max: 0x1f }).filter((c) => c !== 9 && c !== 10 && c !== 13)
+    fc.assert(
+      fc.property(pairs.map(csvOf), control, fc.nat(), options, (text, code, at, opts) => {
+        const cut = at % (text.length + 1)
+        const bad = `${text.slice(0, cut)}${String.fromCharCode(code)}${text.slice(cut)}`
+        const result = parseImport(bad, { ...opts, idPrefix: 'imp-a' })
+        if (result.ok) throw new Error('a control character was let through')
+        const before = bad.slice(0, cut)
+        const line = before.split(/\r\n|\r|\n/).length
+        const column = cut - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) // 1-based
+        expect(result.errors).toEqual([expect.objectContaining({ code: code === 0 ? 'controlNul' : 'controlChar', line, column })])
+      }),
+      { numRuns: 200 },
+    )
+  }, 30_000)
+
+  it('reads a TSV whose first term opens like JSON ("[…]", "{…}") as it reads it with CSV / TSV chosen', () => {
+    const opener = fc.constantFrom('[', '{', '[[', '{"')
+    fc.assert(
+      fc.property(pairs, opener, (rows, open) => {
+        const [[term, definition], ...rest] = rows as [[string, string], ...[string, string][]]
+        const text = csvOf([[`${open}${term}`, definition], ...rest])
+        const chosen = parseImport(text, { format: 'csv', idPrefix: 'imp-a' })
+        if (!chosen.ok) return // a quoted opener such as `{"` can make the text no TSV at all
+        expect(parseImport(text, { format: 'auto', idPrefix: 'imp-a' })).toEqual(chosen)
+      }),
+      { numRuns: 200 },
+    )
+  }, 30_000)
+
+  it('gives the same pairs with empty lines between and after the rows', () => {
+    fc.assert(
+      fc.property(pairs, fc.array(fc.nat(3), { maxLength: 16 }), fc.nat(50), (rows, gaps, after) => {
+        const spaced = rows.map((r, i) => `${tsvField(r[0])}\t${tsvField(r[1])}${'\n'.repeat(gaps[i] ?? 0)}`).join('\n')
+        const result = parseImport(`${spaced}${'\n'.repeat(after)}`, { format: 'csv', idPrefix: 'imp-a' })
+        if (!result.ok) throw new Error(JSON.stringify(result.errors))
+        expect(naturalPairs(result.set, 'en')).toEqual(rows)
+      }),
+      { numRuns: 150 },
+    )
+  }, 30_000)
+})
+
 describe('export JSON → import: the same set', () => {
   /** The set's content, ids aside: title, description, key points and questions, in key order. */
   function content(set: QuestionSet): string {

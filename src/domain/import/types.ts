@@ -1,6 +1,8 @@
 /**
- * Shared shapes and limits of the importer. Messages are plain English sentences, like the
- * validator's; the UI adds the line and column in the learner's language.
+ * Shared shapes and limits of the importer. Each problem has a plain English message (for logs,
+ * tests and the authoring scripts) and, when the importer wrote it or recognises it, a code and
+ * parameters the UI renders in the learner's language (the `importIssue` messages of src/i18n).
+ * The set validator's rarer messages have no code and are shown in English.
  */
 import type { QuestionSet } from '@/domain/content/schema'
 import { MAX_TEXT } from '@/domain/content/schema'
@@ -18,11 +20,82 @@ export const MAX_PREFIX_LENGTH = 40
 export interface ImportIssue {
   /** 1-based physical line in the file. */
   line?: number
-  /** 1-based: the character column for JSON, the field number for CSV / TSV. */
+  /** 1-based: the field number for CSV / TSV rows; the character column for JSON and for a control character. */
   column?: number
   /** Where in a JSON set: `question id › choices[1].text.en`. */
   path?: string
   message: string
+  /** The message in the learner's language: `importIssue.<code>` of src/i18n, with `params`. */
+  code?: IssueCode
+  params?: Record<string, string | number>
+}
+
+/** Every problem the importer names, and the validator's commonest messages (the others have no code). */
+export type IssueCode =
+  | 'fileTooBig'
+  | 'noText'
+  | 'emptyText'
+  | 'unreadable'
+  | 'utf16Invalid'
+  | 'utf16NoBom'
+  | 'zip'
+  | 'image'
+  | 'pdf'
+  | 'gzip'
+  | 'sqlite'
+  | 'notUtf8'
+  | 'controlNul'
+  | 'controlChar'
+  | 'triedBoth'
+  | 'backupFile'
+  | 'invalidJson'
+  | 'tooDeep'
+  | 'tooManyQuestions'
+  | 'shortenIds'
+  | 'unsafeKeys'
+  | 'badSeparator'
+  | 'quoteNotClosed'
+  | 'quoteTextAfter'
+  | 'htmlRemoved'
+  | 'headerRow'
+  | 'tooManyRows'
+  | 'tooManyBlankLines'
+  | 'noRows'
+  | 'moreProblems'
+  | 'noSeparator'
+  | 'oneColumnTab'
+  | 'oneColumnComma'
+  | 'oneColumnSemicolon'
+  | 'oneColumnOther'
+  | 'tooManyColumns'
+  | 'termEmpty'
+  | 'definitionEmpty'
+  | 'termTooLong'
+  | 'definitionTooLong'
+  | 'choiceTooLong'
+  | 'choiceRepeats'
+  | 'duplicateTerm'
+  | 'noTypedQuestion'
+  | 'nameEmpty'
+  | 'nameTooLong'
+  | 'namePlaceholder'
+  // The commonest messages of the set validator, recognised by validatorCodes.ts.
+  | 'vMissing'
+  | 'vMissingLang'
+  | 'vMissingType'
+  | 'vNotAType'
+  | 'vUnknownField'
+  | 'vEmpty'
+  | 'vTooLong'
+  | 'vMaxEntries'
+  | 'vMaxChars'
+  | 'vPlaceholder'
+  | 'vEmptyAnswer'
+  | 'vNotASet'
+
+/** A problem with its code, its parameters and its English message. */
+export function issue(code: IssueCode, message: string, params?: Record<string, string | number>, where?: Pick<ImportIssue, 'line' | 'column' | 'path'>): ImportIssue {
+  return { ...where, message, code, ...(params ? { params } : {}) }
 }
 
 export type ImportFormat = 'auto' | 'json' | 'csv'
@@ -69,7 +142,8 @@ export function formatMegabytes(bytes: number): string {
 /** The size error, or null when the file is small enough. */
 export function sizeIssue(bytes: number): ImportIssue | null {
   if (bytes <= MAX_FILE_BYTES) return null
-  return { message: `The file is ${formatMegabytes(bytes)} MB; the limit is 10 MB.` }
+  const size = formatMegabytes(bytes)
+  return issue('fileTooBig', `The file is ${size} MB; the limit is 10 MB.`, { size })
 }
 
 /** UTF-8 byte length of a string, without encoding it (TextEncoder is not part of the domain's lib). */
