@@ -10,13 +10,16 @@ export default defineConfig({
   plugins: [
     vue(),
     questionBank(),
-    // Build only: the interface strings (src/i18n/<locale>.ts) are compiled to message ASTs, so
+    // Build only: the interface strings (src/i18n/<locale>.ts, src/i18n/problems/<locale>.ts) are compiled to message ASTs, so
     // the bundle is vue-i18n's runtime without its message compiler (and without `eval`: the
     // strict CSP of index.html holds). Dev and unit tests keep the source strings and the full
     // vue-i18n, which accepts both.
     {
       ...VueI18nPlugin({
-        include: [fileURLToPath(new URL('./src/i18n/[a-z][a-z].ts', import.meta.url))],
+        include: [
+          fileURLToPath(new URL('./src/i18n/[a-z][a-z].ts', import.meta.url)),
+          fileURLToPath(new URL('./src/i18n/problems/[a-z][a-z].ts', import.meta.url)),
+        ],
         runtimeOnly: true,
         dropMessageCompiler: true,
         compositionOnly: true,

@@ -4,6 +4,7 @@ import { useAppStore } from './stores/app'
 import { useBankStore } from './stores/bank'
 import { yieldToMain } from './composables/yieldToMain'
 import { dbApi } from './stores/dbApi'
+import { loadProblemMessages } from './i18n'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +37,15 @@ async function placeAttempt(to: RouteLocationNormalized): Promise<RouteLocationR
   const attemptId = String(to.params.attemptId)
   const place = await (await quizzes()).place(attemptId)
   return place !== null && place !== to.name ? { name: place, params: { attemptId }, replace: true } : undefined
+}
+
+/** The screens that read a learner's files (import, backup) load the messages that explain a refused one. */
+const explainsFiles: RouteRecordRaw['meta'] = {
+  prepare: () => void loadProblemMessages().catch(() => {}),
+  load: async () => {
+    await loadProblemMessages()
+    return undefined
+  },
 }
 
 // Home is in the entry chunk; every other screen loads its own chunk on first visit.
@@ -79,8 +89,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/notebook', name: 'notebook', component: () => import('./views/NotebookView.vue') },
   { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue') },
   { path: '/map', name: 'map', component: () => import('./views/MapView.vue') },
-  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
-  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: explainsFiles },
+  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: explainsFiles },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
 ]
 

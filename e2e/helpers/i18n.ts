@@ -1,11 +1,13 @@
 // The app's own message files, so specs check what users read without copying strings here.
 import en from '../../src/i18n/en'
 import zh from '../../src/i18n/zh'
+import enProblems from '../../src/i18n/problems/en'
+import zhProblems from '../../src/i18n/problems/zh'
 
 export type Locale = 'zh' | 'en'
 export const LOCALES: readonly Locale[] = ['zh', 'en']
 
-const messages: Record<Locale, unknown> = { zh, en }
+const messages: Record<Locale, unknown> = { zh: { ...zh, ...zhProblems }, en: { ...en, ...enProblems } }
 
 /** A UI string as the app shows it: `t('en', 'home.questions', { n: 28 })` → "28 questions". */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {

@@ -55,6 +55,31 @@ const loaders: Record<Locale, () => Promise<{ default: Messages }>> = {
   en: () => import('./en'),
 }
 
+type ProblemMessages = typeof import('./problems/en').default
+const problemLoaders: Record<Locale, () => Promise<{ default: ProblemMessages }>> = {
+  zh: () => import('./problems/zh'),
+  en: () => import('./problems/en'),
+}
+/** Whether a screen that explains refused files has been opened: a language switch then brings its messages too. */
+let problemsWanted = false
+const problemsMerged = new Set<Locale>()
+
+async function mergeProblems(locale: Locale): Promise<void> {
+  if (problemsMerged.has(locale)) return
+  i18n.global.mergeLocaleMessage(locale, (await problemLoaders[locale]()).default)
+  problemsMerged.add(locale)
+}
+
+/**
+ * Loads the messages that explain a refused import or backup file, in the current language. They
+ * are their own chunk (precached like the rest), so the first screen and the first answer do not
+ * download them; the import and settings routes load them before they show.
+ */
+export async function loadProblemMessages(): Promise<void> {
+  problemsWanted = true
+  await mergeProblems(i18n.global.locale.value as Locale)
+}
+
 /**
  * Switches the interface language, loading its strings first (each language is its own small
  * chunk, so the first download carries only one; both are precached for offline use).
@@ -64,6 +89,7 @@ export async function setLocale(locale: Locale): Promise<void> {
     const messages = (await loaders[locale]()).default
     i18n.global.setLocaleMessage(locale, messages)
   }
+  if (problemsWanted) await mergeProblems(locale)
   i18n.global.locale.value = locale
   rememberLocale(locale)
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import en from './en'
-import zh from './zh'
+import enCore from './en'
+import zhCore from './zh'
+import enProblems from './problems/en'
+import zhProblems from './problems/zh'
+
+// The messages about refused files are their own chunk; together they are the interface.
+const en = { ...enCore, ...enProblems }
+const zh = { ...zhCore, ...zhProblems }
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import zh from './zh'
+import zhCore from './zh'
+import zhProblems from './problems/zh'
+
+const zh = { ...zhCore, ...zhProblems }
 
 /** Every message of a nested messages object, with its dotted key. */
 function messages(obj: object, prefix = ''): [string, string][] {
