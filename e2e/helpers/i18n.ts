@@ -16,7 +16,10 @@ export function t(locale: Locale, key: string, params: Record<string, string | n
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined
   }
   if (typeof node !== 'string') throw new Error(`No ${locale} message for "${key}"`)
-  return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  // A plural message ("{n} question | {n} questions") picks its form by n, as vue-i18n does.
+  const forms = node.split(' | ')
+  if (forms.length === 2) node = params.n === 1 ? forms[0]! : forms[1]!
+  return (node as string).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
 /** Text that must match exactly, for getByText / toHaveText with a RegExp. */

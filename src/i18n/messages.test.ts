@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { i18n } from './index'
 import enCore from './en'
 import zhCore from './zh'
 import enProblems from './problems/en'
@@ -32,4 +33,24 @@ describe('interface strings', () => {
       expect(ph(z[k]), k).toEqual(ph(e[k]))
     }
   })
+
+  it('an English count of something has a singular form ("1 question", not "1 questions")', () => {
+    // {n} before a plural noun, with no "singular | plural" choice: "1 questions" would show.
+    const unchosen = Object.entries(flatten(enCore)).filter(([, m]) => /\{n\} [a-z]+s\b/.test(m) && !m.includes(' | '))
+    // "{n} sets" counts the sets of a mixed quiz: two or more.
+    expect(unchosen.map(([k]) => k)).toEqual(['home.mixedSets'])
+    i18n.global.locale.value = 'en'
+    expect(i18n.global.t('home.questions', { n: 1 }, 1)).toBe('1 question')
+    expect(i18n.global.t('home.questions', { n: 28 }, 28)).toBe('28 questions')
+    i18n.global.locale.value = 'zh'
+    expect(i18n.global.t('home.questions', { n: 1 }, 1)).toBe(zhCore.home.questions.replace('{n}', '1'))
+  })
 })
+
+function flatten(obj: object, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(obj).flatMap(([k, v]): [string, string][] =>
+      v && typeof v === 'object' ? Object.entries(flatten(v as object, `${prefix}${k}.`)) : [[`${prefix}${k}`, String(v)]],
+    ),
+  )
+}
