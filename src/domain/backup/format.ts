@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot'
 import { QuestionSetSchema } from '@/domain/content/schema'
-import { findJsonError, lineColumn, validateSet } from '@/domain/content/validate'
+import { findJsonError, findTooDeep, lineColumn, validateSet } from '@/domain/content/validate'
 import type { CardRecord } from '@/domain/scheduling/types'
 import type { NotebookEntry } from '@/domain/session/notebook'
 import type {
@@ -454,27 +454,6 @@ const problemList = (problems: readonly BackupProblem[], total: number): BackupP
  * database's copy of the value) would run out of stack on a file nested 100,000 deep.
  */
 const MAX_DEPTH = 64
-
-/**
- * The offset where nesting first goes deeper than `max`, or null. A linear scan of the text that
- * skips strings, so it costs a few milliseconds for a big backup.
- */
-function findTooDeep(text: string, max: number): number | null {
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 92) i++ // backslash: skip the escaped character
-      else if (c === 34) inString = false
-    } else if (c === 34) inString = true
-    else if (c === 91 || c === 123) {
-      depth++
-      if (depth > max) return i
-    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1)
-  }
-  return null
-}
 
 /**
  * The path of the value holding `offset`, to its first `segments` steps (`settings[0].value`: the

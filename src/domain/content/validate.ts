@@ -554,6 +554,28 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /**
+ * The offset where nesting first goes deeper than `max`, or null. A linear scan that skips
+ * strings (a few milliseconds for a big backup), so a file of 10,000 nested lists is refused
+ * before any recursive code (JSON.parse's reviver, a validator) sees it.
+ */
+export function findTooDeep(text: string, max: number): number | null {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      depth++
+      if (depth > max) return i
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1)
+  }
+  return null
+}
+
+/**
  * Finds where strict JSON first goes wrong. JSON.parse's own messages only sometimes carry a
  * position (and never a line), so this walks the text itself. Returns null for valid JSON.
  */

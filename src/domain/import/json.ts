@@ -4,34 +4,13 @@
  */
 import { BACKUP_FORMAT } from '@/domain/backup/format'
 import type { QuestionSet } from '@/domain/content/schema'
-import { findJsonError, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
+import { findJsonError, findTooDeep, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
 import { applyPrefix, firstDuplicateId } from './ids'
 import { codeValidatorMessage } from './validatorCodes'
 import { groupDigits, issue, MAX_JSON_DEPTH, MAX_QUESTIONS, type ImportIssue, type ImportResult } from './types'
 
 /** Keys that could reach Object.prototype if the data were ever merged into another object. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-/**
- * The offset where nesting first goes deeper than `max`, or null. A linear scan, so a file of
- * 10,000 nested lists is refused before any recursive code (the reviver, the validator) sees it.
- */
-export function findTooDeep(text: string, max: number): number | null {
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 92) i++ // backslash: skip the escaped character
-      else if (c === 34) inString = false
-    } else if (c === 34) inString = true
-    else if (c === 91 || c === 123) {
-      depth++
-      if (depth > max) return i
-    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1)
-  }
-  return null
-}
 
 function toIssue(e: ContentError): ImportIssue {
   const path = [e.questionId ?? '', e.path].filter((p) => p !== '').join(' › ')
