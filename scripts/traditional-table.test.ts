@@ -6,13 +6,13 @@ import { normalizeText } from '../src/domain/content/normalForm'
 import { loadBank } from './load-questions'
 import { blankCharacters, traditionalModule, traditionalPairs } from './traditional-table'
 
-const TARGET = fileURLToPath(new URL('../src/domain/content/traditional.ts', import.meta.url))
+const TARGET = fileURLToPath(new URL('../src/domain/content/traditionalPairs.ts', import.meta.url))
 
 describe('the traditional → simplified table', () => {
   const { sets } = loadBank(undefined, null)
   const chars = blankCharacters(sets)
 
-  it('matches the committed src/domain/content/traditional.ts (else: npm run traditional:questions)', () => {
+  it('matches the committed src/domain/content/traditionalPairs.ts (else: npm run traditional:questions)', () => {
     expect(readFileSync(TARGET, 'utf8')).toBe(traditionalModule(traditionalPairs(chars)))
   })
 

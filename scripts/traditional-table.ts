@@ -1,5 +1,6 @@
 /**
- * The traditional → simplified table the typed-answer grader folds with (src/domain/content/traditional.ts),
+ * The traditional → simplified table the typed-answer grader folds with (src/domain/content/traditional.ts; its data,
+ * traditionalPairs.ts, is what this writes),
  * built from opencc-js's character dictionary for the characters the built-in bank's typed answers
  * are written with: every Han character of a blank question's prompt, answer and accepted forms.
  * A fold only matters where it can make two texts equal, and one side is always one of those forms.
@@ -39,29 +40,13 @@ export function traditionalPairs(chars: ReadonlySet<string>): string {
   return pairs.map(([t, s]) => t + s).join('')
 }
 
-/** The module's text, as committed. */
+/** The generated data module's text, as committed (src/domain/content/traditionalPairs.ts). */
 export function traditionalModule(pairs: string): string {
   return `/**
- * Traditional Chinese characters and their simplified forms, for the typed-answer grader: a learner
- * who types 千問 or 惡意公關 means 千问 or 恶意公关. Covers every character of the built-in bank's
- * typed answers and their prompts (an imported set's answers fold where they share them).
- * Generated from opencc-js's character dictionary (Apache-2.0) by \`npm run traditional:questions\`;
- * do not edit by hand.
+ * Traditional characters, each followed by its simplified form, for every character of the
+ * built-in bank's typed answers and their prompts (see traditional.ts). Generated from opencc-js's
+ * character dictionary (Apache-2.0) by \`npm run traditional:questions\`; do not edit by hand.
  */
-const PAIRS = '${pairs}'
-
-let table: Map<string, string> | null = null
-
-/** The text with each traditional character of the table replaced by its simplified form. */
-export function foldTraditional(text: string): string {
-  if (table === null) {
-    table = new Map()
-    const chars = [...PAIRS]
-    for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i]!, chars[i + 1]!)
-  }
-  let out = ''
-  for (const ch of text) out += table.get(ch) ?? ch
-  return out
-}
+export const TRADITIONAL_PAIRS = '${pairs}'
 `
 }

@@ -1,4 +1,4 @@
-/** Writes src/domain/content/traditional.ts (`npm run traditional:questions`); see traditional-table.ts. */
+/** Writes src/domain/content/traditionalPairs.ts (`npm run traditional:questions`); see traditional-table.ts. */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { formatError } from '../src/domain/content/validate'
@@ -10,7 +10,7 @@ if (errors.length > 0) {
   for (const e of errors) console.error(formatError(e))
   process.exit(1)
 }
-const target = fileURLToPath(new URL('../src/domain/content/traditional.ts', import.meta.url))
+const target = fileURLToPath(new URL('../src/domain/content/traditionalPairs.ts', import.meta.url))
 const pairs = traditionalPairs(blankCharacters(sets))
 writeFileSync(target, traditionalModule(pairs))
-console.log(`wrote src/domain/content/traditional.ts (${[...pairs].length / 2} characters)`)
+console.log(`wrote src/domain/content/traditionalPairs.ts (${[...pairs].length / 2} characters)`)

@@ -89,6 +89,16 @@ function trimTrailingLines(body: string): string {
   return rest === -1 ? body : body.slice(0, last + 1 + rest)
 }
 
+/** Empty lines (or separator-only rows) past MAX_BLANK_LINES: refused before or while parsing. */
+function blankLinesRefused(): ImportResult {
+  const max = groupDigits(MAX_BLANK_LINES)
+  return {
+    ok: false,
+    errors: [issue('tooManyBlankLines', `The file has more than ${max} empty lines between its rows. Remove the empty lines and try again.`, { max })],
+    meta: { format: 'csv' },
+  }
+}
+
 /** Whether more than `max` lines hold nothing but spaces; stops counting there. */
 function tooManyBlankLines(body: string, max: number): boolean {
   let blank = 0
@@ -185,13 +195,7 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
   const chosen = resolveSeparator(options.separator) ?? anki.separator
   if (chosen !== undefined && /["\r\n\uFEFF]/.test(chosen))
     return { ok: false, errors: [issue('badSeparator', 'The separator cannot be a double quote or a line break.')], meta: { format: 'csv' } }
-  const max = groupDigits(MAX_BLANK_LINES)
-  if (tooManyBlankLines(body, MAX_BLANK_LINES))
-    return {
-      ok: false,
-      errors: [issue('tooManyBlankLines', `The file has more than ${max} empty lines between its rows. Remove the empty lines and try again.`, { max })],
-      meta: { format: 'csv' },
-    }
+  if (tooManyBlankLines(body, MAX_BLANK_LINES)) return blankLinesRefused()
 
   const issues: ImportIssue[] = []
   const warnings: ImportIssue[] = []
@@ -246,12 +250,7 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
     },
   })
   if (anki.html === true) warnings.push(issue('htmlRemoved', 'HTML tags were removed: the file says #html:true.'))
-  if (blankRows > MAX_BLANK_LINES)
-    return {
-      ok: false,
-      errors: [issue('tooManyBlankLines', `The file has more than ${max} empty lines between its rows. Remove the empty lines and try again.`, { max })],
-      meta: { format: 'csv' },
-    }
+  if (blankRows > MAX_BLANK_LINES) return blankLinesRefused()
 
   const meta: ImportMeta = { format: 'csv', separator, header: false, rows: 0 }
   const useHeader =
