@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDB, type StudyDB } from './database'
-import { BACKUP_FORMAT, describeBackupProblem, type BackupFile } from '@/domain/backup/format'
+import { BACKUP_FORMAT, type BackupFile } from '@/domain/backup/format'
+import { describeBackupProblem } from '@/domain/backup/english'
 import { backupWith, makeImportedSet as importedSet } from '@/domain/progress/testing'
 import { exportProgress, importProgress, isEmpty, parseBackup, resetProgress, WRITE_CHUNK } from './backup'
 import { BANK_SIGNATURE_KEY, createAttempt, finishAttempt, recordAnswer, saveSettings, setSetting, syncBank, undoAnswer } from './progress'

@@ -37,51 +37,21 @@ export interface BackupFile {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The file's schema. Each message is what a field expects, in English ("cards[3].due: expected a
-// number"); problems carry its key, so the screen says it in the learner's language.
+// The file's schema. Each message is the key of what a field expects (`cards[3].due` expects a
+// `number`); a problem carries that key, and the screen says it in the learner's language
+// (backupProblem.expected.* in src/i18n/problems).
 
-/** What a field of a backup expects: its key, and the plain English (logs, tests). */
-export const EXPECTED = {
-  number: 'expected a number',
-  finite: 'expected a finite number',
-  whole: 'expected a whole number',
-  nonNegative: 'expected 0 or more',
-  string: 'expected a string',
-  boolean: 'expected true or false',
-  time: 'expected a time in milliseconds from 0 to 8.64e15',
-  numberOrNull: 'expected a number or null',
-  stringOrNull: 'expected a string or null',
-  grade: 'expected a grade from 1 to 4',
-  list: 'expected a list',
-  object: 'expected an object',
-  answerType: 'expected an answer with a known type',
-  stability: 'expected a stability from 0.001 to 36500 (or 0, with difficulty 0, for a card never answered)',
-  difficulty: 'expected a difficulty from 1 to 10 (or 0, with stability 0, for a card never answered)',
-  state: 'expected a state from 0 to 3',
-  date: 'expected a date (YYYY-MM-DD)',
-  zeroOrOne: 'expected 0 or 1',
-  reviewMode: 'expected "practice", "exam" or "review"',
-  attemptKind: 'expected "quiz" or "review"',
-  attemptStatus: 'expected "active" or "finished"',
-  countOrAll: 'expected a number or "all"',
-  quizOrder: 'expected "shuffled" or "article"',
-  quizMode: 'expected "practice" or "exam"',
-  cardObject: 'expected a card object',
-  notebookObject: 'expected a notebook entry object',
-  dailyObject: 'expected a daily object',
-  reviewObject: 'expected a review log object',
-  quizConfigObject: 'expected a quiz config object',
-  answerObject: 'expected an answer object',
-  attemptObject: 'expected an attempt object',
-  settingObject: 'expected a setting object',
-  archiveObject: 'expected an archive object',
-  importedSetObject: 'expected an imported set object',
-  format: 'expected "qwen-study-backup"',
-  version: 'expected 1 (a newer app may have written this file)',
-  backupObject: 'expected a backup object',
-} as const
-export type Expected = keyof typeof EXPECTED
-const E = EXPECTED
+const EXPECTED_KEYS = [
+  'number', 'finite', 'whole', 'nonNegative', 'string', 'boolean', 'time', 'numberOrNull',
+  'stringOrNull', 'grade', 'list', 'object', 'answerType', 'stability', 'difficulty', 'state',
+  'date', 'zeroOrOne', 'reviewMode', 'attemptKind', 'attemptStatus', 'countOrAll', 'quizOrder',
+  'quizMode', 'cardObject', 'notebookObject', 'dailyObject', 'reviewObject', 'quizConfigObject',
+  'answerObject', 'attemptObject', 'settingObject', 'archiveObject', 'importedSetObject', 'format',
+  'version', 'backupObject',
+] as const
+/** What a field of a backup expects. */
+export type Expected = (typeof EXPECTED_KEYS)[number]
+const E = Object.fromEntries(EXPECTED_KEYS.map((key) => [key, key])) as { readonly [K in Expected]: K }
 
 const Num = v.pipe(v.number(E.number), v.finite(E.finite))
 const Count = v.pipe(Num, v.safeInteger(E.whole), v.minValue(0, E.nonNegative))
@@ -301,7 +271,7 @@ function parseJSON(text: string): unknown {
 
 /**
  * One problem with a backup file, as data: the screen says it in the learner's language
- * (backupProblem.* in i18n), describeBackupProblem in plain English. A path (`cards[0].stability`)
+ * (backupProblem.* in i18n); english.ts in plain English. A path (`cards[0].stability`)
  * is the file's own spelling and stays as it is in every language.
  */
 export type BackupProblem =
@@ -332,38 +302,6 @@ export type BackupProblem =
   /** More problems than are listed. */
   | { code: 'more'; count: number }
 
-/** A backup problem in plain English (`cards[0].stability: expected ...`), for logs and tests. */
-export function describeBackupProblem(p: BackupProblem): string {
-  switch (p.code) {
-    case 'empty':
-      return 'the file is empty; choose a backup file this app exported'
-    case 'notJson':
-      return 'not a JSON file: a backup of this app is JSON text that starts with "{"'
-    case 'incomplete':
-      return `the file is incomplete: it ends at line ${p.line}, column ${p.column}, before the backup does (it was probably cut off while saving or copying); export the backup again`
-    case 'damaged':
-      return `the file is damaged at line ${p.line}, column ${p.column}: ${p.reason}; export the backup again`
-    case 'tooDeep':
-      return `${p.path}: nested more than ${p.max} levels deep (line ${p.line}, column ${p.column}); no backup of this app is`
-    case 'questionSet':
-      return 'this is a question set, not a backup: import it on the Import screen'
-    case 'notBackup':
-      return '(file): expected a backup object'
-    case 'missing':
-      return `${p.path}: is missing`
-    case 'invalid':
-      return `${p.path}: ${EXPECTED[p.expected]}`
-    case 'setRule':
-      return `${p.path}: ${p.message}`
-    case 'duplicate':
-      return `${p.path}: duplicate ${p.value}`
-    case 'sharedQuestion':
-      return `${p.path}: the question id ${JSON.stringify(p.id)} is also in ${p.other}`
-    case 'more':
-      return `… and ${p.count} more problems`
-  }
-}
-
 /** `cards[3].due`; `offset` is added to the first index (a record checked in a slice of its table). */
 function pathOf(issue: v.BaseIssue<unknown>, offset?: number): string {
   let out = ''
@@ -375,7 +313,8 @@ function pathOf(issue: v.BaseIssue<unknown>, offset?: number): string {
   return out || (offset === undefined ? '(file)' : '')
 }
 
-const CODE_OF = new Map<string, Expected>(Object.entries(EXPECTED).map(([code, text]) => [text, code as Expected]))
+const EXPECTED_KEY = new Set<string>(EXPECTED_KEYS)
+const isExpected = (message: string): message is Expected => EXPECTED_KEY.has(message)
 
 /**
  * What the field holds, short and the same in every language: `-5`, `"tomorrow"`, `{…}`. Read from the path (a check on
@@ -399,8 +338,7 @@ function problemOf(issue: v.BaseIssue<unknown>, path: string): BackupProblem {
   // valibot reports a missing key with the message of the object around it; say what happened.
   const last = issue.path?.at(-1)
   if (last?.type === 'object' && last.value === undefined && !Object.hasOwn(last.input, last.key)) return { code: 'missing', path }
-  const expected = CODE_OF.get(issue.message)
-  if (expected !== undefined) return { code: 'invalid', path, expected, got: gotOf(issue) }
+  if (isExpected(issue.message)) return { code: 'invalid', path, expected: issue.message, got: gotOf(issue) }
   // The question-set schema's own messages (an imported set's fields).
   return { code: 'setRule', path, message: issue.message }
 }
