@@ -344,6 +344,7 @@ export default {
     source: 'Source',
     options: 'Options',
     chosen: 'Read from {name}',
+    readAsGb18030: 'This file is not UTF-8; it was read as Chinese in the Windows encoding (GBK / GB18030). Check in the preview below that the text reads right.',
     customSeparator: 'Custom separator',
     detected: 'Detected: {what}',
     working: 'Reading…',

@@ -344,6 +344,7 @@ export default {
     source: '来源',
     options: '选项',
     chosen: '已读取 {name}',
+    readAsGb18030: '这个文件不是 UTF-8，已按简体中文 Windows 的编码（GBK / GB18030）读取。请在下面的预览中核对文字是否正确。',
     customSeparator: '自定义分隔符',
     detected: '识别为：{what}',
     working: '正在读取…',

@@ -151,6 +151,19 @@ describe('ImportView', () => {
     expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
   })
 
+  it('reads a Chinese file saved in GB18030 (not UTF-8), says so, and previews it; a UTF-8 file after it says nothing of the kind', async () => {
+    const w = mountView()
+    // 问题;答案 / 千问;大模型, as Excel on a Chinese Windows saves them.
+    const gbk = [0xce, 0xca, 0xcc, 0xe2, 0x3b, 0xb4, 0xf0, 0xb0, 0xb8, 0x0a, 0xc7, 0xa7, 0xce, 0xca, 0x3b, 0xb4, 0xf3, 0xc4, 0xa3, 0xd0, 0xcd, 0x0a]
+    await chooseFile(w, new File([new Uint8Array(gbk)], 'deck.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-counts').exists()).toBe(true), { timeout: 3000 })
+    expect(w.find('[role="status"]').text()).toMatch(/^This file is not UTF-8; it was read as Chinese in the Windows encoding/)
+    expect(byId(w, 'import-preview').text()).toContain('大模型')
+
+    await chooseFile(w, new File(['问题;答案\n千问;大模型\n'], 'deck.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(w.text()).not.toContain('Windows encoding'), { timeout: 3000 })
+  })
+
   it('follows the separator, header and format choices', async () => {
     const w = mountView()
     await byId(w, 'import-text').setValue('a|b\nc|d\n')

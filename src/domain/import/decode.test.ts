@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeFile, firstInvalidUtf8 } from './decode'
 import { MAX_FILE_BYTES, parseImport, sizeIssue } from './index'
@@ -44,6 +45,59 @@ describe('decodeFile', () => {
     expect(decodeFile(big)).toEqual({ ok: false, errors: [{ code: 'fileTooBig', params: { size: '10.1' }, message: 'The file is 10.1 MB; the limit is 10 MB.' }] })
     expect(sizeIssue(Math.round(12.4 * 1024 * 1024))).toEqual({ code: 'fileTooBig', params: { size: '12.4' }, message: 'The file is 12.4 MB; the limit is 10 MB.' })
     expect(sizeIssue(MAX_FILE_BYTES)).toBeNull()
+  })
+})
+
+/** The GB18030 bytes of each character in the GB2312 zone, read back from the decoder itself. */
+const GB2312 = (() => {
+  const decoder = new TextDecoder('gb18030')
+  const table = new Map<string, [number, number]>()
+  for (let a = 0xa1; a <= 0xfe; a++)
+    for (let b = 0xa1; b <= 0xfe; b++) {
+      const c = decoder.decode(new Uint8Array([a, b]))
+      if (c.length === 1 && c !== '\ufffd' && !table.has(c)) table.set(c, [a, b])
+    }
+  return table
+})()
+const gbk = (text: string): Uint8Array =>
+  new Uint8Array([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : GB2312.get(c)!)))
+
+describe('decodeFile: Chinese text in GB18030 (Excel "CSV" on a Chinese Windows)', () => {
+  it('reads it and says which encoding it read', () => {
+    expect(decodeFile(gbk('术语,定义\r\n开源,公开源代码的软件，例如“千问”。\r\n'))).toEqual({
+      ok: true,
+      text: '术语,定义\r\n开源,公开源代码的软件，例如“千问”。\r\n',
+      encoding: 'gb18030',
+    })
+  })
+
+  it('reads any text of ASCII and GB2312 characters back as it was', () => {
+    const chinese = fc.constantFrom(...GB2312.keys())
+    const ascii = fc.constantFrom(...'abc XYZ 019,;\t\n"')
+    fc.assert(
+      fc.property(fc.array(fc.oneof(chinese, ascii), { maxLength: 60 }), fc.integer({ min: 0, max: 59 }), (chars, at) => {
+        const text = [...chars.slice(0, at), '中', ...chars.slice(at)].join('')
+        expect(decodeFile(gbk(text))).toEqual({ ok: true, text, encoding: 'gb18030' })
+      }),
+    )
+  })
+
+  it('leaves Latin-1 and Windows-1252 text refused as not UTF-8, never read as made-up Chinese', () => {
+    // An accented letter stands alone or beside an ASCII one: no pair of the GB2312 zone.
+    const latin = fc.constantFrom(0xe9, 0xe8, 0xe0, 0xfc, 0xf6, 0xe7, 0xf1, 0xdf, 0x92, 0x93)
+    const word = fc.tuple(fc.stringMatching(/^[a-z]{0,6}$/), latin, fc.stringMatching(/^[a-z ]{1,6}$/))
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), (words) => {
+        const result = decodeFile(bytes(...words.flatMap(([a, b, c]) => [a, [b], c])))
+        expect(result.ok).toBe(false)
+        if (!result.ok) expect(result.errors[0]!.code).toBe('notUtf8')
+      }),
+    )
+  })
+
+  it('refuses a file with a byte pair outside the zone, or cut off in the middle of a character', () => {
+    expect(decodeFile(bytes('a', [0xd6, 0xd0], [0x81, 0x40], '\n')).ok).toBe(false) // a GBK-only pair
+    expect(decodeFile(bytes('a', [0xd6, 0xd0], [0xce]))).toMatchObject({ ok: false, errors: [{ code: 'notUtf8' }] })
   })
 })
 

@@ -1,12 +1,17 @@
 /**
  * File bytes → text. Strict: a file that is not valid UTF-8 is refused with the place of the
- * first bad byte, rather than read with replacement characters the learner would study; a file
+ * first bad byte, rather than read with replacement characters the learner would study, unless
+ * it is plainly Chinese text in GB18030 (GBK, GB2312: what Excel on a Chinese Windows saves as
+ * "CSV"), which is read as such and said; a file
  * that is no text at all (an archive, an image, a PDF, a database) or UTF-16 without its byte
  * order mark is named as such, with what to choose instead.
  */
 import { groupDigits, issue, sizeIssue, type ImportIssue } from './types'
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; errors: ImportIssue[] }
+export type DecodeResult =
+  /** `encoding`: set when the text was not UTF-8 but Chinese in GB18030 (the screen says so). */
+  | { ok: true; text: string; encoding?: 'gb18030' }
+  | { ok: false; errors: ImportIssue[] }
 
 interface Decoder {
   decode(bytes: Uint8Array): string
@@ -96,6 +101,31 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return (oddZero >= pairs * 0.4 && evenZero <= pairs * 0.05) || (evenZero >= pairs * 0.4 && oddZero <= pairs * 0.05)
 }
 
+/**
+ * The text of a file in GB18030 whose every non-ASCII byte pair lies in the GB2312 zone (both
+ * bytes 0xA1–0xFE: common Chinese characters, Chinese punctuation, full-width forms), or null.
+ * The zone is what tells Chinese from other legacy encodings: a Latin-1 or Windows-1252 "é"
+ * (0xE9) stands alone or before an ASCII letter, which no pair in the zone does, so such a file
+ * still gets the "not UTF-8" message rather than being read as made-up Chinese.
+ */
+function readGb2312Zone(bytes: Uint8Array): string | null {
+  let chinese = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
+    if (b < 0x80) continue
+    const next = bytes[i + 1]
+    if (b < 0xa1 || b > 0xfe || next === undefined || next < 0xa1 || next > 0xfe) return null
+    chinese++
+    i++
+  }
+  if (chinese === 0) return null
+  try {
+    return new TextDecoderClass('gb18030', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
 /** The file's text, or why it cannot be read: too big, not text, UTF-16 without its mark, or not UTF-8. */
 export function decodeFile(bytes: Uint8Array): DecodeResult {
   const big = sizeIssue(bytes.length)
@@ -126,6 +156,8 @@ export function decodeFile(bytes: Uint8Array): DecodeResult {
   try {
     return { ok: true, text: stripBom(new TextDecoderClass('utf-8', { fatal: true }).decode(bytes)) }
   } catch {
+    const chinese = readGb2312Zone(bytes)
+    if (chinese !== null) return { ok: true, text: chinese, encoding: 'gb18030' }
     const at = Math.max(firstInvalidUtf8(bytes), 0)
     const byte = groupDigits(at + 1)
     return {

@@ -84,6 +84,14 @@ describe('hostile files', () => {
     expect(errors('latin1.tsv')[0]!.message).toMatch(/^The file is not valid UTF-8 text \(the first bad byte is byte 4\)/)
   })
 
+  it('gbk-excel.csv: Chinese saved as "CSV" by Excel on a Chinese Windows (GB18030, CRLF) imports as it reads', () => {
+    const decoded = decodeFile(read('gbk-excel.csv'))
+    expect(decoded).toMatchObject({ ok: true, encoding: 'gb18030' })
+    const { set } = ok('gbk-excel.csv')
+    expect(set.questions.map((q) => q.prompt.zh)).toEqual(expect.arrayContaining(['开源', '闭源', '千问', '不公开源代码的软件，例如 ChatGPT']))
+    expect(set.questions.find((q) => q.prompt.zh === '千问')).toMatchObject({ back: { zh: '阿里巴巴的大模型“通义千问”' } })
+  })
+
   it('archive.apkg: a ZIP is named as one', () => {
     expect(errors('archive.apkg')[0]!.message).toMatch(/^This is a ZIP archive/)
   })
