@@ -264,6 +264,19 @@ test.describe('a hostile file', () => {
   })
 })
 
+test.describe('a Chinese CSV from Excel on Windows (GBK, not UTF-8)', () => {
+  test('is read, said to be read as GBK, previewed as Chinese and saved', async ({ page }) => {
+    // 问题;答案 / 千问;大模型 in GB18030, as Excel's plain "CSV" saves them on a Chinese Windows.
+    const bytes = [0xce, 0xca, 0xcc, 0xe2, 0x3b, 0xb4, 0xf0, 0xb0, 0xb8, 0x0d, 0x0a, 0xc7, 0xa7, 0xce, 0xca, 0x3b, 0xb4, 0xf3, 0xc4, 0xa3, 0xd0, 0xcd, 0x0d, 0x0a]
+    await openImport(page)
+    await page.getByTestId('import-file').setInputFiles({ name: '千问.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) })
+    await expect(page.getByRole('status').filter({ hasText: t('zh', 'import.readAsGb18030') })).toBeVisible()
+    await expectPreview(page, 'zh', 2)
+    await expect(page.getByTestId('import-first')).toContainText('大模型')
+    await saveImport(page, 'zh', '千问', 2)
+  })
+})
+
 test.describe('a broken JSON set', () => {
   test('shows its error with line and column and saves nothing', async ({ page }) => {
     await openImport(page)
