@@ -188,6 +188,10 @@ describe('parseNumber', () => {
     ['2 K', 2000],
     ['1.5 million', 1_500_000],
     ['5mn', 5_000_000],
+    // newsroom abbreviations, after a number only
+    ['10 mil', 10_000_000],
+    ['10 mln rows', 10_000_000],
+    ['$30 bln', 30_000_000_000],
     ['5m', 5_000_000],
     ['1 trillion', 1e12],
     ['5 more', 5],

@@ -196,6 +196,10 @@ const EN_MULTIPLIERS: Record<string, number> = {
   millions: 1e6,
   m: 1e6,
   mn: 1e6,
+  // Newsroom abbreviations: "10 mil", "10 mln", "$30 bln".
+  mil: 1e6,
+  mln: 1e6,
+  bln: 1e9,
   billion: 1e9,
   billions: 1e9,
   b: 1e9,
