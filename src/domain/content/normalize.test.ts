@@ -102,6 +102,29 @@ describe('Latin-script leniency', () => {
     expect(near('ChatGPT', 'ChatGTP')).toBe(false)
     expect(near('source code', 'source1 code')).toBe(false)
   })
+
+  it('never forgives a typo in the first letter of a word', () => {
+    const near = (a: string, b: string) => isOneTypoAway(latinWords(a), latinWords(b))
+    expect(near('definers', 'refiners')).toBe(false)
+    expect(near('cracks', 'tracks')).toBe(false)
+    expect(near('source code', 'ource code')).toBe(false)
+    expect(near('malicious campaign', 'malicious acmpaign')).toBe(false)
+    // an extra letter between two words belongs to the end of the first
+    expect(near('malicious campaign', 'maliciouss campaign')).toBe(true)
+    expect(near('malicious campaign', 'malicious campaiggn')).toBe(true)
+    const word = fc.stringMatching(/^[a-z]{6,10}$/)
+    const other = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz')
+    fc.assert(
+      fc.property(word, other, (w, c) => {
+        // a doubled first letter makes dropping the first and the second the same edit
+        fc.pre(c !== w[0] && w[0] !== w[1])
+        expect(near(w, c + w.slice(1))).toBe(false)
+        expect(near(w, w.slice(1))).toBe(false)
+        expect(near(w, c + w)).toBe(false)
+      }),
+      { numRuns: 300 },
+    )
+  })
 })
 
 describe('parseNumber', () => {
