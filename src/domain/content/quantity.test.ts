@@ -56,6 +56,10 @@ describe('readQuantity', () => {
     ['300多亿', { value: 3e10, pure: true }],
     // 多 before 半 is "mostly", not a number word
     ['多半', { pure: false }],
+    // per mille, a proportion
+    ['3‰', { value: 0.003, form: 'fraction', pure: true }],
+    ['0.5 per mille', { value: 0.0005, form: 'fraction' }],
+    ['千分之三', { value: 0.003, form: 'fraction' }],
     ['twenty thirty', null],
     ['300亿美元(约2100亿元)', null],
     ['3 or 4', null],

@@ -191,6 +191,11 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     return ` ${value} `
   })
 
+  // Per mille: "3‰" is 3/1000, a proportion like 千分之三 (0.3 %).
+  t = t.replace(/(\d+(?:\.\d+)?)\s*(?:‰|\bper\s*mille\b)/g, (_m, n: string) => {
+    form = 'fraction'
+    return ` ${n}/1000 `
+  })
   // 百分之三十 stays for the number parser, which reads it as 30 (the number before the %).
   if (/百分之/.test(t)) units.add('percent')
   for (const [kind, pattern] of UNIT_PATTERNS) {
