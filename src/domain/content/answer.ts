@@ -262,11 +262,13 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
 /**
  * Grades a typed blank. Right when the text matches a form in normal form (case, width, spaces
  * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
- * leading a/an/the, singular or plural, hyphen or space; a company with or without its legal
- * suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed along; for a
- * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, or
- * glossed in the other script ("英伟达（Nvidia）"); for a number, in any of its forms
- * (1/4, 四分之一, a quarter, 25%, 0.25). Right with a spelling note when one typo is forgiven.
+ * leading a/an/the, singular or plural, hyphen or space, words of emphasis; a company with or
+ * without its legal suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed
+ * along, or the grammar the prompt puts around it (在裂缝中, 一半的, "in the cracks"); for a
+ * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, with
+ * its numerals in digits, or with a name glossed or written in the other script ("英伟达（Nvidia）",
+ * "阿里的Qwen"); for a number, in any of its forms (1/4, 四分之一, a quarter, 25%, 0.25). Right
+ * with a spelling note when one typo is forgiven.
  */
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
   const key = keyOf(text)
