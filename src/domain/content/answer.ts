@@ -151,7 +151,7 @@ const LOCATIVE_AFTER_GAP = /^(?:之中|当中|當中|中|里|裡|裏|内|內)(?!
  * the phrase ("在裂缝中" for 裂缝); where a noun follows the gap ("____定义"), the 的 that ties
  * the answer to it ("一半的" for 一半).
  */
-export function withoutFrame(key: string, prompt: Localized): string[] {
+function withoutFrame(key: string, prompt: Localized): string[] {
   const at = GAP.exec(prompt.zh)
   if (!at) return []
   const raw = prompt.zh.slice(at.index + at[0].length)
