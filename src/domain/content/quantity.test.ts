@@ -56,6 +56,9 @@ describe('readQuantity', () => {
     ['300多亿', { value: 3e10, pure: true }],
     // 多 before 半 is "mostly", not a number word
     ['多半', { pure: false }],
+    ['大半', { pure: false }],
+    ['大约四分之一', { value: 0.25, pure: true }],
+    ['大概300亿', { value: 3e10, pure: true }],
     // per mille, a proportion
     ['3‰', { value: 0.003, form: 'fraction', pure: true }],
     ['0.5 per mille', { value: 0.0005, form: 'fraction' }],
