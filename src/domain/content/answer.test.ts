@@ -410,6 +410,37 @@ describe('checkAnswer properties', () => {
     )
   })
 
+  it('accepts a form inside the place-word frame that closes the prompt’s gap, and nothing two edits away', () => {
+    const framed = (question: BlankQuestion): BlankQuestion => ({ ...question, prompt: loc('范式转换时留下的____里。', 'left in the ____') })
+    const hanForm = fc.string({ unit: fc.constantFrom(...'通义千问阿里巴巴云模型开源'), minLength: 1, maxLength: 8 })
+    const place = fc.constantFrom('中', '里', '之中', '当中', '内')
+    fc.assert(
+      fc.property(blankArb, fc.nat(), place, fc.boolean(), hanForm, (question, pick, word, opened, other) => {
+        const q = framed(question)
+        const forms = [q.answer.zh, q.answer.en, ...(q.accepted ?? [])]
+        const chosen = forms[pick % forms.length]!
+        expect(checkAnswer(q, { type: 'blank', text: `${opened ? '在' : ''}${chosen}${word}` })).toEqual(right)
+        fc.pre(forms.every((f) => editDistance(normalizeText(f), normalizeText(other)) >= 2))
+        expect(checkAnswer(q, { type: 'blank', text: `${opened ? '在' : ''}${other}${word}` })).toEqual(wrong)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('reads a Chinese numeral inside a form the same as its digits, and no other number', () => {
+    const digits = [...'零一二三四五六七八九']
+    const chinese = (n: number): string =>
+      n < 10 ? digits[n]! : `${n >= 20 ? digits[Math.floor(n / 10)]! : ''}十${n % 10 ? digits[n % 10]! : ''}`
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), (n, m) => {
+        const q: BlankQuestion = { ...base, id: 'q-rank', type: 'blank', answer: loc(`全球第${chinese(n)}名`, 'first') }
+        expect(checkAnswer(q, { type: 'blank', text: `全球第${n}名` }).correct).toBe(true)
+        expect(checkAnswer(q, { type: 'blank', text: `全球第${m}名` }).correct).toBe(m === n)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('treats the numeric tolerance symmetrically: value + d and value - d get the same verdict', () => {
     // Values on a decimal grid, so "d within tolerance" has one exact answer.
     const grid = fc.integer({ min: 0, max: 4 }).map((k) => 10 ** -k)

@@ -7,7 +7,17 @@
  */
 import type { BlankQuestion, Localized, NumericQuestion, Question } from './schema.ts'
 import type { CheckResult, Response } from './response.ts'
-import { isLatinText, isOneTypoAway, joinWords, latinWords, normalizeText, withoutCompanySuffix, withoutCompanyWord } from './normalize.ts'
+import {
+  isLatinText,
+  isOneTypoAway,
+  joinWords,
+  latinWords,
+  normalizeText,
+  parseNumber,
+  withoutCompanySuffix,
+  withoutCompanyWord,
+  type LatinWord,
+} from './normalize.ts'
 import { candidates, contradicts, expectationOf, readQuantity, type Expectation, type Quantity } from './quantity.ts'
 import { blankForms, checkChosen, RIGHT, verdict, WRONG } from './grade.ts'
 import { foldTraditional } from './traditional.ts'
@@ -72,7 +82,6 @@ function contextSize(key: string): number {
   return size
 }
 
-const HAN_ENDING = /\p{Script=Han}+$/u
 
 /** Where typed-along context may begin or end: a space or a punctuation mark of either script. */
 const BOUNDARY = /[\s\p{P}\p{S}]/u
@@ -96,11 +105,17 @@ export function withoutContext(key: string, prompt: Localized): string[] {
     const rawBefore = [...text.slice(0, at.index)]
     const rawAfter = [...text.slice(at.index + at[0].length)]
     const heads = new Set([''])
-    // Any ending of the Chinese text before the gap, quotes and punctuation aside ("这是一场" for "称这是一场“____”").
-    const hanBefore = [...(HAN_ENDING.exec(keyOf(text.slice(0, at.index)))?.[0] ?? '')]
-    for (let n = 1; n <= Math.min(CONTEXT, hanBefore.length); n++) {
-      const head = hanBefore.slice(-n).join('')
-      if (key.startsWith(head)) heads.add(head)
+    // Any ending of the Chinese text before the gap, quotes and punctuation aside ("这是一场" for
+    // "称这是一场“____”"), with the Latin words a Chinese sentence holds ("AI时代的" for
+    // "才是AI时代的____"): an ending holds a Chinese character and never starts inside a Latin word.
+    const keyBefore = [...keyOf(text.slice(0, at.index))]
+    for (let n = 1; n <= keyBefore.length; n++) {
+      const head = keyBefore.slice(-n).join('')
+      if (contextSize(head) > CONTEXT) break
+      const start = keyBefore[keyBefore.length - n]!
+      const previous = keyBefore[keyBefore.length - n - 1]
+      const wholeWord = HAN.test(start) || previous === undefined || HAN.test(previous)
+      if (wholeWord && HAN.test(head) && key.startsWith(head)) heads.add(head)
     }
     for (let i = rawBefore.length - 1; i >= 0; i--) {
       const particle = i === rawBefore.length - 1 && PARTICLES.has(rawBefore[i]!)
@@ -123,6 +138,104 @@ export function withoutContext(key: string, prompt: Localized): string[] {
         if ((head !== '' || tail !== '') && rest !== '' && head.length + tail.length < key.length) out.push(rest)
       }
   }
+  return out
+}
+
+/** Place words after a noun ("裂缝中", "裂缝里", "裂缝之中" say the same), when the prompt ends its gap with one. */
+const LOCATIVE = /(?:之中|当中|當中|中|里|裡|裏|内|內)$/u
+const LOCATIVE_AFTER_GAP = /^(?:之中|当中|當中|中|里|裡|裏|内|內)(?!\p{Script=Han})/u
+
+/**
+ * The answer without the grammar the Chinese prompt puts around its gap, in the learner's own
+ * words: where a place word closes the gap ("留下的____里"), any place word and the 在 that opens
+ * the phrase ("在裂缝中" for 裂缝); where a noun follows the gap ("____定义"), the 的 that ties
+ * the answer to it ("一半的" for 一半).
+ */
+function withoutFrame(key: string, prompt: Localized): string[] {
+  const at = GAP.exec(prompt.zh)
+  if (!at) return []
+  const raw = prompt.zh.slice(at.index + at[0].length)
+  const out: string[] = []
+  if (LOCATIVE_AFTER_GAP.test(raw)) {
+    const rest = key.replace(/^在/u, '').replace(LOCATIVE, '')
+    if (rest !== '' && rest !== key) out.push(rest)
+  }
+  if (HAN.test(raw[0] ?? '') && key.length > 1 && key.endsWith('的')) out.push(key.slice(0, -1))
+  return out
+}
+
+const HAN_NUMERALS = /[零〇一二两兩三四五六七八九十]+/gu
+
+/** Chinese numerals as digits ("全球第一" → "全球第1"), so a form reads the same with either; a run that is no number ("一二") stays. */
+function numeralsAsDigits(key: string): string {
+  return key.replace(HAN_NUMERALS, (run) => {
+    const value = parseNumber(run)
+    return value === null ? run : String(value)
+  })
+}
+
+/**
+ * A name inside a form written in the other script: "阿里qwen" for 阿里千问, "alibaba千问" for
+ * Alibaba Qwen. Each run of the typed text that is a form in one script, replaced by each form of
+ * the other script; only whole runs, so no part of a word is swapped.
+ */
+function otherScriptSwaps(key: string, formKeys: readonly string[]): string[] {
+  const runs = scriptRuns(key)
+  if (runs.length < 2) return []
+  const names = formKeys.filter((form) => scriptRuns(form).length === 1)
+  const out: string[] = []
+  runs.forEach((run, i) => {
+    if (!names.includes(run)) return
+    for (const name of names)
+      if (HAN.test(name[0]!) !== HAN.test(run[0]!)) out.push([...runs.slice(0, i), name, ...runs.slice(i + 1)].join(''))
+  })
+  return out
+}
+
+const ARTICLE_WORDS = new Set(['a', 'an', 'the'])
+/** Prepositions of place that stand for each other before a gap: "in the cracks" for "emerge from the ____". */
+const LOCATIVE_PREPOSITIONS = new Set(['in', 'into', 'inside', 'within', 'from', 'among', 'amid', 'at'])
+/** Words of emphasis a learner adds that change no claim: "panicking even before the battle". */
+const EMPHASIS = new Set(['even', 'already', 'really', 'very', 'truly'])
+
+function promptWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .split(/[\s\p{Pd}_]+/u)
+    .map(normalizeText)
+    .filter((word) => word !== '')
+}
+
+/**
+ * The learner's English words without what the English prompt already says around its gap, so
+ * that the article, plural and typo rules apply to the rest: "to consumers" for "AI to ____"
+ * (consumer), "a half definition" for "____ definition" (half a). A preposition of place may
+ * stand for the prompt's ("in the cracks" for "from the ____"). Also the words without emphasis.
+ */
+function latinVariants(given: readonly LatinWord[], prompt: Localized): LatinWord[][] {
+  const out: LatinWord[][] = []
+  const plain = given.filter((word) => !EMPHASIS.has(word.raw))
+  if (plain.length > 0 && plain.length < given.length) out.push(plain)
+  const at = GAP.exec(prompt.en)
+  if (!at) return out
+  const before = promptWords(prompt.en.slice(0, at.index))
+  const after = promptWords(prompt.en.slice(at.index + at[0].length))
+  const raw = given.map((word) => word.raw)
+  const heads = new Set([0])
+  for (let n = 1; n <= Math.min(CONTEXT, before.length, raw.length - 1); n++)
+    if (before.slice(-n).join(' ') === raw.slice(0, n).join(' ')) heads.add(n)
+  const preposition = ARTICLE_WORDS.has(before[before.length - 1] ?? '') ? before[before.length - 2] : before[before.length - 1]
+  if (preposition !== undefined && LOCATIVE_PREPOSITIONS.has(preposition) && LOCATIVE_PREPOSITIONS.has(raw[0] ?? '') && raw.length > 1)
+    heads.add(1)
+  const tails = new Set([0])
+  for (let m = 1; m <= Math.min(CONTEXT, after.length, raw.length - 1); m++)
+    if (after.slice(0, m).join(' ') === raw.slice(-m).join(' ')) tails.add(m)
+  for (const head of heads)
+    for (const tail of tails) {
+      if (head + tail === 0 || head + tail >= given.length) continue
+      const rest = given.slice(head, given.length - tail)
+      out.push(rest.length > 1 && ARTICLE_WORDS.has(rest[0]!.raw) ? rest.slice(1) : rest)
+    }
   return out
 }
 
@@ -149,11 +262,13 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
 /**
  * Grades a typed blank. Right when the text matches a form in normal form (case, width, spaces
  * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
- * leading a/an/the, singular or plural, hyphen or space; a company with or without its legal
- * suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed along; for a
- * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, or
- * glossed in the other script ("英伟达（Nvidia）"); for a number, in any of its forms
- * (1/4, 四分之一, a quarter, 25%, 0.25). Right with a spelling note when one typo is forgiven.
+ * leading a/an/the, singular or plural, hyphen or space, words of emphasis; a company with or
+ * without its legal suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed
+ * along, or the grammar the prompt puts around it (在裂缝中, 一半的, "in the cracks"); for a
+ * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, with
+ * its numerals in digits, or with a name glossed or written in the other script ("英伟达（Nvidia）",
+ * "阿里的Qwen"); for a number, in any of its forms (1/4, 四分之一, a quarter, 25%, 0.25). Right
+ * with a spelling note when one typo is forgiven.
  */
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
   const key = keyOf(text)
@@ -161,20 +276,28 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   const forms = blankForms(question).filter((form) => keyOf(form) !== '')
   const formKeys = forms.map(keyOf)
   const bare = withoutCompanySuffix(key)
-  const trimmed = withoutContext(key, question.prompt)
+  const trimmed = [...withoutContext(key, question.prompt), ...withoutFrame(key, question.prompt)]
   const unpadded = new Set([key, ...trimmed].map(withoutPadding))
   for (const formKey of formKeys) {
     if (formKey === key || swapScripts(formKey) === key || withoutCompanySuffix(formKey) === bare) return { ...RIGHT }
     if (trimmed.includes(formKey) || unpadded.has(withoutPadding(formKey))) return { ...RIGHT }
   }
   if (bothScripts(key, new Set(formKeys))) return { ...RIGHT }
+  const paddedForms = new Set(formKeys.map(withoutPadding))
+  for (const candidate of unpadded)
+    if (otherScriptSwaps(candidate, formKeys).some((swap) => paddedForms.has(withoutPadding(swap)))) return { ...RIGHT }
+  const digitForms = new Set([...paddedForms].map(numeralsAsDigits))
+  if ([...unpadded].some((candidate) => digitForms.has(numeralsAsDigits(candidate)))) return { ...RIGHT }
   const latin = isLatinText(text)
   const given = latin ? withoutCompanyWord(latinWords(text)) : []
   const latinForms = latin
     ? forms.filter(isLatinText).map((form) => ({ form, words: withoutCompanyWord(latinWords(form)) }))
     : []
-  const givenJoined = joinWords(given.map((w) => w.folded))
-  if (latinForms.some(({ words }) => joinWords(words.map((w) => w.folded)) === givenJoined)) return { ...RIGHT }
+  const variants = latin ? [given, ...latinVariants(given, question.prompt)] : [given]
+  for (const words of variants) {
+    const joined = joinWords(words.map((w) => w.folded))
+    if (latinForms.some((form) => joinWords(form.words.map((w) => w.folded)) === joined)) return { ...RIGHT }
+  }
 
   const quantity = readQuantity(text)
   if (quantity?.pure) {
@@ -188,7 +311,7 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   // Prefer the English answer's spelling, then the accepted forms in their order.
   const ordered = [...latinForms].sort((a, b) => Number(b.form === question.answer.en) - Number(a.form === question.answer.en))
   for (const { form, words } of ordered) {
-    if (isOneTypoAway(words, given)) return { ...RIGHT, note: { kind: 'spelling', expected: form.trim() } }
+    if (variants.some((typed) => isOneTypoAway(words, typed))) return { ...RIGHT, note: { kind: 'spelling', expected: form.trim() } }
   }
   return { ...WRONG }
 }

@@ -17,7 +17,7 @@ const GROUP_TAIL = /^\p{Nd}{3}(?!\p{Nd})/u
  * normal form writes it. Tokens are never merged: between two digits "/" and "." stay ("1/4",
  * "0.5"), a grouping comma goes ("1,000"), anything else becomes one space ("1 4" is not "14");
  * "%" right after a digit stays ("25 %" → "25%"); "+" and "#" right after a Latin letter stay
- * ("C++", "C#"; "微软+英伟达" is two names). Everything else is dropped: case, width, spaces, quotes, hyphens do not count.
+ * ("C++", "C#") unless a letter follows ("OpenAI+微软" and "微软+英伟达" are two names). Everything else is dropped: case, width, spaces, quotes, hyphens do not count.
  */
 function separator(run: string, left: string, rightText: string): string {
   const right = rightText[0] ?? ''
@@ -33,7 +33,8 @@ function separator(run: string, left: string, rightText: string): string {
     }
     return out
   }
-  if (/\p{Script=Latin}/u.test(left)) {
+  // "C++" and "C#" end a name; a "+" with a word right after it joins two names ("OpenAI+微软").
+  if (/\p{Script=Latin}/u.test(left) && !/^\p{L}/u.test(right)) {
     const tail = /^[+#]+/.exec(run)
     if (tail) return tail[0]
   }

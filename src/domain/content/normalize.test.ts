@@ -31,6 +31,9 @@ describe('normalizeText', () => {
     ['C++', 'c++'],
     ['C#', 'c#'],
     ['微软+英伟达', '微软英伟达'],
+    ['OpenAI+微软', 'openai微软'],
+    ['OpenAI+Microsoft', 'openaimicrosoft'],
+    ['C++ 11', 'c++11'],
     ['C ++', 'c'],
     ['end.', 'end'],
     ['a\u200bb\u00adc', 'abc'],
@@ -101,6 +104,29 @@ describe('Latin-script leniency', () => {
     expect(near('Qwen3 model', 'Qwen4 model')).toBe(false)
     expect(near('ChatGPT', 'ChatGTP')).toBe(false)
     expect(near('source code', 'source1 code')).toBe(false)
+  })
+
+  it('never forgives a typo in the first letter of a word', () => {
+    const near = (a: string, b: string) => isOneTypoAway(latinWords(a), latinWords(b))
+    expect(near('definers', 'refiners')).toBe(false)
+    expect(near('cracks', 'tracks')).toBe(false)
+    expect(near('source code', 'ource code')).toBe(false)
+    expect(near('malicious campaign', 'malicious acmpaign')).toBe(false)
+    // an extra letter between two words belongs to the end of the first
+    expect(near('malicious campaign', 'maliciouss campaign')).toBe(true)
+    expect(near('malicious campaign', 'malicious campaiggn')).toBe(true)
+    const word = fc.stringMatching(/^[a-z]{6,10}$/)
+    const other = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz')
+    fc.assert(
+      fc.property(word, other, (w, c) => {
+        // a doubled first letter makes dropping the first and the second the same edit
+        fc.pre(c !== w[0] && w[0] !== w[1])
+        expect(near(w, c + w.slice(1))).toBe(false)
+        expect(near(w, w.slice(1))).toBe(false)
+        expect(near(w, c + w)).toBe(false)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
@@ -188,6 +214,10 @@ describe('parseNumber', () => {
     ['2 K', 2000],
     ['1.5 million', 1_500_000],
     ['5mn', 5_000_000],
+    // newsroom abbreviations, after a number only
+    ['10 mil', 10_000_000],
+    ['10 mln rows', 10_000_000],
+    ['$30 bln', 30_000_000_000],
     ['5m', 5_000_000],
     ['1 trillion', 1e12],
     ['5 more', 5],

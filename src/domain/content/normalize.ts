@@ -105,7 +105,9 @@ export const MIN_TYPO_WORD = 6
 
 /**
  * Whether `given` is `expected` with one typo (one letter wrong, missing, extra, or two
- * neighbours swapped) inside one plain word of 6+ letters. Never in numbers, ids or short words.
+ * neighbours swapped) inside one plain word of 6+ letters. Never in numbers, ids or short words,
+ * and never in a word's first letter: learners rarely slip there, and a changed first letter
+ * is most often another word ("tracks" for "cracks", "refiners" for "definers").
  */
 export function isOneTypoAway(expected: readonly LatinWord[], given: readonly LatinWord[]): boolean {
   // The expected text, and which expected word each of its characters belongs to.
@@ -134,18 +136,20 @@ export function isOneTypoAway(expected: readonly LatinWord[], given: readonly La
     return word !== undefined && word.plain && [...word.raw].length >= MIN_TYPO_WORD
   }
   const letter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c)
+  /** Whether the expected character at `at` is the first letter of its word. */
+  const first = (at: number): boolean => at === 0 || owner[at - 1] !== owner[at]
   if (gc.length === ec.length) {
     // A substitution at p, or a transposition of p and p + 1.
     const swapped = ec[p] === gc[p + 1] && ec[p + 1] === gc[p]
-    if (swapped) return eligible(p) && eligible(p + 1) && owner[p] === owner[p + 1]
-    return eligible(p) && letter(gc[p])
+    if (swapped) return eligible(p) && eligible(p + 1) && owner[p] === owner[p + 1] && !first(p)
+    return eligible(p) && letter(gc[p]) && !first(p)
   }
   if (gc.length === ec.length + 1) {
-    // An extra letter typed at p: it belongs to the word on either side.
-    return letter(gc[p]) && (eligible(p) || eligible(p - 1))
+    // An extra letter typed at p: it belongs to the word on either side (the end of the one before, or inside the one at p).
+    return letter(gc[p]) && ((eligible(p) && !first(p)) || eligible(p - 1))
   }
   // A letter of `e` missing at p.
-  return eligible(p)
+  return eligible(p) && !first(p)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +200,10 @@ const EN_MULTIPLIERS: Record<string, number> = {
   millions: 1e6,
   m: 1e6,
   mn: 1e6,
+  // Newsroom abbreviations: "10 mil", "10 mln", "$30 bln".
+  mil: 1e6,
+  mln: 1e6,
+  bln: 1e9,
   billion: 1e9,
   billions: 1e9,
   b: 1e9,

@@ -42,6 +42,27 @@ describe('readQuantity', () => {
     ['three hundred eighty billion yuan', { value: 380e9, unit: 'cny', scaled: true }],
     ['a hundred', { value: 100 }],
     ['ten million', { value: 1e7, scaled: true }],
+    // a decimal said in words, its digits read one by one
+    ['zero point three percent', { value: 0.3, unit: 'percent', form: 'percent', pure: true }],
+    ['point three percent', { value: 0.3, unit: 'percent' }],
+    ['two point five billion', { value: 2.5e9, scaled: true }],
+    ['twenty-five point five', { value: 25.5, form: 'decimal' }],
+    ['3 point one four', { value: 3.14, form: 'decimal' }],
+    ['0.3 percentage points', { value: 0.3, unit: 'pp' }],
+    // "top" glued to its number, "at least" and "a little over" in Chinese say nothing about the number
+    ['TOP1', { value: 1, pure: true }],
+    ['至少四分之一', { value: 0.25, form: 'fraction', pure: true }],
+    ['1/4强', { value: 0.25, form: 'fraction', pure: true }],
+    ['300多亿', { value: 3e10, pure: true }],
+    // 多 before 半 is "mostly", not a number word
+    ['多半', { pure: false }],
+    ['大半', { pure: false }],
+    ['大约四分之一', { value: 0.25, pure: true }],
+    ['大概300亿', { value: 3e10, pure: true }],
+    // per mille, a proportion
+    ['3‰', { value: 0.003, form: 'fraction', pure: true }],
+    ['0.5 per mille', { value: 0.0005, form: 'fraction' }],
+    ['千分之三', { value: 0.003, form: 'fraction' }],
     ['twenty thirty', null],
     ['300亿美元(约2100亿元)', null],
     ['3 or 4', null],
@@ -57,6 +78,21 @@ describe('readQuantity', () => {
     expect(readQuantity('Nov.', { months: true })).toMatchObject({ value: 11, unit: 'month' })
     expect(readQuantity('sept', { months: true })).toMatchObject({ value: 9 })
     expect(readQuantity('November')).toBeNull()
+  })
+
+  it('reads "<whole> point <digits>" as the decimal it says', () => {
+    const ones = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+    const teens = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+    const tens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+    const say = (n: number): string => (n < 10 ? ones[n]! : n < 20 ? teens[n - 10]! : tens[Math.floor(n / 10)]! + (n % 10 ? `-${ones[n % 10]}` : ''))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (whole, digits, inDigits) => {
+        const text = `${inDigits ? String(whole) : say(whole)} point ${digits.map((d) => ones[d]).join(' ')}`
+        const got = readQuantity(text)
+        expect(got?.value).toBeCloseTo(Number(`${whole}.${digits.join('')}`), 9)
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('never throws, for any text', () => {

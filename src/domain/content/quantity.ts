@@ -83,6 +83,21 @@ const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion
 const EN_WORD = `(?:${[...Object.keys(EN_SMALL), 'hundred', ...Object.keys(EN_SCALES)].join('|')})s?`
 const EN_RUN = new RegExp(`\\b${EN_WORD}(?:(?:\\s+|\\s*-\\s*|\\s+and\\s+)${EN_WORD})+\\b`, 'g')
 
+const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+const WHOLE_WORD = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:${DIGIT_WORDS.slice(1).join('|')}))?|${Object.keys(EN_SMALL).join('|')})`
+/**
+ * A decimal said in words: "zero point three", "point three", "2 point five". The digits after
+ * "point" are read one by one, as they are spoken ("point one five" is .15, not .2).
+ */
+const SPOKEN_DECIMAL = new RegExp(`(?:\\b(${WHOLE_WORD})[\\s-]+|(\\d)\\s*)?\\bpoint((?:[\\s-]+(?:${DIGIT_WORDS.join('|')}))+)\\b`, 'g')
+
+function spokenDecimal(_m: string, word: string | undefined, digit: string | undefined, fraction: string): string {
+  const digits = fraction.trim().split(/[\s-]+/).map((w) => DIGIT_WORDS.indexOf(w)).join('')
+  if (digit !== undefined) return `${digit}.${digits} `
+  const whole = word === undefined ? 0 : word.split(/[\s-]+/).reduce((sum, w) => sum + (EN_SMALL[w] ?? 0), 0)
+  return ` ${whole}.${digits} `
+}
+
 /** A run of English number words as digits: "three hundred eighty billion" → 380000000000. */
 function englishRun(run: string): number | null {
   let total = 0
@@ -107,9 +122,14 @@ function englishRun(run: string): number | null {
   return total + current
 }
 
-/** Words that say nothing about the number: approximations, ordinal marks, counters. */
+/**
+ * Words that say nothing about the number: approximations, ordinal marks, counters. "top" also
+ * glued to its number ("TOP1"); 至少 / 起码 (at least) like "at least"; 多 and 强 ("二十多", "四分之一强",
+ * a little over) only right after a number: "多半" is "mostly", not a half. 大 only in 大约 / 大概:
+ * "大半" is "the greater part".
+ */
 const FILLER =
-  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|[~≈约約大概近将將超过過以上多余餘左右第名位个個次种種家项項条條倍]/g
+  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|至少|最少|起码|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
@@ -161,6 +181,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     form = 'fraction'
     return ' 1/2 '
   })
+  t = t.replace(SPOKEN_DECIMAL, spokenDecimal)
   t = t.replace(ORDINAL_WORD, (_m, word: string) => ` ${ORDINALS.indexOf(word) + 1} `)
   let wordScaled = false
   t = t.replace(/\ba\s+(hundred|thousand|million|billion|trillion)\b/g, 'one $1')
@@ -171,6 +192,11 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     return ` ${value} `
   })
 
+  // Per mille: "3‰" is 3/1000, a proportion like 千分之三 (0.3 %).
+  t = t.replace(/(\d+(?:\.\d+)?)\s*(?:‰|\bper\s*mille\b)/g, (_m, n: string) => {
+    form = 'fraction'
+    return ` ${n}/1000 `
+  })
   // 百分之三十 stays for the number parser, which reads it as 30 (the number before the %).
   if (/百分之/.test(t)) units.add('percent')
   for (const [kind, pattern] of UNIT_PATTERNS) {

@@ -271,7 +271,69 @@ const cases: [Question, string, boolean][] = [
   [rows, '100万', false],
 ]
 
+// The grammar and words learners type around an answer
+const qwenName = blank('qwen-name', loc('“____恐慌”', 'the “____ panic”'), loc('千问', 'Qwen'), ['阿里千问', 'Alibaba Qwen'])
+const consumer = blank('consumer', loc('全力进军“AI to ____”市场', 'going all out for the “AI to ____” market'), loc('C', 'C'), [
+  'consumer',
+  'C端',
+  '消费者',
+  '消费者市场',
+])
+const halfA = blank('half-a', loc('完成了“____定义”', 'achieve only ____ definition'), loc('半次', 'half a'), ['half'])
+const worldRank = blank('world-rank', loc('排名第____。', 'ranking ____'), loc('一', 'first'), ['全球第一'])
+const fissures = blank('fissures', loc('新的定义者常常出现在范式转换时留下的____里。', 'definers emerge from the ____ left by a shift'), loc('裂缝', 'cracks'))
+const beforeBattle = blank('before-battle', loc('“____”', 'it was ____'), loc('未战而慌', 'panicking before the battle'))
+
+const frames: [Question, string, boolean][] = [
+  // a place word closing the gap: any place word, and the 在 that opens the phrase
+  [fissures, '裂缝中', true],
+  [fissures, '在裂缝里', true],
+  [fissures, '裂缝之中', true],
+  [fissures, '在裂变中', false],
+  [fissures, '中', false],
+  // 的 tying the answer to the noun after the gap
+  [halfA, '半次的', true],
+  [halfA, '一次的', false],
+  // the prompt's English words typed along, with the article and plural rules still applying
+  [consumer, 'to consumers', true],
+  [consumer, 'to businesses', false],
+  [halfA, 'a half definition', true],
+  [halfA, 'a full definition', false],
+  // a preposition of place standing for the prompt's
+  [fissures, 'in the cracks', true],
+  [fissures, 'in the crack', true],
+  [fissures, 'in the ruins', false],
+  // the Latin words of a Chinese sentence before the gap
+  [sourceCode, 'AI时代的源代码', true],
+  [sourceCode, 'AI时代的编程语言', false],
+  // words of emphasis that change no claim
+  [beforeBattle, 'panicking even before the battle', true],
+  [beforeBattle, 'panicking even after the battle', false],
+  [beforeBattle, 'not even panicking before the battle', false],
+  // a name inside a form written in the other script
+  [qwenName, '阿里的Qwen', true],
+  [qwenName, 'Alibaba 千问', true],
+  [qwenName, '腾讯Qwen', false],
+  [qwenName, 'DeepSeek千问', false],
+  [consumer, 'C市场', true],
+  [consumer, 'B市场', false],
+  // a numeral in digits inside a Chinese form
+  [worldRank, '全球第1', true],
+  [worldRank, '全球第2', false],
+  [worldRank, '全球第11', false],
+  // "+" joining names, as in the prompt's "OpenAI + 微软 + ____"
+  [nvidia, 'OpenAI+微软+英伟达', true],
+  [nvidia, 'OpenAI+微软+英特尔', false],
+]
+
 describe('typed answers, as learners type them', () => {
+  it.each(frames.map(([q, text, right]) => [q.id, text, right ? 'right' : 'wrong', q] as const))(
+    'around the answer, %s: %j is %s',
+    (_id, text, verdict, question) => {
+      expect(checkAnswer(question, { type: 'blank', text }).correct).toBe(verdict === 'right')
+    },
+  )
+
   it.each(cases.map(([q, text, right]) => [q.id, text, right ? 'right' : 'wrong', q] as const))(
     '%s: %j is %s',
     (_id, text, verdict, question) => {
