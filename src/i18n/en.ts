@@ -101,6 +101,7 @@ export default {
     submit: 'Check',
     next: 'Next',
     finish: 'Finish',
+    announce: '{verdict}. Correct answer: {answer}',
     submitExam: 'Submit exam',
     dontKnow: "Don't know",
     correct: 'Correct',

@@ -101,6 +101,7 @@ export default {
     submit: '提交',
     next: '下一题',
     finish: '完成',
+    announce: '{verdict}。正确答案：{answer}',
     submitExam: '交卷',
     dontKnow: '不知道',
     correct: '回答正确',
