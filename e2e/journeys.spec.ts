@@ -143,8 +143,11 @@ test.describe('a first visit in Chinese', () => {
 
     await button(page, t(locale, 'quiz.next')).click()
     await expect(main.getByRole('region', { name: t(locale, 'quiz.wrong') })).toHaveCount(0)
-    // Every answer is saved as it is given: the learner simply goes elsewhere.
-    await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.home') }).click()
+    // Leaving asks first, in the review's own words.
+    await main.getByRole('button', { name: t(locale, 'quiz.leave') }).click()
+    const dialog = page.getByRole('dialog', { name: t(locale, 'quiz.leave') })
+    await expect(dialog).toContainText(t(locale, 'review.leaveConfirm'))
+    await dialog.getByRole('button', { name: t(locale, 'quiz.leave') }).click()
     await expect(main.getByRole('heading', { level: 1 })).toHaveText(t(locale, 'home.title'))
 
     // The notebook holds it, with the wrong answer, the right one and the evidence.
