@@ -74,6 +74,15 @@ async function expectVerdict(page: Page, locale: Locale, right: boolean): Promis
   await expect(page.getByRole('status').filter({ hasText: verdict })).toBeAttached()
 }
 
+/** Headings in the main area go down one level at a time (h1, then h2, then h3: none skipped). */
+async function expectHeadingOrder(page: Page, label: string): Promise<void> {
+  const snapshot = await page.getByRole('main').ariaSnapshot()
+  const levels = [...snapshot.matchAll(/- heading .*\[level=(\d)\]/g)].map((m) => Number(m[1]))
+  expect(levels.length, `headings on ${label}`).toBeGreaterThan(0)
+  const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1) || (i === 0 && level !== 1) ? [`h${levels[i - 1] ?? 0} → h${level}`] : [])
+  expect.soft(skips, `heading levels skipped on ${label}: ${levels.join(' ')}`).toEqual([])
+}
+
 /** Where the keyboard is: the focused element's role-ish description, for messages. */
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -140,6 +149,7 @@ test.describe('a first visit in Chinese', () => {
     await expect(feedback.getByRole('link', { name: paragraph })).toBeVisible()
     await expect(button(page, t(locale, 'quiz.next'))).toBeFocused()
     await expectNoSeriousA11yViolations(page, 'review feedback (zh)')
+    await expectHeadingOrder(page, 'review feedback')
 
     await button(page, t(locale, 'quiz.next')).click()
     await expect(main.getByRole('region', { name: t(locale, 'quiz.wrong') })).toHaveCount(0)
@@ -160,6 +170,7 @@ test.describe('a first visit in Chinese', () => {
     await item.getByText(t(locale, 'notebook.why')).click()
     await expect(item.getByText(quote)).toBeVisible()
     await expectNoSeriousA11yViolations(page, 'notebook (zh)')
+    await expectHeadingOrder(page, 'notebook')
 
     // Only this set's mistakes, then practise them: this question comes back and is answered right.
     await main.getByRole('combobox', { name: t(locale, 'notebook.filterSet') }).selectOption({ label: getSet('accusation').title[locale] })
@@ -199,6 +210,7 @@ test.describe('in English', () => {
     await main.getByRole('radio', { name: t(locale, 'setup.articleOrder') }).check()
     await main.getByRole('radio', { name: new RegExp(`^${t(locale, 'setup.practice')}`) }).check()
     await expect(main.getByRole('status').filter({ hasText: /\d+/ })).toBeVisible()
+    await expectHeadingOrder(page, 'quiz setup')
     await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
 
     const plan = [false, true, true, false, true]
@@ -220,6 +232,7 @@ test.describe('in English', () => {
     await expect(main.getByText(t(locale, 'results.score', { correct: 3, total: 5 }))).toBeVisible()
     for (const q of seen) await expect(main.getByRole('heading', { level: 2, name: q.prompt[locale] })).toBeVisible()
     await expectNoSeriousA11yViolations(page, 'results (en)')
+    await expectHeadingOrder(page, 'results')
 
     await main.getByRole('button', { name: new RegExp(`^${t(locale, 'results.retryMissed')}`) }).click()
     await expect(main.getByText(t(locale, 'quiz.progress', { k: 1, n: 2 }))).toBeVisible()
@@ -335,6 +348,7 @@ test.describe('settings', () => {
     await expect(main.getByRole('heading', { level: 1 })).toHaveText(t('zh', 'settings.title'))
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
     await expectNoSeriousA11yViolations(page, 'settings (zh, light)')
+    await expectHeadingOrder(page, 'settings')
   })
 })
 
@@ -356,12 +370,14 @@ test.describe('import by paste', () => {
     await main.getByRole('textbox', { name: t(locale, 'import.paste') }).fill(rows.map((r) => r.join('\t')).join('\n') + '\n')
     await main.getByRole('textbox', { name: t(locale, 'import.name') }).fill('Journey words')
     await expect(main.getByText(t(locale, 'import.total', { n: 6 }))).toBeVisible()
+    await expectHeadingOrder(page, 'import preview')
     await main.getByRole('button', { name: t(locale, 'import.save') }).click()
     await expect(main.getByRole('status').filter({ hasText: t(locale, 'import.saved', { name: 'Journey words', n: 6 }) })).toBeVisible()
 
     await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.home') }).click()
     const card = main.getByRole('article', { name: 'Journey words' })
     await expect(card.getByText(t(locale, 'home.questions', { n: 6 }))).toBeVisible()
+    await expectHeadingOrder(page, 'home')
     await card.getByRole('link', { name: t(locale, 'home.quiz'), exact: true }).click()
     await expect(main.getByRole('checkbox', { name: /^Journey words/ })).toBeChecked()
     await main.getByRole('group', { name: t(locale, 'setup.count') }).getByRole('radio', { name: t(locale, 'setup.all') }).check()
@@ -419,6 +435,7 @@ test.describe('stats and the map', () => {
     await expect(table.getByRole('rowheader', { name: getSet('accusation').title[locale] })).toBeVisible()
     await expect(table.getByRole('row', { name: new RegExp(getSet('accusation').title[locale]) })).toContainText('(1/2)')
     await expectNoSeriousA11yViolations(page, 'stats (zh)')
+    await expectHeadingOrder(page, 'stats')
 
     await page.goto('/')
     await main.getByRole('link', { name: t(locale, 'map.open') }).click()
@@ -429,5 +446,6 @@ test.describe('stats and the map', () => {
     await expect(article.getByRole('heading', { level: 3 })).toBeVisible()
     await expect(article.getByRole('button', { name: new RegExp(missed.prompt[locale].slice(0, 10)) })).toContainText(t(locale, 'map.mastery.notebook'))
     await expectNoSeriousA11yViolations(page, 'map (zh)')
+    await expectHeadingOrder(page, 'map')
   })
 })
