@@ -101,6 +101,7 @@ export default {
     submit: 'Check',
     next: 'Next',
     finish: 'Finish',
+    announce: '{verdict}. Correct answer: {answer}',
     submitExam: 'Submit exam',
     dontKnow: "Don't know",
     correct: 'Correct',
@@ -174,6 +175,7 @@ export default {
     scope: 'Scope',
     start: 'Start',
     backHome: 'Back home',
+    leaveConfirm: 'Leave the review? Your answers so far are saved; the rest will wait for next time.',
   },
   readFailed: {
     title: 'Your saved progress could not be read',

@@ -101,6 +101,7 @@ export default {
     submit: '提交',
     next: '下一题',
     finish: '完成',
+    announce: '{verdict}。正确答案：{answer}',
     submitExam: '交卷',
     dontKnow: '不知道',
     correct: '回答正确',
@@ -174,6 +175,7 @@ export default {
     scope: '范围',
     start: '开始',
     backHome: '返回首页',
+    leaveConfirm: '离开复习？已作答的题目都已保存，其余的下次再复习。',
   },
   readFailed: {
     title: '无法读取已保存的学习记录',
