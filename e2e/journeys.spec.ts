@@ -433,7 +433,7 @@ test.describe('stats and the map', () => {
     // The per-set table, by its column headers and a row header.
     const table = main.getByRole('table').filter({ has: page.getByRole('columnheader', { name: t(locale, 'stats.accuracy') }) })
     await expect(table.getByRole('rowheader', { name: getSet('accusation').title[locale] })).toBeVisible()
-    await expect(table.getByRole('row', { name: new RegExp(getSet('accusation').title[locale]) })).toContainText('(1/2)')
+    await expect(table.getByRole('row', { name: new RegExp(getSet('accusation').title[locale]) })).toContainText(t(locale, 'punct.count', { done: 1, total: 2 }))
     await expectNoSeriousA11yViolations(page, 'stats (zh)')
     await expectHeadingOrder(page, 'stats')
 

@@ -62,7 +62,7 @@ test.describe('practice quiz', () => {
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('zh', 'results.title'))
     await expect(page.getByTestId('result-score')).toHaveText(t('zh', 'results.score', { correct: 3, total }))
-    await expect(page.getByTestId('retry-missed')).toContainText('(2)')
+    await expect(page.getByTestId('retry-missed')).toHaveText(`${t('zh', 'results.retryMissed')}${t('zh', 'punct.paren', { n: 2 })}`)
     for (const [i, id] of seen.entries()) {
       await expect(page.getByTestId(`result-${id}`)).toContainText(t('zh', plan[i] ? 'quiz.correct' : 'quiz.wrong'))
     }
@@ -96,7 +96,7 @@ test.describe('practice quiz', () => {
     await expect(page.getByTestId('result-score')).toHaveText(
       t('zh', 'results.score', { correct: ids.length - QUESTION_TYPES.length, total: ids.length }),
     )
-    await expect(page.getByTestId('retry-missed')).toContainText(`(${QUESTION_TYPES.length})`)
+    await expect(page.getByTestId('retry-missed')).toContainText(t('zh', 'punct.paren', { n: QUESTION_TYPES.length }))
   })
 })
 

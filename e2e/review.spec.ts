@@ -257,7 +257,7 @@ test.describe('backup', () => {
       await expect(page.getByTestId('total-reviews')).toHaveText(String(done.length))
       // The per-day figures are not in the file: an import must count them again from the log.
       const right = done.filter((x) => x.right).length
-      await expect(page.getByTestId('set-row-figures').getByTestId('set-accuracy')).toContainText(`(${right}/${done.length})`)
+      await expect(page.getByTestId('set-row-figures').getByTestId('set-accuracy')).toContainText(t('zh', 'punct.count', { done: right, total: done.length }))
       const heatmap = page.getByTestId('heatmap')
       await heatmap.locator('summary').click()
       await expect(heatmap.locator('tbody td')).toHaveText([String(done.length)])
@@ -339,7 +339,7 @@ test.describe('stats', () => {
     await expect(page.getByTestId('retention')).toHaveText('50%')
     await expect(page.getByText(t('zh', 'stats.retentionOf', { passed: 1, total: 2 }))).toBeVisible()
     // figures: 3 of 5 on the first day, then one right and one wrong.
-    await expect(page.getByTestId('set-row-figures').getByTestId('set-accuracy')).toContainText('(4/7)')
+    await expect(page.getByTestId('set-row-figures').getByTestId('set-accuracy')).toContainText(t('zh', 'punct.count', { done: 4, total: 7 }))
 
     const heatmap = page.getByTestId('heatmap')
     await expect(heatmap.locator('svg[role="img"]')).toBeVisible()

@@ -388,7 +388,7 @@ export default {
     help: 'Show this list',
   },
   // Punctuation around interface values: full-width in Chinese.
-  punct: { colon: ': ', count: ' ({done}/{total})' },
+  punct: { colon: ': ', count: ' ({done}/{total})', paren: ' ({n})' },
   time: { never: 'never', now: 'now', relative: '{when}' },
   grading: {
     acceptedSpelling: 'Accepted — spelling: {expected}',

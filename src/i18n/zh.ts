@@ -388,7 +388,7 @@ export default {
     help: '显示此列表',
   },
   // Punctuation around interface values: full-width in Chinese.
-  punct: { colon: '：', count: '（{done}/{total}）' },
+  punct: { colon: '：', count: '（{done}/{total}）', paren: '（{n}）' },
   time: { never: '从未', now: '现在', relative: '{when}' },
   grading: {
     acceptedSpelling: '正确——拼写：{expected}',
