@@ -285,7 +285,8 @@ test.describe('the keyboard alone', () => {
 
     // The first question in article order: its prompt is where the keyboard is.
     const first = await questionOnScreen(page, locale)
-    expect(first.type).toBe('single')
+    // Ten of the set's choice questions, drawn at random, in article order: a single choice or a true / false one.
+    if (first.type !== 'single' && first.type !== 'truefalse') throw new Error(`${first.id} is a ${first.type} question`)
     const prompt = main.getByRole('heading', { level: 2, name: first.prompt[locale] })
     await expect(prompt).toBeFocused()
     await expect.poll(() => focusRingShown(page), 'the focused question shows a ring').toBe(true)
@@ -302,7 +303,7 @@ test.describe('the keyboard alone', () => {
     await page.keyboard.press('Enter')
 
     // Feedback: the verdict is announced and Next has the focus, with a visible ring.
-    const correctNow = (await radios.first().getAttribute('value')) === (first as Extract<Question, { type: 'single' }>).answer
+    const correctNow = (await radios.first().getAttribute('value')) === String(first.answer)
     await expectVerdict(page, locale, correctNow)
     const next = button(page, t(locale, 'quiz.next'))
     await expect(next).toBeFocused()
@@ -317,6 +318,13 @@ test.describe('the keyboard alone', () => {
     expect(second.id).not.toBe(first.id)
     await expect(main.getByRole('heading', { level: 2, name: second.prompt[locale] })).toBeFocused()
     await expect.poll(() => focusRingShown(page)).toBe(true)
+
+    // Home, then back to the open quiz: the keyboard is at its question again, not at the page's title.
+    await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.home') }).click()
+    await expect(main.getByRole('heading', { level: 1 })).toBeFocused()
+    const resume = t(locale, 'home.continue', { set: set.title[locale], k: 1, n: 1 }).replace(/ 1\/1$/, '')
+    await main.getByRole('link', { name: new RegExp(`^${resume}`) }).click()
+    await expect(main.getByRole('heading', { level: 2, name: second.prompt[locale] })).toBeFocused()
   })
 })
 
