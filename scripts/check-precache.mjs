@@ -14,7 +14,7 @@ const LIMIT = 2 * 1024 * 1024
  * The build's guard on the precache: gzip bytes of every precached file (zlib's default level, as
  * servers use). The performance target stays 300 KB (npm run bench reports against it); the guard
  * sits above it since the files a learner imports and restores are explained in both languages
- * (about 311 KiB): it stops growth, it does not say the target is met.
+ * (about 313 KiB): it stops growth, it does not say the target is met.
  */
 const BUDGET = 315 * 1024
 // The service worker and its runtime are what does the caching; they are not cached themselves.
