@@ -54,3 +54,16 @@ export function correctItems(q: Question, lang: Lang): AnswerItem[] | null {
   }
   return null
 }
+
+/** What the grader has to say besides the verdict, in the learner's language. */
+export type FeedbackNote = { kind: 'spelling'; expected: string } | { kind: 'unit'; unit: string }
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/** The verdict in words, as the feedback's heading shows it and the status line reads it out. */
+export function verdictText(t: Translate, f: { correct: boolean; overridden: boolean; note?: FeedbackNote | null }): string {
+  if (!f.correct) return t('quiz.wrong')
+  if (f.overridden) return t('quiz.overridden')
+  if (f.note?.kind === 'spelling') return t('grading.acceptedSpelling', { expected: f.note.expected })
+  return t('quiz.correct')
+}
