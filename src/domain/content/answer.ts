@@ -142,8 +142,9 @@ export function withoutContext(key: string, prompt: Localized): string[] {
 }
 
 /** Place words after a noun ("裂缝中", "裂缝里", "裂缝之中" say the same), when the prompt ends its gap with one. */
-const LOCATIVE = /(?:之中|当中|當中|中|里|裡|裏|内|內)$/u
-const LOCATIVE_AFTER_GAP = /^(?:之中|当中|當中|中|里|裡|裏|内|內)(?!\p{Script=Han})/u
+const PLACE_WORDS = '之中|当中|當中|中|里|裡|裏|内|內'
+const LOCATIVE = new RegExp(`(?:${PLACE_WORDS})$`, 'u')
+const LOCATIVE_AFTER_GAP = new RegExp(`^(?:${PLACE_WORDS})(?!\\p{Script=Han})`, 'u')
 
 /**
  * The answer without the grammar the Chinese prompt puts around its gap, in the learner's own
