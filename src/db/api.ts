@@ -15,6 +15,7 @@ export {
   getSetting,
   getSettings,
   listAttempts,
+  replaceSetting,
   saveSettings,
   setSetting,
   syncBank,

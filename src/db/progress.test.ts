@@ -22,6 +22,7 @@ import {
   recordAnswer,
   regradeAnswer,
   replaceAnswer,
+  replaceSetting,
   restoreNotebookEntry,
   saveSettings,
   setFlag,
@@ -840,6 +841,16 @@ describe('settings', () => {
     await expect(setSetting(db, SETTINGS_KEY, {})).rejects.toThrow(ProgressError)
     await expect(getSetting(db, SETTINGS_KEY)).rejects.toThrow(ProgressError)
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('replaceSetting writes only over the value it expects', async () => {
+    expect(await replaceSetting(db, 'sig', 'a', 'b')).toBe(false)
+    expect(await getSetting(db, 'sig')).toBeUndefined()
+    expect(await replaceSetting(db, 'sig', undefined, 'a')).toBe(true)
+    expect(await replaceSetting(db, 'sig', 'a', 'b')).toBe(true)
+    expect(await replaceSetting(db, 'sig', 'a', 'c')).toBe(false)
+    expect(await getSetting(db, 'sig')).toBe('b')
+    await expect(replaceSetting(db, SETTINGS_KEY, undefined, {})).rejects.toThrow(ProgressError)
   })
 })
 

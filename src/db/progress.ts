@@ -489,6 +489,20 @@ export async function setSetting(db: StudyDB, key: string, value: unknown, now?:
   await db.settings.put({ key, value: value === undefined ? null : plain(value), ...(now === undefined ? {} : { updatedAt: now }) })
 }
 
+/**
+ * Stores `value` under `key` only while the stored value is still `expected`, in one
+ * transaction: true when it did. For a record several tabs may advance.
+ */
+export async function replaceSetting(db: StudyDB, key: string, expected: unknown, value: unknown): Promise<boolean> {
+  if (key === SETTINGS_KEY) throw new ProgressError(`use saveSettings() for "${SETTINGS_KEY}"`, 'invalid')
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(key)
+    if (JSON.stringify(row?.value) !== JSON.stringify(expected)) return false
+    await db.settings.put({ ...row, key, value: plain(value) })
+    return true
+  })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bank sync
 

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { getDB } from '@/db/database'
-import { bankSignature, useAppStore } from './app'
+import { useAppStore } from './app'
+import { bankSignature, useBankStore } from './bank'
+import { deleteImportedSet, saveImportedSet } from '@/db/importedSets'
+import { parseImport } from '@/domain/import'
 import { freshStoresEachTest } from './testing'
 
 // Live queries that end are counted.
@@ -69,6 +72,49 @@ describe('app start-up', () => {
     await useAppStore().whenReady()
     expect(await db.cards.get('gone-1')).toBeUndefined()
     expect((await db.archive.get('gone-1'))?.card?.questionId).toBe('gone-1')
+  })
+})
+
+describe('the bank changed while the app runs', () => {
+  function importedSet(prefix: string) {
+    const result = parseImport('cat\tchat\ndog\tchien\n', { format: 'csv', idPrefix: prefix })
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    return result.set
+  }
+  const stored = async () => (await getDB().settings.get('bankSignature'))?.value
+
+  it('an imported set saved or deleted keeps the bank reconciled: the next start-up reads no card for it', async () => {
+    const app = useAppStore()
+    await app.whenReady()
+    const bank = useBankStore()
+    reconciles.count = 0
+    await saveImportedSet(getDB(), { name: 'Deck', set: importedSet('imp-a') }, Date.now())
+    await vi.waitFor(() => expect(bank.signature).toContain('imp-a='), { timeout: 5000 })
+    await vi.waitFor(async () => expect(await stored()).toBe(bank.signature), { timeout: 5000 })
+    setActivePinia(createPinia())
+    await useAppStore().whenReady()
+    expect(reconciles.count).toBe(0)
+
+    await deleteImportedSet(getDB(), 'imp-a')
+    const after = useBankStore()
+    await vi.waitFor(() => expect(after.signature).not.toContain('imp-a='), { timeout: 5000 })
+    await vi.waitFor(async () => expect(await stored()).toBe(after.signature), { timeout: 5000 })
+    setActivePinia(createPinia())
+    await useAppStore().whenReady()
+    expect(reconciles.count).toBe(0)
+  })
+
+  it('a signature changed by anything else (a backup import forgets it) is left for the next start-up to reconcile', async () => {
+    await useAppStore().whenReady()
+    await getDB().settings.delete('bankSignature')
+    await saveImportedSet(getDB(), { name: 'Deck', set: importedSet('imp-b') }, Date.now())
+    await vi.waitFor(() => expect(useBankStore().signature).toContain('imp-b='), { timeout: 5000 })
+    await new Promise((r) => setTimeout(r, 50))
+    expect(await stored()).toBeUndefined()
+    reconciles.count = 0
+    setActivePinia(createPinia())
+    await useAppStore().whenReady()
+    expect(reconciles.count).toBe(1)
   })
 })
 

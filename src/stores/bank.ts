@@ -4,8 +4,14 @@ import builtInIndex from 'virtual:question-index'
 import { loadSet } from 'virtual:question-bank'
 import type { Localized, Question, QuestionSet, QuestionType } from '@/domain/content/schema'
 import type { ImportedSetInfoRecord } from '@/db/records'
+import { hashSeed } from '@/domain/random'
 import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
+
+/** A fingerprint of which questions are in which set (the one string hash over the id list). */
+export function bankSignature(ids: readonly { id: string; setId: string }[]): string {
+  return `${ids.length}:${hashSeed(ids.map(({ id, setId }) => `${setId}/${id};`).join('')).toString(16)}`
+}
 
 /**
  * A set as lists and its page show it: everything but its questions. A built-in set's key
@@ -132,6 +138,12 @@ export const useBankStore = defineStore('bank', () => {
 
   /** Every question id with its set, from the index: enough to reconcile progress at start-up. */
   const builtInQuestionIds = builtInIndex.flatMap((s) => s.questions.map((id) => ({ id, setId: s.id })))
+  const builtInSignature = bankSignature(builtInQuestionIds)
+  /**
+   * Which questions are in which set, as start-up compares it with the bank last reconciled: the
+   * built-in index's fingerprint and each imported set's fingerprint of its ids.
+   */
+  const signature = computed(() => [builtInSignature, ...imported.value.map((r) => `${r.id}=${r.questionsHash}`)].join(' '))
 
   const setById = computed(() => new Map(sets.value.map((s) => [s.set.id, s])))
 
@@ -211,6 +223,7 @@ export const useBankStore = defineStore('bank', () => {
     setById,
     questionIndex,
     builtInQuestionIds,
+    signature,
     watchImported,
     prefetch,
     loadQuestions,
