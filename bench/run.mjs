@@ -828,6 +828,10 @@ async function measureSize(_browser, base, n, setId) {
 
   await block(['cold load of /review → first question (new browser, no HTTP or code cache)', 'answer → feedback, review loaded directly (home never shown)'], null, async () => {
     const cold = []
+    // Where a cold load's time goes: until the database code has arrived (the browser starting on
+    // this profile, the page and its scripts) and from there to the first question (the app's
+    // own work: opening the database, start-up reads, the review queue, the first render).
+    const split = { 'cold load: page start → database code arrived': [], 'cold load: database code arrived → first question': [] }
     for (let i = 0; i < runs; i++) {
       // Cold: a new browser process on the same profile, without its HTTP and code caches.
       await context.close()
@@ -839,8 +843,17 @@ async function measureSize(_browser, base, n, setId) {
       await page.goto(base + '/review')
       await page.waitForSelector('article.question')
       await page.waitForFunction(() => typeof window.__firstQuestionAt === 'number')
-      cold.push(await page.evaluate(() => window.__firstQuestionAt))
+      const at = await page.evaluate(() => ({
+        question: window.__firstQuestionAt,
+        database: performance.getEntriesByType('resource').find((e) => /\/database-[\w-]+\.js$/.test(e.name))?.responseEnd,
+      }))
+      cold.push(at.question)
+      if (at.database !== undefined) {
+        split['cold load: page start → database code arrived'].push(at.database)
+        split['cold load: database code arrived → first question'].push(at.question - at.database)
+      }
     }
+    for (const [name, xs] of Object.entries(split)) if (xs.length > 0) diagnostics.push({ name, size: n, value: round(median(xs), 2), p95: round(quantile(xs, 0.95), 2), n: xs.length, unit: 'ms' })
     add({ name: 'cold load of /review → first question (new browser, no HTTP or code cache)', size: n, samples: cold, relativeTarget: 1.5 })
     // The same answers on this page, where home was never shown: no home-screen live queries run.
     const direct = []
