@@ -81,13 +81,16 @@ export async function getImportedQuestions(db: StudyDB, ids: readonly string[]):
   return rows.flatMap((r) => (r ? [{ question: r.question, setId: r.setId }] : []))
 }
 
-/** Every imported question id with its set (keys only), to reconcile progress with the bank. */
-export async function importedQuestionIds(db: StudyDB): Promise<{ id: string; setId: string }[]> {
-  const out: { id: string; setId: string }[] = []
-  await db.importedQuestions.orderBy('[setId+pos]').eachKey((key, cursor) => {
-    out.push({ id: cursor.primaryKey as string, setId: (key as [string, number])[0] })
+/**
+ * Every imported question id with its set (keys only), to reconcile progress with the bank: one
+ * key read per set (a cursor over every key took 2 s for 100,000 questions).
+ */
+export function importedQuestionIds(db: StudyDB): Promise<{ id: string; setId: string }[]> {
+  return db.transaction('r', importedTables(db), async () => {
+    const setIds = (await db.importedSetInfo.toCollection().primaryKeys()) as string[]
+    const perSet = await Promise.all(setIds.map(async (setId) => (await getSetQuestionIds(db, setId)).map((id) => ({ id, setId }))))
+    return perSet.flat()
   })
-  return out
 }
 
 /** Every imported set with its questions, by id (for a backup). */

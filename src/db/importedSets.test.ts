@@ -9,7 +9,7 @@ import {
   renameImportedSet,
   saveImportedSet,
 } from './importedSets'
-import { readImportedSets } from './importedQuestions'
+import { getSetQuestionIds, importedQuestionIds, readImportedSets } from './importedQuestions'
 import { createAttempt, recordAnswer } from './progress'
 import { DEFAULT_SETTINGS } from './records'
 import { DAY, dumpAll, expectedDaily, freshDBEachTest, makeAttempt, makeCard, makeEntry, MIN, T0, importedSetsOf } from './test-utils'
@@ -92,6 +92,19 @@ describe('saveImportedSet', () => {
     await saveImportedSet(db, { name: 'A', set }, T0)
     set.questions.pop()
     expect((await importedSetsOf(db).get('imp-one'))?.set.questions).toHaveLength(4)
+  })
+})
+
+describe('importedQuestionIds', () => {
+  it('lists every imported question with its set, set by set, in each set’s order', async () => {
+    expect(await importedQuestionIds(db)).toEqual([])
+    await saveImportedSet(db, { name: 'B', set: importedSet('imp-b', 'one\ttwo\n') }, T0)
+    await saveImportedSet(db, { name: 'A', set: importedSet('imp-a') }, T0)
+    const a = (await getSetQuestionIds(db, 'imp-a')).map((id) => ({ id, setId: 'imp-a' }))
+    const b = (await getSetQuestionIds(db, 'imp-b')).map((id) => ({ id, setId: 'imp-b' }))
+    expect(a).toHaveLength(4)
+    expect(b).toHaveLength(2)
+    expect(await importedQuestionIds(db)).toEqual([...a, ...b])
   })
 })
 
