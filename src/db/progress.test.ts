@@ -855,6 +855,25 @@ describe('settings', () => {
 })
 
 describe('syncBank', () => {
+  it('neither reads nor touches the progress of the sets it is told are unchanged', async () => {
+    await recordAnswer(db, answer({ questionId: 'imp-a-1', setId: 'imp-a' }), S)
+    await recordAnswer(db, answer({ questionId: 'built-in-gone', setId: 'set-a' }), S)
+    await recordAnswer(db, answer({ questionId: 'stay', setId: 'set-a' }), S)
+    const before = await dumpAll(db)
+    const bank = [{ id: 'stay', setId: 'set-a' }]
+    const read = vi.spyOn(db.cards, 'toArray')
+
+    expect(await syncBank(db, bank, T0 + DAY, new Set(['imp-a']))).toEqual({ archived: ['built-in-gone'], restored: [] })
+    expect(read).not.toHaveBeenCalled()
+    expect(await db.cards.get('imp-a-1')).toEqual((before.cards as CardRecord[]).find((c) => c.questionId === 'imp-a-1'))
+    expect(await db.notebook.get('imp-a-1')).toBeDefined()
+    expect(await db.archive.get('imp-a-1')).toBeUndefined()
+    expect(await db.archive.get('built-in-gone')).toBeDefined()
+
+    // Told nothing, the same bank archives that set's progress too (its questions are not in it).
+    expect(await syncBank(db, bank, T0 + DAY)).toEqual({ archived: ['imp-a-1'], restored: [] })
+  })
+
   it('archives the progress of questions that left the bank and restores it when they come back', async () => {
     await recordAnswer(db, answer({ questionId: 'stay' }), S)
     await recordAnswer(db, answer({ questionId: 'gone' }), S)

@@ -517,10 +517,15 @@ export interface SyncResult {
  * Reconciles progress with the question bank (the rules: domain/progress/bankSync.ts): progress
  * of questions no longer in it moves to the archive, archived progress of questions that are
  * back is restored, and a question that moved to another set takes its progress along.
+ * `unchanged`: sets known to be in step (their cards and entries are neither read nor touched;
+ * `bank` then leaves their questions out).
  */
-export function syncBank(db: StudyDB, bank: readonly { id: string; setId: string }[], now: number): Promise<SyncResult> {
+export function syncBank(db: StudyDB, bank: readonly { id: string; setId: string }[], now: number, unchanged: ReadonlySet<string> = new Set()): Promise<SyncResult> {
   return db.transaction('rw', [db.cards, db.notebook, db.archive], async () => {
-    const plan = planBankSync(bank, await db.cards.toArray(), await db.notebook.toArray(), await db.archive.toArray(), now)
+    const skip = [...unchanged]
+    const cards = skip.length > 0 ? await db.cards.where('setId').noneOf(skip).toArray() : await db.cards.toArray()
+    const entries = skip.length > 0 ? await db.notebook.where('setId').noneOf(skip).toArray() : await db.notebook.toArray()
+    const plan = planBankSync(bank, cards, entries, await db.archive.toArray(), now)
     await db.archive.bulkDelete(plan.restored)
     await db.archive.bulkPut(plan.archivePuts)
     await db.cards.bulkDelete(plan.cardDeletes)

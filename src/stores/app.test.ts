@@ -24,12 +24,14 @@ vi.mock('@/db/live', async (original) => {
 
 // Reconciles with the bank are counted.
 const reconciles = vi.hoisted(() => ({ count: 0 }))
+const reconciled = vi.hoisted(() => ({ unchanged: null as ReadonlySet<string> | null }))
 vi.mock('@/db/progress', async (original) => {
   const progress = await original<typeof import('@/db/progress')>()
   return {
     ...progress,
     syncBank: ((...args) => {
       reconciles.count++
+      reconciled.unchanged = args[3] ?? new Set()
       return progress.syncBank(...args)
     }) satisfies typeof progress.syncBank,
   }
@@ -102,6 +104,29 @@ describe('the bank changed while the app runs', () => {
     setActivePinia(createPinia())
     await useAppStore().whenReady()
     expect(reconciles.count).toBe(0)
+  })
+
+  it('after the built-in sets change, an imported set unchanged since the last reconcile keeps its cards unread', async () => {
+    await useAppStore().whenReady()
+    await saveImportedSet(getDB(), { name: 'Deck', set: importedSet('imp-c') }, Date.now())
+    await vi.waitFor(async () => expect(await stored()).toContain('imp-c='), { timeout: 5000 })
+    const [questionId] = await getDB().importedQuestions.toCollection().primaryKeys()
+    const card = {
+      questionId: String(questionId), setId: 'imp-c', due: 0, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1,
+      learningSteps: 0, reps: 1, lapses: 0, state: 2 as const, lastReview: 0,
+    }
+    await getDB().cards.put(card)
+    await getDB().cards.put({ ...card, questionId: 'gone-2', setId: 'demo' })
+    // A new version of the built-in sets: the built-in part of the signature differs.
+    const signature = String(await stored())
+    await getDB().settings.put({ key: 'bankSignature', value: signature.replace(/^\S+/, '0:0') })
+    reconciled.unchanged = null
+    setActivePinia(createPinia())
+    await useAppStore().whenReady()
+    expect(reconciled.unchanged).toEqual(new Set(['imp-c']))
+    expect(await getDB().cards.get(card.questionId)).toEqual(card)
+    expect(await getDB().cards.get('gone-2')).toBeUndefined()
+    expect(await getDB().archive.get('gone-2')).toBeDefined()
   })
 
   it('a signature changed by anything else (a backup import forgets it) is left for the next start-up to reconcile', async () => {

@@ -9,6 +9,7 @@ import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
 import { yieldToMain } from '@/composables/yieldToMain'
 import { databaseExists, settleUnreadableIndexedDB } from '@/db/exists'
+import { unchangedImportedSets } from '@/domain/progress/bankSync'
 
 const MINUTE = 60_000
 /** The performance measure of start-up's database reads (see start()). */
@@ -97,15 +98,19 @@ export const useAppStore = defineStore('app', () => {
     // signature of the bank last reconciled.
     const firstSettings = settingsLive.next()
     settingsLive.watch()
-    const [, reconciled] = await Promise.all([bank.watchImported(), db.getSetting(db.getDB(), db.BANK_SIGNATURE_KEY), firstSettings])
+    const [imported, reconciled] = await Promise.all([bank.watchImported(), db.getSetting<string>(db.getDB(), db.BANK_SIGNATURE_KEY), firstSettings])
     // Progress of questions that left the bank is archived, and restored if they come back.
     // Reconciling reads every card, so do it only when the bank is not the one last reconciled
     // (bank.signature). A database created just now holds no progress: nothing to reconcile.
     const signature = bank.signature
     if (reconciled !== signature) {
       if (!opened.created) {
-        const ids = [...bank.builtInQuestionIds, ...(await db.importedQuestionIds(db.getDB()))]
-        await db.syncBank(db.getDB(), ids, Date.now())
+        // An imported set unchanged since then kept its progress in step: its cards are not read
+        // (after an update of the built-in sets, 100,000 imported cards stay where they are).
+        const kept = unchangedImportedSets(reconciled, imported)
+        const changed = imported.filter((r) => !kept.has(r.id)).map((r) => r.id)
+        const ids = [...bank.builtInQuestionIds, ...(await db.importedQuestionIds(db.getDB(), changed))]
+        await db.syncBank(db.getDB(), ids, Date.now(), kept)
       }
       await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }

@@ -4,6 +4,7 @@ import builtInIndex from 'virtual:question-index'
 import { loadSet } from 'virtual:question-bank'
 import type { Localized, Question, QuestionSet, QuestionType } from '@/domain/content/schema'
 import type { ImportedSetInfoRecord } from '@/db/records'
+import { bankSignatureOf } from '@/domain/progress/bankSync'
 import { hashSeed } from '@/domain/random'
 import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
@@ -140,10 +141,10 @@ export const useBankStore = defineStore('bank', () => {
   const builtInQuestionIds = builtInIndex.flatMap((s) => s.questions.map((id) => ({ id, setId: s.id })))
   const builtInSignature = bankSignature(builtInQuestionIds)
   /**
-   * Which questions are in which set, as start-up compares it with the bank last reconciled: the
-   * built-in index's fingerprint and each imported set's fingerprint of its ids.
+   * Which questions are in which set, as start-up compares it with the bank last reconciled (the
+   * built-in index's fingerprint and each imported set's fingerprint of its ids).
    */
-  const signature = computed(() => [builtInSignature, ...imported.value.map((r) => `${r.id}=${r.questionsHash}`)].join(' '))
+  const signature = computed(() => bankSignatureOf(builtInSignature, imported.value))
 
   const setById = computed(() => new Map(sets.value.map((s) => [s.set.id, s])))
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planBankSync } from './bankSync'
+import { bankSignatureOf, planBankSync, unchangedImportedSets } from './bankSync'
 import { makeCard, makeEntry } from './testing'
 
 const T0 = Date.UTC(2026, 0, 1, 8, 0)
@@ -38,5 +38,29 @@ describe('planBankSync', () => {
     expect(plan.cardPuts).toEqual([makeCard({ setId: 'set-b' })])
     expect(plan.entryPuts).toEqual([])
     expect([plan.archived, plan.restored, plan.cardDeletes]).toEqual([[], [], []])
+  })
+})
+
+describe('the bank signature', () => {
+  const a = { id: 'imp-a', questionsHash: '4:aa' }
+  const b = { id: 'imp-b', questionsHash: '2:bb' }
+
+  it('joins the built-in fingerprint and each imported set’s', () => {
+    expect(bankSignatureOf('167:ff', [])).toBe('167:ff')
+    expect(bankSignatureOf('167:ff', [a, b])).toBe('167:ff imp-a=4:aa imp-b=2:bb')
+  })
+
+  it('names the imported sets whose fingerprint is the one last reconciled, whatever else changed', () => {
+    const reconciled = bankSignatureOf('167:ff', [a, b])
+    expect(unchangedImportedSets(reconciled, [a, b])).toEqual(new Set(['imp-a', 'imp-b']))
+    expect(unchangedImportedSets(reconciled.replace('167:ff', '170:01'), [a, b])).toEqual(new Set(['imp-a', 'imp-b']))
+    expect(unchangedImportedSets(reconciled, [a, { ...b, questionsHash: '3:bc' }])).toEqual(new Set(['imp-a']))
+    expect(unchangedImportedSets(reconciled, [a, b, { id: 'imp-c', questionsHash: '1:cc' }])).toEqual(new Set(['imp-a', 'imp-b']))
+  })
+
+  it('names none when nothing was reconciled, and never the built-in part', () => {
+    expect(unchangedImportedSets(undefined, [a])).toEqual(new Set())
+    expect(unchangedImportedSets('', [a])).toEqual(new Set())
+    expect(unchangedImportedSets('imp-a=4:aa', [a])).toEqual(new Set())
   })
 })

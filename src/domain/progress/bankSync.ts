@@ -8,6 +8,23 @@ import { reviewedLater, type CardRecord } from '@/domain/scheduling/types'
 import type { NotebookEntry } from '@/domain/session/notebook'
 import type { ArchivedProgress } from './records'
 
+/**
+ * The bank's fingerprint as start-up compares it with the one last reconciled: the built-in
+ * index's, then each imported set's `id=fingerprint of its question ids`, space-separated.
+ */
+export function bankSignatureOf(builtIn: string, imported: readonly { id: string; questionsHash: string }[]): string {
+  return [builtIn, ...imported.map((r) => `${r.id}=${r.questionsHash}`)].join(' ')
+}
+
+/**
+ * The imported sets whose fingerprint is the same in the signature last reconciled: saving and
+ * deleting a set keep its progress in step, so reconciling need not read those sets' cards.
+ */
+export function unchangedImportedSets(reconciled: string | undefined, imported: readonly { id: string; questionsHash: string }[]): Set<string> {
+  const parts = new Set((reconciled ?? '').split(' ').slice(1))
+  return new Set(imported.filter((r) => parts.has(`${r.id}=${r.questionsHash}`)).map((r) => r.id))
+}
+
 /** Of two cards for one question (either may be missing), the later reviewed; `a` on a tie. */
 const laterCard = (a: CardRecord | null, b: CardRecord | null): CardRecord | null =>
   !a ? b : !b ? a : reviewedLater(b, a) ? b : a
