@@ -859,11 +859,15 @@ describe('syncBank', () => {
     await recordAnswer(db, answer({ questionId: 'imp-a-1', setId: 'imp-a' }), S)
     await recordAnswer(db, answer({ questionId: 'built-in-gone', setId: 'set-a' }), S)
     await recordAnswer(db, answer({ questionId: 'stay', setId: 'set-a' }), S)
+    await recordAnswer(db, answer({ questionId: 'imp-b-1', setId: 'imp-b' }), S)
+    await recordAnswer(db, answer({ questionId: 'imp-c-1', setId: 'imp-c' }), S)
     const before = await dumpAll(db)
     const bank = [{ id: 'stay', setId: 'set-a' }]
     const read = vi.spyOn(db.cards, 'toArray')
 
-    expect(await syncBank(db, bank, T0 + DAY, new Set(['imp-a']))).toEqual({ archived: ['built-in-gone'], restored: [] })
+    // imp-b lies between two unchanged sets: it is read, and its questions are not in the bank.
+    expect(await syncBank(db, bank, T0 + DAY, new Set(['imp-c', 'imp-a']))).toEqual({ archived: ['built-in-gone', 'imp-b-1'], restored: [] })
+    expect(await db.cards.get('imp-c-1')).toBeDefined()
     expect(read).not.toHaveBeenCalled()
     expect(await db.cards.get('imp-a-1')).toEqual((before.cards as CardRecord[]).find((c) => c.questionId === 'imp-a-1'))
     expect(await db.notebook.get('imp-a-1')).toBeDefined()
@@ -871,7 +875,7 @@ describe('syncBank', () => {
     expect(await db.archive.get('built-in-gone')).toBeDefined()
 
     // Told nothing, the same bank archives that set's progress too (its questions are not in it).
-    expect(await syncBank(db, bank, T0 + DAY)).toEqual({ archived: ['imp-a-1'], restored: [] })
+    expect(await syncBank(db, bank, T0 + DAY)).toEqual({ archived: ['imp-a-1', 'imp-c-1'], restored: [] })
   })
 
   it('archives the progress of questions that left the bank and restores it when they come back', async () => {
