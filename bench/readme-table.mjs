@@ -28,6 +28,7 @@ export const WHAT = {
   'cold load of /review → first question (new browser, no HTTP or code cache)': 'a new browser on the learner’s profile (data kept, caches deleted) loads `/review`: navigation start → first question painted; at 10k and 100k the target is 1.5× the 1k figure',
   'answer → feedback, review loaded directly (home never shown)': 'on `/review` loaded directly: *Don’t know* → feedback painted (answer written first)',
   'home start-up reads (imported sets, bank signature, settings)': 'home loaded with the app’s files cached: the database reads start-up makes once the database is open, before any screen may use it (the imported sets, the bank’s signature and the settings, side by side; the due count is its own row); the app’s own `performance.measure`',
+  'home start-up reads after an update of the built-in sets (reconciling with the new bank)': 'the first start after an app update whose built-in sets differ (the stored signature’s built-in part changed): the same reads plus reconciling progress with the new bank; the imported set holding every seeded card is unchanged, so its cards are not read',
   'JS heap after start-up (home, after GC)': 'the page’s JS heap once home is idle, after a garbage collection; at 10k and 100k the target is 1.5× the 1k figure',
   'open review, first visit after page load → first question': 'home loaded and idle, *Review* clicked → first question (route chunk fetched too)',
   'open review (click, route loaded) → first question': 'the same, second time in the page: the screen’s own work',
