@@ -112,19 +112,14 @@ describe('hostile files', () => {
 
   it('duplicate-ids.json: the repeated id is named', () => {
     expect(errors('duplicate-ids.json')).toEqual([
-      {
-        path: 'dup-q1 › id',
-        code: 'vDuplicateQuestionId',
-        params: { id: '"dup-q1"', index: '0' },
-        message: '"dup-q1" is already the id of questions[0] in this set',
-      },
+      { path: 'dup-q1 › id', message: '"dup-q1" is already the id of questions[0] in this set' },
     ])
   })
 
   it('wrong-types.json: each wrong type is named', () => {
     expect(errors('wrong-types.json')).toEqual([
-      { path: 'types-q1 › prompt', code: 'vWrongType', params: { expected: 'kind:object', got: '42' }, message: 'must be an object, got 42' },
-      { path: 'types-q1 › answer', code: 'vWrongType', params: { expected: 'kind:boolean', got: '"yes"' }, message: 'must be true or false, got "yes"' },
+      { path: 'types-q1 › prompt', message: 'must be an object, got 42' },
+      { path: 'types-q1 › answer', message: 'must be true or false, got "yes"' },
       {
         path: 'types-q2 › type',
         code: 'vNotAType',
@@ -170,7 +165,7 @@ describe('hostile files', () => {
 
   it('not-a-set.json: a list is not a set', () => {
     expect(errors('not-a-set.json')).toEqual([
-      { code: 'vNotASet', params: { got: 'kind:list' }, message: 'must be an object (a question set), got a list' },
+      { code: 'vNotASet', params: { got: 'a list' }, message: 'must be an object (a question set), got a list' },
     ])
   })
 

@@ -59,7 +59,7 @@ describe('format detection', () => {
 
   it('keeps JSON that parses but is no set as a JSON problem', () => {
     expect(errors(parseImport('[1,2,3]', opts()))).toEqual([
-      { code: 'vNotASet', params: { got: 'kind:list' }, message: 'must be an object (a question set), got a list' },
+      { code: 'vNotASet', params: { got: 'a list' }, message: 'must be an object (a question set), got a list' },
     ])
   })
 

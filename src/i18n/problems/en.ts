@@ -1,7 +1,5 @@
 // English messages that explain a refused file (import and backup screens). Keys mirror problems/zh.ts.
 export default {
-  // The kinds of value the set validator names ("must be a string, got a list"): see validatorCodes.ts.
-  valueKind: { string: 'a string', number: 'a number', boolean: 'true or false', object: 'an object', list: 'a list', nothing: 'nothing', or: ' or ' },
   importIssue: {
     fileTooBig: 'The file is {size} MB; the limit is 10 MB.',
     noText: 'There is no text to import.',
@@ -50,34 +48,7 @@ export default {
     nameEmpty: 'The set name is empty. Type a name for the set.',
     nameTooLong: 'The set name is {n} characters; the limit is {max}. Shorten it.',
     namePlaceholder: 'The set name {name} looks like a placeholder, not a real name. Type the name the set should have.',
-    // The set validator's messages (src/domain/import/validatorCodes.ts), as it words them.
-    vMinEntry: 'must have at least 1 entry (has {has})',
-    vMinChar: 'must have at least 1 character (has {has})',
-    vMinChars: 'must have at least {n} characters (has {has})',
-    vAtLeast: 'must be {n} or more',
-    vWhole: 'must be a whole number',
-    vNotNegative: 'must not be negative',
-    vKebab: 'must be lowercase kebab-case (a-z, 0-9 and single hyphens)',
-    vNeedsChoices: 'needs at least {n} choices',
-    vNeedsItems: 'needs at least {n} items',
-    vNeedsPairs: 'needs at least {n} pairs',
-    vNeedsKeyPoint: 'needs at least one key point',
-    vNeedsQuestion: 'needs at least one question',
-    vIdUsed: '{id} is already used by {list}[{index}]',
-    vSameText: 'same text as {other} ({text})',
-    vNotAChoice: '{value} is not one of the choices ({list})',
-    vListedTwice: '{value} is listed twice',
-    vNeedsTwoCorrect: 'needs at least 2 correct choices, has {has} (use type "single" for one correct answer)',
-    vAllCorrect: 'every choice is marked correct; at least 1 choice must be wrong',
-    vNotAnItem: '{value} is not one of the items',
-    vLeavesOut: 'leaves out {list}; the answer must list every item exactly once',
-    vToleranceTooBig: 'tolerance {tolerance} must be smaller than the value {value}',
-    vToleranceLoose: 'tolerance {tolerance} is too loose for value {value} (max 10% = {max})',
-    vNumericShown: 'the answer as learners see it, {shown}, is not graded right; give value in plain units (300亿 is 30000000000) and the same unit in zh and en',
-    vRepeats: '{form} repeats {other} (matching ignores case, width, spaces and punctuation)',
-    vBlankNumbers: '{form} reads as the number {value}, but {path} {other} reads as {otherValue}: the forms of one blank must name the same answer',
-    vDuplicateQuestionId: '{id} is already the id of questions[{index}] in this set',
-    vWrongType: 'must be {expected}, got {got}',
+    // The set validator's commonest messages (src/domain/import/validatorCodes.ts), as it words them.
     vMissing: 'missing',
     vMissingLang: 'missing — every learner-facing string needs both zh and en',
     vMissingType: 'missing — must be one of {list}',

@@ -1,7 +1,5 @@
 // 解释文件为何被拒绝的文案（导入与备份页面）。键与 problems/en.ts 一一对应。
 export default {
-  // The kinds of value the set validator names ("must be a string, got a list"): see validatorCodes.ts.
-  valueKind: { string: '文字', number: '数字', boolean: '布尔值（true 或 false）', object: '对象', list: '列表', nothing: '空', or: '或' },
   importIssue: {
     fileTooBig: '文件大小为 {size} MB，上限是 10 MB。',
     noText: '没有可导入的文字。',
@@ -50,34 +48,7 @@ export default {
     nameEmpty: '题组名称是空的。请输入题组名称。',
     nameTooLong: '题组名称有 {n} 个字符，上限是 {max} 个。请改短一些。',
     namePlaceholder: '题组名称 {name} 看起来是占位文字，不是真正的名称。请输入题组应有的名称。',
-    // The set validator's messages (src/domain/import/validatorCodes.ts), as it words them.
-    vMinEntry: '至少要有 1 项（现有 {has} 项）',
-    vMinChar: '至少要有 1 个字符（现有 {has} 个）',
-    vMinChars: '至少要有 {n} 个字符（现有 {has} 个）',
-    vAtLeast: '不能小于 {n}',
-    vWhole: '必须是整数',
-    vNotNegative: '不能是负数',
-    vKebab: '只能由小写字母 a-z、数字 0-9 和单个连字符“-”组成',
-    vNeedsChoices: '至少需要 {n} 个选项',
-    vNeedsItems: '至少需要 {n} 个排序项',
-    vNeedsPairs: '至少需要 {n} 组配对',
-    vNeedsKeyPoint: '至少需要一条要点',
-    vNeedsQuestion: '至少需要一道题',
-    vIdUsed: '{id} 已被 {list}[{index}] 使用',
-    vSameText: '与 {other} 的文字相同（{text}）',
-    vNotAChoice: '{value} 不在选项之中（选项：{list}）',
-    vListedTwice: '{value} 列了两次',
-    vNeedsTwoCorrect: '至少需要 2 个正确选项，现在有 {has} 个（只有一个正确答案时，请用题型 "single"）',
-    vAllCorrect: '所有选项都标为正确；至少要有 1 个错误选项',
-    vNotAnItem: '{value} 不是排序项之一',
-    vLeavesOut: '漏掉了 {list}；答案必须把每一项恰好列出一次',
-    vToleranceTooBig: '允许误差 {tolerance} 必须小于答案 {value}',
-    vToleranceLoose: '允许误差 {tolerance} 对答案 {value} 来说太宽（最多 10%，即 {max}）',
-    vNumericShown: '学习者看到的答案 {shown} 会被判为错误；请用基本单位写数值（300亿 写作 30000000000），并让中英文的单位一致',
-    vRepeats: '{form} 与 {other} 重复（比较时不计大小写、全半角、空格和标点）',
-    vBlankNumbers: '{form} 读作数字 {value}，而 {path} 的 {other} 读作 {otherValue}：同一个空的各种写法必须是同一个答案',
-    vDuplicateQuestionId: '{id} 已是本题组 questions[{index}] 的 id',
-    vWrongType: '应为{expected}，实际是 {got}',
+    // The set validator's commonest messages (src/domain/import/validatorCodes.ts), as it words them.
     vMissing: '缺少这一项',
     vMissingLang: '缺少这一项——每段给学习者看的文字都要有 zh 和 en 两种语言',
     vMissingType: '缺少题型——必须是 {list} 之一',
