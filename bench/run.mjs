@@ -826,6 +826,17 @@ async function measureSize(_browser, base, n, setId) {
   // Every "don't know" adds a log entry: the stats screen must show them too.
   let answered = 0
 
+  // The database was written outside the app, as a backup import writes it: its first start
+  // reconciles every card with the bank (once), before any screen may open. Timed here, so that
+  // no later figure has it in its first run.
+  const reconcileName = 'start-up reads, first start after the database was written outside the app (as after a backup import: every card reconciled)'
+  await block([reconcileName], null, async () => {
+    await page.goto(base + '/')
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, 'app: start-up reads', { timeout: 120_000 })
+    add({ name: reconcileName, size: n, samples: [await page.evaluate((name) => performance.getEntriesByName(name)[0].duration, 'app: start-up reads')] })
+    await page.evaluate(quiet)
+  })
+
   await block(['cold load of /review → first question (new browser, no HTTP or code cache)', 'answer → feedback, review loaded directly (home never shown)'], null, async () => {
     const cold = []
     // Where a cold load's time goes: until the database code has arrived (the browser starting on
