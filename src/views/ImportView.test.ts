@@ -9,7 +9,8 @@ vi.mock('virtual:question-index', () => ({ default: [] }))
 
 import { i18n } from '@/i18n'
 import type { StudyDB } from '@/db/database'
-import { freshDBEachTest, importedSetsOf } from '@/db/test-utils'
+import { dumpAll, freshDBEachTest, importedSetsOf, makeCard } from '@/db/test-utils'
+import { makeImportedSet } from '@/domain/progress/testing'
 import ImportView from './ImportView.vue'
 
 let db: StudyDB
@@ -234,6 +235,47 @@ describe('ImportView: the unlucky paths', () => {
     expect((byId(w, 'import-text').element as HTMLTextAreaElement).value).toBe('')
     await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
     expect(byId(w, 'import-errors').text()).toContain('The pasted text is 10.1 MB; the limit is 10 MB')
+  })
+})
+
+describe('ImportView: hostile and vanished files', () => {
+  it('says every refusal of a file or paste again in the language the learner switches to', async () => {
+    const w = mountView()
+    const errors = () => byId(w, 'import-errors').findAll('li').map((li) => li.text())
+    await chooseFile(w, new File([new Uint8Array([0xef, 0xbb, 0xbf, 0x0a, 0x20, 0x0a])], 'blank.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(errors()).toEqual(['The file “blank.csv” is empty: it holds no text, or only spaces and line breaks. Choose the file that holds your cards, or paste them below.'])
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errors()).toEqual(['文件“blank.csv”是空的：没有任何文字，或只有空格和换行。请选择存有卡片的文件，或把内容粘贴到下面。'])
+    i18n.global.locale.value = 'en'
+
+    await chooseFile(w, new File(['x'.repeat(11 * 1024 * 1024)], 'huge.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(errors()).toEqual(['The file is 11.0 MB; the limit is 10 MB.']), { timeout: 3000 })
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errors()).toEqual(['文件大小为 11.0 MB，上限是 10 MB。'])
+  })
+
+  it('says a file that can no longer be read (moved or deleted after it was chosen), in both languages, and keeps what was saved', async () => {
+    await importedSetsOf(db).add(makeImportedSet())
+    await db.cards.put(makeCard({ questionId: 'm1', setId: 'mine' }))
+    const before = await dumpAll(db)
+    const gone = new File(['cat\tchat\n'], 'deck.csv', { type: 'text/csv' })
+    const notFound = () => Promise.reject(new DOMException('A requested file or directory could not be found at the time an operation was processed.', 'NotFoundError'))
+    Object.assign(gone, { arrayBuffer: notFound, text: notFound })
+    const w = mountView()
+    await chooseFile(w, gone)
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').attributes('role')).toBe('alert')
+    expect(byId(w, 'import-errors').find('li').text()).toBe(
+      'The file “deck.csv” could not be read: it was moved, renamed, deleted or changed after it was chosen, or the browser may not read it. Choose the file again.',
+    )
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(byId(w, 'import-errors').find('li').text()).toBe('无法读取文件“deck.csv”：选择之后它被移动、改名、删除或修改了，或者浏览器无权读取它。请重新选择这个文件。')
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
+    expect(await dumpAll(db)).toEqual(before)
   })
 })
 

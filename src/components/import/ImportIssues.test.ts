@@ -4,7 +4,7 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { i18n } from '@/i18n'
 import en from '@/i18n/problems/en'
 import zh from '@/i18n/problems/zh'
-import { decodeFile, parseImport, type ImportIssue } from '@/domain/import'
+import { decodeFile, emptyFileIssue, emptyPasteIssue, parseImport, pasteTooBigIssue, unreadableFileIssue, type ImportIssue } from '@/domain/import'
 import { nameIssue } from '@/domain/import/name'
 import { MAX_BLANK_LINES } from '@/domain/import/csv'
 import { issue, type IssueCode } from '@/domain/import/types'
@@ -99,6 +99,11 @@ function corpus(): ImportIssue[] {
     nameIssue('', true)!,
     nameIssue('x'.repeat(201), true)!,
     nameIssue('todo', true)!,
+    // Where the text comes from.
+    emptyFileIssue('deck.csv'),
+    emptyPasteIssue(),
+    pasteTooBigIssue(11 * 1024 * 1024),
+    unreadableFileIssue('deck.csv'),
   ]
 }
 

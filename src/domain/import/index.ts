@@ -10,6 +10,7 @@ import { issue, sizeIssue, utf8Length, type ImportFormat, type ImportIssue, type
 
 export { decodeFile, type DecodeResult } from './decode'
 export { exportSetJson, exportSetTsv, naturalPairs } from './export'
+export { emptyFileIssue, emptyPasteIssue, pasteTooBigIssue, unreadableFileIssue } from './source'
 export {
   formatMegabytes,
   MAX_FILE_BYTES,

@@ -92,6 +92,11 @@ export type IssueCode =
   | 'vPlaceholder'
   | 'vEmptyAnswer'
   | 'vNotASet'
+  // Where the text comes from (source.ts).
+  | 'emptyFile'
+  | 'emptyPaste'
+  | 'pasteTooBig'
+  | 'fileUnreadable'
 
 /** A problem with its code, its parameters and its English message. */
 export function issue(code: IssueCode, message: string, params?: Record<string, string | number>, where?: Pick<ImportIssue, 'line' | 'column' | 'path'>): ImportIssue {

@@ -61,6 +61,11 @@ export default {
     vPlaceholder: '{text} looks like a placeholder, not a real text',
     vEmptyAnswer: '{text} is empty once case, spaces and punctuation are ignored',
     vNotASet: 'must be an object (a question set), got {got}',
+    // Where the text comes from (src/domain/import/source.ts).
+    emptyFile: 'The file “{name}” is empty: it holds no text, or only spaces and line breaks. Choose the file that holds your cards, or paste them below.',
+    emptyPaste: 'The pasted text is empty: it has nothing but spaces or line breaks.',
+    pasteTooBig: 'The pasted text is {size} MB; the limit is 10 MB. Nothing was pasted: split it, or save it as a file and choose the file.',
+    fileUnreadable: 'The file “{name}” could not be read: it was moved, renamed, deleted or changed after it was chosen, or the browser may not read it. Choose the file again.',
   },
   importName: {
     fallback: 'Imported set ({date})',

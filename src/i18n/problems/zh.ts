@@ -61,6 +61,11 @@ export default {
     vPlaceholder: '{text} 看起来是占位文字，不是真正的内容',
     vEmptyAnswer: '{text} 去掉大小写、空格和标点后就什么也不剩了',
     vNotASet: '必须是一个对象（题组），实际是 {got}',
+    // 文字从哪里来（src/domain/import/source.ts）。
+    emptyFile: '文件“{name}”是空的：没有任何文字，或只有空格和换行。请选择存有卡片的文件，或把内容粘贴到下面。',
+    emptyPaste: '粘贴的内容是空的：只有空格或换行。',
+    pasteTooBig: '粘贴的文字有 {size} MB，上限是 10 MB。没有粘贴任何内容：请分成几份，或存成文件后选择该文件。',
+    fileUnreadable: '无法读取文件“{name}”：选择之后它被移动、改名、删除或修改了，或者浏览器无权读取它。请重新选择这个文件。',
   },
   importName: {
     fallback: '导入的题组（{date}）',
