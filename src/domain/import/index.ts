@@ -12,7 +12,6 @@ export { decodeFile, type DecodeResult } from './decode'
 export { exportSetJson, exportSetTsv, naturalPairs } from './export'
 export { emptyFileIssue, emptyPasteIssue, pasteTooBigIssue, unreadableFileIssue } from './source'
 export {
-  formatMegabytes,
   MAX_FILE_BYTES,
   sizeIssue,
   utf8Length,
