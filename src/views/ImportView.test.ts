@@ -279,6 +279,51 @@ describe('ImportView: hostile and vanished files', () => {
   })
 })
 
+describe('ImportView: hostile JSON', () => {
+  const set = (questions: object[]) =>
+    JSON.stringify({ id: 's', title: { zh: 't', en: 't' }, keyPoints: [{ zh: 'k', en: 'k' }], questions }, null, 2)
+  const tf = (id: string) => ({ id, type: 'truefalse', prompt: { zh: `p ${id}`, en: `p ${id}` }, explanation: { zh: 'e', en: 'e' }, answer: true })
+  const errors = (w: VueWrapper) => byId(w, 'import-errors').findAll('li').map((li) => li.text())
+
+  it('says where JSON breaks, and why, in the learner’s language; a comment is named as one', async () => {
+    const w = mountView()
+    const cases: [string, string, string][] = [
+      [
+        `// my deck\n${set([tf('q1')])}`,
+        'Line 1, column 1: invalid JSON: JSON allows no comments (// … or /* … */); remove it. The text starts with “/”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
+        '第 1 行，第 1 列：JSON 格式错误：JSON 不允许注释（// … 或 /* … */），请删掉它。文本以“/”开头，所以按 JSON 读取；按 CSV / TSV 读取也不成功。如果这是 CSV / TSV 文件，请把格式选为“CSV / TSV”以查看它的问题。',
+      ],
+      [
+        `${set([tf('q1')])} trailing`,
+        'Line 28, column 3: invalid JSON: unexpected "t" after the end of the JSON value. The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
+        '第 28 行，第 3 列：JSON 格式错误：JSON 值结束后还有多余的 "t"。文本以“{”开头，所以按 JSON 读取；按 CSV / TSV 读取也不成功。如果这是 CSV / TSV 文件，请把格式选为“CSV / TSV”以查看它的问题。',
+      ],
+    ]
+    for (const [text, english, chinese] of cases) {
+      i18n.global.locale.value = 'en'
+      await chooseFile(w, new File([text], 'deck.json', { type: 'application/json' }))
+      await vi.waitFor(() => expect(errors(w)).toEqual([english]), { timeout: 3000 })
+      i18n.global.locale.value = 'zh'
+      await flushPromises()
+      expect(errors(w)).toEqual([chinese])
+    }
+  })
+
+  it('says a repeated question id, an id that is not kebab-case and a number too big for a double in Chinese too', async () => {
+    i18n.global.locale.value = 'zh'
+    const w = mountView()
+    const numeric = { id: 'n', type: 'numeric', prompt: { zh: 'p', en: 'p' }, explanation: { zh: 'e', en: 'e' }, value: 1, tolerance: 0 }
+    const text = set([tf('q1'), tf('q1'), tf('__proto__'), numeric]).replace('"value": 1', '"value": 1e400')
+    await chooseFile(w, new File([text], 'deck.json', { type: 'application/json' }))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(errors(w)).toEqual([
+      '__proto__ › id：必须是小写短横线格式（a-z、0-9，用单个“-”连接）',
+      'n › value：必须是有限的数字，实际是 Infinity',
+      'q1 › id："q1" 已经是本题组 questions[0] 的编号',
+    ])
+  })
+})
+
 describe('ImportView: the set name', () => {
   const tsv = 'cat\tchat\ndog\tchien\n'
   const saveAndWait = async (w: VueWrapper) => {

@@ -506,6 +506,20 @@ describe('SettingsView: hostile backup files', () => {
     }
   })
 
+  it('says the rule an imported set of the backup breaks in the learner’s language', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const backup = await exportProgress(db, T0)
+    const broken = { ...backup, importedSets: backup.importedSets.map((r) => ({ ...r, set: { ...r.set, questions: [] } })) }
+    await chooseFile(w, JSON.stringify(broken))
+    await vi.waitFor(() => expect(errorItems(w)).toEqual(['importedSets[0].set.questions: the imported question set breaks a rule: needs at least one question']))
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errorItems(w)).toEqual(['importedSets[0].set.questions：导入的题组不符合规则：至少需要一道题'])
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
   it('says a file that can no longer be read (moved or deleted after it was chosen), and changes nothing', async () => {
     await seed()
     const before = await dumpAll(db)

@@ -47,9 +47,12 @@ export function controlIssue(text: string): ImportIssue | null {
   )
 }
 
-/** JSON when the text opens like a JSON value; otherwise delimited text. */
+/** Comments and spaces at the start of a text: JSON has no comments, but a hand-written set may open with one. */
+const LEADING_COMMENTS = /^(?:\s+|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
+
+/** JSON when the text opens like a JSON value (after any comments); otherwise delimited text. */
 export function detectFormat(text: string): Exclude<ImportFormat, 'auto'> {
-  const first = /\S/.exec(text)?.[0]
+  const first = /\S/.exec(text.slice(LEADING_COMMENTS.exec(text)?.[0].length ?? 0))?.[0]
   return first === '{' || first === '[' ? 'json' : 'csv'
 }
 

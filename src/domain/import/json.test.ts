@@ -73,7 +73,7 @@ describe('parseImport: the app JSON format', () => {
     const data = small()
     ;(data.questions as Record<string, unknown>[])[0]!.answer = 'z'
     expect(errors(parseImport(JSON.stringify(data), opts()))).toEqual([
-      { path: 'mine-q1 › answer', message: '"z" is not one of the choices (a, b)' },
+      { path: 'mine-q1 › answer', code: 'vNotAChoice', params: { value: '"z"', list: 'a, b' }, message: '"z" is not one of the choices (a, b)' },
     ])
     expect(errors(parseImport('{"id":"x"}', opts()))).toContainEqual({ path: 'title', code: 'vMissing', message: 'missing' })
   })

@@ -6,6 +6,7 @@ import { BACKUP_FORMAT } from '@/domain/backup/format'
 import type { QuestionSet } from '@/domain/content/schema'
 import { findJsonError, findTooDeep, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
 import { applyPrefix, firstDuplicateId } from './ids'
+import { COMMENT_REASON } from './jsonReasons'
 import { codeValidatorMessage } from './validatorCodes'
 import { groupDigits, issue, MAX_JSON_DEPTH, MAX_QUESTIONS, type ImportIssue, type ImportResult } from './types'
 
@@ -54,7 +55,9 @@ export function parseJsonImport(text: string, idPrefix: string): ImportResult {
   } catch (e) {
     const found = findJsonError(text)
     const offset = found?.offset ?? 0
-    const reason = found?.message ?? (e instanceof Error ? e.message : String(e))
+    // A comment is the commonest slip in a hand-written file: named as one, not as a stray "/".
+    const comment = text.startsWith('//', offset) || text.startsWith('/*', offset)
+    const reason = comment ? COMMENT_REASON : (found?.message ?? (e instanceof Error ? e.message : String(e)))
     const { line, column } = lineColumn(text, offset)
     return { ok: false, meta, errors: [issue('invalidJson', `invalid JSON: ${reason}`, { reason }, { line, column })] }
   }
