@@ -279,6 +279,36 @@ describe('ImportView: hostile and vanished files', () => {
   })
 })
 
+describe('ImportView: names and terms that hide themselves', () => {
+  it('never shows or saves a name made of invisible or direction-reversing characters', async () => {
+    const w = mountView()
+    await chooseFile(w, new File(['cat\tchat\n'], 'evil\u202Egpj.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-file-name').text()).toBe('Read from evilgpj.csv')
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toBe('evilgpj')
+
+    await chooseFile(w, new File(['cat\tchat\n'], '\u200B\u200B\u200B.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-file-name').text()).toBe('Read from .csv'), { timeout: 3000 })
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toMatch(/^Imported set \(.+\)$/)
+    await byId(w, 'import-name').setValue('\u202E\u200B Animals \u200B')
+    await byId(w, 'import-save').trigger('click')
+    await vi.waitFor(() => expect(byId(w, 'import-saved').exists()).toBe(true), { timeout: 3000 })
+    const [record] = await importedSetsOf(db).toArray()
+    expect(record).toMatchObject({ name: 'Animals', set: { title: { zh: 'Animals', en: 'Animals' } } })
+  })
+
+  it('takes a term or definition of invisible characters for the empty cell it looks like', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('cat\tchat\n\u200B\tzero width\ndog\t\u2066\u2069\n')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').findAll('li').map((li) => li.text())).toEqual([
+      'Line 2, column 1: the term is empty',
+      'Line 3, column 2: the definition is empty',
+    ])
+  })
+})
+
 describe('ImportView: hostile JSON', () => {
   const set = (questions: object[]) =>
     JSON.stringify({ id: 's', title: { zh: 't', en: 't' }, keyPoints: [{ zh: 'k', en: 'k' }], questions }, null, 2)
