@@ -15,6 +15,7 @@ import {
   type SetConflict,
 } from '@/domain/backup/format'
 import type { ImportMode, ImportSummary } from '@/domain/backup/merge'
+import { decodeBackup } from '@/domain/backup/read'
 import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
 import { readImportedSets } from './importedQuestions'
@@ -89,9 +90,17 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       backup = null
       if (file.size > MAX_BACKUP_BYTES) return { status: 'tooBig', bytes: file.size }
       onProgress('read', 0)
-      const text = await file.text()
+      let bytes: Uint8Array
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer())
+      } catch {
+        // Moved, renamed, deleted or changed since it was chosen (NotFoundError, NotReadableError).
+        return { status: 'invalid', problems: [{ code: 'unreadable', name: file instanceof File ? file.name : '' }] }
+      }
       if (signal.aborted) return { status: 'cancelled' }
-      const steps = parseBackupSteps(text)
+      const decoded = decodeBackup(bytes)
+      if (!decoded.ok) return { status: 'invalid', problems: [decoded.problem] }
+      const steps = parseBackupSteps(decoded.text)
       for (;;) {
         const step = steps.next()
         if (step.done === true) {

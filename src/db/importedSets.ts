@@ -7,7 +7,7 @@
  */
 import type { QuestionSet } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
-import { MAX_NAME_LENGTH } from '@/domain/import/name'
+import { MAX_NAME_LENGTH, visibleName } from '@/domain/import/name'
 import type { StudyDB } from './database'
 import { getSetQuestionIds, importedSetRows, importedTables } from './importedQuestions'
 import type { ArchivedProgress } from './records'
@@ -34,7 +34,8 @@ function plain<T>(value: T): T {
 }
 
 function cleanName(name: string): string {
-  const trimmed = name.trim()
+  // What the learner sees: no character that hides the name or turns it round.
+  const trimmed = visibleName(name)
   if (trimmed === '') throw new ImportedSetError('The name must not be empty.', 'invalid')
   if (trimmed.length > MAX_NAME_LENGTH)
     throw new ImportedSetError(`The name is ${trimmed.length} characters; the limit is ${MAX_NAME_LENGTH}.`, 'invalid')

@@ -342,7 +342,6 @@ export default {
     save: 'Save set',
     saved: 'Imported “{name}” with {n} question. | Imported “{name}” with {n} questions.',
     nothing: 'Choose a file or paste text to see a preview.',
-    tooBig: 'The file is {size}; the limit is 10 MB.',
     source: 'Source',
     options: 'Options',
     chosen: 'Read from {name}',
@@ -358,9 +357,6 @@ export default {
     total: '{n} question in all | {n} questions in all',
     openSet: 'Open the set',
     saveFailed: 'Could not save the set: {reason}',
-    emptyFile: 'The file “{name}” is empty (0 bytes of text). Choose the file that holds your cards, or paste them below.',
-    emptyPaste: 'The pasted text is empty: it has nothing but spaces or line breaks.',
-    pasteTooBig: 'The pasted text is {size} MB; the limit is 10 MB. Nothing was pasted: split it, or save it as a file and choose the file.',
   },
   notFound: { title: 'Page not found', body: 'There is nothing at this address.', home: 'Go home' },
   banner: {

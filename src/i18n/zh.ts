@@ -342,7 +342,6 @@ export default {
     save: '保存题组',
     saved: '已导入“{name}”，共 {n} 道题。',
     nothing: '选择文件或粘贴文本后即可预览。',
-    tooBig: '文件大小为 {size}，上限是 10 MB。',
     source: '来源',
     options: '选项',
     chosen: '已读取 {name}',
@@ -358,9 +357,6 @@ export default {
     total: '共 {n} 道题',
     openSet: '打开题组',
     saveFailed: '无法保存题组：{reason}',
-    emptyFile: '文件“{name}”是空的（没有任何文字）。请选择存有卡片的文件，或把内容粘贴到下面。',
-    emptyPaste: '粘贴的内容是空的：只有空格或换行。',
-    pasteTooBig: '粘贴的文字有 {size} MB，上限是 10 MB。没有粘贴任何内容：请分成几份，或存成文件后选择该文件。',
   },
   notFound: { title: '页面不存在', body: '这个地址没有内容。', home: '回到首页' },
   banner: {

@@ -9,7 +9,8 @@ vi.mock('virtual:question-index', () => ({ default: [] }))
 
 import { i18n } from '@/i18n'
 import type { StudyDB } from '@/db/database'
-import { freshDBEachTest, importedSetsOf } from '@/db/test-utils'
+import { dumpAll, freshDBEachTest, importedSetsOf, makeCard } from '@/db/test-utils'
+import { makeImportedSet } from '@/domain/progress/testing'
 import ImportView from './ImportView.vue'
 
 let db: StudyDB
@@ -234,6 +235,122 @@ describe('ImportView: the unlucky paths', () => {
     expect((byId(w, 'import-text').element as HTMLTextAreaElement).value).toBe('')
     await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
     expect(byId(w, 'import-errors').text()).toContain('The pasted text is 10.1 MB; the limit is 10 MB')
+  })
+})
+
+describe('ImportView: hostile and vanished files', () => {
+  it('says every refusal of a file or paste again in the language the learner switches to', async () => {
+    const w = mountView()
+    const errors = () => byId(w, 'import-errors').findAll('li').map((li) => li.text())
+    await chooseFile(w, new File([new Uint8Array([0xef, 0xbb, 0xbf, 0x0a, 0x20, 0x0a])], 'blank.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(errors()).toEqual(['The file “blank.csv” is empty: it holds no text, or only spaces and line breaks. Choose the file that holds your cards, or paste them below.'])
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errors()).toEqual(['文件“blank.csv”是空的：没有任何文字，或只有空格和换行。请选择存有卡片的文件，或把内容粘贴到下面。'])
+    i18n.global.locale.value = 'en'
+
+    await chooseFile(w, new File(['x'.repeat(11 * 1024 * 1024)], 'huge.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(errors()).toEqual(['The file is 11.0 MB; the limit is 10 MB.']), { timeout: 3000 })
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errors()).toEqual(['文件大小为 11.0 MB，上限是 10 MB。'])
+  })
+
+  it('says a file that can no longer be read (moved or deleted after it was chosen), in both languages, and keeps what was saved', async () => {
+    await importedSetsOf(db).add(makeImportedSet())
+    await db.cards.put(makeCard({ questionId: 'm1', setId: 'mine' }))
+    const before = await dumpAll(db)
+    const gone = new File(['cat\tchat\n'], 'deck.csv', { type: 'text/csv' })
+    const notFound = () => Promise.reject(new DOMException('A requested file or directory could not be found at the time an operation was processed.', 'NotFoundError'))
+    Object.assign(gone, { arrayBuffer: notFound, text: notFound })
+    const w = mountView()
+    await chooseFile(w, gone)
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').attributes('role')).toBe('alert')
+    expect(byId(w, 'import-errors').find('li').text()).toBe(
+      'The file “deck.csv” could not be read: it was moved, renamed, deleted or changed after it was chosen, or the browser may not read it. Choose the file again.',
+    )
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(byId(w, 'import-errors').find('li').text()).toBe('无法读取文件“deck.csv”：选择之后它被移动、改名、删除或修改了，或者浏览器无权读取它。请重新选择这个文件。')
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
+    expect(await dumpAll(db)).toEqual(before)
+  })
+})
+
+describe('ImportView: names and terms that hide themselves', () => {
+  it('never shows or saves a name made of invisible or direction-reversing characters', async () => {
+    const w = mountView()
+    await chooseFile(w, new File(['cat\tchat\n'], 'evil\u202Egpj.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-file-name').text()).toBe('Read from evilgpj.csv')
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toBe('evilgpj')
+
+    await chooseFile(w, new File(['cat\tchat\n'], '\u200B\u200B\u200B.csv', { type: 'text/csv' }))
+    await vi.waitFor(() => expect(byId(w, 'import-file-name').text()).toBe('Read from .csv'), { timeout: 3000 })
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    expect((byId(w, 'import-name').element as HTMLInputElement).placeholder).toMatch(/^Imported set \(.+\)$/)
+    await byId(w, 'import-name').setValue('\u202E\u200B Animals \u200B')
+    await byId(w, 'import-save').trigger('click')
+    await vi.waitFor(() => expect(byId(w, 'import-saved').exists()).toBe(true), { timeout: 3000 })
+    const [record] = await importedSetsOf(db).toArray()
+    expect(record).toMatchObject({ name: 'Animals', set: { title: { zh: 'Animals', en: 'Animals' } } })
+  })
+
+  it('takes a term or definition of invisible characters for the empty cell it looks like', async () => {
+    const w = mountView()
+    await byId(w, 'import-text').setValue('cat\tchat\n\u200B\tzero width\ndog\t\u2066\u2069\n')
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(byId(w, 'import-errors').findAll('li').map((li) => li.text())).toEqual([
+      'Line 2, column 1: the term is empty',
+      'Line 3, column 2: the definition is empty',
+    ])
+  })
+})
+
+describe('ImportView: hostile JSON', () => {
+  const set = (questions: object[]) =>
+    JSON.stringify({ id: 's', title: { zh: 't', en: 't' }, keyPoints: [{ zh: 'k', en: 'k' }], questions }, null, 2)
+  const tf = (id: string) => ({ id, type: 'truefalse', prompt: { zh: `p ${id}`, en: `p ${id}` }, explanation: { zh: 'e', en: 'e' }, answer: true })
+  const errors = (w: VueWrapper) => byId(w, 'import-errors').findAll('li').map((li) => li.text())
+
+  it('says where JSON breaks, and why, in the learner’s language; a comment is named as one', async () => {
+    const w = mountView()
+    const cases: [string, string, string][] = [
+      [
+        `// my deck\n${set([tf('q1')])}`,
+        'Line 1, column 1: invalid JSON: JSON allows no comments (// … or /* … */); remove it. The text starts with “/”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
+        '第 1 行，第 1 列：JSON 格式错误：JSON 不允许注释（// … 或 /* … */），请删掉它。文本以“/”开头，所以按 JSON 读取；按 CSV / TSV 读取也不成功。如果这是 CSV / TSV 文件，请把格式选为“CSV / TSV”以查看它的问题。',
+      ],
+      [
+        `${set([tf('q1')])} trailing`,
+        'Line 28, column 3: invalid JSON: unexpected "t" after the end of the JSON value. The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
+        '第 28 行，第 3 列：JSON 格式错误：JSON 值结束后还有多余的 "t"。文本以“{”开头，所以按 JSON 读取；按 CSV / TSV 读取也不成功。如果这是 CSV / TSV 文件，请把格式选为“CSV / TSV”以查看它的问题。',
+      ],
+    ]
+    for (const [text, english, chinese] of cases) {
+      i18n.global.locale.value = 'en'
+      await chooseFile(w, new File([text], 'deck.json', { type: 'application/json' }))
+      await vi.waitFor(() => expect(errors(w)).toEqual([english]), { timeout: 3000 })
+      i18n.global.locale.value = 'zh'
+      await flushPromises()
+      expect(errors(w)).toEqual([chinese])
+    }
+  })
+
+  it('says a repeated question id, an id that is not kebab-case and a number too big for a double in Chinese too', async () => {
+    i18n.global.locale.value = 'zh'
+    const w = mountView()
+    const numeric = { id: 'n', type: 'numeric', prompt: { zh: 'p', en: 'p' }, explanation: { zh: 'e', en: 'e' }, value: 1, tolerance: 0 }
+    const text = set([tf('q1'), tf('q1'), tf('__proto__'), numeric]).replace('"value": 1', '"value": 1e400')
+    await chooseFile(w, new File([text], 'deck.json', { type: 'application/json' }))
+    await vi.waitFor(() => expect(byId(w, 'import-errors').exists()).toBe(true), { timeout: 3000 })
+    expect(errors(w)).toEqual([
+      '__proto__ › id：必须是小写短横线格式（a-z、0-9，用单个“-”连接）',
+      'n › value：必须是有限的数字，实际是 Infinity',
+      'q1 › id："q1" 已经是本题组 questions[0] 的编号',
+    ])
   })
 })
 

@@ -8,7 +8,8 @@ import { exportProgress, parseBackup } from '@/db/backup'
 import { setDB, type StudyDB } from '@/db/database'
 import { getSettings, saveSettings } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
-import { dumpAll, freshDB, freshDBEachTest, makeCard, T0 } from '@/db/test-utils'
+import { dumpAll, freshDB, freshDBEachTest, importedSetsOf, makeCard, makeEntry, makeLog, T0 } from '@/db/test-utils'
+import { makeImportedSet } from '@/domain/progress/testing'
 import { useAppStore } from '@/stores/app'
 import SettingsView from './SettingsView.vue'
 
@@ -390,6 +391,176 @@ describe('SettingsView: backup', () => {
       click.mockRestore()
       createUrl.mockRestore()
       revokeUrl.mockRestore()
+    }
+  })
+})
+
+describe('SettingsView: hostile backup files', () => {
+  /** Progress and an imported set already here; every hostile file must leave them as they are. */
+  async function seed(): Promise<void> {
+    await db.cards.put(makeCard({ questionId: 'm1', setId: 'mine' }))
+    await db.notebook.put(makeEntry({ questionId: 'm1', setId: 'mine' }))
+    await db.reviews.put(makeLog('r1', T0, { questionId: 'm1', setId: 'mine' }))
+    await importedSetsOf(db).add(makeImportedSet())
+  }
+  const errorItems = (w: VueWrapper) => byTestId(w, 'backup-errors').findAll('li').map((li) => li.text())
+  async function chooseBytes(w: VueWrapper, bytes: Uint8Array<ArrayBuffer> | string, name = 'backup.json'): Promise<void> {
+    const input = byTestId(w, 'import-progress')
+    Object.defineProperty(input.element, 'files', { value: [new File([bytes], name, { type: 'application/json' })], configurable: true })
+    await input.trigger('change')
+  }
+  const utf16 = (text: string, be: boolean, bom: boolean): Uint8Array<ArrayBuffer> => {
+    const out: number[] = bom ? (be ? [0xfe, 0xff] : [0xff, 0xfe]) : []
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      out.push(...(be ? [c >> 8, c & 255] : [c & 255, c >> 8]))
+    }
+    return new Uint8Array(out)
+  }
+
+  it('says each refusal again in the language the learner switches to', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    await chooseFile(w, JSON.stringify({ format: 'qwen-study-backup', version: 1, exportedAt: -1, cards: [], reviews: [], attempts: [], notebook: [], settings: [], archive: [], importedSets: [] }))
+    await vi.waitFor(() => expect(errorItems(w)).toEqual(['exportedAt: expected a time in milliseconds from 0 to 8.64e15; found -1.']))
+    expect(byTestId(w, 'backup-errors').text()).toContain('Could not import this file:')
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errorItems(w)).toEqual(['exportedAt：应为 0 到 8.64e15 之间的毫秒时间；实际是 -1。'])
+    expect(byTestId(w, 'backup-errors').text()).toContain('无法导入此文件：')
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('names a file that is not text, or is text in another encoding, and reads a UTF-16 backup that has its byte order mark', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const backup = JSON.stringify(await exportProgress(db, T0), null, 2)
+    const cases: [Uint8Array<ArrayBuffer> | string, string, string][] = [
+      [
+        new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0]),
+        'This is a ZIP archive, not a backup. A backup of this app is the .json file that Settings → Backup → “Export progress” downloads.',
+        '这是 ZIP 压缩包，不是备份。本应用的备份是“设置 → 备份 → 导出学习记录”下载的 .json 文件。',
+      ],
+      [
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+        'This is a PNG image, not a backup. A backup of this app is the .json file that Settings → Backup → “Export progress” downloads.',
+        '这是 PNG 图片，不是备份。本应用的备份是“设置 → 备份 → 导出学习记录”下载的 .json 文件。',
+      ],
+      [
+        utf16(backup, true, false),
+        'This looks like UTF-16 text without a byte order mark (every other byte is 0), not the UTF-8 text a backup is. Export the backup again, or save the file as UTF-8, and import that.',
+        '这看起来是没有字节顺序标记（BOM）的 UTF-16 文本（每隔一个字节就是 0），而备份是 UTF-8 文本。请重新导出备份，或把文件另存为 UTF-8，再导入。',
+      ],
+      [
+        new Uint8Array([...new TextEncoder().encode('{"format": "qwen-study-backup", "x": "caf'), 0xe9, ...new TextEncoder().encode('"}')]),
+        'The file is not valid UTF-8 text (the first bad byte is byte 42, on line 1), so it is not a backup as this app writes it. Export the backup again and import the new file.',
+        '文件不是有效的 UTF-8 文本（第一个错误字节是第 42 个字节，在第 1 行），所以不是本应用写出的备份。请重新导出备份，再导入新文件。',
+      ],
+    ]
+    for (const [bytes, english, chinese] of cases) {
+      i18n.global.locale.value = 'en'
+      await chooseBytes(w, bytes)
+      await vi.waitFor(() => expect(errorItems(w)).toEqual([english]))
+      i18n.global.locale.value = 'zh'
+      await flushPromises()
+      expect(errorItems(w)).toEqual([chinese])
+      expect(await dumpAll(db)).toEqual(before)
+    }
+
+    // A backup saved again as UTF-16 (with its mark) by an editor is the same backup.
+    i18n.global.locale.value = 'en'
+    await chooseBytes(w, utf16(backup, false, true))
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('says in one line that a backup is from a newer version of the app, or from another app', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const backup = await exportProgress(db, T0)
+    const cases: [string, string, string][] = [
+      [
+        JSON.stringify({ ...backup, version: 2, somethingNew: [] }),
+        'This backup was written by a newer version of the app (backup format 2; this version reads format 1). Reload the app to update it, then import the file again.',
+        '这个备份是更新版本的应用写的（备份格式 2；当前版本只能读格式 1）。请重新加载应用以更新，然后再导入这个文件。',
+      ],
+      [
+        JSON.stringify({ format: 'anki-export', version: 1, cards: [] }),
+        'This file is not a backup of this app: its “format” is "anki-export", not "qwen-study-backup". Choose a backup file this app exported.',
+        '这不是本应用的备份文件：它的“format”是 "anki-export"，不是 "qwen-study-backup"。请选择本应用导出的备份文件。',
+      ],
+    ]
+    for (const [text, english, chinese] of cases) {
+      i18n.global.locale.value = 'en'
+      await chooseFile(w, text)
+      await vi.waitFor(() => expect(errorItems(w)).toEqual([english]))
+      i18n.global.locale.value = 'zh'
+      await flushPromises()
+      expect(errorItems(w)).toEqual([chinese])
+      expect(await dumpAll(db)).toEqual(before)
+    }
+  })
+
+  it('says the rule an imported set of the backup breaks in the learner’s language', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const backup = await exportProgress(db, T0)
+    const broken = { ...backup, importedSets: backup.importedSets.map((r) => ({ ...r, set: { ...r.set, questions: [] } })) }
+    await chooseFile(w, JSON.stringify(broken))
+    await vi.waitFor(() => expect(errorItems(w)).toEqual(['importedSets[0].set.questions: the imported question set breaks a rule: needs at least one question']))
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errorItems(w)).toEqual(['importedSets[0].set.questions：导入的题组不符合规则：至少需要一道题'])
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('says a file that can no longer be read (moved or deleted after it was chosen), and changes nothing', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const gone = new File(['{}'], 'backup-2026.json', { type: 'application/json' })
+    const notFound = () => Promise.reject(new DOMException('A requested file or directory could not be found at the time an operation was processed.', 'NotFoundError'))
+    Object.assign(gone, { arrayBuffer: notFound, text: notFound })
+    const input = byTestId(w, 'import-progress')
+    Object.defineProperty(input.element, 'files', { value: [gone], configurable: true })
+    await input.trigger('change')
+    await vi.waitFor(() =>
+      expect(errorItems(w)).toEqual([
+        'The file “backup-2026.json” could not be read: it was moved, renamed, deleted or changed after it was chosen, or the browser may not read it. Choose the file again.',
+      ]),
+    )
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errorItems(w)).toEqual(['无法读取文件“backup-2026.json”：选择之后它被移动、改名、删除或修改了，或者浏览器无权读取它。请重新选择这个文件。'])
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('takes the same backup twice without a change, even when its sets list their fields in another order', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const backup = await exportProgress(db, T0)
+    // The same set with its fields in reverse order, as another JSON writer may save it.
+    const reorder = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reorder)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]))
+          : value
+    const shuffled = { ...backup, importedSets: backup.importedSets.map((r) => ({ ...r, set: reorder(r.set) })) }
+    for (const text of [JSON.stringify(backup), JSON.stringify(backup), JSON.stringify(shuffled)]) {
+      await chooseFile(w, text)
+      await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+      await byTestId(w, 'import-merge').trigger('click')
+      await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+      expect(w.find('[data-testid="backup-errors"]').exists()).toBe(false)
+      expect(await dumpAll(db)).toEqual(before)
     }
   })
 })

@@ -4,10 +4,12 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { i18n } from '@/i18n'
 import en from '@/i18n/problems/en'
 import zh from '@/i18n/problems/zh'
-import { decodeFile, parseImport, type ImportIssue } from '@/domain/import'
+import { decodeFile, emptyFileIssue, emptyPasteIssue, parseImport, pasteTooBigIssue, unreadableFileIssue, type ImportIssue } from '@/domain/import'
 import { nameIssue } from '@/domain/import/name'
 import { MAX_BLANK_LINES } from '@/domain/import/csv'
 import { issue, type IssueCode } from '@/domain/import/types'
+import { VALIDATOR_WORDS } from '@/domain/import/validatorCodes'
+import { codeJsonReason } from '@/domain/import/jsonReasons'
 import ImportIssues from './ImportIssues.vue'
 
 let wrapper: VueWrapper | null = null
@@ -99,8 +101,88 @@ function corpus(): ImportIssue[] {
     nameIssue('', true)!,
     nameIssue('x'.repeat(201), true)!,
     nameIssue('todo', true)!,
+    ...validatorCorpus(),
+    // Where the text comes from.
+    emptyFileIssue('deck.csv'),
+    emptyPasteIssue(),
+    pasteTooBigIssue(11 * 1024 * 1024),
+    unreadableFileIssue('deck.csv'),
   ]
 }
+
+/** Broken sets that between them break every rule of the set validator a learner's file can reach. */
+function validatorCorpus(): ImportIssue[] {
+  const L = (text: string) => ({ zh: text, en: text })
+  const q = (extra: object) => ({ id: 'q', prompt: L('p'), explanation: L('e'), ...extra })
+  const choices = (...ids: string[]) => ids.map((id) => ({ id, text: L(`text ${id}`) }))
+  const broken = (questions: object[], extra: object = {}) => issuesOf(set({ questions, ...extra }), 'json')
+  return [
+    ...broken([q({ type: 'truefalse', answer: true }), q({ type: 'truefalse', answer: false })]),
+    ...broken([q({ id: '__proto__', type: 'truefalse', answer: true })]),
+    ...broken([q({ id: 'x'.repeat(81), type: 'truefalse', answer: true })]),
+    ...broken([q({ type: 'truefalse', answer: 'yes' })]),
+    ...broken([q({ type: 'truefalse', answer: true, tags: 'x' })]),
+    ...broken([q({ type: 'truefalse', answer: true, tags: [''] })]),
+    ...broken([q({ type: 'truefalse', answer: true, source: { paragraph: 0.5, quote: 'ab' } })]),
+    ...broken([q({ type: 'truefalse', answer: true, source: { paragraph: 0, quote: 'ab' } })]),
+    ...broken([q({ type: 'truefalse', answer: true, source: { paragraph: 100000, quote: 'ab' } })]),
+    ...broken([q({ type: 'single', choices: choices('a', 'a'), answer: 'z' })]),
+    ...broken([q({ type: 'single', choices: [{ id: 'a b', text: L('x') }, { id: 'b', text: L('x') }], answer: 'b' })]),
+    ...broken([q({ type: 'multiple', choices: choices('a', 'b'), answer: ['a'] })]),
+    ...broken([q({ type: 'multiple', choices: choices('a', 'b', 'c'), answer: ['a', 'a', 'z'] })]),
+    ...broken([q({ type: 'multiple', choices: choices('a', 'b', 'c'), answer: ['a', 'b', 'c'] })]),
+    ...broken([q({ type: 'ordering', items: choices('a', 'b'), answer: ['a', 'b'] })]),
+    ...broken([q({ type: 'ordering', items: choices('a', 'b', 'c'), answer: ['a', 'a', 'z'] })]),
+    ...broken([q({ type: 'matching', pairs: [{ id: 'a', left: L('l'), right: L('r') }] })]),
+    ...broken([q({ type: 'numeric', value: 1, tolerance: -1 })]),
+    ...broken([q({ type: 'numeric', value: 'NaN', tolerance: 0 })]),
+    ...broken([q({ type: 'numeric', value: 10, tolerance: 10 })]),
+    ...broken([q({ type: 'numeric', value: 100, tolerance: 50 })]),
+    ...broken([q({ type: 'numeric', value: 0.1, tolerance: 0, unit: { zh: '亿', en: 'yi' } })]),
+    ...broken([q({ type: 'blank', answer: L('cat'), accepted: ['CAT'] })]),
+    ...broken([q({ type: 'blank', answer: L('2'), accepted: ['3'] })]),
+    ...broken([q({ type: 'flashcard', back: L('b'), extra: 1 })]),
+    ...broken([], { order: 'first' }),
+    ...broken([q({ type: 'truefalse', answer: true })], { keyPoints: [] }),
+    ...broken([q({ type: 'truefalse', answer: true })], { id: 'Not Kebab' }),
+    ...broken([q({ type: 'truefalse', answer: true })], { title: 7 }),
+    ...broken([q({ type: 'truefalse', answer: true, prompt: L('x'.repeat(2001)) })]),
+    ...broken([q({ type: 'truefalse', answer: true, source: { paragraph: [], quote: 'a' } })]),
+    ...broken([q({ type: 'numeric', value: 0.1, tolerance: 0, unit: { zh: '亿', en: 'hundred million' } })]),
+    // JSON has no Infinity, but a number too big for a double reads as one.
+    ...issuesOf(set({ questions: [q({ type: 'numeric', value: 1, tolerance: 0 })] }).replace('"value":1', '"value":1e400'), 'json'),
+    ...issuesOf(set({ order: 1 }).replace('"order":1', '"order":1e400'), 'json'),
+    ...broken([q({ type: 'multiple', choices: choices('a', 'b', 'c'), answer: ['a'] })]),
+  ]
+}
+
+describe('ImportIssues: why JSON stops', () => {
+  it('says each reason as strict JSON words it in English, and in Chinese without its English', () => {
+    const broken = ['"abc', '"a\nb"', '"\\u12"', '"\\q"', '{"a":1', '[1,]', '{"a":1,}', '{a:1}', '{"a" 1}', '{"a":1 "b"}', '[1 2]', '{} x', '{"a": @}', '// note\n{}']
+    const issues = broken.map((text) => issuesOf(text, 'json')[0]!).map(({ line: _l, column: _c, ...rest }) => rest)
+    expect(issues.every((i) => i.code === 'invalidJson')).toBe(true)
+    expect(render(issues, 'en')).toEqual(issues.map((i) => i.message))
+    for (const text of render(issues, 'zh')) expect(text).not.toMatch(/\b(?:expected|unexpected|found|string|comma|end of file|escape|comments?)\b/)
+  })
+})
+
+describe('ImportIssues: the set validator’s messages', () => {
+  const issues = validatorCorpus()
+
+  it('every message of the validator a broken set raises has a code', () => {
+    expect(issues.length).toBeGreaterThan(30)
+    expect(issues.filter((i) => i.code === undefined).map((i) => i.message)).toEqual([])
+  })
+
+  it('in English, each reads as the validator wrote it; in Chinese, it is Chinese, with no English words left', () => {
+    const bare = issues.map(({ line: _l, column: _c, path: _p, ...rest }) => rest)
+    expect(render(bare, 'en')).toEqual(bare.map((i) => i.message))
+    for (const [i, text] of render(bare, 'zh').entries()) {
+      expect(text, bare[i]!.message).toMatch(/\p{Script=Han}/u)
+      expect(text, bare[i]!.message).not.toMatch(/\b(?:must|got|needs?|is not|already|listed|leaves|tolerance|reads|repeats|past|expected|nothing|a list|an object|a string|a number|missing|characters|entries|same text)\b/)
+    }
+  })
+})
 
 describe('ImportIssues: the learner’s language', () => {
   const issues = corpus()
@@ -123,7 +205,10 @@ describe('ImportIssues: the learner’s language', () => {
     for (const [i, text] of texts.entries()) {
       expect(text, coded[i]!.message).toMatch(/\p{Script=Han}/u)
       expect(text).not.toMatch(/\{\w+\}/)
-      for (const value of Object.values(coded[i]!.params ?? {})) expect(text).toContain(String(value))
+      // The validator's own words (`a list`) and why JSON stops are said in Chinese too; everything else shows as it is.
+      for (const [name, value] of Object.entries(coded[i]!.params ?? {}))
+        if (name === 'reason' && codeJsonReason(String(value)) !== null) expect(text).not.toContain(String(value))
+        else if (!['expected', 'got'].includes(name) || !VALIDATOR_WORDS.has(value as never)) expect(text).toContain(String(value))
     }
   })
 

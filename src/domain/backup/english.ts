@@ -35,5 +35,19 @@ export function describeBackupProblem(p: BackupProblem): string {
       return `${p.path}: the question id ${JSON.stringify(p.id)} is also in ${p.other}`
     case 'more':
       return `… and ${p.count} more problems`
+    case 'unreadable':
+      return `the file ${JSON.stringify(p.name)} could not be read (moved, deleted or changed after it was chosen); choose it again`
+    case 'binary':
+      return `not text but ${p.what === 'image' ? `a ${p.kind} image` : `a ${p.what} file`}: a backup is the .json file this app exports`
+    case 'utf16NoBom':
+      return 'UTF-16 text without a byte order mark, not the UTF-8 text a backup is'
+    case 'utf16Invalid':
+      return 'starts like UTF-16 text but is not valid UTF-16'
+    case 'notUtf8':
+      return `not valid UTF-8 text (first bad byte: byte ${p.byte}, line ${p.line})`
+    case 'otherFormat':
+      return `not a backup of this app: its format is ${p.format}`
+    case 'newerVersion':
+      return `written by a newer version of the app (backup format ${p.version}; this version reads format ${p.supported})`
   }
 }

@@ -42,10 +42,15 @@ describe('parseBackup', () => {
   it('rejects what is not a backup', () => {
     expect(english(parseBackup('not json'))).toEqual([expect.stringMatching(/^not a JSON file/)])
     expect(english(parseBackup('[]'))).toEqual(['(file): expected a backup object'])
-    const wrong = parseBackup(JSON.stringify({ format: 'other', version: 2 }))
+    // Another app's file, or a newer version's: one problem, not every field it lacks.
+    expect(english(parseBackup(JSON.stringify({ format: 'other', version: 2 })))).toEqual(['not a backup of this app: its format is "other"'])
+    expect(english(parseBackup(JSON.stringify({ format: 7 })))).toEqual(['not a backup of this app: its format is 7'])
+    expect(english(parseBackup(JSON.stringify({ ...validText(), version: 3 })))).toEqual([
+      'written by a newer version of the app (backup format 3; this version reads format 1)',
+    ])
+    const wrong = parseBackup(JSON.stringify({ format: 'qwen-study-backup', version: '1' }))
     expect(wrong.ok).toBe(false)
     if (!wrong.ok) {
-      expect(english(wrong)).toContain('format: expected "qwen-study-backup"')
       expect(english(wrong)).toContain('version: expected 1 (a newer app may have written this file)')
       expect(english(wrong)).toContain('cards: is missing')
     }

@@ -301,6 +301,20 @@ export type BackupProblem =
   | { code: 'sharedQuestion'; path: string; id: string; other: string }
   /** More problems than are listed. */
   | { code: 'more'; count: number }
+  /** The browser could not read the chosen file (moved, deleted or changed since it was chosen). */
+  | { code: 'unreadable'; name: string }
+  /** Not text at all: an archive, an image, a PDF, a compressed file or a database (read.ts). */
+  | { code: 'binary'; what: 'zip' | 'image' | 'pdf' | 'gzip' | 'sqlite'; kind: string }
+  /** UTF-16 text without its byte order mark. */
+  | { code: 'utf16NoBom' }
+  /** Opens like UTF-16 text (its mark) but is not valid UTF-16. */
+  | { code: 'utf16Invalid' }
+  /** Not valid UTF-8: `byte` is the 1-based offset of the first bad byte, on `line`. */
+  | { code: 'notUtf8'; byte: number; line: number }
+  /** JSON with a "format" marker that is not this app's. */
+  | { code: 'otherFormat'; format: string }
+  /** This app's backup, in a format version newer than this version reads. */
+  | { code: 'newerVersion'; version: string; supported: number }
 
 /** `cards[3].due`; `offset` is added to the first index (a record checked in a slice of its table). */
 function pathOf(issue: v.BaseIssue<unknown>, offset?: number): string {
@@ -322,7 +336,11 @@ const isExpected = (message: string): message is Expected => EXPECTED_KEY.has(me
  */
 function gotOf(issue: v.BaseIssue<unknown>): string {
   const item = issue.path?.at(-1)
-  const value: unknown = item ? item.value : issue.input
+  return shortValue(item ? item.value : issue.input)
+}
+
+/** A value, short and the same in every language: `-5`, `"tomorrow"`, `{…}`. */
+function shortValue(value: unknown): string {
   const text =
     typeof value === 'string'
       ? JSON.stringify(value)
@@ -473,6 +491,11 @@ export function* parseBackupSteps(input: string): Generator<number, ParseBackupR
     if (Array.isArray(data.questions) && Object.hasOwn(data, 'id')) return fail({ code: 'questionSet' })
     return fail({ code: 'notBackup' })
   }
+  // Another app's file, or a newer version of this one: one sentence, not a list of every field
+  // such a file lacks or spells differently.
+  if (data.format !== BACKUP_FORMAT) return fail({ code: 'otherFormat', format: shortValue(data.format) })
+  if (typeof data.version === 'number' && Number.isFinite(data.version) && data.version > BACKUP_VERSION)
+    return fail({ code: 'newerVersion', version: shortValue(data.version), supported: BACKUP_VERSION })
   const frame = v.safeParse(FrameSchema, data)
   if (!frame.success) {
     const problems = frame.issues.map((issue) => problemOf(issue, pathOf(issue)))
@@ -576,7 +599,22 @@ export interface BuiltInIds {
   questionIds: ReadonlySet<string>
 }
 
-const sameSet = (a: ImportedSetRecord, b: ImportedSetRecord) => JSON.stringify(a.set) === JSON.stringify(b.set)
+/** Whether two JSON values hold the same data, whatever order their objects list their keys in. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameData(x, b[i]))
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  // A key holding undefined is no key in JSON (the database drops it too).
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined)
+  const kx = keys(x)
+  return kx.length === keys(y).length && kx.every((k) => Object.hasOwn(y, k) && sameData(x[k], y[k]))
+}
+
+/** The same set: the same data, though another writer may have listed its fields in another order. */
+const sameSet = (a: ImportedSetRecord, b: ImportedSetRecord) => sameData(a.set, b.set)
 
 /**
  * The backup's imported sets whose set id or question ids are taken: by a built-in set, or by a

@@ -13,6 +13,7 @@ import { MAX_CHOICES } from '@/domain/content/schema'
 import { normalizeText } from '@/domain/content/normalForm'
 import { validateSet } from '@/domain/content/validate'
 import { htmlToText, readAnkiHeader, splitTags } from './anki'
+import { visibleName } from './name'
 import { codeValidatorMessage } from './validatorCodes'
 import { groupDigits, issue, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
 
@@ -55,8 +56,10 @@ const NAMED = new Map([
 ])
 const CANDIDATES = ['\t', ',', ';', '|']
 const SAMPLE_LINES = 20
-/** Questions validated between two progress reports. */
-const VALIDATE_CHUNK = 2000
+const SAMPLE_CHARS = 64 * 1024
+/** Rows read, and questions validated, between two progress reports. */
+const ROW_BATCH = 1000
+const VALIDATE_CHUNK = 1000
 /** Share of the work done once the text is split into rows. */
 const PARSED = 0.2
 
@@ -123,7 +126,8 @@ function tooManyBlankLines(body: string, max: number): boolean {
 function guessSeparator(body: string): { separator: string; found: boolean } {
   let best = { separator: ',', rows: 0, shapes: Number.POSITIVE_INFINITY }
   for (const separator of CANDIDATES) {
-    const rows = Papa.parse<string[]>(body, { delimiter: separator, skipEmptyLines: 'greedy', preview: SAMPLE_LINES }).data
+    // A sample from the start: a file of one 10 MB line must not be read four times over to guess.
+    const rows = Papa.parse<string[]>(body.slice(0, SAMPLE_CHARS), { delimiter: separator, skipEmptyLines: 'greedy', preview: SAMPLE_LINES }).data
     const split = rows.filter((r) => r.length >= 2)
     const shapes = new Set(split.map((r) => r.length)).size
     if (split.length > best.rows || (split.length === best.rows && split.length > 0 && shapes < best.shapes))
@@ -189,7 +193,11 @@ type FieldOf = (path: string) => number
  * `text` (no BOM) as a set of flashcards plus reverse questions. A generator: it yields the
  * fraction done (0..1) between chunks of work and returns the result.
  */
-export function* parseDelimitedSteps(text: string, options: DelimitedOptions): Generator<number, ImportResult, void> {
+export function* parseDelimitedSteps(
+  text: string,
+  options: DelimitedOptions,
+  limits: { rowBatch: number } = { rowBatch: ROW_BATCH },
+): Generator<number, ImportResult, void> {
   const anki = readAnkiHeader(text)
   const body = trimTrailingLines(text.slice(anki.length))
   const chosen = resolveSeparator(options.separator) ?? anki.separator
@@ -204,51 +212,67 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
   const lines = new LineCounter(body, anki.lines + 1)
   const guessed = chosen === undefined ? guessSeparator(body) : { separator: chosen, found: true }
   const separator = guessed.separator
-  let rowStart = 0
   let truncated = false
   let blankRows = 0
+  let stopped = false
+  /** Where the next row starts in `body`: each slice of rows is read from there. */
+  let rowStart = 0
+  /** The line break the first slice found, kept for the others (a file may mix them). */
+  let newline: string | undefined
 
-  Papa.parse<string[]>(body, {
-    delimiter: separator,
-    quoteChar: '"',
-    skipEmptyLines: false,
-    step(result, parser) {
-      const line = lines.at(rowStart)
-      rowStart = result.meta.cursor
-      const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
-      if (quoteError !== undefined) {
-        // The rest of the row (or file) is unreliable after a broken quote: report only that.
-        issues.push(
-          quoteError.code === 'MissingQuotes'
-            ? issue('quoteNotClosed', 'a quoted field is never closed (a " is missing)', undefined, { line })
-            : issue('quoteTextAfter', 'a quoted field has text after its closing quote; inside quotes, write a quote as ""', undefined, { line }),
-        )
-        return
-      }
-      const cells: Cell[] = []
-      let tags = anki.tags
-      for (const [i, raw] of result.data.entries()) {
-        if (i === anki.tagsColumn) tags = [...new Set([...anki.tags, ...splitTags(raw)])]
-        if (skip.has(i)) continue
-        const text = anki.html === true ? htmlToText(raw) : raw
-        cells.push({ text: text.replace(/\r\n?/g, '\n').trim(), column: i + 1 })
-      }
-      if (cells.every((c) => c.text === '')) {
-        // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
-        if (++blankRows > MAX_BLANK_LINES) {
-          truncated = true
+  // Papa reads a string in one call; a slice of rows at a time (`preview`) lets the page breathe.
+  while (!stopped && rowStart < body.length) {
+    const sliceStart = rowStart
+    let read = 0
+    Papa.parse<string[]>(body.slice(sliceStart), {
+      delimiter: separator,
+      quoteChar: '"',
+      skipEmptyLines: false,
+      preview: limits.rowBatch,
+      ...(newline === undefined ? {} : { newline: newline as '\n' | '\r' | '\r\n' }),
+      step(result, parser) {
+        read++
+        newline ??= result.meta.linebreak
+        const line = lines.at(rowStart)
+        rowStart = sliceStart + result.meta.cursor
+        const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
+        if (quoteError !== undefined) {
+          // The rest of the row (or file) is unreliable after a broken quote: report only that.
+          issues.push(
+            quoteError.code === 'MissingQuotes'
+              ? issue('quoteNotClosed', 'a quoted field is never closed (a " is missing)', undefined, { line })
+              : issue('quoteTextAfter', 'a quoted field has text after its closing quote; inside quotes, write a quote as ""', undefined, { line }),
+          )
+          return
+        }
+        const cells: Cell[] = []
+        let tags = anki.tags
+        for (const [i, raw] of result.data.entries()) {
+          if (i === anki.tagsColumn) tags = [...new Set([...anki.tags, ...splitTags(raw)])]
+          if (skip.has(i)) continue
+          const text = anki.html === true ? htmlToText(raw) : raw
+          // Without characters that hide or turn text round: an invisible cell is an empty one.
+          cells.push({ text: visibleName(text.replace(/\r\n?/g, '\n')), column: i + 1 })
+        }
+        if (cells.every((c) => c.text === '')) {
+          // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
+          if (++blankRows > MAX_BLANK_LINES) {
+            truncated = stopped = true
+            parser.abort()
+          }
+          return
+        }
+        rows.push({ line, cells, tags })
+        // One row past the limit is enough to know the file is too long (a header row may still drop).
+        if (rows.length > MAX_ROWS + 1) {
+          truncated = stopped = true
           parser.abort()
         }
-        return
-      }
-      rows.push({ line, cells, tags })
-      // One row past the limit is enough to know the file is too long (a header row may still drop).
-      if (rows.length > MAX_ROWS + 1) {
-        truncated = true
-        parser.abort()
-      }
-    },
-  })
+      },
+    })
+    if (read < limits.rowBatch || rowStart <= sliceStart) stopped = true
+    else yield (PARSED * rowStart) / body.length
+  }
   if (anki.html === true) warnings.push(issue('htmlRemoved', 'HTML tags were removed: the file says #html:true.'))
   if (blankRows > MAX_BLANK_LINES) return blankLinesRefused()
 

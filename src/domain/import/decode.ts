@@ -48,7 +48,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1
 }
 
-function lineOfByte(bytes: Uint8Array, offset: number): number {
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1
   for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++
   return line
@@ -61,23 +61,48 @@ function stripBom(text: string): string {
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b)
 const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0))
 
-/** What a file that is not text is, by its first bytes ("magic numbers"), or null. */
-function binaryKind(bytes: Uint8Array): ImportIssue | null {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
-    return issue('zip', 'This is a ZIP archive (such as an .apkg or .xlsx file), not text. Export the cards as plain text or CSV and import that.')
-  const image = (kind: string): ImportIssue =>
-    issue('image', `This is a ${kind} image, not text. Choose the file that holds your cards: a CSV / TSV file, a text export from Anki or Quizlet, or the app’s JSON.`, { kind })
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return image('PNG')
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return image('JPEG')
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return image('GIF')
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes.subarray(8), ascii('WEBP'))) return image('WebP')
-  if (startsWith(bytes, ascii('%PDF-')))
-    return issue('pdf', 'This is a PDF document, not text. Copy the cards into a spreadsheet and save it as “CSV UTF-8”, or choose a CSV / TSV export instead.')
-  if (startsWith(bytes, [0x1f, 0x8b]))
-    return issue('gzip', 'This is a gzip-compressed file, not text. Unpack it first, then choose the CSV, TSV or JSON file inside.')
-  if (startsWith(bytes, ascii('SQLite format 3\0')))
-    return issue('sqlite', 'This is a database file (such as Anki’s collection.anki2), not text. In Anki, use File → Export → “Notes in Plain Text” and import that file.')
+/** What kind of file that is not text `bytes` open like (by their "magic numbers"), or null. */
+export type BinaryKind =
+  | { code: 'zip' }
+  | { code: 'image'; kind: 'PNG' | 'JPEG' | 'GIF' | 'WebP' }
+  | { code: 'pdf' }
+  | { code: 'gzip' }
+  | { code: 'sqlite' }
+
+/** The kind of file that is not text, by its first bytes, or null. Shared with the backup reader. */
+export function sniffBinary(bytes: Uint8Array): BinaryKind | null {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { code: 'zip' }
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { code: 'image', kind: 'PNG' }
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { code: 'image', kind: 'JPEG' }
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return { code: 'image', kind: 'GIF' }
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes.subarray(8), ascii('WEBP'))) return { code: 'image', kind: 'WebP' }
+  if (startsWith(bytes, ascii('%PDF-'))) return { code: 'pdf' }
+  if (startsWith(bytes, [0x1f, 0x8b])) return { code: 'gzip' }
+  if (startsWith(bytes, ascii('SQLite format 3\0'))) return { code: 'sqlite' }
   return null
+}
+
+/** What a file that is not text is, said for the import screen, or null. */
+function binaryKind(bytes: Uint8Array): ImportIssue | null {
+  const found = sniffBinary(bytes)
+  switch (found?.code) {
+    case undefined:
+      return null
+    case 'zip':
+      return issue('zip', 'This is a ZIP archive (such as an .apkg or .xlsx file), not text. Export the cards as plain text or CSV and import that.')
+    case 'image':
+      return issue(
+        'image',
+        `This is a ${found.kind} image, not text. Choose the file that holds your cards: a CSV / TSV file, a text export from Anki or Quizlet, or the app’s JSON.`,
+        { kind: found.kind },
+      )
+    case 'pdf':
+      return issue('pdf', 'This is a PDF document, not text. Copy the cards into a spreadsheet and save it as “CSV UTF-8”, or choose a CSV / TSV export instead.')
+    case 'gzip':
+      return issue('gzip', 'This is a gzip-compressed file, not text. Unpack it first, then choose the CSV, TSV or JSON file inside.')
+    case 'sqlite':
+      return issue('sqlite', 'This is a database file (such as Anki’s collection.anki2), not text. In Anki, use File → Export → “Notes in Plain Text” and import that file.')
+  }
 }
 
 /** Bytes looked at to tell UTF-16 without a byte order mark. */
@@ -87,7 +112,7 @@ const UTF16_SAMPLE = 4096
  * UTF-16 without a byte order mark: text in Latin script (the separators and line breaks at
  * least) then has a 0 in every other byte, which UTF-8 text never has.
  */
-function looksLikeUtf16(bytes: Uint8Array): boolean {
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, UTF16_SAMPLE) & ~1
   if (n < 4) return false
   let evenZero = 0

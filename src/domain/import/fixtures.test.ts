@@ -112,14 +112,19 @@ describe('hostile files', () => {
 
   it('duplicate-ids.json: the repeated id is named', () => {
     expect(errors('duplicate-ids.json')).toEqual([
-      { path: 'dup-q1 › id', message: '"dup-q1" is already the id of questions[0] in this set' },
+      {
+        path: 'dup-q1 › id',
+        code: 'vQuestionIdUsed',
+        params: { value: '"dup-q1"', other: 'questions[0]' },
+        message: '"dup-q1" is already the id of questions[0] in this set',
+      },
     ])
   })
 
   it('wrong-types.json: each wrong type is named', () => {
     expect(errors('wrong-types.json')).toEqual([
-      { path: 'types-q1 › prompt', message: 'must be an object, got 42' },
-      { path: 'types-q1 › answer', message: 'must be true or false, got "yes"' },
+      { path: 'types-q1 › prompt', code: 'vMustBe', params: { expected: 'an object', got: '42' }, message: 'must be an object, got 42' },
+      { path: 'types-q1 › answer', code: 'vMustBe', params: { expected: 'true or false', got: '"yes"' }, message: 'must be true or false, got "yes"' },
       {
         path: 'types-q2 › type',
         code: 'vNotAType',

@@ -5,13 +5,13 @@
 import { lineColumn } from '@/domain/content/validate'
 import { parseDelimitedSteps } from './csv'
 import { prefixIssue } from './ids'
-import { parseJsonImport } from './json'
+import { parseJsonImportSteps } from './json'
 import { issue, sizeIssue, utf8Length, type ImportFormat, type ImportIssue, type ImportOptions, type ImportResult } from './types'
 
 export { decodeFile, type DecodeResult } from './decode'
 export { exportSetJson, exportSetTsv, naturalPairs } from './export'
+export { emptyFileIssue, emptyPasteIssue, pasteTooBigIssue, unreadableFileIssue } from './source'
 export {
-  formatMegabytes,
   MAX_FILE_BYTES,
   sizeIssue,
   utf8Length,
@@ -47,9 +47,12 @@ export function controlIssue(text: string): ImportIssue | null {
   )
 }
 
-/** JSON when the text opens like a JSON value; otherwise delimited text. */
+/** Comments and spaces at the start of a text: JSON has no comments, but a hand-written set may open with one. */
+const LEADING_COMMENTS = /^(?:\s+|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
+
+/** JSON when the text opens like a JSON value (after any comments); otherwise delimited text. */
 export function detectFormat(text: string): Exclude<ImportFormat, 'auto'> {
-  const first = /\S/.exec(text)?.[0]
+  const first = /\S/.exec(text.slice(LEADING_COMMENTS.exec(text)?.[0].length ?? 0))?.[0]
   return first === '{' || first === '[' ? 'json' : 'csv'
 }
 
@@ -72,7 +75,7 @@ export function* parseImportSteps(text: string, options: ImportOptions): Generat
     const delimited = { separator: options.separator, header: options.header, name: options.name, idPrefix: options.idPrefix }
     const format = options.format === 'json' || options.format === 'csv' ? options.format : detectFormat(body)
     if (format === 'csv') return yield* parseDelimitedSteps(body, delimited)
-    const json = parseJsonImport(body, options.idPrefix)
+    const json = yield* parseJsonImportSteps(body, options.idPrefix)
     if (options.format === 'json' || json.ok || json.errors[0]?.code !== 'invalidJson') return json
     // It opens like JSON but is not JSON: a deck whose first term is "[kæt]" or "{x}" is CSV / TSV.
     const csv = yield* parseDelimitedSteps(body, delimited)

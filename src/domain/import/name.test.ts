@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { defaultSetName, MAX_NAME_LENGTH, nameIssue, shortenName } from './name'
+import { defaultSetName, MAX_NAME_LENGTH, nameIssue, shortenName, visibleName } from './name'
 
 describe('nameIssue', () => {
   it('accepts a real name', () => {
@@ -58,6 +58,31 @@ describe('defaultSetName', () => {
         expect(nameIssue(name, true)).toBeNull()
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('visibleName', () => {
+  it('drops the characters that hide or reverse a name: direction overrides and isolates, zero-width spaces', () => {
+    expect(visibleName('evil\u202Egpj.csv')).toBe('evilgpj.csv')
+    expect(visibleName('\u200B\u200B\u200B')).toBe('')
+    expect(visibleName(' \u2066Deck\u2069 \uFEFF')).toBe('Deck')
+    // Joiners that build an emoji or a word stay.
+    expect(visibleName('👩\u200D💻 notes')).toBe('👩\u200D💻 notes')
+  })
+
+  it('an invisible name is an empty one, and never a default', () => {
+    expect(nameIssue('\u200B\u202E', false)).toMatchObject({ code: 'nameEmpty' })
+    expect(defaultSetName(['\u200B\u200B'], 'Imported set (1 Jan)')).toBe('Imported set (1 Jan)')
+    expect(defaultSetName(['evil\u202Egpj'], 'x')).toBe('evilgpj')
+  })
+
+  it('whatever the input, leaves no override, isolate or zero-width space', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\u202E', '\u202D', '\u2066', '\u2069', '\u200B', '\u200E', '\uFEFF', '字') }), (name) => {
+        expect(visibleName(name)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/)
+        expect(visibleName(name)).toBe(visibleName(name).trim())
+      }),
     )
   })
 })

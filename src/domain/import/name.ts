@@ -9,9 +9,22 @@ import { groupDigits, issue, type ImportIssue } from './types'
 /** The longest name a saved set may have (the database checks it again). */
 export const MAX_NAME_LENGTH = 200
 
+/**
+ * Characters that hide a name or turn its letters round (`evil\u202Egpj.csv` shows as
+ * "evilvsc.jpg"): direction embeddings, overrides and isolates, zero-width spaces, word joiners
+ * and byte order marks. Joiners that build an emoji or a word (U+200C, U+200D) and the plain
+ * direction marks (U+200E, U+200F) stay.
+ */
+const HIDING = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/g
+
+/** `name` as the learner sees it: without hiding characters, and trimmed. */
+export function visibleName(name: string): string {
+  return name.replace(HIDING, '').trim()
+}
+
 /** Why `name` cannot be saved (as the set's title too when `asTitle`), or null. */
 export function nameIssue(name: string, asTitle: boolean): ImportIssue | null {
-  const trimmed = name.trim()
+  const trimmed = visibleName(name)
   if (trimmed === '') return issue('nameEmpty', 'The set name is empty. Type a name for the set.')
   if (trimmed.length > MAX_NAME_LENGTH) {
     const params = { n: groupDigits(trimmed.length), max: groupDigits(MAX_NAME_LENGTH) }
@@ -26,7 +39,7 @@ export function nameIssue(name: string, asTitle: boolean): ImportIssue | null {
 
 /** `name` within the length limit: cut between characters (never inside an emoji) and ended with "…". */
 export function shortenName(name: string): string {
-  const trimmed = name.trim()
+  const trimmed = visibleName(name)
   if (trimmed.length <= MAX_NAME_LENGTH) return trimmed
   let out = ''
   for (const c of trimmed) {

@@ -2,7 +2,7 @@
  * Shared shapes and limits of the importer. Each problem has a plain English message (for logs,
  * tests and the authoring scripts) and, when the importer wrote it or recognises it, a code and
  * parameters the UI renders in the learner's language (the `importIssue` messages of src/i18n).
- * The set validator's rarer messages have no code and are shown in English.
+ * Every message of the set validator a file can raise has a code too (validatorCodes.ts).
  */
 import type { QuestionSet } from '@/domain/content/schema'
 import { MAX_TEXT } from '@/domain/content/schema'
@@ -30,7 +30,7 @@ export interface ImportIssue {
   params?: Record<string, string | number>
 }
 
-/** Every problem the importer names, and the validator's commonest messages (the others have no code). */
+/** Every problem the importer names, and every message of the set validator a file can raise. */
 export type IssueCode =
   | 'fileTooBig'
   | 'noText'
@@ -79,7 +79,7 @@ export type IssueCode =
   | 'nameEmpty'
   | 'nameTooLong'
   | 'namePlaceholder'
-  // The commonest messages of the set validator, recognised by validatorCodes.ts.
+  // The messages of the set validator, recognised by validatorCodes.ts.
   | 'vMissing'
   | 'vMissingLang'
   | 'vMissingType'
@@ -92,6 +92,41 @@ export type IssueCode =
   | 'vPlaceholder'
   | 'vEmptyAnswer'
   | 'vNotASet'
+  | 'vQuestionIdUsed'
+  | 'vKebab'
+  | 'vOptionId'
+  | 'vIdUsed'
+  | 'vNeedsKeyPoint'
+  | 'vNeedsQuestion'
+  | 'vNeedsChoices'
+  | 'vNeedsItems'
+  | 'vNeedsPairs'
+  | 'vMinOneChar'
+  | 'vMinOneEntry'
+  | 'vMinChars'
+  | 'vWhole'
+  | 'vOneOrMore'
+  | 'vNegative'
+  | 'vFiniteExample'
+  | 'vFiniteGot'
+  | 'vMustBe'
+  | 'vSameText'
+  | 'vNotAChoice'
+  | 'vNotAnItem'
+  | 'vListedTwice'
+  | 'vTwoCorrect'
+  | 'vAllCorrect'
+  | 'vLeavesOut'
+  | 'vToleranceSize'
+  | 'vToleranceLoose'
+  | 'vNumericShown'
+  | 'vRepeats'
+  | 'vNumberForms'
+  // Where the text comes from (source.ts).
+  | 'emptyFile'
+  | 'emptyPaste'
+  | 'pasteTooBig'
+  | 'fileUnreadable'
 
 /** A problem with its code, its parameters and its English message. */
 export function issue(code: IssueCode, message: string, params?: Record<string, string | number>, where?: Pick<ImportIssue, 'line' | 'column' | 'path'>): ImportIssue {

@@ -1,0 +1,42 @@
+// A coded problem of a file in the learner's language: `importIssue.<code>` with its parameters,
+// the validator's English words among them (`a list`, `a number or a string`) and the reason JSON
+// stops where it does said in that language too. Shared by the import screen and the backup screen (a backup's imported set
+// breaks the same rules).
+import type { ComposerTranslation } from 'vue-i18n'
+import { codeJsonReason } from '@/domain/import/jsonReasons'
+import { VALIDATOR_WORDS } from '@/domain/import/validatorCodes'
+import type { IssueCode } from '@/domain/import/types'
+
+/** Parameters that may hold the validator's words rather than the file's own text. */
+const WORD_PARAMS = new Set(['expected', 'got'])
+
+function words(t: ComposerTranslation, value: string): string {
+  const parts = value.split(' or ')
+  if (!parts.some((p) => VALIDATOR_WORDS.has(p as never))) return value
+  return parts
+    .map((p) => {
+      const key = VALIDATOR_WORDS.get(p as never)
+      return key ? t(`importWord.${key}`) : p
+    })
+    .join(t('importWord.or'))
+}
+
+/** Why JSON stops where it does (`reason` of invalidJson and triedBoth), in the learner's language. */
+function jsonReason(t: ComposerTranslation, reason: string): string {
+  const coded = codeJsonReason(reason)
+  if (coded === null) return reason
+  const { found, ...rest } = coded.params
+  const params = found === undefined ? rest : { ...rest, found: found === 'end of file' ? t('importJsonReason.endOfFile') : found }
+  return t(`importJsonReason.${coded.code}`, params)
+}
+
+export function issueText(t: ComposerTranslation, code: IssueCode, params: Record<string, string | number> = {}): string {
+  const said = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if (typeof value !== 'string') return [name, value]
+      if (name === 'reason') return [name, jsonReason(t, value)]
+      return [name, WORD_PARAMS.has(name) ? words(t, value) : value]
+    }),
+  )
+  return t(`importIssue.${code}`, said)
+}
