@@ -109,14 +109,22 @@ export function withoutContext(key: string, prompt: Localized): string[] {
     // "称这是一场“____”"), with the Latin words a Chinese sentence holds ("AI时代的" for
     // "才是AI时代的____"): an ending holds a Chinese character and never starts inside a Latin word.
     const keyBefore = [...keyOf(text.slice(0, at.index))]
+    const endings: string[] = []
     for (let n = 1; n <= keyBefore.length; n++) {
       const head = keyBefore.slice(-n).join('')
       if (contextSize(head) > CONTEXT) break
       const start = keyBefore[keyBefore.length - n]!
       const previous = keyBefore[keyBefore.length - n - 1]
       const wholeWord = HAN.test(start) || previous === undefined || HAN.test(previous)
-      if (wholeWord && HAN.test(head) && key.startsWith(head)) heads.add(head)
+      if (wholeWord && HAN.test(head)) endings.push(head, ...looseEnding(head))
     }
+    for (const head of endings) if (key.startsWith(head)) heads.add(head)
+    // The answer introduced ("答案是", "它是"), or the prompt's sentence restated from its subject
+    // or a pronoun: "阿里称这是一场恶意公关行动", "它排名第一". A subject opens a clause of the prompt
+    // ("千问" for "…，千问 Qwen 的下载量…"), so a name inside a clause ("Llama排名第一") is no subject.
+    for (const lead of INTRO_ZH) if (key.startsWith(lead) && key.length > lead.length) heads.add(lead)
+    for (const lead of [...PRONOUNS_ZH, ...clauseSubjects(text.slice(0, at.index))])
+      for (const head of endings) if (key.startsWith(lead + head)) heads.add(lead + head)
     for (let i = rawBefore.length - 1; i >= 0; i--) {
       const particle = i === rawBefore.length - 1 && PARTICLES.has(rawBefore[i]!)
       if (i > 0 && !particle && !BOUNDARY.test(rawBefore[i - 1]!)) continue
@@ -139,6 +147,38 @@ export function withoutContext(key: string, prompt: Localized): string[] {
       }
   }
   return out
+}
+
+/** Words that only introduce an answer: "答案是恶意公关行动", "应该是英伟达". */
+const INTRO_ZH = ['答案是', '答案为', '答案', '答', '我觉得是', '我认为是', '我猜是', '应该是', '应是', '就是', '是', '这是', '那是', '它是', '它们是']
+/** Pronouns that stand for the prompt's subject when a learner restates its sentence. */
+const PRONOUNS_ZH = ['它们', '它', '他们', '他', '她们', '她', '这', '其']
+const NEGATION_ZH = /[不非没沒无無别別]|未(?!来|來)/u
+
+/**
+ * The opening words of each clause of a Chinese prompt (2 to CONTEXT characters), as the subject a
+ * learner may restate: "阿里" and "阿里巴巴" for "，阿里巴巴立即严正反驳，". Never a negation.
+ */
+function clauseSubjects(before: string): string[] {
+  const out: string[] = []
+  for (const clause of before.split(/[\p{P}]+/u)) {
+    const chars = [...keyOf(clause)]
+    for (let n = 2; n <= Math.min(CONTEXT, chars.length); n++) {
+      const lead = chars.slice(0, n).join('')
+      if (NEGATION_ZH.test(lead)) break
+      out.push(lead)
+    }
+  }
+  return out
+}
+
+/**
+ * An ending of the prompt's text before the gap as a learner retypes it: without 了 ("完成半次" for
+ * "完成了“____定义”") or the measure phrase that opens the gap ("称这是恶意公关行动" for "称这是一场“____”").
+ */
+function looseEnding(head: string): string[] {
+  const loose = head.replace(/了/gu, '').replace(/[一这那](?:场|個|个|种|種|项|項|股|波)$/u, '')
+  return loose !== head && loose !== '' ? [loose] : []
 }
 
 /** Place words after a noun ("裂缝中", "裂缝里", "裂缝之中" say the same), when the prompt ends its gap with one. */
@@ -225,6 +265,7 @@ function latinVariants(given: readonly LatinWord[], prompt: Localized): LatinWor
   const heads = new Set([0])
   for (let n = 1; n <= Math.min(CONTEXT, before.length, raw.length - 1); n++)
     if (before.slice(-n).join(' ') === raw.slice(0, n).join(' ')) heads.add(n)
+  for (const n of englishLeads(raw, prompt.en.slice(0, at.index), before)) heads.add(n)
   const preposition = ARTICLE_WORDS.has(before[before.length - 1] ?? '') ? before[before.length - 2] : before[before.length - 1]
   if (preposition !== undefined && LOCATIVE_PREPOSITIONS.has(preposition) && LOCATIVE_PREPOSITIONS.has(raw[0] ?? '') && raw.length > 1)
     heads.add(1)
@@ -238,6 +279,43 @@ function latinVariants(given: readonly LatinWord[], prompt: Localized): LatinWor
       out.push(rest.length > 1 && ARTICLE_WORDS.has(rest[0]!.raw) ? rest.slice(1) : rest)
     }
   return out
+}
+
+const INTRO_EN = [['the', 'answer', 'is'], ['answer', 'is'], ['answer'], ['i', 'think'], ['i', 'think', 'that']]
+const PRONOUNS_EN = new Set(['it', 'its', 'they', 'this', 'that', 'he', 'she', 'these'])
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be'])
+/** A word's stem for matching a restated prompt verb: "ranks", "ranked", "ranking" → "rank". */
+const stem = (word: string): string => (word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/u, '') : word)
+
+/**
+ * How many of the learner's first words only lead to the answer: an introduction ("the answer is"),
+ * then a pronoun or the subject that opens a clause of the prompt ("it", "Qwen" for "…, Qwen has
+ * overtaken…"), then a copula or the prompt's words before the gap in any inflection ("ranks" for
+ * "ranking ____"). A subject counts only with a copula or the prompt's words after it, so a name
+ * inside a clause ("Llama ranks first") never stands for the subject. Each count leaves a word.
+ */
+function englishLeads(raw: readonly string[], beforeText: string, before: readonly string[]): number[] {
+  const out: number[] = []
+  let at = 0
+  const intro = INTRO_EN.filter((words) => words.every((w, i) => raw[i] === w)).sort((a, b) => b.length - a.length)[0]
+  if (intro) {
+    at = intro.length
+    out.push(at)
+  }
+  const subjects = beforeText
+    .split(/[,.;:!?]+/u)
+    .map(promptWords)
+    .flatMap((words) => [1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(0, n)))
+  const leads: number[] = []
+  if (PRONOUNS_EN.has(raw[at] ?? '')) leads.push(at + 1)
+  for (const subject of subjects) if (subject.every((w, i) => raw[at + i] === w)) leads.push(at + subject.length)
+  for (const lead of leads) {
+    const start = COPULAS.has(raw[lead] ?? '') ? lead + 1 : lead
+    if (start > lead || PRONOUNS_EN.has(raw[at] ?? '')) out.push(start)
+    for (let n = 1; n <= Math.min(CONTEXT, before.length); n++)
+      if (before.slice(-n).every((w, i) => stem(w) === stem(raw[start + i] ?? ''))) out.push(start + n)
+  }
+  return out.filter((n) => n > 0 && n < raw.length)
 }
 
 /** Percent and percentage points agree only where the prompt is about a difference. */
@@ -274,6 +352,53 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
   const key = keyOf(text)
   if (key === '') return { ...WRONG }
+  const result = checkBlankText(question, text, key)
+  if (result.correct) return result
+  // What the learner typed around the answer, tried once each: a stray letter of the input
+  // method, a label naming what the gap holds.
+  for (const rest of [withoutStrayLetter(text), withoutLabel(text, question.prompt)]) {
+    if (rest === null || keyOf(rest) === '') continue
+    const inner = checkBlankText(question, rest, keyOf(rest))
+    if (inner.correct) return inner
+  }
+  return result
+}
+
+/** A lone lowercase Latin letter glued to a Chinese answer, left by a pinyin input method: "恶意公关行动s". */
+const STRAY_LETTER = /^[a-z](?=\p{Script=Han})|(?<=\p{Script=Han})[a-z]$/u
+
+function withoutStrayLetter(text: string): string | null {
+  const core = text.normalize('NFKC').replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+  const rest = core.replace(STRAY_LETTER, '')
+  return rest !== core && HAN.test(rest) ? rest : null
+}
+
+/** Labels that only announce an answer: "答案：…", "Answer: …". */
+const ANSWER_LABELS = new Set(['答案', '答', 'answer', 'a'])
+
+/**
+ * The answer after a label that names what the gap holds: "来源：港股研究社" for "本文的来源是____",
+ * "Source: …" for "names the article’s source: ____". The label is "answer" or words of the gap's
+ * own clause in the prompt, so a name from elsewhere in the prompt ("Llama：第一") is no label.
+ */
+function withoutLabel(text: string, prompt: Localized): string | null {
+  const at = /^([^:：]{1,20})[:：](.+)$/su.exec(text.normalize('NFKC'))
+  if (!at) return null
+  const label = keyOf(at[1]!)
+  if (label === '' || NEGATION_ZH.test(label)) return null
+  if (ANSWER_LABELS.has(label)) return at[2]!
+  const clauses = [prompt.zh, prompt.en].map((p) => {
+    const gap = GAP.exec(p)
+    const before = (gap ? p.slice(0, gap.index) : '').replace(/[\s\p{P}]+$/u, '')
+    return before.split(/[,.;:!?，。；：！？]/u).pop() ?? ''
+  })
+  const named = isLatinText(at[1]!)
+    ? promptWords(at[1]!).every((word) => clauses.some((clause) => promptWords(clause).includes(word)))
+    : [...label].length >= 2 && clauses.some((clause) => keyOf(clause).includes(label))
+  return named ? at[2]! : null
+}
+
+function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string, key: string): CheckResult {
   const forms = blankForms(question).filter((form) => keyOf(form) !== '')
   const formKeys = forms.map(keyOf)
   const bare = withoutCompanySuffix(key)
@@ -301,7 +426,7 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   }
 
   const quantity = readQuantity(text)
-  if (quantity?.pure) {
+  if (quantity?.pure && !quantity.denied) {
     const gap = GAP_PROMPT.test(`${question.prompt.zh} ${question.prompt.en}`)
     for (const form of forms) {
       const formQuantity = readQuantity(form)
@@ -324,7 +449,7 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
 export function checkNumeric(question: NumericQuestion, text: string): CheckResult {
   const expect = expectationOf(question)
   const quantity = readQuantity(text, { months: expect.calendarMonth })
-  if (quantity === null) return { ...WRONG }
+  if (quantity === null || quantity.denied) return { ...WRONG }
   if (contradicts(expect, quantity.unit))
     return expect.unit ? { ...WRONG, note: { kind: 'unit', expected: { ...expect.unit } } } : { ...WRONG }
   return verdict(candidates(quantity, expect, question.value).some((v) => withinTolerance(question, v)))

@@ -7,7 +7,7 @@
  *   "two decades"  → 20, years                       "25 %"      → 25, a percentage
  */
 import type { Localized, NumericQuestion } from './schema.ts'
-import { scanNumber } from './normalize.ts'
+import { editDistance, scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
 /** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
@@ -26,6 +26,12 @@ export interface Quantity {
   scaled: boolean
   /** Nothing but a number, a unit and filler words ("about", "第", "个"): no other word. */
   pure: boolean
+  /**
+   * The learner denies the number or puts it as a strict upper bound ("not 3", "不是三年", "不到3800亿",
+   * "less than 3 years"): it is not the figure they claim. A floor ("不少于", "no less than") and a
+   * cap ("不超过", "at most") are not denials: "超3800亿" and "最多千万行" are how figures are stated.
+   */
+  denied: boolean
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
@@ -44,7 +50,8 @@ const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|\brmb\b|\bcny\b|\byuan\b|\brenminbi\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
-  ['day', /天|日|\bdays?\b/g],
+  // 号 after a number is a day of the month ("11号"), as 日 is.
+  ['day', /天|日|(?<=[\d零〇一二两三四五六七八九十]\s*)[号號]|\bdays?\b/g],
 ]
 
 const DECADE = /\b(?:(a|one)\s+)?decades?\b/g
@@ -56,6 +63,26 @@ const MONTHS = [
 const MONTH_NAME = new RegExp(`\\b(${MONTHS.join('|')})\\b\\.?`, 'g')
 
 const MONTH_EXACT = MONTHS.map((p) => new RegExp(`^(?:${p})$`))
+const MONTH_FULL = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+/** A month's full name with one typo (a letter wrong, missing, extra or swapped), in a name of 6+ letters, not in its first letter. */
+function monthTypo(word: string): string {
+  const near = MONTH_FULL.filter((m) => m.length >= 6 && m[0] === word[0] && editDistance(m, word) === 1)
+  return near.length === 1 ? near[0]! : word
+}
+
+/** A floor on the number, said the way figures are stated ("不少于3800亿" like "超3800亿"): filler. */
+const FLOOR = /不少于|不低于|不小于|不下于|不止|\b(?:no|not)\s+(?:less|fewer|lower)\s+than\b/g
+/** A cap ("不超过", "not more than"): no denial, as "最多千万行" is none, but words of its own, not filler. */
+const CAP = /不超过|不超出|不多于|不高于|不大于|\b(?:no|not)\s+(?:more|greater|higher)\s+than\b/g
+/** Words that deny the number or put it as a strict upper bound: "不是", "非", "不到", "以下", "not", "less than", "under". */
+const DENIAL =
+  /不|非(?!常)|没|沒|并非|並非|少于|少於|低于|低於|小于|小於|未满|未滿|以下|之下|\b(?:less|fewer|lower)\s+than\b|\bunder\b|\bbelow\b|\bnot\b|n['’]t\b|\bnever\b/
+/**
+ * "Several" before a multiplier: 几千万, 数百万, 十几年, "tens of millions", "several thousand", "a few
+ * million". A range, not one number.
+ */
+const SEVERAL =
+  /[几幾数數](?=\s*[十拾百佰千仟万萬亿億])|[十拾百佰千仟万萬亿億]\s*[几幾]|\bseveral\b|\ba\s+few\b|\bdozens\b|\b(?:tens|hundreds|thousands|millions|billions)\s+of\b/
 /** A year of this era, alone ("November 2025") or before a month in Chinese ("2025年11月"). */
 const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/g
 const YEAR_BEFORE_MONTH = /(?<![\d.,])(?:19|20)\d{2}\s*年(?=\s*[\d零〇一二三四五六七八九十]+\s*月)/g
@@ -144,11 +171,14 @@ export interface ReadOptions {
 export function readQuantity(text: string, options: ReadOptions = {}): Quantity | null {
   if (typeof text !== 'string' || text.length > 1000) return null
   let t = text.normalize('NFKC').toLowerCase().replace(/\p{Cf}/gu, '')
-  if (!NUMBERISH.test(t)) return null
+  if (!NUMBERISH.test(t) || SEVERAL.test(t)) return null
+  t = t.replace(FLOOR, ' ')
+  const denied = DENIAL.test(t.replace(CAP, ' '))
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 
   if (options.months) {
+    t = t.replace(/\b[a-z]{6,}\b/g, monthTypo)
     let named = false
     t = t.replace(MONTH_NAME, (_m, name: string) => {
       units.add('month')
@@ -217,7 +247,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   let value = scan.value
   if (decades) value *= 10
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
-  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy }
+  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied }
 }
 
 /** Two units named together: "%" beside 百分点 is one unit; anything else is 'mixed'. */
