@@ -150,7 +150,10 @@ export function withoutContext(key: string, prompt: Localized): string[] {
 }
 
 /** Words that only introduce an answer: "答案是恶意公关行动", "应该是英伟达". */
-const INTRO_ZH = ['答案是', '答案为', '答案', '答', '我觉得是', '我认为是', '我猜是', '应该是', '应是', '就是', '是', '这是', '那是', '它是', '它们是']
+const INTRO_ZH = [
+  ...['答案是', '答案为', '答案', '答', '我觉得是', '我认为是', '我猜是', '应该是', '应是', '就是', '是', '这是', '那是', '它是', '它们是'],
+  ...['叫做', '叫', '称为', '被称为', '它叫做', '它叫', '它被称为', '这叫做', '这叫'],
+]
 /** Pronouns that stand for the prompt's subject when a learner restates its sentence. */
 const PRONOUNS_ZH = ['它们', '它', '他们', '他', '她们', '她', '这', '其']
 const NEGATION_ZH = /[不非没沒无無别別]|未(?!来|來)/u

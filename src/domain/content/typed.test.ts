@@ -385,6 +385,8 @@ const frames: [Question, string, boolean][] = [
   [consumer, '消费者c', true],
   // a sentence that only introduces the answer, or restates the prompt with a pronoun or its subject
   [rebuttal, '答案是恶意公关行动', true],
+  [panic, '它叫千问恐慌', true],
+  [panic, '它不叫千问恐慌', false],
   [rebuttal, 'it was a malicious PR campaign', true],
   [rebuttal, 'The answer is: malicious PR campaign', true],
   [rebuttal, 'it was not a malicious PR campaign', false],
