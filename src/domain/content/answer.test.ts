@@ -463,7 +463,7 @@ describe('checkAnswer properties', () => {
 
   it('never accepts a number the learner denies or puts as a strict upper bound; a floor or a cap keeps it', () => {
     const denial = fc.constantFrom('不是{n}', '非{n}', '不到{n}', '少于{n}', '{n}以下', 'not {n}', 'less than {n}', 'under {n}', 'fewer than {n}', "isn't {n}")
-    const bound = fc.constantFrom('不少于{n}', '超过{n}', '{n}以上', 'at least {n}', 'no less than {n}', 'at most {n}', '约{n}')
+    const bound = fc.constantFrom('不少于{n}', '差不多{n}', '超过{n}', '{n}以上', 'at least {n}', 'no less than {n}', 'at most {n}', '约{n}')
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000_000 }), denial, bound, (n, denied, kept) => {
         const q: NumericQuestion = { ...base, id: 'q', type: 'numeric', value: n, tolerance: 0 }

@@ -70,8 +70,11 @@ function monthTypo(word: string): string {
   return near.length === 1 ? near[0]! : word
 }
 
-/** A floor on the number, said the way figures are stated ("不少于3800亿" like "超3800亿"): filler. */
-const FLOOR = /不少于|不低于|不小于|不下于|不止|\b(?:no|not)\s+(?:less|fewer|lower)\s+than\b/g
+/**
+ * A floor on the number, said the way figures are stated ("不少于3800亿" like "超3800亿"), and the
+ * other phrases with 不 or 没 that deny nothing (差不多 "about", 没错 "that's right"): filler.
+ */
+const FLOOR = /不少于|不低于|不小于|不下于|不下|不止|差不多|没错|沒錯|\b(?:no|not)\s+(?:less|fewer|lower)\s+than\b/g
 /** A cap ("不超过", "not more than"): no denial, as "最多千万行" is none, but words of its own, not filler. */
 const CAP = /不超过|不超出|不多于|不高于|不大于|\b(?:no|not)\s+(?:more|greater|higher)\s+than\b/g
 /** Words that deny the number or put it as a strict upper bound: "不是", "非", "不到", "以下", "not", "less than", "under". */
