@@ -359,7 +359,7 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   if (result.correct) return result
   // What the learner typed around the answer, tried once each: a stray letter of the input
   // method, a label naming what the gap holds.
-  for (const rest of [withoutStrayLetter(text), withoutLabel(text, question.prompt)]) {
+  for (const rest of [withoutStrayLetter(text), withoutFinalParticle(text), withoutLabel(text, question.prompt)]) {
     if (rest === null || keyOf(rest) === '') continue
     const inner = checkBlankText(question, rest, keyOf(rest))
     if (inner.correct) return inner
@@ -374,6 +374,15 @@ function withoutStrayLetter(text: string): string | null {
   const core = text.normalize('NFKC').replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
   const rest = core.replace(STRAY_LETTER, '')
   return rest !== core && HAN.test(rest) ? rest : null
+}
+
+/** A particle or 儿 closing a Chinese answer, which changes no claim: "未战而慌了", "源代码吧", "一半儿". */
+const FINAL_PARTICLE = /(?<=\p{Script=Han}\p{Script=Han})[了吧啊呀哦呢嘛儿]$/u
+
+function withoutFinalParticle(text: string): string | null {
+  const core = text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+$/u, '')
+  const rest = core.replace(FINAL_PARTICLE, '')
+  return rest !== core ? rest : null
 }
 
 /** Labels that only announce an answer: "答案：…", "Answer: …". */
@@ -423,9 +432,14 @@ function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'p
     ? forms.filter(isLatinText).map((form) => ({ form, words: withoutCompanyWord(latinWords(form)) }))
     : []
   const variants = latin ? [given, ...latinVariants(given, question.prompt)] : [given]
+  // Also with no article before a word, in the typed words and the form alike ("panicking before
+  // battle", "before a battle" for "before the battle"); an article that ends the words is kept ("half a").
+  const joinFolded = (words: readonly LatinWord[], articles: boolean): string =>
+    joinWords(words.filter((w, i) => articles || i === words.length - 1 || !ARTICLE_WORDS.has(w.raw)).map((w) => w.folded))
   for (const words of variants) {
-    const joined = joinWords(words.map((w) => w.folded))
-    if (latinForms.some((form) => joinWords(form.words.map((w) => w.folded)) === joined)) return { ...RIGHT }
+    const joined = joinFolded(words, true)
+    const bare = joinFolded(words, false)
+    if (latinForms.some((form) => joinFolded(form.words, true) === joined || joinFolded(form.words, false) === bare)) return { ...RIGHT }
   }
 
   const quantity = readQuantity(text)

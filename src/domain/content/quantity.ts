@@ -159,7 +159,7 @@ function englishRun(run: string): number | null {
  * "大半" is "the greater part".
  */
 const FILLER =
-  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|至少|最少|起码|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
+  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|\bor\s+(?:more|so|above)\b|\bplus\b|至少|最少|起码|逾|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =

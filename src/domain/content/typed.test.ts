@@ -282,6 +282,9 @@ const cases: [Question, string, boolean][] = [
   [capex, 'no less than 380 billion yuan', true],
   [capex, '超过3800亿元', true],
   [capex, '差不多3800亿元', true],
+  [quarter, '逾四分之一', true],
+  [quarter, 'a quarter or more', true],
+  [quarter, 'a quarter or less', false],
   [capex, '不下3800亿元', true],
   [years, '没错，20年', true],
   [years, 'not 20', false],
@@ -337,6 +340,7 @@ const subjectRank = blank(
   loc('一', 'first'),
 )
 const source = blank('source', loc('文末注明，本文的来源是____。', 'The last line names the article’s source: ____.'), loc('港股研究社', 'HK Stock Research Society'))
+const beforeBattleZh = blank('before-battle-zh', loc('第 28 段开头的四个字是“____”。', 'it was ____'), loc('未战而慌', 'panicking before the battle'))
 const beforeBattle = blank('before-battle', loc('“____”', 'it was ____'), loc('未战而慌', 'panicking before the battle'))
 
 const frames: [Question, string, boolean][] = [
@@ -413,6 +417,17 @@ const frames: [Question, string, boolean][] = [
   [source, 'Source: HK Stock Research Society', true],
   [source, '来源：金融时报', false],
   [subjectRank, 'Llama：第一', false],
+  // a particle or 儿 closing a Chinese answer
+  [beforeBattleZh, '未战而慌了', true],
+  [beforeBattleZh, '未战而慌吧', true],
+  [sourceCode, '源代码吧', true],
+  [halfA, '一半儿', true],
+  [beforeBattleZh, '未战而胜了', false],
+  [beforeBattleZh, '不慌了', false],
+  // an article inside an English answer, or none where the form has one
+  [beforeBattle, 'panicking before battle', true],
+  [beforeBattle, 'panicking before a battle', true],
+  [beforeBattle, 'panicking after the battle', false],
   // the prompt's 了 left out of the words typed along
   [halfA, '完成半次', true],
   [halfA, '完成了半次', true],
