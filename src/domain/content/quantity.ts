@@ -35,24 +35,32 @@ export interface Quantity {
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
+// A currency code counts glued to its number too ("USD30bn", "RMB3800亿").
 const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['pp', /个?百分点|percentage[\s-]*points?|pct\.?\s*pts?|(?<=\d\s*)p\.?p\b|(?<=\d\s*)pts?\b/g],
   ['percent', /%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b/g],
-  ['hkd', /港元|港币|港幣|hk\s*\$|\bhkd\b|\b(?:hong\s*kong|hk)\s*dollars?\b/g],
+  ['hkd', /港元|港币|港幣|hk\s*\$|(?<![a-z])hkd(?![a-z])|\b(?:hong\s*kong|hk)\s*dollars?\b/g],
   // Before 'usd': a dollar with another country's name is not a US dollar ("NT$", "Singapore dollars").
   [
     'fx',
-    /新台币|新台幣|台币|台幣|新加坡元|新币|新幣|澳元|澳币|澳幣|加元|加币|加幣|纽元|紐元|英镑|英鎊|韩元|韓元|卢比|盧比|卢布|盧布|法郎|\b(?:new\s*taiwan|taiwan(?:ese)?|singapore|australian|canadian|new\s*zealand|nz)\s*dollars?\b|\b(?:nt|s|a|c|nz)\$|\b(?:twd|ntd|sgd|aud|cad|nzd|gbp|chf|krw|inr|rub)\b|£|₩|₹|₽|\bpounds?\s+sterling\b|\bsterling\b|\b(?:rupees?|roubles?|rubles?|swiss\s*francs?|francs?)\b/g,
+    /新台币|新台幣|台币|台幣|新加坡元|新币|新幣|澳元|澳币|澳幣|加元|加币|加幣|纽元|紐元|英镑|英鎊|韩元|韓元|卢比|盧比|卢布|盧布|法郎|\b(?:new\s*taiwan|taiwan(?:ese)?|singapore|australian|canadian|new\s*zealand|nz)\s*dollars?\b|\b(?:nt|s|a|c|nz)\$|(?<![a-z])(?:twd|ntd|sgd|aud|cad|nzd|gbp|chf|krw|inr|rub)(?![a-z])|£|₩|₹|₽|\bpounds?\s+sterling\b|\bsterling\b|\b(?:rupees?|roubles?|rubles?|swiss\s*francs?|francs?)\b/g,
   ],
-  ['jpy', /日元|日圓|円|\bjpy\b|\byen\b/g],
-  ['eur', /欧元|歐元|€|\beur\b|\beuros?\b/g],
-  ['usd', /美元|美金|us\s*\$|\$|\busd\b|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
-  ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|\brmb\b|\bcny\b|\byuan\b|\brenminbi\b/g],
+  ['jpy', /日元|日圓|円|(?<![a-z])jpy(?![a-z])|\byen\b/g],
+  ['eur', /欧元|歐元|€|(?<![a-z])eur(?![a-z])|\beuros?\b/g],
+  ['usd', /美元|美金|us\s*\$|\$|(?<![a-z])usd(?![a-z])|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
+  ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
   // 号 after a number is a day of the month ("11号"), as 日 is.
   ['day', /天|日|(?<=[\d零〇一二两三四五六七八九十]\s*)[号號]|\bdays?\b/g],
 ]
+
+/**
+ * A name of letters with a version number glued on (qwen3, gpt-4, qwen2.5, llama3-70b), unless the
+ * letters are a currency, "No" or "top" written before the number ("USD30bn", "No1", "top1").
+ */
+const MODEL_NAME =
+  /(?<![a-z0-9])(?!(?:usd|cny|rmb|hkd|eur|jpy|gbp|aud|cad|sgd|twd|ntd|krw|inr|rub|chf|nzd|us|no|nr|top)[-‐]?\d)[a-z]{2,}[-‐]?\d+(?:\.\d+)?(?:[-‐]?[a-z][a-z0-9]*)?(?![a-z0-9])/g
 
 const DECADE = /\b(?:(a|one)\s+)?decades?\b/g
 
@@ -192,6 +200,8 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     t = t.replace(YEAR_BEFORE_MONTH, ' ')
     if (named) t = t.replace(YEAR, ' ')
   }
+  // A model's name is no number: "Qwen3 supports 119 languages", "GPT-4: 119".
+  t = t.replace(MODEL_NAME, ' model ')
   // "two decades" = 20 years; "a decade" = 10.
   let decades = false
   t = t.replace(DECADE, (_m, one: string | undefined) => {
