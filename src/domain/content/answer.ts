@@ -324,8 +324,13 @@ function englishLeads(raw: readonly string[], beforeText: string, before: readon
 /** Percent and percentage points agree only where the prompt is about a difference. */
 const GAP_PROMPT = /差距|差值|相差|百分点|\bgap\b|\bdifference\b|\bpoints?\b/i
 
-/** Whether two pure quantities name the same number: proportions compared, "25%" = "1/4" = "0.25". */
+/**
+ * Whether two pure quantities name the same number: proportions compared, "25%" = "1/4" = "0.25".
+ * A unit the learner adds to a form without one (a year, a day, money, percentage points) is another quantity.
+ */
 function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
+  // A form without a unit is a bare number or a proportion: "半年" or "1年" is no 半 or 第一, "25%" is 1/4.
+  if (form.unit === null && given.unit !== null && given.unit !== 'percent') return false
   const expect: Expectation = {
     kind: form.unit === 'mixed' ? null : form.unit,
     hasUnit: form.unit !== null,

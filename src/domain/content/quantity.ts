@@ -51,8 +51,7 @@ const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
-  // 号 after a number is a day of the month ("11号"), as 日 is.
-  ['day', /天|日|(?<=[\d零〇一二两三四五六七八九十]\s*)[号號]|\bdays?\b/g],
+  ['day', /天|日|\bdays?\b/g],
 ]
 
 /**
@@ -190,6 +189,11 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
 
   if (options.months) {
     t = t.replace(/\b[a-z]{6,}\b/g, monthTypo)
+    // Where a month is asked for, 号 after a number is a day of the month ("11号"), as 日 is; elsewhere it is "No." (1号).
+    t = t.replace(/(?<=[\d零〇一二两三四五六七八九十]\s*)[号號]/g, () => {
+      units.add('day')
+      return ' '
+    })
     let named = false
     t = t.replace(MONTH_NAME, (_m, name: string) => {
       units.add('month')
