@@ -256,14 +256,15 @@ function promptWords(text: string): string[] {
  * (consumer), "a half definition" for "____ definition" (half a). A preposition of place may
  * stand for the prompt's ("in the cracks" for "from the ____"). Also the words without emphasis.
  */
-function latinVariants(given: readonly LatinWord[], prompt: Localized): LatinWord[][] {
+function latinVariants(given: readonly LatinWord[], prompt: Localized, articles = true): LatinWord[][] {
   const out: LatinWord[][] = []
   const plain = given.filter((word) => !EMPHASIS.has(word.raw))
   if (plain.length > 0 && plain.length < given.length) out.push(plain)
   const at = GAP.exec(prompt.en)
   if (!at) return out
-  const before = promptWords(prompt.en.slice(0, at.index))
-  const after = promptWords(prompt.en.slice(at.index + at[0].length))
+  const kept = (words: string[]): string[] => (articles ? words : words.filter((w) => !ARTICLE_WORDS.has(w)))
+  const before = kept(promptWords(prompt.en.slice(0, at.index)))
+  const after = kept(promptWords(prompt.en.slice(at.index + at[0].length)))
   const raw = given.map((word) => word.raw)
   const heads = new Set([0])
   for (let n = 1; n <= Math.min(CONTEXT, before.length, raw.length - 1); n++)
@@ -436,7 +437,12 @@ function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'p
   const latinForms = latin
     ? forms.filter(isLatinText).map((form) => ({ form, words: withoutCompanyWord(latinWords(form)) }))
     : []
-  const variants = latin ? [given, ...latinVariants(given, question.prompt)] : [given]
+  // The prompt's words typed along may also leave out or add its articles ("definers not followers"
+  // for "the ____, not the followers"): compared again with no article before a word on either side.
+  const bareGiven = given.filter((w, i) => i === given.length - 1 || !ARTICLE_WORDS.has(w.raw))
+  const variants = latin
+    ? [given, ...latinVariants(given, question.prompt), ...latinVariants(bareGiven, question.prompt, false)]
+    : [given]
   // Also with no article before a word, in the typed words and the form alike ("panicking before
   // battle", "before a battle" for "before the battle"); an article that ends the words is kept ("half a").
   const joinFolded = (words: readonly LatinWord[], articles: boolean): string =>

@@ -445,6 +445,9 @@ const frames: [Question, string, boolean][] = [
   [beforeBattle, 'panicking before battle', true],
   [beforeBattle, 'panicking before a battle', true],
   [beforeBattle, 'panicking after the battle', false],
+  [definers, 'definers not followers', true],
+  [definers, 'bet on definers', true],
+  [definers, 'followers not definers', false],
   // the prompt's 了 left out of the words typed along
   [halfA, '完成半次', true],
   [halfA, '完成了半次', true],
