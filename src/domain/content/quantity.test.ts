@@ -71,6 +71,17 @@ describe('readQuantity', () => {
     ['RMB3800亿', { value: 380e9, unit: 'cny' }],
     ['No1', { value: 1 }],
     ['Qwen3', null],
+    // 一 / "one" before a noun, beside the figure, only counts that noun: 一共, 一次, "in one go"
+    ['一共3800亿元', { value: 380e9, unit: 'cny' }],
+    ['Meta一次再融资就300亿美元', { value: 3e10, unit: 'usd' }],
+    ['一张表一千万行', { value: 1e7 }],
+    ['30 billion dollars in one go', { value: 3e10, unit: 'usd' }],
+    ['one table, 10 million rows', { value: 1e7 }],
+    ['一个', { value: 1 }],
+    ['一到两年', null],
+    ['一或两年', null],
+    ['one or two years', null],
+    ['一两年', null],
     ['twenty thirty', null],
     ['300亿美元(约2100亿元)', null],
     ['3 or 4', null],
@@ -98,6 +109,18 @@ describe('readQuantity', () => {
         const text = `${inDigits ? String(whole) : say(whole)} point ${digits.map((d) => ones[d]).join(' ')}`
         const got = readQuantity(text)
         expect(got?.value).toBeCloseTo(Number(`${whole}.${digits.join('')}`), 9)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('reads the figure beside a 一 or "one" that counts a noun, and no figure in a range from one', () => {
+    const counted = fc.constantFrom('一共{n}', '一次{n}', '{n}，一张表', '一口气{n}', '{n} in one go', 'one table, {n}')
+    const range = fc.constantFrom('一到{n}', '一或{n}', 'one or {n}', 'one to {n}', '一、{n}')
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9_999_999 }), counted, range, (n, phrase, between) => {
+        expect(readQuantity(phrase.replace('{n}', String(n)))?.value).toBe(n)
+        expect(readQuantity(between.replace('{n}', String(n)))).toBeNull()
       }),
       { numRuns: 300 },
     )

@@ -168,6 +168,14 @@ function englishRun(run: string): number | null {
 const FILLER =
   /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|\bor\s+(?:more|so|above)\b|\bplus\b|至少|最少|起码|逾|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
 
+/**
+ * 一 or "one" counting the noun after it (一共, 一次, 一张表, "one table", "in one go"), not part of a
+ * numeral, a range ("一到两年", "one or two") or a fraction ("one half"). Left out only when the
+ * text holds another number besides it.
+ */
+const LONE_ONE =
+  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})|\bone\b(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
+
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
   /[\p{Nd}零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾廿卄卅卌百佰千仟万萬亿億半]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twelfth|teen|twenty|twentieth|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|first|second|decade|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/u
@@ -259,7 +267,9 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   // Ordinal marks: 1st, 2nd, 3rd, 4th.
   t = t.replace(/(\d)\s*(?:st|nd|rd|th)\b/g, '$1 ')
   const stripped = t.replace(FILLER, ' ')
-  const scan = scanNumber(stripped)
+  let scan = scanNumber(stripped)
+  // Two numbers, one of them 一 / "one" counting a noun ("一共3800亿", "in one go"): the other is the figure.
+  if (scan.value === null) scan = scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' '))
   if (scan.value === null) return null
   let value = scan.value
   if (decades) value *= 10
