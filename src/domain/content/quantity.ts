@@ -170,11 +170,11 @@ const FILLER =
 
 /**
  * 一 or "one" counting the noun after it (一共, 一次, 一张表, "one table", "in one go"), not part of a
- * numeral, a range ("一到两年", "one or two") or a fraction ("one half"). Left out only when the
- * text holds another number besides it.
+ * numeral, a range ("一到两年", "one or two"), a fraction ("one half") or one and a half ("一个半",
+ * "one year and a half"; 半 reads as 1/2 by then). Left out only when the text holds another number besides it.
  */
 const LONE_ONE =
-  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})|\bone\b(?=\s+[a-z])(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
+  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))|\bone\b(?=\s+[a-z])(?!\s+[a-z]+\s+and\s+(?:a\s+)?half\b)(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
