@@ -349,14 +349,17 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
 
 /**
  * Grades a typed blank. Right when the text matches a form in normal form (case, width, spaces
- * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
- * leading a/an/the, singular or plural, hyphen or space, words of emphasis; a company with or
- * without its legal suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed
- * along, or the grammar the prompt puts around it (在裂缝中, 一半的, "in the cracks"); for a
+ * and punctuation aside; a two-part name in either order); for Latin-script forms also with or
+ * without an article before a word, singular or plural, hyphen or space, words of emphasis; a
+ * company with or without its legal suffix (Corp, Inc, 公司, 集团); with the prompt's words next to
+ * the gap typed along, or the grammar the prompt puts around it (在裂缝中, 一半的, "in the cracks");
+ * introduced (答案是, "the answer is", a label from the gap's clause: 来源：) or inside the prompt's
+ * sentence restated from a pronoun or its clause's subject (它排名第一, "Qwen ranks first"); for a
  * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, with
  * its numerals in digits, or with a name glossed or written in the other script ("英伟达（Nvidia）",
- * "阿里的Qwen"); for a number, in any of its forms (1/4, 四分之一, a quarter, 25%, 0.25). Right
- * with a spelling note when one typo is forgiven.
+ * "阿里的Qwen"), a stray pinyin letter or a closing particle (了, 吧, 儿); for a number, in any of
+ * its forms (1/4, 四分之一, a quarter, 25%, 0.25), never with a unit the form lacks (半年 is not 半).
+ * Right with a spelling note when one typo is forgiven.
  */
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
   const key = keyOf(text)
@@ -364,7 +367,7 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   const result = checkBlankText(question, text, key)
   if (result.correct) return result
   // What the learner typed around the answer, tried once each: a stray letter of the input
-  // method, a label naming what the gap holds.
+  // method, a closing particle, a label naming what the gap holds.
   for (const rest of [withoutStrayLetter(text), withoutFinalParticle(text), withoutLabel(text, question.prompt)]) {
     if (rest === null || keyOf(rest) === '') continue
     const inner = checkBlankText(question, rest, keyOf(rest))
@@ -449,8 +452,9 @@ function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'p
     joinWords(words.filter((w, i) => articles || i === words.length - 1 || !ARTICLE_WORDS.has(w.raw)).map((w) => w.folded))
   for (const words of variants) {
     const joined = joinFolded(words, true)
-    const bare = joinFolded(words, false)
-    if (latinForms.some((form) => joinFolded(form.words, true) === joined || joinFolded(form.words, false) === bare)) return { ...RIGHT }
+    const noArticle = joinFolded(words, false)
+    if (latinForms.some((form) => joinFolded(form.words, true) === joined || joinFolded(form.words, false) === noArticle))
+      return { ...RIGHT }
   }
 
   const quantity = readQuantity(text)
