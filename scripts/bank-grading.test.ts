@@ -165,8 +165,8 @@ function numericNearMisses(q: NumericQuestion): string[] {
 /**
  * Every near-miss of a blank: in each form a digit changed or dropped, a unit swapped (forms that
  * are a quantity with a unit), a word removed (forms that are not a number: a word of a Latin
- * form other than a leading article, a character of a Chinese one). What the bank lists as
- * accepted is no near-miss.
+ * form other than an article or "any" before a word, a character of a Chinese one). What the bank
+ * lists as accepted is no near-miss.
  */
 function blankNearMisses(q: BlankQuestion): string[] {
   const out = new Set<string>()
@@ -182,7 +182,7 @@ function blankNearMisses(q: BlankQuestion): string[] {
       const words = form.split(/[\s\-‐-―]+/).filter((w) => w !== '')
       if (words.length > 1)
         words.forEach((_, i) => {
-          if (!(i === 0 && /^(a|an|the)$/i.test(words[0]!))) out.add(words.filter((_w, j) => j !== i).join(' '))
+          if (!(i < words.length - 1 && /^(a|an|the|any)$/i.test(words[i]!))) out.add(words.filter((_w, j) => j !== i).join(' '))
         })
     } else {
       ;[...form].forEach((ch, i) => {

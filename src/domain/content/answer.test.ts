@@ -427,6 +427,45 @@ describe('checkAnswer properties', () => {
     )
   })
 
+  it('forgives a stray input-method letter or a closing particle on a Chinese answer, and introductions of an answer, but never a negation', () => {
+    const hanForm = fc.string({ unit: fc.constantFrom(...'通义千问阿里巴巴云模型开源'), minLength: 2, maxLength: 8 })
+    const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz')
+    const intro = fc.constantFrom('答案是{}', '它是{}', '答案：{}', 'Answer: {}', '这是{}')
+    const particleArb = fc.constantFrom(...'了吧啊呀哦呢嘛儿')
+    const negated = fc.constantFrom('答案不是{}', '它不是{}', '这不是{}', '答案：不是{}', '不是{}', '非{}', '{}不是', '并非{}')
+    fc.assert(
+      fc.property(hanForm, hanForm, letter, fc.boolean(), intro, negated, particleArb, (chosen, other, extra, atEnd, lead, denial, particle) => {
+        const q: BlankQuestion = { ...base, id: 'q', type: 'blank', answer: loc(chosen, 'x'), prompt: loc('称这是一场“____”。', 'calling it a ____') }
+        const grade = (text: string): boolean => checkAnswer(q, { type: 'blank', text }).correct
+        expect(grade(atEnd ? `${chosen}${extra}` : `${extra}${chosen}`)).toBe(true)
+        expect(grade(`${chosen}${particle}`)).toBe(true)
+        expect(grade(lead.replace('{}', chosen))).toBe(true)
+        expect(grade(denial.replace('{}', chosen))).toBe(false)
+        fc.pre(editDistance(chosen, other) >= 2)
+        expect(grade(atEnd ? `${other}${extra}` : `${extra}${other}`)).toBe(false)
+        expect(grade(`${other}${particle}`)).toBe(false)
+        expect(grade(lead.replace('{}', other))).toBe(false)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('reads an English form with or without an article before any of its words, and no other words', () => {
+    const word = fc.constantFrom('battle', 'panic', 'before', 'open', 'source', 'stack', 'entrance', 'super', 'finish', 'line', 'crack')
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 5 }), fc.nat(), fc.constantFrom('a', 'an', 'the'), word, (words, at, article, other) => {
+        const q: BlankQuestion = { ...base, id: 'q', type: 'blank', answer: loc('答', words.join(' ')) }
+        const i = at % (words.length - 1)
+        const withArticle = [...words.slice(0, i + 1), article, ...words.slice(i + 1)].join(' ')
+        expect(checkAnswer(q, { type: 'blank', text: withArticle }).correct).toBe(true)
+        fc.pre(other !== words[i + 1] && editDistance(other, words[i + 1]!) >= 2)
+        const swapped = [...words.slice(0, i + 1), article, other, ...words.slice(i + 2)].join(' ')
+        expect(checkAnswer(q, { type: 'blank', text: swapped }).correct).toBe(false)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('reads a Chinese numeral inside a form the same as its digits, and no other number', () => {
     const digits = [...'零一二三四五六七八九']
     const chinese = (n: number): string =>
@@ -436,6 +475,19 @@ describe('checkAnswer properties', () => {
         const q: BlankQuestion = { ...base, id: 'q-rank', type: 'blank', answer: loc(`全球第${chinese(n)}名`, 'first') }
         expect(checkAnswer(q, { type: 'blank', text: `全球第${n}名` }).correct).toBe(true)
         expect(checkAnswer(q, { type: 'blank', text: `全球第${m}名` }).correct).toBe(m === n)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('never accepts a number the learner denies or puts as a strict upper bound; a floor or a cap keeps it', () => {
+    const denial = fc.constantFrom('不是{n}', '非{n}', '不到{n}', '少于{n}', '{n}以下', 'not {n}', 'less than {n}', 'under {n}', 'fewer than {n}', "isn't {n}")
+    const bound = fc.constantFrom('不少于{n}', '差不多{n}', '超过{n}', '{n}以上', 'at least {n}', 'no less than {n}', 'at most {n}', '约{n}')
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), denial, bound, (n, denied, kept) => {
+        const q: NumericQuestion = { ...base, id: 'q', type: 'numeric', value: n, tolerance: 0 }
+        expect(checkAnswer(q, { type: 'numeric', text: denied.replace('{n}', String(n)) })).toEqual(wrong)
+        expect(checkAnswer(q, { type: 'numeric', text: kept.replace('{n}', String(n)) })).toEqual(right)
       }),
       { numRuns: 300 },
     )

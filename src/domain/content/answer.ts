@@ -109,14 +109,22 @@ export function withoutContext(key: string, prompt: Localized): string[] {
     // "称这是一场“____”"), with the Latin words a Chinese sentence holds ("AI时代的" for
     // "才是AI时代的____"): an ending holds a Chinese character and never starts inside a Latin word.
     const keyBefore = [...keyOf(text.slice(0, at.index))]
+    const endings: string[] = []
     for (let n = 1; n <= keyBefore.length; n++) {
       const head = keyBefore.slice(-n).join('')
       if (contextSize(head) > CONTEXT) break
       const start = keyBefore[keyBefore.length - n]!
       const previous = keyBefore[keyBefore.length - n - 1]
       const wholeWord = HAN.test(start) || previous === undefined || HAN.test(previous)
-      if (wholeWord && HAN.test(head) && key.startsWith(head)) heads.add(head)
+      if (wholeWord && HAN.test(head)) endings.push(head, ...looseEnding(head))
     }
+    for (const head of endings) if (key.startsWith(head)) heads.add(head)
+    // The answer introduced ("答案是", "它是"), or the prompt's sentence restated from its subject
+    // or a pronoun: "阿里称这是一场恶意公关行动", "它排名第一". A subject opens a clause of the prompt
+    // ("千问" for "…，千问 Qwen 的下载量…"), so a name inside a clause ("Llama排名第一") is no subject.
+    for (const lead of INTRO_ZH) if (key.startsWith(lead) && key.length > lead.length) heads.add(lead)
+    for (const lead of [...PRONOUNS_ZH, ...clauseSubjects(text.slice(0, at.index))])
+      for (const head of endings) if (key.startsWith(lead + head)) heads.add(lead + head)
     for (let i = rawBefore.length - 1; i >= 0; i--) {
       const particle = i === rawBefore.length - 1 && PARTICLES.has(rawBefore[i]!)
       if (i > 0 && !particle && !BOUNDARY.test(rawBefore[i - 1]!)) continue
@@ -139,6 +147,41 @@ export function withoutContext(key: string, prompt: Localized): string[] {
       }
   }
   return out
+}
+
+/** Words that only introduce an answer: "答案是恶意公关行动", "应该是英伟达". */
+const INTRO_ZH = [
+  ...['答案是', '答案为', '答案', '答', '我觉得是', '我认为是', '我猜是', '应该是', '应是', '就是', '是', '这是', '那是', '它是', '它们是'],
+  ...['叫做', '叫', '称为', '被称为', '它叫做', '它叫', '它被称为', '这叫做', '这叫'],
+]
+/** Pronouns that stand for the prompt's subject when a learner restates its sentence. */
+const PRONOUNS_ZH = ['它们', '它', '他们', '他', '她们', '她', '这', '其']
+const NEGATION_ZH = /[不非没沒无無别別]|未(?!来|來)/u
+
+/**
+ * The opening words of each clause of a Chinese prompt (2 to CONTEXT characters), as the subject a
+ * learner may restate: "阿里" and "阿里巴巴" for "，阿里巴巴立即严正反驳，". Never a negation.
+ */
+function clauseSubjects(before: string): string[] {
+  const out: string[] = []
+  for (const clause of before.split(/[\p{P}]+/u)) {
+    const chars = [...keyOf(clause)]
+    for (let n = 2; n <= Math.min(CONTEXT, chars.length); n++) {
+      const lead = chars.slice(0, n).join('')
+      if (NEGATION_ZH.test(lead)) break
+      out.push(lead)
+    }
+  }
+  return out
+}
+
+/**
+ * An ending of the prompt's text before the gap as a learner retypes it: without 了 ("完成半次" for
+ * "完成了“____定义”") or the measure phrase that opens the gap ("称这是恶意公关行动" for "称这是一场“____”").
+ */
+function looseEnding(head: string): string[] {
+  const loose = head.replace(/了/gu, '').replace(/[一这那](?:场|個|个|种|種|项|項|股|波)$/u, '')
+  return loose !== head && loose !== '' ? [loose] : []
 }
 
 /** Place words after a noun ("裂缝中", "裂缝里", "裂缝之中" say the same), when the prompt ends its gap with one. */
@@ -213,18 +256,20 @@ function promptWords(text: string): string[] {
  * (consumer), "a half definition" for "____ definition" (half a). A preposition of place may
  * stand for the prompt's ("in the cracks" for "from the ____"). Also the words without emphasis.
  */
-function latinVariants(given: readonly LatinWord[], prompt: Localized): LatinWord[][] {
+function latinVariants(given: readonly LatinWord[], prompt: Localized, articles = true): LatinWord[][] {
   const out: LatinWord[][] = []
   const plain = given.filter((word) => !EMPHASIS.has(word.raw))
   if (plain.length > 0 && plain.length < given.length) out.push(plain)
   const at = GAP.exec(prompt.en)
   if (!at) return out
-  const before = promptWords(prompt.en.slice(0, at.index))
-  const after = promptWords(prompt.en.slice(at.index + at[0].length))
+  const kept = (words: string[]): string[] => (articles ? words : words.filter((w) => !ARTICLE_WORDS.has(w)))
+  const before = kept(promptWords(prompt.en.slice(0, at.index)))
+  const after = kept(promptWords(prompt.en.slice(at.index + at[0].length)))
   const raw = given.map((word) => word.raw)
   const heads = new Set([0])
   for (let n = 1; n <= Math.min(CONTEXT, before.length, raw.length - 1); n++)
     if (before.slice(-n).join(' ') === raw.slice(0, n).join(' ')) heads.add(n)
+  for (const n of englishLeads(raw, prompt.en.slice(0, at.index), before)) heads.add(n)
   const preposition = ARTICLE_WORDS.has(before[before.length - 1] ?? '') ? before[before.length - 2] : before[before.length - 1]
   if (preposition !== undefined && LOCATIVE_PREPOSITIONS.has(preposition) && LOCATIVE_PREPOSITIONS.has(raw[0] ?? '') && raw.length > 1)
     heads.add(1)
@@ -240,11 +285,53 @@ function latinVariants(given: readonly LatinWord[], prompt: Localized): LatinWor
   return out
 }
 
+const INTRO_EN = [['the', 'answer', 'is'], ['answer', 'is'], ['answer'], ['i', 'think'], ['i', 'think', 'that']]
+const PRONOUNS_EN = new Set(['it', 'its', 'they', 'this', 'that', 'he', 'she', 'these'])
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be'])
+/** A word's stem for matching a restated prompt verb: "ranks", "ranked", "ranking" → "rank". */
+const stem = (word: string): string => (word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/u, '') : word)
+
+/**
+ * How many of the learner's first words only lead to the answer: an introduction ("the answer is"),
+ * then a pronoun or the subject that opens a clause of the prompt ("it", "Qwen" for "…, Qwen has
+ * overtaken…"), then a copula or the prompt's words before the gap in any inflection ("ranks" for
+ * "ranking ____"). A subject counts only with a copula or the prompt's words after it, so a name
+ * inside a clause ("Llama ranks first") never stands for the subject. Each count leaves a word.
+ */
+function englishLeads(raw: readonly string[], beforeText: string, before: readonly string[]): number[] {
+  const out: number[] = []
+  let at = 0
+  const intro = INTRO_EN.filter((words) => words.every((w, i) => raw[i] === w)).sort((a, b) => b.length - a.length)[0]
+  if (intro) {
+    at = intro.length
+    out.push(at)
+  }
+  const subjects = beforeText
+    .split(/[,.;:!?]+/u)
+    .map(promptWords)
+    .flatMap((words) => [1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(0, n)))
+  const leads: number[] = []
+  if (PRONOUNS_EN.has(raw[at] ?? '')) leads.push(at + 1)
+  for (const subject of subjects) if (subject.every((w, i) => raw[at + i] === w)) leads.push(at + subject.length)
+  for (const lead of leads) {
+    const start = COPULAS.has(raw[lead] ?? '') ? lead + 1 : lead
+    if (start > lead || PRONOUNS_EN.has(raw[at] ?? '')) out.push(start)
+    for (let n = 1; n <= Math.min(CONTEXT, before.length); n++)
+      if (before.slice(-n).every((w, i) => stem(w) === stem(raw[start + i] ?? ''))) out.push(start + n)
+  }
+  return out.filter((n) => n > 0 && n < raw.length)
+}
+
 /** Percent and percentage points agree only where the prompt is about a difference. */
 const GAP_PROMPT = /差距|差值|相差|百分点|\bgap\b|\bdifference\b|\bpoints?\b/i
 
-/** Whether two pure quantities name the same number: proportions compared, "25%" = "1/4" = "0.25". */
+/**
+ * Whether two pure quantities name the same number: proportions compared, "25%" = "1/4" = "0.25".
+ * A unit the learner adds to a form without one (a year, a day, money, percentage points) is another quantity.
+ */
 function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
+  // A form without a unit is a bare number or a proportion: "半年" or "1年" is no 半 or 第一, "25%" is 1/4.
+  if (form.unit === null && given.unit !== null && given.unit !== 'percent') return false
   const expect: Expectation = {
     kind: form.unit === 'mixed' ? null : form.unit,
     hasUnit: form.unit !== null,
@@ -262,18 +349,77 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
 
 /**
  * Grades a typed blank. Right when the text matches a form in normal form (case, width, spaces
- * and punctuation aside; a two-part name in either order); for Latin-script forms also without a
- * leading a/an/the, singular or plural, hyphen or space, words of emphasis; a company with or
- * without its legal suffix (Corp, Inc, 公司, 集团); with the prompt's words next to the gap typed
- * along, or the grammar the prompt puts around it (在裂缝中, 一半的, "in the cracks"); for a
+ * and punctuation aside; a two-part name in either order); for Latin-script forms also with or
+ * without an article before a word, singular or plural, hyphen or space, words of emphasis; a
+ * company with or without its legal suffix (Corp, Inc, 公司, 集团); with the prompt's words next to
+ * the gap typed along, or the grammar the prompt puts around it (在裂缝中, 一半的, "in the cracks");
+ * introduced (答案是, "the answer is", a label from the gap's clause: 来源：) or inside the prompt's
+ * sentence restated from a pronoun or its clause's subject (它排名第一, "Qwen ranks first"); for a
  * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, with
  * its numerals in digits, or with a name glossed or written in the other script ("英伟达（Nvidia）",
- * "阿里的Qwen"); for a number, in any of its forms (1/4, 四分之一, a quarter, 25%, 0.25). Right
- * with a spelling note when one typo is forgiven.
+ * "阿里的Qwen"), a stray pinyin letter or a closing particle (了, 吧, 儿); for a number, in any of
+ * its forms (1/4, 四分之一, a quarter, 25%, 0.25), never with a unit the form lacks (半年 is not 半).
+ * Right with a spelling note when one typo is forgiven.
  */
 export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string): CheckResult {
   const key = keyOf(text)
   if (key === '') return { ...WRONG }
+  const result = checkBlankText(question, text, key)
+  if (result.correct) return result
+  // What the learner typed around the answer, tried once each: a stray letter of the input
+  // method, a closing particle, a label naming what the gap holds.
+  for (const rest of [withoutStrayLetter(text), withoutFinalParticle(text), withoutLabel(text, question.prompt)]) {
+    if (rest === null || keyOf(rest) === '') continue
+    const inner = checkBlankText(question, rest, keyOf(rest))
+    if (inner.correct) return inner
+  }
+  return result
+}
+
+/** A lone lowercase Latin letter glued to a Chinese answer, left by a pinyin input method: "恶意公关行动s". */
+const STRAY_LETTER = /^[a-z](?=\p{Script=Han})|(?<=\p{Script=Han})[a-z]$/u
+
+function withoutStrayLetter(text: string): string | null {
+  const core = text.normalize('NFKC').replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+  const rest = core.replace(STRAY_LETTER, '')
+  return rest !== core && HAN.test(rest) ? rest : null
+}
+
+/** A particle or 儿 closing a Chinese answer, which changes no claim: "未战而慌了", "源代码吧", "一半儿". */
+const FINAL_PARTICLE = /(?<=\p{Script=Han}\p{Script=Han})[了吧啊呀哦呢嘛儿]$/u
+
+function withoutFinalParticle(text: string): string | null {
+  const core = text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+$/u, '')
+  const rest = core.replace(FINAL_PARTICLE, '')
+  return rest !== core ? rest : null
+}
+
+/** Labels that only announce an answer: "答案：…", "Answer: …". */
+const ANSWER_LABELS = new Set(['答案', '答', 'answer', 'a'])
+
+/**
+ * The answer after a label that names what the gap holds: "来源：港股研究社" for "本文的来源是____",
+ * "Source: …" for "names the article’s source: ____". The label is "answer" or words of the gap's
+ * own clause in the prompt, so a name from elsewhere in the prompt ("Llama：第一") is no label.
+ */
+function withoutLabel(text: string, prompt: Localized): string | null {
+  const at = /^([^:：]{1,20})[:：](.+)$/su.exec(text.normalize('NFKC'))
+  if (!at) return null
+  const label = keyOf(at[1]!)
+  if (label === '' || NEGATION_ZH.test(label)) return null
+  if (ANSWER_LABELS.has(label)) return at[2]!
+  const clauses = [prompt.zh, prompt.en].map((p) => {
+    const gap = GAP.exec(p)
+    const before = (gap ? p.slice(0, gap.index) : '').replace(/[\s\p{P}]+$/u, '')
+    return before.split(/[,.;:!?，。；：！？]/u).pop() ?? ''
+  })
+  const named = isLatinText(at[1]!)
+    ? promptWords(at[1]!).every((word) => clauses.some((clause) => promptWords(clause).includes(word)))
+    : [...label].length >= 2 && clauses.some((clause) => keyOf(clause).includes(label))
+  return named ? at[2]! : null
+}
+
+function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string, key: string): CheckResult {
   const forms = blankForms(question).filter((form) => keyOf(form) !== '')
   const formKeys = forms.map(keyOf)
   const bare = withoutCompanySuffix(key)
@@ -294,14 +440,25 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   const latinForms = latin
     ? forms.filter(isLatinText).map((form) => ({ form, words: withoutCompanyWord(latinWords(form)) }))
     : []
-  const variants = latin ? [given, ...latinVariants(given, question.prompt)] : [given]
+  // The prompt's words typed along may also leave out or add its articles ("definers not followers"
+  // for "the ____, not the followers"): compared again with no article before a word on either side.
+  const bareGiven = given.filter((w, i) => i === given.length - 1 || !ARTICLE_WORDS.has(w.raw))
+  const variants = latin
+    ? [given, ...latinVariants(given, question.prompt), ...latinVariants(bareGiven, question.prompt, false)]
+    : [given]
+  // Also with no article before a word, in the typed words and the form alike ("panicking before
+  // battle", "before a battle" for "before the battle"); an article that ends the words is kept ("half a").
+  const joinFolded = (words: readonly LatinWord[], articles: boolean): string =>
+    joinWords(words.filter((w, i) => articles || i === words.length - 1 || !ARTICLE_WORDS.has(w.raw)).map((w) => w.folded))
   for (const words of variants) {
-    const joined = joinWords(words.map((w) => w.folded))
-    if (latinForms.some((form) => joinWords(form.words.map((w) => w.folded)) === joined)) return { ...RIGHT }
+    const joined = joinFolded(words, true)
+    const noArticle = joinFolded(words, false)
+    if (latinForms.some((form) => joinFolded(form.words, true) === joined || joinFolded(form.words, false) === noArticle))
+      return { ...RIGHT }
   }
 
   const quantity = readQuantity(text)
-  if (quantity?.pure) {
+  if (quantity?.pure && !quantity.denied) {
     const gap = GAP_PROMPT.test(`${question.prompt.zh} ${question.prompt.en}`)
     for (const form of forms) {
       const formQuantity = readQuantity(form)
@@ -324,7 +481,7 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
 export function checkNumeric(question: NumericQuestion, text: string): CheckResult {
   const expect = expectationOf(question)
   const quantity = readQuantity(text, { months: expect.calendarMonth })
-  if (quantity === null) return { ...WRONG }
+  if (quantity === null || quantity.denied) return { ...WRONG }
   if (contradicts(expect, quantity.unit))
     return expect.unit ? { ...WRONG, note: { kind: 'unit', expected: { ...expect.unit } } } : { ...WRONG }
   return verdict(candidates(quantity, expect, question.value).some((v) => withinTolerance(question, v)))

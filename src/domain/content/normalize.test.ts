@@ -210,6 +210,13 @@ describe('parseNumber', () => {
     ['1万5', 15_000],
     ['壹佰贰拾', 120],
     // English multipliers
+    // Casual abbreviations: "30 bil"; w for 万 and kw for 千万, as Chinese readers type them
+    ['30 bil', 30_000_000_000],
+    ['1000w', 10_000_000],
+    ['1kw', 10_000_000],
+    ['1kw行', 10_000_000],
+    ['10w+', 100_000],
+    ['w', null],
     ['2k', 2000],
     ['2 K', 2000],
     ['1.5 million', 1_500_000],

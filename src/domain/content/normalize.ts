@@ -204,6 +204,10 @@ const EN_MULTIPLIERS: Record<string, number> = {
   mil: 1e6,
   mln: 1e6,
   bln: 1e9,
+  bil: 1e9,
+  // Chinese readers' shorthand: w for 万 ("1000w", "10w+") and kw for 千万 ("1kw").
+  w: 1e4,
+  kw: 1e7,
   billion: 1e9,
   billions: 1e9,
   b: 1e9,

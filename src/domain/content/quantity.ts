@@ -7,7 +7,7 @@
  *   "two decades"  → 20, years                       "25 %"      → 25, a percentage
  */
 import type { Localized, NumericQuestion } from './schema.ts'
-import { scanNumber } from './normalize.ts'
+import { editDistance, scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
 /** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
@@ -26,26 +26,40 @@ export interface Quantity {
   scaled: boolean
   /** Nothing but a number, a unit and filler words ("about", "第", "个"): no other word. */
   pure: boolean
+  /**
+   * The learner denies the number or puts it as a strict upper bound ("not 3", "不是三年", "不到3800亿",
+   * "less than 3 years"): it is not the figure they claim. A floor ("不少于", "no less than") and a
+   * cap ("不超过", "at most") are not denials: "超3800亿" and "最多千万行" are how figures are stated.
+   */
+  denied: boolean
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
+// A currency code counts glued to its number too ("USD30bn", "RMB3800亿").
 const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['pp', /个?百分点|percentage[\s-]*points?|pct\.?\s*pts?|(?<=\d\s*)p\.?p\b|(?<=\d\s*)pts?\b/g],
   ['percent', /%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b/g],
-  ['hkd', /港元|港币|港幣|hk\s*\$|\bhkd\b|\b(?:hong\s*kong|hk)\s*dollars?\b/g],
+  ['hkd', /港元|港币|港幣|hk\s*\$|(?<![a-z])hkd(?![a-z])|\b(?:hong\s*kong|hk)\s*dollars?\b/g],
   // Before 'usd': a dollar with another country's name is not a US dollar ("NT$", "Singapore dollars").
   [
     'fx',
-    /新台币|新台幣|台币|台幣|新加坡元|新币|新幣|澳元|澳币|澳幣|加元|加币|加幣|纽元|紐元|英镑|英鎊|韩元|韓元|卢比|盧比|卢布|盧布|法郎|\b(?:new\s*taiwan|taiwan(?:ese)?|singapore|australian|canadian|new\s*zealand|nz)\s*dollars?\b|\b(?:nt|s|a|c|nz)\$|\b(?:twd|ntd|sgd|aud|cad|nzd|gbp|chf|krw|inr|rub)\b|£|₩|₹|₽|\bpounds?\s+sterling\b|\bsterling\b|\b(?:rupees?|roubles?|rubles?|swiss\s*francs?|francs?)\b/g,
+    /新台币|新台幣|台币|台幣|新加坡元|新币|新幣|澳元|澳币|澳幣|加元|加币|加幣|纽元|紐元|英镑|英鎊|韩元|韓元|卢比|盧比|卢布|盧布|法郎|\b(?:new\s*taiwan|taiwan(?:ese)?|singapore|australian|canadian|new\s*zealand|nz)\s*dollars?\b|\b(?:nt|s|a|c|nz)\$|(?<![a-z])(?:twd|ntd|sgd|aud|cad|nzd|gbp|chf|krw|inr|rub)(?![a-z])|£|₩|₹|₽|\bpounds?\s+sterling\b|\bsterling\b|\b(?:rupees?|roubles?|rubles?|swiss\s*francs?|francs?)\b/g,
   ],
-  ['jpy', /日元|日圓|円|\bjpy\b|\byen\b/g],
-  ['eur', /欧元|歐元|€|\beur\b|\beuros?\b/g],
-  ['usd', /美元|美金|us\s*\$|\$|\busd\b|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
-  ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|\brmb\b|\bcny\b|\byuan\b|\brenminbi\b/g],
+  ['jpy', /日元|日圓|円|(?<![a-z])jpy(?![a-z])|\byen\b/g],
+  ['eur', /欧元|歐元|€|(?<![a-z])eur(?![a-z])|\beuros?\b/g],
+  ['usd', /美元|美金|us\s*\$|\$|(?<![a-z])usd(?![a-z])|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
+  ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
   ['day', /天|日|\bdays?\b/g],
 ]
+
+/**
+ * A name of letters with a version number glued on (qwen3, gpt-4, qwen2.5, llama3-70b), unless the
+ * letters are a currency, "No" or "top" written before the number ("USD30bn", "No1", "top1").
+ */
+const MODEL_NAME =
+  /(?<![a-z0-9])(?!(?:usd|cny|rmb|hkd|eur|jpy|gbp|aud|cad|sgd|twd|ntd|krw|inr|rub|chf|nzd|us|no|nr|top)[-‐]?\d)[a-z]{2,}[-‐]?\d+(?:\.\d+)?(?:[-‐]?[a-z][a-z0-9]*)?(?![a-z0-9])/g
 
 const DECADE = /\b(?:(a|one)\s+)?decades?\b/g
 
@@ -56,6 +70,29 @@ const MONTHS = [
 const MONTH_NAME = new RegExp(`\\b(${MONTHS.join('|')})\\b\\.?`, 'g')
 
 const MONTH_EXACT = MONTHS.map((p) => new RegExp(`^(?:${p})$`))
+const MONTH_FULL = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+/** A month's full name with one typo (a letter wrong, missing, extra or swapped), in a name of 6+ letters, not in its first letter. */
+function monthTypo(word: string): string {
+  const near = MONTH_FULL.filter((m) => m.length >= 6 && m[0] === word[0] && editDistance(m, word) === 1)
+  return near.length === 1 ? near[0]! : word
+}
+
+/**
+ * A floor on the number, said the way figures are stated ("不少于3800亿" like "超3800亿"), and the
+ * other phrases with 不 or 没 that deny nothing (差不多 "about", 没错 "that's right"): filler.
+ */
+const FLOOR = /不少于|不低于|不小于|不下于|不下|不止|差不多|没错|沒錯|\b(?:no|not)\s+(?:less|fewer|lower)\s+than\b/g
+/** A cap ("不超过", "not more than"): no denial, as "最多千万行" is none, but words of its own, not filler. */
+const CAP = /不超过|不超出|不多于|不高于|不大于|\b(?:no|not)\s+(?:more|greater|higher)\s+than\b/g
+/** Words that deny the number or put it as a strict upper bound: "不是", "非", "不到", "以下", "not", "less than", "under". */
+const DENIAL =
+  /不|非(?!常)|没|沒|并非|並非|少于|少於|低于|低於|小于|小於|未满|未滿|以下|之下|\b(?:less|fewer|lower)\s+than\b|\bunder\b|\bbelow\b|\bnot\b|n['’]t\b|\bnever\b/
+/**
+ * "Several" before a multiplier: 几千万, 数百万, 十几年, "tens of millions", "several thousand", "a few
+ * million". A range, not one number.
+ */
+const SEVERAL =
+  /[几幾数數](?=\s*[十拾百佰千仟万萬亿億])|[十拾百佰千仟万萬亿億]\s*[几幾]|\bseveral\b|\ba\s+few\b|\bdozens\b|\b(?:tens|hundreds|thousands|millions|billions)\s+of\b/
 /** A year of this era, alone ("November 2025") or before a month in Chinese ("2025年11月"). */
 const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/g
 const YEAR_BEFORE_MONTH = /(?<![\d.,])(?:19|20)\d{2}\s*年(?=\s*[\d零〇一二三四五六七八九十]+\s*月)/g
@@ -129,7 +166,15 @@ function englishRun(run: string): number | null {
  * "大半" is "the greater part".
  */
 const FILLER =
-  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|至少|最少|起码|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
+  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|\bor\s+(?:more|so|above)\b|\bplus\b|至少|最少|起码|逾|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
+
+/**
+ * 一 or "one" counting the noun after it (一共, 一次, 一张表, "one table", "in one go"), not part of a
+ * numeral, a range ("一到两年", "one or two"), a fraction ("one half") or one and a half ("一个半",
+ * "one year and a half"; 半 reads as 1/2 by then). Left out only when the text holds another number besides it.
+ */
+const LONE_ONE =
+  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))|\bone\b(?=\s+[a-z])(?!\s+[a-z]+\s+and\s+(?:a\s+)?half\b)(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
@@ -144,11 +189,19 @@ export interface ReadOptions {
 export function readQuantity(text: string, options: ReadOptions = {}): Quantity | null {
   if (typeof text !== 'string' || text.length > 1000) return null
   let t = text.normalize('NFKC').toLowerCase().replace(/\p{Cf}/gu, '')
-  if (!NUMBERISH.test(t)) return null
+  if (!NUMBERISH.test(t) || SEVERAL.test(t)) return null
+  t = t.replace(FLOOR, ' ')
+  const denied = DENIAL.test(t.replace(CAP, ' '))
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 
   if (options.months) {
+    t = t.replace(/\b[a-z]{6,}\b/g, monthTypo)
+    // Where a month is asked for, 号 after a number is a day of the month ("11号"), as 日 is; elsewhere it is "No." (1号).
+    t = t.replace(/(?<=[\d零〇一二两三四五六七八九十]\s*)[号號]/g, () => {
+      units.add('day')
+      return ' '
+    })
     let named = false
     t = t.replace(MONTH_NAME, (_m, name: string) => {
       units.add('month')
@@ -159,6 +212,8 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     t = t.replace(YEAR_BEFORE_MONTH, ' ')
     if (named) t = t.replace(YEAR, ' ')
   }
+  // A model's name is no number: "Qwen3 supports 119 languages", "GPT-4: 119".
+  t = t.replace(MODEL_NAME, ' model ')
   // "two decades" = 20 years; "a decade" = 10.
   let decades = false
   t = t.replace(DECADE, (_m, one: string | undefined) => {
@@ -212,12 +267,14 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   // Ordinal marks: 1st, 2nd, 3rd, 4th.
   t = t.replace(/(\d)\s*(?:st|nd|rd|th)\b/g, '$1 ')
   const stripped = t.replace(FILLER, ' ')
-  const scan = scanNumber(stripped)
+  let scan = scanNumber(stripped)
+  // Two numbers, one of them 一 / "one" counting a noun ("一共3800亿", "in one go"): the other is the figure.
+  if (scan.value === null) scan = scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' '))
   if (scan.value === null) return null
   let value = scan.value
   if (decades) value *= 10
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
-  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy }
+  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied }
 }
 
 /** Two units named together: "%" beside 百分点 is one unit; anything else is 'mixed'. */

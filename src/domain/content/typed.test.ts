@@ -269,6 +269,67 @@ const cases: [Question, string, boolean][] = [
   [rows, 'ten million rows', true],
   [rows, '一千万行', true],
   [rows, '100万', false],
+  // A number the learner denies, or puts as a strict upper bound, is not claimed
+  [capex, '不是3800亿元', false],
+  [capex, '非3800亿', false],
+  [capex, 'not 380 billion yuan', false],
+  [capex, '不到3800亿', false],
+  [capex, '少于3800亿元', false],
+  [capex, 'less than 380 billion yuan', false],
+  [capex, 'under 380 billion yuan', false],
+  [capex, '3800亿以下', false],
+  [capex, '不少于3800亿元', true],
+  [capex, 'no less than 380 billion yuan', true],
+  [capex, '超过3800亿元', true],
+  [capex, 'RMB3800亿', true],
+  [capex, 'USD380bn', false],
+  [refi, 'CNY30bn', false],
+  [refi, 'USD30bn', true],
+  [languages, 'Qwen3 supports 119 languages', true],
+  [languages, 'Qwen3支持119种语言', true],
+  [languages, 'Qwen3支持118种语言', false],
+  [languages, 'Qwen3', false],
+  [capex, '差不多3800亿元', true],
+  [quarter, '逾四分之一', true],
+  // a unit added to a blank's bare number names another quantity
+  [half, '半年', false],
+  [half, 'half a year', false],
+  [half, '半个月', false],
+  [rank, '1年', false],
+  [rank, '第1天', false],
+  [quarter, '25个百分点', false],
+  [quarter, '四分之一年', false],
+  [quarter, '25%', true],
+  [quarter, 'a quarter or more', true],
+  [quarter, 'a quarter or less', false],
+  [capex, '不下3800亿元', true],
+  [years, '没错，20年', true],
+  [years, 'not 20', false],
+  [years, '不是二十年', false],
+  [years, '不足20年', false],
+  [years, 'fewer than twenty years', false],
+  [years, '未来二十年', true],
+  [rows, 'up to 10 million rows', true],
+  [rows, '最多一千万行', true],
+  [month, '不是11月', false],
+  [month, 'not November', false],
+  // "Several" before a multiplier names no one number
+  [rows, '几千万', false],
+  [rows, '数千万行', false],
+  [rows, 'tens of millions', false],
+  [rows, 'several million', false],
+  [rows, '上千万', true],
+  [years, '几十年', false],
+  [numeric('ten', loc('多少年?', 'How many years?'), 10, loc('年', 'years')), '十几年', false],
+  [numeric('ten', loc('多少年?', 'How many years?'), 10, loc('年', 'years')), '几十年', false],
+  // 号 after a number is a day of the month, not a month
+  [month, '11号', false],
+  [month, '十一號', false],
+  // A month name with one typo in a long name
+  [month, 'Novemeber', true],
+  [month, 'Novembr', true],
+  [month, 'Decembre', false],
+  [month, 'Movember', false],
 ]
 
 // The grammar and words learners type around an answer
@@ -282,6 +343,21 @@ const consumer = blank('consumer', loc('全力进军“AI to ____”市场', 'go
 const halfA = blank('half-a', loc('完成了“____定义”', 'achieve only ____ definition'), loc('半次', 'half a'), ['half'])
 const worldRank = blank('world-rank', loc('排名第____。', 'ranking ____'), loc('一', 'first'), ['全球第一'])
 const fissures = blank('fissures', loc('新的定义者常常出现在范式转换时留下的____里。', 'definers emerge from the ____ left by a shift'), loc('裂缝', 'cracks'))
+const subjectRebuttal = blank(
+  'subject-rebuttal',
+  loc('面对指控，阿里巴巴立即严正反驳，称这是一场“____”。', 'Alibaba issued a firm rebuttal, calling the accusation a “____”.'),
+  loc('恶意公关行动', 'malicious PR campaign'),
+)
+const subjectRank = blank(
+  'subject-rank',
+  loc(
+    '文中称，千问 Qwen 的下载量超过了 Meta 的 Llama 系列，在全球开源模型中排名第____。',
+    'According to the article, Qwen has overtaken Meta’s Llama series in downloads, ranking ____ among open-source models.',
+  ),
+  loc('一', 'first'),
+)
+const source = blank('source', loc('文末注明，本文的来源是____。', 'The last line names the article’s source: ____.'), loc('港股研究社', 'HK Stock Research Society'))
+const beforeBattleZh = blank('before-battle-zh', loc('第 28 段开头的四个字是“____”。', 'it was ____'), loc('未战而慌', 'panicking before the battle'))
 const beforeBattle = blank('before-battle', loc('“____”', 'it was ____'), loc('未战而慌', 'panicking before the battle'))
 
 const frames: [Question, string, boolean][] = [
@@ -324,6 +400,58 @@ const frames: [Question, string, boolean][] = [
   // "+" joining names, as in the prompt's "OpenAI + 微软 + ____"
   [nvidia, 'OpenAI+微软+英伟达', true],
   [nvidia, 'OpenAI+微软+英特尔', false],
+  // a stray letter left by the input method next to a Chinese answer
+  [rebuttal, '恶意公关行动s', true],
+  [rebuttal, 'x恶意公关行动', true],
+  [rebuttal, '恶意公关行动s。', true],
+  [rebuttal, '善意公关行动s', false],
+  [toC, '消费者c', false],
+  [consumer, '消费者c', true],
+  // a sentence that only introduces the answer, or restates the prompt with a pronoun or its subject
+  [rebuttal, '答案是恶意公关行动', true],
+  [panic, '它叫千问恐慌', true],
+  [panic, '它不叫千问恐慌', false],
+  [rebuttal, 'it was a malicious PR campaign', true],
+  [rebuttal, 'The answer is: malicious PR campaign', true],
+  [rebuttal, 'it was not a malicious PR campaign', false],
+  [rebuttal, "it isn't a malicious PR campaign", false],
+  [rebuttal, '不是恶意公关行动', false],
+  [subjectRebuttal, '阿里称这是一场恶意公关行动。', true],
+  [subjectRebuttal, '阿里巴巴称这是恶意公关行动', true],
+  [subjectRebuttal, '美国称这是一场恶意公关行动', false],
+  [subjectRank, '千问排名第一', true],
+  [subjectRank, '它排名第一', true],
+  [subjectRank, 'Llama排名第一', false],
+  [subjectRank, 'Meta的Llama排名第一', false],
+  [subjectRank, 'It ranks first', true],
+  [subjectRank, 'Qwen ranks first', true],
+  [subjectRank, 'Qwen is ranked first', true],
+  [subjectRank, 'Llama ranks first', false],
+  [subjectRank, 'it ranks second', false],
+  // a label naming what the gap holds, from the gap's own clause
+  [source, '来源：港股研究社', true],
+  [source, '來源：港股研究社', true],
+  [source, 'Source: HK Stock Research Society', true],
+  [source, '来源：金融时报', false],
+  [subjectRank, 'Llama：第一', false],
+  // a particle or 儿 closing a Chinese answer
+  [beforeBattleZh, '未战而慌了', true],
+  [beforeBattleZh, '未战而慌吧', true],
+  [sourceCode, '源代码吧', true],
+  [halfA, '一半儿', true],
+  [beforeBattleZh, '未战而胜了', false],
+  [beforeBattleZh, '不慌了', false],
+  // an article inside an English answer, or none where the form has one
+  [beforeBattle, 'panicking before battle', true],
+  [beforeBattle, 'panicking before a battle', true],
+  [beforeBattle, 'panicking after the battle', false],
+  [definers, 'definers not followers', true],
+  [definers, 'bet on definers', true],
+  [definers, 'followers not definers', false],
+  // the prompt's 了 left out of the words typed along
+  [halfA, '完成半次', true],
+  [halfA, '完成了半次', true],
+  [halfA, '完成一次', false],
 ]
 
 describe('typed answers, as learners type them', () => {
