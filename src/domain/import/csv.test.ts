@@ -226,9 +226,36 @@ describe('parseImport: CSV / TSV', () => {
     ])
   })
 
-  it('refuses a file with no rows', () => {
-    expect(errors(parseImport('term,definition\n\n', opts()))).toEqual([
+  it('refuses a file with no rows; one with column names only says so, with the line', () => {
+    expect(errors(parseImport('#separator:tab\n#html:false\n\n', opts()))).toEqual([
       { code: 'noRows', message: 'The file has no rows with a term and a definition.' },
+    ])
+    expect(errors(parseImport('\ufeff\nterm,definition\n\n', { ...opts(), format: 'auto' }))).toEqual([
+      {
+        line: 2,
+        code: 'onlyHeader',
+        params: { cells: 'term | definition' },
+        message: 'The file has only column names (term | definition) and no cards below them. Add one row per card: a term, the separator, its definition.',
+      },
+    ])
+  })
+
+  it('says a row split by another separator than the rest of the file', () => {
+    expect(errors(parseImport('cat\tchat\ndog,chien\nbird;oiseau\nfish\tpoisson\n', { ...opts(), format: 'auto' }))).toEqual([
+      {
+        line: 2,
+        column: 2,
+        code: 'mixedSeparator',
+        params: { found: '","', used: '"\\t"' },
+        message: 'found 1 column: this row has "," where the other rows have "\\t"; use one separator throughout the file',
+      },
+      {
+        line: 3,
+        column: 2,
+        code: 'mixedSeparator',
+        params: { found: '";"', used: '"\\t"' },
+        message: 'found 1 column: this row has ";" where the other rows have "\\t"; use one separator throughout the file',
+      },
     ])
   })
 

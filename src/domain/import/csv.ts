@@ -284,11 +284,13 @@ export function* parseDelimitedSteps(
       anki.lines === 0 &&
       rows[0] !== undefined &&
       looksLikeHeader(rows[0].cells))
+  let header: ImportIssue | null = null
   if (useHeader && rows[0] !== undefined) {
     const head = rows.shift()!
     meta.header = true
     const cells = head.cells.map((c) => c.text).join(' | ')
-    warnings.push(issue('headerRow', `Read as column names, not a card: ${cells}`, { cells }, { line: head.line }))
+    header = issue('headerRow', `Read as column names, not a card: ${cells}`, { cells }, { line: head.line })
+    warnings.push(header)
   }
   meta.rows = rows.length
 
@@ -305,6 +307,11 @@ export function* parseDelimitedSteps(
         ),
       ],
     }
+  }
+  if (rows.length === 0 && issues.length === 0 && header !== null) {
+    const cells = String(header.params?.cells ?? '')
+    const message = `The file has only column names (${cells}) and no cards below them. Add one row per card: a term, the separator, its definition.`
+    return { ok: false, meta, errors: [issue('onlyHeader', message, { cells }, { line: header.line })] }
   }
   if (rows.length === 0 && issues.length === 0)
     return { ok: false, meta, errors: [issue('noRows', 'The file has no rows with a term and a definition.')] }
@@ -363,6 +370,20 @@ function checkRow(row: Row, separator: string, undetectable: boolean, issues: Im
 
   if (cells.length < 2) {
     const where = { line, column: (cells[0]?.column ?? 0) + 1 }
+    // The row holds another separator than the file's: a file that mixes them (pasted from two places).
+    const other = undetectable ? undefined : CANDIDATES.find((c) => c !== separator && (cells[0]?.text ?? '').includes(c))
+    if (other !== undefined) {
+      const params = { found: JSON.stringify(other), used: JSON.stringify(separator) }
+      issues.push(
+        issue(
+          'mixedSeparator',
+          `found 1 column: this row has ${params.found} where the other rows have ${params.used}; use one separator throughout the file`,
+          params,
+          where,
+        ),
+      )
+      return null
+    }
     issues.push(
       undetectable
         ? issue('noSeparator', 'found no separator (a tab, comma or semicolon) between a term and its definition', undefined, where)

@@ -30,6 +30,8 @@ export default {
     tooManyRows: 'The file has more than {max} rows; the limit is {max} (each row makes 2 questions, and a set holds at most {questions}).',
     tooManyBlankLines: 'The file has more than {max} empty lines between its rows. Remove the empty lines and try again.',
     noRows: 'The file has no rows with a term and a definition.',
+    onlyHeader: 'The file has only column names ({cells}) and no cards below them. Add one row per card: a term, the separator, its definition.',
+    mixedSeparator: 'found 1 column: this row has {found} where the other rows have {used}; use one separator throughout the file',
     moreProblems: '…and {n} more problems.',
     noSeparator: 'found no separator (a tab, comma or semicolon) between a term and its definition',
     oneColumnTab: 'found 1 column; a row needs a term and a definition separated by a tab',

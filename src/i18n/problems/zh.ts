@@ -30,6 +30,8 @@ export default {
     tooManyRows: '文件超过 {max} 行；上限是 {max} 行（每行生成 2 道题，一个题组最多 {questions} 道题）。',
     tooManyBlankLines: '文件各行之间的空行超过 {max} 行。请删掉这些空行后重试。',
     noRows: '文件里没有同时包含词条和释义的行。',
+    onlyHeader: '文件里只有列名（{cells}），下面没有卡片。请每张卡片写一行：词条、分隔符、释义。',
+    mixedSeparator: '只有 1 列：这一行用的是 {found}，其他行用的是 {used}；请整个文件使用同一种分隔符',
     moreProblems: '……另有 {n} 个问题。',
     noSeparator: '词条和释义之间找不到分隔符（制表符、逗号或分号）',
     oneColumnTab: '只有 1 列；每行需要用制表符隔开的词条和释义',
