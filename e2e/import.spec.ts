@@ -289,7 +289,7 @@ test.describe('a broken JSON set', () => {
     await expect(errors.getByRole('listitem')).toHaveCount(1)
     await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}：`)
     // In the learner's language, saying CSV / TSV was tried too.
-    await expect(errors.getByRole('listitem')).toContainText(t('zh', 'importIssue.triedBoth', { reason: 'trailing comma before "]"', first: '{' }))
+    await expect(errors.getByRole('listitem')).toContainText(t('zh', 'importIssue.triedBoth', { reason: t('zh', 'importJsonReason.trailingComma', { bracket: ']' }), first: '{' }))
     await expect(page.getByTestId('import-total')).toHaveCount(0)
     await expect(page.getByTestId('import-save')).toBeDisabled()
 
