@@ -551,6 +551,26 @@ describe('SettingsView: hostile backup files', () => {
     }
   })
 
+  it('refuses to merge a set whose title differs from the one here, saying the contents differ (not the questions)', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const backup = await exportProgress(db, T0)
+    const retitled = { ...backup, importedSets: backup.importedSets.map((r) => ({ ...r, set: { ...r.set, title: { zh: '别的', en: 'Other' } } })) }
+    await chooseFile(w, JSON.stringify(retitled))
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() =>
+      expect(errorItems(w)).toEqual([
+        'The backup’s set “My set” (id mine) shares ids with your imported set “My set” but not its contents (its questions or texts differ). Choose Replace, or delete “My set” first and merge.',
+      ]),
+    )
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errorItems(w)).toEqual(['备份中的题组“My set”（编号 mine）与你已导入的“My set”使用了相同的编号，但内容（题目或文字）不同。请选择“替换”，或先删除“My set”再合并。'])
+    expect(await dumpAll(db)).toEqual(before)
+  })
+
   it('says a file that can no longer be read (moved or deleted after it was chosen), and changes nothing', async () => {
     await seed()
     const before = await dumpAll(db)
