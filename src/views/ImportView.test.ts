@@ -257,6 +257,23 @@ describe('ImportView: hostile and vanished files', () => {
     expect(errors()).toEqual(['文件大小为 11.0 MB，上限是 10 MB。'])
   })
 
+  it('keeps the preview it has when the file dialog is cancelled (a change with no file) or a drop brings none', async () => {
+    const w = mountView()
+    await chooseFile(w, new File(['cat\tchat\n'], 'deck.tsv', { type: 'text/tab-separated-values' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    const input = byId(w, 'import-file')
+    Object.defineProperty(input.element, 'files', { value: [], configurable: true })
+    await input.trigger('change')
+    const drop = new Event('drop', { bubbles: true, cancelable: true })
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [] } })
+    byId(w, 'import-file-drop').element.dispatchEvent(drop)
+    await flushPromises()
+    expect(byId(w, 'import-file-name').text()).toBe('Read from deck.tsv')
+    expect(byId(w, 'import-first').exists()).toBe(true)
+    expect(byId(w, 'import-errors').exists()).toBe(false)
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false)
+  })
+
   it('says a file that can no longer be read (moved or deleted after it was chosen), in both languages, and keeps what was saved', async () => {
     await importedSetsOf(db).add(makeImportedSet())
     await db.cards.put(makeCard({ questionId: 'm1', setId: 'mine' }))
