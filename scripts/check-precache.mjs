@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // After `vite build`: every emitted file must be in the service worker's precache list (so the
 // app works offline after one visit), none may exceed 2 MiB, and the list as a learner downloads
-// it (each file gzip-compressed, as servers send it) stays within 315 KiB. Exits 1 listing each
+// it (each file gzip-compressed, as servers send it) stays within 320 KiB. Exits 1 listing each
 // problem.
 // Usage: node scripts/check-precache.mjs [distDir]
 import { readFileSync, readdirSync, statSync } from 'node:fs'
@@ -14,9 +14,11 @@ const LIMIT = 2 * 1024 * 1024
  * The build's guard on the precache: gzip bytes of every precached file (zlib's default level, as
  * servers use). The performance target stays 300 KB (npm run bench reports against it); the guard
  * sits above it since the files a learner imports and restores are explained in both languages
- * (about 313 KiB): it stops growth, it does not say the target is met.
+ * (about 313 KiB; 319.6 KiB once every message of the set checker, every reason strict JSON stops
+ * and each hostile backup file got its own words in both languages): it stops growth, it does not
+ * say the target is met.
  */
-const BUDGET = 315 * 1024
+const BUDGET = 320 * 1024
 // The service worker and its runtime are what does the caching; they are not cached themselves.
 // The PNG icons are fetched by the browser when the app is installed and shown by no screen.
 // The in-memory database (fake-indexeddb) only runs where IndexedDB is blocked, and a browser
@@ -58,8 +60,8 @@ for (const url of precached) {
   }
 }
 if (gzipTotal > BUDGET) {
-  problems.push(`${(gzipTotal / 1024).toFixed(1)} KiB gzip is over the 315 KiB guard: see which files grew (npm run bench lists what each screen fetches)`)
+  problems.push(`${(gzipTotal / 1024).toFixed(1)} KiB gzip is over the ${BUDGET / 1024} KiB guard: see which files grew (npm run bench lists what each screen fetches)`)
 }
 for (const p of problems) console.error(`precache: ${p}`)
-console.log(`precache: ${count} files, ${(total / 1024).toFixed(1)} KiB, ${(gzipTotal / 1024).toFixed(1)} KiB gzip (guard 315, target 300)${problems.length ? `, ${problems.length} problems` : ', OK'}`)
+console.log(`precache: ${count} files, ${(total / 1024).toFixed(1)} KiB, ${(gzipTotal / 1024).toFixed(1)} KiB gzip (guard ${BUDGET / 1024}, target 300)${problems.length ? `, ${problems.length} problems` : ', OK'}`)
 process.exit(problems.length ? 1 : 0)
