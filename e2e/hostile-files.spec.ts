@@ -3,7 +3,7 @@
 // again in the other language after a switch), markup in a file stays text, and every table of
 // the database holds what it held before.
 import type { Page } from '@playwright/test'
-import { expect, gotoApp, switchLocale, test } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, gotoApp, switchLocale, test } from './fixtures'
 import { t, type Locale } from './helpers/i18n'
 import { chooseFile, expectPreview, openImport, saveImport, takeQuiz, toTsv, type Row } from './helpers/imports'
 
@@ -100,6 +100,22 @@ test.describe('hostile files', () => {
       })
     }
 
+    await test.step('a file that can no longer be read once chosen (moved or deleted)', async () => {
+      await switchLocale(page, 'zh')
+      await page.evaluate(() => {
+        const read = File.prototype.arrayBuffer
+        File.prototype.arrayBuffer = function () {
+          File.prototype.arrayBuffer = read
+          return Promise.reject(new DOMException('A requested file or directory could not be found.', 'NotFoundError'))
+        }
+      })
+      await chooseFile(page, 'gone.csv', 'cat,chat\n')
+      await expect(errors).toHaveText([t('zh', 'importIssue.fileUnreadable', { name: 'gone.csv' })])
+      await expectNoSeriousA11yViolations(page, 'import screen, a file that cannot be read')
+      await switchLocale(page, 'en')
+      await expect(errors).toHaveText([t('en', 'importIssue.fileUnreadable', { name: 'gone.csv' })])
+    })
+
     await test.step('markup in a file is shown as text and never runs', async () => {
       const markup = '<img src=x onerror="window.__pwned=1">\t<script>window.__pwned=1</script>\n<svg onload="window.__pwned=1"></svg>\tx\n'
       await chooseFile(page, 'evil\u202Egpj.csv', markup)
@@ -160,6 +176,7 @@ test.describe('hostile files', () => {
         expect(await dumpDatabase(page)).toEqual(before)
       })
     }
+    await expectNoSeriousA11yViolations(page, 'settings, a refused backup')
 
     await test.step('the same backup, twice: merged, nothing changes', async () => {
       await switchLocale(page, 'zh')

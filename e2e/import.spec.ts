@@ -288,14 +288,16 @@ test.describe('a broken JSON set', () => {
     // The stray "]" after the trailing comma on line 4.
     await expect(errors.getByRole('listitem')).toHaveCount(1)
     await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}：`)
-    // In the learner's language, saying CSV / TSV was tried too.
-    await expect(errors.getByRole('listitem')).toContainText(t('zh', 'importIssue.triedBoth', { reason: 'trailing comma before "]"', first: '{' }))
+    // In the learner's language; a file named .json is read as JSON only.
+    const reason = t('zh', 'importJsonReason.trailingComma', { bracket: ']' })
+    await expect(errors.getByRole('listitem')).toContainText(t('zh', 'importIssue.invalidJson', { reason }))
     await expect(page.getByTestId('import-total')).toHaveCount(0)
     await expect(page.getByTestId('import-save')).toBeDisabled()
 
-    // Pasting it gives the same answer.
+    // Pasting it gives the same place, saying CSV / TSV was tried too.
     await page.getByTestId('import-text').fill(BROKEN_JSON)
     await expect(errors.getByRole('listitem').locator('strong')).toHaveText(`${t('zh', 'import.at', { line: 4, column: 49 })}：`)
+    await expect(errors.getByRole('listitem')).toContainText(t('zh', 'importIssue.triedBoth', { reason, first: '{' }))
     await expect(page.getByTestId('import-save')).toBeDisabled()
 
     expect(await importedSetCount(page)).toBe(0)

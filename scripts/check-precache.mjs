@@ -14,8 +14,9 @@ const LIMIT = 2 * 1024 * 1024
  * The build's guard on the precache: gzip bytes of every precached file (zlib's default level, as
  * servers use). The performance target stays 300 KB (npm run bench reports against it); the guard
  * sits above it since every problem of a file a learner imports or restores is explained in both
- * languages and typed answers are read in many more forms (about 317 KiB with one stylesheet for
- * every screen): it stops growth, it does not say the target is met.
+ * languages and typed answers are read in many more forms (319.6 KiB with a stylesheet per
+ * screen, about 317 KiB with one for every screen): it stops growth, it does not say the target
+ * is met.
  */
 const BUDGET = 320 * 1024
 // The service worker and its runtime are what does the caching; they are not cached themselves.

@@ -103,7 +103,7 @@ describe('report:overrides', () => {
     expect(bad.err[1]).toMatch(/^ {2}not a JSON file: /)
     const other = join(dir, 'other.json')
     writeFileSync(other, JSON.stringify({ format: 'something-else' }))
-    expect(run([other]).err).toContain('  format: expected "qwen-study-backup"')
+    expect(run([other]).err).toContain('  not a backup of this app: its format is "something-else"')
     expect(run([])).toEqual({ code: 2, out: [], err: ['give one backup file', 'usage: npm run report:overrides -- <backup.json> [--json]'] })
     expect(run([other, '--csv']).code).toBe(2)
     expect(run([dir]).err[0]).toBe(`cannot read ${dir}: it is a folder. Export a backup from the app (Settings → Export) and give its path.`)

@@ -417,7 +417,7 @@ export default {
     tooBig: 'This file is {size}; a backup of this app is at most {max}, so it was not read. Choose a backup file this app exported.',
     conflictTitle: 'Nothing was imported: imported sets in the backup clash with sets you have.',
     conflictBuiltIn: 'The backup’s set “{name}” (id {id}) uses the ids of a built-in set; merging would mix the two. Check whether the file was changed.',
-    conflictImported: 'The backup’s set “{name}” (id {id}) has the id of your imported set “{ours}” but different questions. Choose Replace, or delete “{ours}” first and merge.',
+    conflictImported: 'The backup’s set “{name}” (id {id}) shares ids with your imported set “{ours}” but not its contents (its questions or texts differ). Choose Replace, or delete “{ours}” first and merge.',
     retry: 'Retry',
   },
   // What is wrong with a backup file (domain/backup/format.ts: BackupProblem), and a failed

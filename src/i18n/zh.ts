@@ -417,7 +417,7 @@ export default {
     tooBig: '这个文件有 {size}，本应用的备份最多 {max}，所以没有读取它。请选择本应用导出的备份文件。',
     conflictTitle: '没有导入任何内容：备份中的导入题组与已有题组冲突。',
     conflictBuiltIn: '备份中的题组“{name}”（编号 {id}）与内置题组使用了相同的编号，合并会把两者混在一起。请检查这个文件是否被改动过。',
-    conflictImported: '备份中的题组“{name}”（编号 {id}）与你已导入的“{ours}”编号相同但题目不同。请选择“替换”，或先删除“{ours}”再合并。',
+    conflictImported: '备份中的题组“{name}”（编号 {id}）与你已导入的“{ours}”使用了相同的编号，但内容（题目或文字）不同。请选择“替换”，或先删除“{ours}”再合并。',
     retry: '重试',
   },
   // 备份文件的问题（domain/backup/format.ts 的 BackupProblem），以及导出、导入、清除失败。

@@ -73,7 +73,7 @@ describe('useSettingsStore import', () => {
     const cases: [string, object][] = [
       [valid.slice(0, Math.floor(valid.length * 0.6)), { code: 'incomplete' }],
       [JSON.stringify({ id: 's', title: L('t'), keyPoints: [L('k')], questions: [] }), { code: 'questionSet' }],
-      [JSON.stringify({ ...data, version: 2 }), { code: 'invalid', path: 'version', expected: 'version' }],
+      [JSON.stringify({ ...data, version: 2 }), { code: 'newerVersion', version: '2', supported: 1 }],
       [valid.replace('"settings":[]', `"settings":[{"key":"x","value":${deep}}]`), { code: 'tooDeep', path: 'settings[0].value' }],
       [valid.replace('"settings":[]', `"settings":[{"key":"\\u0078","value":${deep}}]`), { code: 'tooDeep', path: 'settings[0].value' }],
       [JSON.stringify({ ...data, reviews: [review] }), { code: 'invalid', path: 'reviews[0].time', expected: 'time' }],

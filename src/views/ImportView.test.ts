@@ -257,6 +257,23 @@ describe('ImportView: hostile and vanished files', () => {
     expect(errors()).toEqual(['文件大小为 11.0 MB，上限是 10 MB。'])
   })
 
+  it('keeps the preview it has when the file dialog is cancelled (a change with no file) or a drop brings none', async () => {
+    const w = mountView()
+    await chooseFile(w, new File(['cat\tchat\n'], 'deck.tsv', { type: 'text/tab-separated-values' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    const input = byId(w, 'import-file')
+    Object.defineProperty(input.element, 'files', { value: [], configurable: true })
+    await input.trigger('change')
+    const drop = new Event('drop', { bubbles: true, cancelable: true })
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [] } })
+    byId(w, 'import-file-drop').element.dispatchEvent(drop)
+    await flushPromises()
+    expect(byId(w, 'import-file-name').text()).toBe('Read from deck.tsv')
+    expect(byId(w, 'import-first').exists()).toBe(true)
+    expect(byId(w, 'import-errors').exists()).toBe(false)
+    expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(false)
+  })
+
   it('says a file that can no longer be read (moved or deleted after it was chosen), in both languages, and keeps what was saved', async () => {
     await importedSetsOf(db).add(makeImportedSet())
     await db.cards.put(makeCard({ questionId: 'm1', setId: 'mine' }))
@@ -317,26 +334,37 @@ describe('ImportView: hostile JSON', () => {
 
   it('says where JSON breaks, and why, in the learner’s language; a comment is named as one', async () => {
     const w = mountView()
-    const cases: [string, string, string][] = [
+    // Pasted, the text is read by its first character (and as CSV / TSV when JSON fails); a .json file as JSON.
+    const cases: ['paste' | 'file', string, string, string][] = [
       [
+        'paste',
         `// my deck\n${set([tf('q1')])}`,
         'Line 1, column 1: invalid JSON: JSON allows no comments (// … or /* … */); remove it. The text starts with “/”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
         '第 1 行，第 1 列：JSON 格式错误：JSON 不允许注释（// … 或 /* … */），请删掉它。文本以“/”开头，所以按 JSON 读取；按 CSV / TSV 读取也不成功。如果这是 CSV / TSV 文件，请把格式选为“CSV / TSV”以查看它的问题。',
       ],
-      [
-        `${set([tf('q1')])} trailing`,
-        'Line 28, column 3: invalid JSON: unexpected "t" after the end of the JSON value. The text starts with “{”, so it was read as JSON; read as CSV / TSV it fails too. If it is a CSV / TSV file, choose “CSV / TSV” as the format to see its problems.',
-        '第 28 行，第 3 列：JSON 格式错误：JSON 值结束后还有多余的 "t"。文本以“{”开头，所以按 JSON 读取；按 CSV / TSV 读取也不成功。如果这是 CSV / TSV 文件，请把格式选为“CSV / TSV”以查看它的问题。',
-      ],
+      ['file', `// my deck\n${set([tf('q1')])}`, 'Line 1, column 1: invalid JSON: JSON allows no comments (// … or /* … */); remove it', '第 1 行，第 1 列：JSON 格式错误：JSON 不允许注释（// … 或 /* … */），请删掉它'],
+      ['file', `${set([tf('q1')])} trailing`, 'Line 28, column 3: invalid JSON: unexpected "t" after the end of the JSON value', '第 28 行，第 3 列：JSON 格式错误：JSON 值结束后还有多余的 "t"'],
     ]
-    for (const [text, english, chinese] of cases) {
+    for (const [how, text, english, chinese] of cases) {
       i18n.global.locale.value = 'en'
-      await chooseFile(w, new File([text], 'deck.json', { type: 'application/json' }))
+      if (how === 'paste') await byId(w, 'import-text').setValue(text)
+      else await chooseFile(w, new File([text], 'deck.json', { type: 'application/json' }))
       await vi.waitFor(() => expect(errors(w)).toEqual([english]), { timeout: 3000 })
       i18n.global.locale.value = 'zh'
       await flushPromises()
       expect(errors(w)).toEqual([chinese])
     }
+  })
+
+  it('reads a file named .json as JSON, so a value that is no set is named as such, not as a CSV row', async () => {
+    const w = mountView()
+    for (const [text, got] of [['"hello"', '"hello"'], ['42', '42'], ['null', 'null']] as const) {
+      await chooseFile(w, new File([text], 'deck.json', { type: 'application/json' }))
+      await vi.waitFor(() => expect(errors(w)).toEqual([`must be an object (a question set), got ${got}`]), { timeout: 3000 })
+    }
+    // The same text pasted (no file name) is still read by its first character.
+    await byId(w, 'import-text').setValue('"hello"')
+    await vi.waitFor(() => expect(errors(w)[0]).toMatch(/found no separator/), { timeout: 3000 })
   })
 
   it('says a repeated question id, an id that is not kebab-case and a number too big for a double in Chinese too', async () => {

@@ -76,6 +76,8 @@ function corpus(): ImportIssue[] {
     ...issuesOf(Array.from({ length: 10_001 }, (_, i) => `t${i}\td${i}`).join('\n')),
     ...issuesOf(`a\tb\n${'\n'.repeat(MAX_BLANK_LINES + 1)}c\td\n`),
     ...issuesOf('term,definition\n'),
+    ...issuesOf('#separator:tab\n#html:false\n'),
+    ...issuesOf('cat\tchat\ndog,chien\n'),
     ...issuesOf(Array.from({ length: 101 }, () => ',x').join('\n')),
     ...issuesOf('just words\nmore words\n'),
     ...issuesOf('a\tb\nlonely\n'),

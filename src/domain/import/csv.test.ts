@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import fc from 'fast-check'
 import type { Question } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
 import { parseImport, parseImportSteps, type ImportOptions, type ImportResult } from './index'
-import { parseDelimitedSteps } from './csv'
 
 const P = 'imp-test'
 const opts = (o: Partial<ImportOptions> = {}): ImportOptions => ({ format: 'csv', idPrefix: P, ...o })
@@ -226,9 +224,46 @@ describe('parseImport: CSV / TSV', () => {
     ])
   })
 
-  it('refuses a file with no rows', () => {
-    expect(errors(parseImport('term,definition\n\n', opts()))).toEqual([
+  it('refuses a file with no rows; one with column names only says so, with the line', () => {
+    expect(errors(parseImport('#separator:tab\n#html:false\n\n', opts()))).toEqual([
       { code: 'noRows', message: 'The file has no rows with a term and a definition.' },
+    ])
+    expect(errors(parseImport('\ufeff\nterm,definition\n\n', { ...opts(), format: 'auto' }))).toEqual([
+      {
+        line: 2,
+        code: 'onlyHeader',
+        params: { cells: 'term | definition' },
+        message: 'The file has only column names (term | definition) and no cards below them. Add one row per card: a term, the separator, its definition.',
+      },
+    ])
+  })
+
+  it('says a row split by another separator than the rest of the file', () => {
+    expect(errors(parseImport('cat\tchat\ndog,chien\nbird;oiseau\nfish\tpoisson\n', { ...opts(), format: 'auto' }))).toEqual([
+      {
+        line: 2,
+        column: 2,
+        code: 'mixedSeparator',
+        params: { found: '","', used: '"\\t"' },
+        message: 'found 1 column: this row has "," where the other rows have "\\t"; use one separator throughout the file',
+      },
+      {
+        line: 3,
+        column: 2,
+        code: 'mixedSeparator',
+        params: { found: '";"', used: '"\\t"' },
+        message: 'found 1 column: this row has ";" where the other rows have "\\t"; use one separator throughout the file',
+      },
+    ])
+  })
+
+  it('guesses the separator from the start of a file whose first line is longer than the sample', () => {
+    const long = `${'x'.repeat(100_000)}\t${'y'.repeat(100)}\nterm\tdefinition two\n`
+    expect(errors(parseImport(long, { ...opts(), format: 'auto' }))).toEqual([
+      { line: 1, column: 1, code: 'termTooLong', params: { n: '100,000', max: '2,000' }, message: 'the term is 100,000 characters; the limit is 2,000' },
+    ])
+    expect(errors(parseImport('z'.repeat(200_000), { ...opts(), format: 'auto' }))).toEqual([
+      { line: 1, column: 2, code: 'noSeparator', message: 'found no separator (a tab, comma or semicolon) between a term and its definition' },
     ])
   })
 
@@ -251,36 +286,4 @@ describe('parseImport: CSV / TSV', () => {
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
     expect(fractions.at(-1)).toBe(1)
   }, 20_000)
-})
-
-describe('parseDelimitedSteps: a big file in slices', () => {
-  const run = (text: string, rowBatch?: number) => {
-    const steps = parseDelimitedSteps(text, { idPrefix: 'imp-x' }, rowBatch === undefined ? undefined : { rowBatch })
-    let yields = 0
-    for (;;) {
-      const step = steps.next()
-      if (step.done === true) return { result: step.value, yields }
-      yields++
-    }
-  }
-
-  it('yields between slices of rows and of questions, so no one step holds the page for the whole file', () => {
-    const { result, yields } = run(Array.from({ length: 10_000 }, (_, i) => `t${i}\td${i}`).join('\n'))
-    expect(result.ok).toBe(true)
-    // 10,000 rows read 1,000 at a time, and 20,000 questions checked 1,000 at a time.
-    expect(yields).toBeGreaterThanOrEqual(30)
-  })
-
-  it('reads any text the same whatever the size of its slices (quoted fields across lines, broken quotes, empty lines)', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', '"a\nb"', '"x""y"', '"open', 'bad"q', '\r\n', ' '))
-    const text = fc
-      .tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 12 }), fc.constantFrom('\t', ',', ';'), fc.constantFrom('\n', '\r\n', '\r'))
-      .map(([rows, sep, newline]) => rows.map((r) => r.join(sep)).join(newline))
-    fc.assert(
-      fc.property(text, fc.integer({ min: 1, max: 4 }), (body, batch) => {
-        expect(run(body, batch).result).toEqual(run(body).result)
-      }),
-      { numRuns: 300 },
-    )
-  })
 })

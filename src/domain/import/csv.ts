@@ -56,10 +56,10 @@ const NAMED = new Map([
 ])
 const CANDIDATES = ['\t', ',', ';', '|']
 const SAMPLE_LINES = 20
+/** Enough for 20 rows of any real deck; a longer first line is cut for the guess only. */
 const SAMPLE_CHARS = 64 * 1024
-/** Rows read, and questions validated, between two progress reports. */
-const ROW_BATCH = 1000
-const VALIDATE_CHUNK = 1000
+/** Questions validated between two progress reports. */
+const VALIDATE_CHUNK = 2000
 /** Share of the work done once the text is split into rows. */
 const PARSED = 0.2
 
@@ -133,6 +133,11 @@ function guessSeparator(body: string): { separator: string; found: boolean } {
     if (split.length > best.rows || (split.length === best.rows && split.length > 0 && shapes < best.shapes))
       best = { separator, rows: split.length, shapes }
   }
+  if (best.rows === 0 && body.length > SAMPLE_CHARS) {
+    // No row ends within the sample: a first line longer than it. The first candidate it holds.
+    const held = CANDIDATES.find((c) => body.includes(c))
+    if (held !== undefined) return { separator: held, found: true }
+  }
   return { separator: best.separator, found: best.rows > 0 }
 }
 
@@ -193,11 +198,7 @@ type FieldOf = (path: string) => number
  * `text` (no BOM) as a set of flashcards plus reverse questions. A generator: it yields the
  * fraction done (0..1) between chunks of work and returns the result.
  */
-export function* parseDelimitedSteps(
-  text: string,
-  options: DelimitedOptions,
-  limits: { rowBatch: number } = { rowBatch: ROW_BATCH },
-): Generator<number, ImportResult, void> {
+export function* parseDelimitedSteps(text: string, options: DelimitedOptions): Generator<number, ImportResult, void> {
   const anki = readAnkiHeader(text)
   const body = trimTrailingLines(text.slice(anki.length))
   const chosen = resolveSeparator(options.separator) ?? anki.separator
@@ -212,67 +213,52 @@ export function* parseDelimitedSteps(
   const lines = new LineCounter(body, anki.lines + 1)
   const guessed = chosen === undefined ? guessSeparator(body) : { separator: chosen, found: true }
   const separator = guessed.separator
+  let rowStart = 0
   let truncated = false
   let blankRows = 0
-  let stopped = false
-  /** Where the next row starts in `body`: each slice of rows is read from there. */
-  let rowStart = 0
-  /** The line break the first slice found, kept for the others (a file may mix them). */
-  let newline: string | undefined
 
-  // Papa reads a string in one call; a slice of rows at a time (`preview`) lets the page breathe.
-  while (!stopped && rowStart < body.length) {
-    const sliceStart = rowStart
-    let read = 0
-    Papa.parse<string[]>(body.slice(sliceStart), {
-      delimiter: separator,
-      quoteChar: '"',
-      skipEmptyLines: false,
-      preview: limits.rowBatch,
-      ...(newline === undefined ? {} : { newline: newline as '\n' | '\r' | '\r\n' }),
-      step(result, parser) {
-        read++
-        newline ??= result.meta.linebreak
-        const line = lines.at(rowStart)
-        rowStart = sliceStart + result.meta.cursor
-        const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
-        if (quoteError !== undefined) {
-          // The rest of the row (or file) is unreliable after a broken quote: report only that.
-          issues.push(
-            quoteError.code === 'MissingQuotes'
-              ? issue('quoteNotClosed', 'a quoted field is never closed (a " is missing)', undefined, { line })
-              : issue('quoteTextAfter', 'a quoted field has text after its closing quote; inside quotes, write a quote as ""', undefined, { line }),
-          )
-          return
-        }
-        const cells: Cell[] = []
-        let tags = anki.tags
-        for (const [i, raw] of result.data.entries()) {
-          if (i === anki.tagsColumn) tags = [...new Set([...anki.tags, ...splitTags(raw)])]
-          if (skip.has(i)) continue
-          const text = anki.html === true ? htmlToText(raw) : raw
-          // Without characters that hide or turn text round: an invisible cell is an empty one.
-          cells.push({ text: visibleName(text.replace(/\r\n?/g, '\n')), column: i + 1 })
-        }
-        if (cells.every((c) => c.text === '')) {
-          // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
-          if (++blankRows > MAX_BLANK_LINES) {
-            truncated = stopped = true
-            parser.abort()
-          }
-          return
-        }
-        rows.push({ line, cells, tags })
-        // One row past the limit is enough to know the file is too long (a header row may still drop).
-        if (rows.length > MAX_ROWS + 1) {
-          truncated = stopped = true
+  Papa.parse<string[]>(body, {
+    delimiter: separator,
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step(result, parser) {
+      const line = lines.at(rowStart)
+      rowStart = result.meta.cursor
+      const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
+      if (quoteError !== undefined) {
+        // The rest of the row (or file) is unreliable after a broken quote: report only that.
+        issues.push(
+          quoteError.code === 'MissingQuotes'
+            ? issue('quoteNotClosed', 'a quoted field is never closed (a " is missing)', undefined, { line })
+            : issue('quoteTextAfter', 'a quoted field has text after its closing quote; inside quotes, write a quote as ""', undefined, { line }),
+        )
+        return
+      }
+      const cells: Cell[] = []
+      let tags = anki.tags
+      for (const [i, raw] of result.data.entries()) {
+        if (i === anki.tagsColumn) tags = [...new Set([...anki.tags, ...splitTags(raw)])]
+        if (skip.has(i)) continue
+        const text = anki.html === true ? htmlToText(raw) : raw
+        // Without characters that hide or turn text round: an invisible cell is an empty one.
+        cells.push({ text: visibleName(text.replace(/\r\n?/g, '\n')), column: i + 1 })
+      }
+      if (cells.every((c) => c.text === '')) {
+        // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
+        if (++blankRows > MAX_BLANK_LINES) {
+          truncated = true
           parser.abort()
         }
-      },
-    })
-    if (read < limits.rowBatch || rowStart <= sliceStart) stopped = true
-    else yield (PARSED * rowStart) / body.length
-  }
+        return
+      }
+      rows.push({ line, cells, tags })
+      // One row past the limit is enough to know the file is too long (a header row may still drop).
+      if (rows.length > MAX_ROWS + 1) {
+        truncated = true
+        parser.abort()
+      }
+    },
+  })
   if (anki.html === true) warnings.push(issue('htmlRemoved', 'HTML tags were removed: the file says #html:true.'))
   if (blankRows > MAX_BLANK_LINES) return blankLinesRefused()
 
@@ -284,11 +270,13 @@ export function* parseDelimitedSteps(
       anki.lines === 0 &&
       rows[0] !== undefined &&
       looksLikeHeader(rows[0].cells))
+  let header: ImportIssue | null = null
   if (useHeader && rows[0] !== undefined) {
     const head = rows.shift()!
     meta.header = true
     const cells = head.cells.map((c) => c.text).join(' | ')
-    warnings.push(issue('headerRow', `Read as column names, not a card: ${cells}`, { cells }, { line: head.line }))
+    header = issue('headerRow', `Read as column names, not a card: ${cells}`, { cells }, { line: head.line })
+    warnings.push(header)
   }
   meta.rows = rows.length
 
@@ -305,6 +293,11 @@ export function* parseDelimitedSteps(
         ),
       ],
     }
+  }
+  if (rows.length === 0 && issues.length === 0 && header !== null) {
+    const cells = String(header.params?.cells ?? '')
+    const message = `The file has only column names (${cells}) and no cards below them. Add one row per card: a term, the separator, its definition.`
+    return { ok: false, meta, errors: [issue('onlyHeader', message, { cells }, { line: header.line })] }
   }
   if (rows.length === 0 && issues.length === 0)
     return { ok: false, meta, errors: [issue('noRows', 'The file has no rows with a term and a definition.')] }
@@ -363,6 +356,20 @@ function checkRow(row: Row, separator: string, undetectable: boolean, issues: Im
 
   if (cells.length < 2) {
     const where = { line, column: (cells[0]?.column ?? 0) + 1 }
+    // The row holds another separator than the file's: a file that mixes them (pasted from two places).
+    const other = undetectable ? undefined : CANDIDATES.find((c) => c !== separator && (cells[0]?.text ?? '').includes(c))
+    if (other !== undefined) {
+      const params = { found: JSON.stringify(other), used: JSON.stringify(separator) }
+      issues.push(
+        issue(
+          'mixedSeparator',
+          `found 1 column: this row has ${params.found} where the other rows have ${params.used}; use one separator throughout the file`,
+          params,
+          where,
+        ),
+      )
+      return null
+    }
     issues.push(
       undetectable
         ? issue('noSeparator', 'found no separator (a tab, comma or semicolon) between a term and its definition', undefined, where)

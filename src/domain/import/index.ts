@@ -5,7 +5,7 @@
 import { lineColumn } from '@/domain/content/validate'
 import { parseDelimitedSteps } from './csv'
 import { prefixIssue } from './ids'
-import { parseJsonImportSteps } from './json'
+import { parseJsonImport } from './json'
 import { issue, sizeIssue, utf8Length, type ImportFormat, type ImportIssue, type ImportOptions, type ImportResult } from './types'
 
 export { decodeFile, type DecodeResult } from './decode'
@@ -75,7 +75,7 @@ export function* parseImportSteps(text: string, options: ImportOptions): Generat
     const delimited = { separator: options.separator, header: options.header, name: options.name, idPrefix: options.idPrefix }
     const format = options.format === 'json' || options.format === 'csv' ? options.format : detectFormat(body)
     if (format === 'csv') return yield* parseDelimitedSteps(body, delimited)
-    const json = yield* parseJsonImportSteps(body, options.idPrefix)
+    const json = parseJsonImport(body, options.idPrefix)
     if (options.format === 'json' || json.ok || json.errors[0]?.code !== 'invalidJson') return json
     // It opens like JSON but is not JSON: a deck whose first term is "[kæt]" or "{x}" is CSV / TSV.
     const csv = yield* parseDelimitedSteps(body, delimited)

@@ -3,7 +3,6 @@ import type { QuestionSet } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
 import { applyPrefix, prefixedId } from './ids'
 import { exportSetJson, parseImport, type ImportOptions, type ImportResult } from './index'
-import { parseJsonImportSteps } from './json'
 
 const builtIn = import.meta.glob<QuestionSet>('../../../questions/*.json', { import: 'default', eager: true })
 const builtInSets = Object.entries(builtIn)
@@ -164,42 +163,5 @@ describe('id prefixes', () => {
 
   it('refuses a prefix that is not kebab-case', () => {
     expect(errors(parseImport('{}', opts({ idPrefix: 'Bad Prefix' })))[0]!.message).toMatch(/kebab-case/)
-  })
-})
-
-describe('parseJsonImportSteps: a big set in slices', () => {
-  const run = (text: string, chunk?: number) => {
-    const steps = parseJsonImportSteps(text, P, chunk === undefined ? undefined : { chunk })
-    let yields = 0
-    for (;;) {
-      const step = steps.next()
-      if (step.done === true) return { result: step.value, yields }
-      yields++
-    }
-  }
-  const question = (i: number) => ({ id: `q${i}`, type: 'truefalse', prompt: { zh: `问 ${i}`, en: `Q ${i}` }, explanation: { zh: '因为', en: 'Because' }, answer: i % 2 === 0 })
-  const big = (n: number, edit: (qs: Record<string, unknown>[]) => void = () => {}) => {
-    const questions = Array.from({ length: n }, (_, i) => question(i)) as Record<string, unknown>[]
-    edit(questions)
-    return JSON.stringify({ ...small(), questions })
-  }
-
-  it('checks a big set 1,000 questions at a time, yielding between them', () => {
-    const { result, yields } = run(big(5000))
-    expect(ok(result).set.questions).toHaveLength(5000)
-    expect(yields).toBeGreaterThanOrEqual(5)
-  })
-
-  it('gives the same result as one pass, for sets that are valid or broken anywhere (slices of 1 to 3 questions)', () => {
-    const sets = [
-      ...builtInSets.map((s) => JSON.stringify(s)),
-      big(7),
-      big(7, (qs) => (qs[6]!.id = 'q0')),
-      big(7, (qs) => delete qs[5]!.answer),
-      big(7, (qs) => (qs[1]!.prompt = { zh: 'TODO', en: 'x' })),
-      big(7, (qs) => (qs[3]!.id = 'Not Kebab')),
-    ]
-    for (const text of sets)
-      for (const chunk of [1, 2, 3]) expect(run(text, chunk).result, text.slice(0, 60)).toEqual(run(text, 1_000_000).result)
   })
 })

@@ -3,8 +3,8 @@
  * built-in sets, after a parse that cannot be turned against the app.
  */
 import { BACKUP_FORMAT } from '@/domain/backup/format'
-import type { Question, QuestionSet } from '@/domain/content/schema'
-import { findJsonError, findTooDeep, lineColumn, validateSet, type ContentError, type ValidateSetResult } from '@/domain/content/validate'
+import type { QuestionSet } from '@/domain/content/schema'
+import { findJsonError, findTooDeep, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
 import { applyPrefix, firstDuplicateId } from './ids'
 import { COMMENT_REASON } from './jsonReasons'
 import { codeValidatorMessage } from './validatorCodes'
@@ -22,44 +22,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Questions checked between two progress reports. */
-const CHECK_CHUNK = 1000
-
-/**
- * The set's rules, a slice of questions at a time (yielding between slices) when it is big. The
- * rules that span questions are unique ids, checked here over all of them; a slice that breaks
- * any rule, or an id used twice, sends the set through one whole check, so its problems are
- * named exactly as a one-pass check names them (a broken big set is the rare, slower case).
- */
-function* checkSet(data: unknown, chunk: number): Generator<number, ValidateSetResult, void> {
-  if (!isRecord(data) || !Array.isArray(data.questions) || data.questions.length <= chunk) return validateSet(data, { file: 'import' })
-  const questions = data.questions as unknown[]
-  const ids = new Set<unknown>()
-  for (const q of questions) ids.add(isRecord(q) ? q.id : undefined)
-  if (ids.size === questions.length) {
-    let head: QuestionSet | null = null
-    const checked: Question[] = []
-    for (let start = 0; start < questions.length; start += chunk) {
-      const slice = validateSet({ ...data, questions: questions.slice(start, start + chunk) }, { file: 'import' })
-      if (!slice.ok) break
-      head ??= slice.set
-      checked.push(...slice.set.questions)
-      yield Math.min(start + chunk, questions.length) / questions.length
-    }
-    if (head !== null && checked.length === questions.length) return { ok: true, set: { ...head, questions: checked } }
-  }
-  return validateSet(data, { file: 'import' })
-}
-
-/**
- * `text` (no BOM) as a question set in the app's format, re-keyed under idPrefix. A generator:
- * yields the fraction checked (0..1) between slices of a big set.
- */
-export function* parseJsonImportSteps(
-  text: string,
-  idPrefix: string,
-  limits: { chunk: number } = { chunk: CHECK_CHUNK },
-): Generator<number, ImportResult, void> {
+/** `text` (no BOM) as a question set in the app's format, re-keyed under idPrefix. */
+export function parseJsonImport(text: string, idPrefix: string): ImportResult {
   const meta = { format: 'json' as const }
   const deep = findTooDeep(text, MAX_JSON_DEPTH)
   if (deep !== null) {
@@ -120,7 +84,7 @@ export function* parseJsonImportSteps(
     }
   }
 
-  const checked = yield* checkSet(data, limits.chunk)
+  const checked = validateSet(data, { file: 'import' })
   if (!checked.ok) return { ok: false, meta, errors: checked.errors.map(toIssue) }
 
   // A schema link is relative to the author's folder; it means nothing inside the app.

@@ -61,6 +61,8 @@ export type IssueCode =
   | 'tooManyRows'
   | 'tooManyBlankLines'
   | 'noRows'
+  | 'onlyHeader'
+  | 'mixedSeparator'
   | 'moreProblems'
   | 'noSeparator'
   | 'oneColumnTab'

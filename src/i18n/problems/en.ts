@@ -30,6 +30,8 @@ export default {
     tooManyRows: 'The file has more than {max} rows; the limit is {max} (each row makes 2 questions, and a set holds at most {questions}).',
     tooManyBlankLines: 'The file has more than {max} empty lines between its rows. Remove the empty lines and try again.',
     noRows: 'The file has no rows with a term and a definition.',
+    onlyHeader: 'The file has only column names ({cells}) and no cards below them. Add one row per card: a term, the separator, its definition.',
+    mixedSeparator: 'found 1 column: this row has {found} where the other rows have {used}; use one separator throughout the file',
     moreProblems: '…and {n} more problems.',
     noSeparator: 'found no separator (a tab, comma or semicolon) between a term and its definition',
     oneColumnTab: 'found 1 column; a row needs a term and a definition separated by a tab',
@@ -157,6 +159,8 @@ export default {
     notUtf8: 'The file is not valid UTF-8 text (the first bad byte is byte {byte}, on line {line}), so it is not a backup as this app writes it. Export the backup again and import the new file.',
     otherFormat: 'This file is not a backup of this app: its “format” is {format}, not "qwen-study-backup". Choose a backup file this app exported.',
     newerVersion: 'This backup was written by a newer version of the app (backup format {version}; this version reads format {supported}). Reload the app to update it, then import the file again.',
+    afterExport: '{path}: dated {date}, after the backup itself was made ({exported}). A backup holds nothing later than its own export: the file was changed, or a device’s clock was wrong. Export the backup again from a device whose date is right.',
+    exportedLater: 'The backup says it was made on {exported}, after today on this device ({today}). Check the date of both devices, then export the backup again.',
     expected: {
       number: 'expected a number',
       finite: 'expected a finite number',
