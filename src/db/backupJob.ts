@@ -8,7 +8,6 @@
  */
 import {
   findSetConflicts,
-  isoDay,
   parseBackupSteps,
   type BackupFile,
   type BackupProblem,
@@ -21,9 +20,6 @@ import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
 import { readImportedSets } from './importedQuestions'
 import { isQuotaError } from './quota'
-
-/** A day: how far a backup's date may run ahead of this device's clock (a clock a little fast). */
-const DAY_MS = 86_400_000
 
 /** 300 MB: several years of daily study; far beyond that is not a backup of this app. */
 export const MAX_BACKUP_BYTES = 300 * 1024 * 1024
@@ -115,13 +111,6 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
         onProgress('check', step.value)
         await pause()
         if (signal.aborted) return { status: 'cancelled' }
-      }
-      // Made after today here: a clock was wrong, and its records would win every later merge.
-      const today = Date.now()
-      if (backup.exportedAt > today + DAY_MS) {
-        const problem: BackupProblem = { code: 'exportedLater', exported: isoDay(backup.exportedAt), today: isoDay(today) }
-        backup = null
-        return { status: 'invalid', problems: [problem] }
       }
       const fatal = findSetConflicts(backup, builtIn, [])
       if (fatal.length > 0) {

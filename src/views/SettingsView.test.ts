@@ -340,8 +340,7 @@ describe('SettingsView: backup', () => {
     const source = freshDB()
     setDB(source)
     await useAppStore().updateSettings({ newPerDay: 7 })
-    // Exported now: the setting was saved now, and no record is dated after its backup.
-    const text = JSON.stringify(await exportProgress(source, Date.now()))
+    const text = JSON.stringify(await exportProgress(source, T0))
     source.close()
     await source.delete()
     setDB(db)
@@ -519,36 +518,6 @@ describe('SettingsView: hostile backup files', () => {
     await flushPromises()
     expect(errorItems(w)).toEqual(['importedSets[0].set.questions：导入的题组不符合规则：至少需要一道题'])
     expect(await dumpAll(db)).toEqual(before)
-  })
-
-  it('refuses a backup dated after today, and one holding records dated after its own export, in both languages', async () => {
-    await seed()
-    const before = await dumpAll(db)
-    const w = await mountView()
-    const backup = await exportProgress(db, T0)
-    const future = Date.UTC(2300, 0, 1)
-    const today = new Date().toISOString().slice(0, 10)
-    const cases: [string, string, string][] = [
-      [
-        JSON.stringify({ ...backup, exportedAt: future }),
-        `The backup says it was made on 2300-01-01, after today on this device (${today}). Check the date of both devices, then export the backup again.`,
-        `备份上写的制作日期是 2300-01-01，比这台设备的今天（${today}）还晚。请检查两台设备的日期，然后重新导出备份。`,
-      ],
-      [
-        JSON.stringify({ ...backup, cards: backup.cards.map((c) => ({ ...c, lastReview: future, due: future })) }),
-        'cards[0].lastReview: dated 2300-01-01, after the backup itself was made (2026-01-01). A backup holds nothing later than its own export: the file was changed, or a device’s clock was wrong. Export the backup again from a device whose date is right.',
-        'cards[0].lastReview：日期是 2300-01-01，晚于备份本身的制作日期（2026-01-01）。备份里不会有比导出更晚的记录：文件被改动过，或者设备的时钟不对。请在日期正确的设备上重新导出备份。',
-      ],
-    ]
-    for (const [text, english, chinese] of cases) {
-      i18n.global.locale.value = 'en'
-      await chooseFile(w, text)
-      await vi.waitFor(() => expect(errorItems(w)).toEqual([english]))
-      i18n.global.locale.value = 'zh'
-      await flushPromises()
-      expect(errorItems(w)).toEqual([chinese])
-      expect(await dumpAll(db)).toEqual(before)
-    }
   })
 
   it('refuses to merge a set whose title differs from the one here, saying the contents differ (not the questions)', async () => {

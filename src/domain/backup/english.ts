@@ -47,10 +47,6 @@ export function describeBackupProblem(p: BackupProblem): string {
       return `not valid UTF-8 text (first bad byte: byte ${p.byte}, line ${p.line})`
     case 'otherFormat':
       return `not a backup of this app: its format is ${p.format}`
-    case 'afterExport':
-      return `${p.path}: dated ${p.date}, after the backup itself was made (${p.exported})`
-    case 'exportedLater':
-      return `the backup says it was made on ${p.exported}, after today on this device (${p.today})`
     case 'newerVersion':
       return `written by a newer version of the app (backup format ${p.version}; this version reads format ${p.supported})`
   }

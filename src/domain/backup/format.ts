@@ -315,10 +315,6 @@ export type BackupProblem =
   | { code: 'otherFormat'; format: string }
   /** This app's backup, in a format version newer than this version reads. */
   | { code: 'newerVersion'; version: string; supported: number }
-  /** A record dated after the backup was made (`date`, `exported`: YYYY-MM-DD, UTC). */
-  | { code: 'afterExport'; path: string; date: string; exported: string }
-  /** The backup says it was made after today on this device (db/backupJob.ts, which knows the clock). */
-  | { code: 'exportedLater'; exported: string; today: string }
 
 /** `cards[3].due`; `offset` is added to the first index (a record checked in a slice of its table). */
 function pathOf(issue: v.BaseIssue<unknown>, offset?: number): string {
@@ -544,7 +540,6 @@ export function* parseBackupSteps(input: string): Generator<number, ParseBackupR
     ...duplicates('archive', backup.archive, (a) => a.questionId, 'questionId'),
     ...duplicates('importedSets', backup.importedSets, (s) => s.id, 'id'),
     ...checkImportedSets(backup.importedSets),
-    ...afterExport(backup),
   ]
   if (later.length > 0) return { ok: false, problems: problemList(later, later.length) }
   return { ok: true, backup }
@@ -557,45 +552,6 @@ export function parseBackup(text: string): ParseBackupResult {
     const step = steps.next()
     if (step.done === true) return step.value
   }
-}
-
-/** How far after its export a record may be dated: a device clock a little fast on the day. */
-const CLOCK_SLACK = 86_400_000
-
-/** A moment as YYYY-MM-DD (UTC): the same in every language. */
-export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
-
-/**
- * Records dated after the backup itself was made: every moment a record keeps (an answer, a
- * review, a change) was written before the export, so a later one means the file was changed or
- * a clock was wrong. Imported, such a record would win every later merge and keep a card from
- * coming due for years. Due dates are the future by nature and are not checked.
- */
-function afterExport(backup: BackupFile): BackupProblem[] {
-  const limit = backup.exportedAt + CLOCK_SLACK
-  const exported = isoDay(backup.exportedAt)
-  const problems: BackupProblem[] = []
-  const check = (path: string, time: number | null | undefined) => {
-    if (time !== null && time !== undefined && time > limit) problems.push({ code: 'afterExport', path, date: isoDay(time), exported })
-  }
-  backup.cards.forEach((c, i) => check(`cards[${i}].lastReview`, c.lastReview))
-  backup.reviews.forEach((r, i) => check(`reviews[${i}].time`, r.time))
-  backup.attempts.forEach((a, i) => {
-    check(`attempts[${i}].startedAt`, a.startedAt)
-    check(`attempts[${i}].updatedAt`, a.updatedAt)
-    check(`attempts[${i}].finishedAt`, a.finishedAt)
-  })
-  backup.notebook.forEach((n, i) => {
-    check(`notebook[${i}].lastWrongAt`, n.lastWrongAt)
-    check(`notebook[${i}].clearedAt`, n.clearedAt)
-  })
-  backup.settings.forEach((s, i) => check(`settings[${i}].updatedAt`, s.updatedAt))
-  backup.archive.forEach((a, i) => check(`archive[${i}].archivedAt`, a.archivedAt))
-  backup.importedSets.forEach((r, i) => {
-    check(`importedSets[${i}].importedAt`, r.importedAt)
-    check(`importedSets[${i}].updatedAt`, r.updatedAt)
-  })
-  return problems
 }
 
 /**

@@ -159,8 +159,6 @@ export default {
     notUtf8: 'The file is not valid UTF-8 text (the first bad byte is byte {byte}, on line {line}), so it is not a backup as this app writes it. Export the backup again and import the new file.',
     otherFormat: 'This file is not a backup of this app: its “format” is {format}, not "qwen-study-backup". Choose a backup file this app exported.',
     newerVersion: 'This backup was written by a newer version of the app (backup format {version}; this version reads format {supported}). Reload the app to update it, then import the file again.',
-    afterExport: '{path}: dated {date}, after the backup itself was made ({exported}). A backup holds nothing later than its own export: the file was changed, or a device’s clock was wrong. Export the backup again from a device whose date is right.',
-    exportedLater: 'The backup says it was made on {exported}, after today on this device ({today}). Check the date of both devices, then export the backup again.',
     expected: {
       number: 'expected a number',
       finite: 'expected a finite number',

@@ -158,8 +158,6 @@ export default {
     notUtf8: '文件不是有效的 UTF-8 文本（第一个错误字节是第 {byte} 个字节，在第 {line} 行），所以不是本应用写出的备份。请重新导出备份，再导入新文件。',
     otherFormat: '这不是本应用的备份文件：它的“format”是 {format}，不是 "qwen-study-backup"。请选择本应用导出的备份文件。',
     newerVersion: '这个备份是更新版本的应用写的（备份格式 {version}；当前版本只能读格式 {supported}）。请重新加载应用以更新，然后再导入这个文件。',
-    afterExport: '{path}：日期是 {date}，晚于备份本身的制作日期（{exported}）。备份里不会有比导出更晚的记录：文件被改动过，或者设备的时钟不对。请在日期正确的设备上重新导出备份。',
-    exportedLater: '备份上写的制作日期是 {exported}，比这台设备的今天（{today}）还晚。请检查两台设备的日期，然后重新导出备份。',
     expected: {
       number: '应为数字',
       finite: '应为有限的数字',
