@@ -1,0 +1,157 @@
+// More learner journeys, driven only by roles, accessible names, labels, visible text and the
+// keyboard (no test ids, no CSS selectors), at a phone's width and a desktop's, in both
+// languages: the mistake notebook from a quiz to cleared, spaced repetition across days, answers
+// that survive reloads, closed pages, a second tab and going offline, every screen offline,
+// settings, and a whole quiz of every question type by keyboard alone. Axe on every new screen.
+import type { Page } from '@playwright/test'
+import type { Question, QuestionType } from '../src/domain/content/schema'
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { getSet } from './helpers/bank'
+import { t, type Locale } from './helpers/i18n'
+import {
+  answerQuestion,
+  button,
+  escapeRe,
+  evidenceOf,
+  expectHeadingOrder,
+  expectNoSidewaysScroll,
+  expectVerdict,
+  navigate,
+  questionOnScreen,
+  rightAnswerText,
+  snap,
+  title,
+} from './helpers/roles'
+
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1280, height: 900 }
+const DAY = 86_400_000
+/** A Tuesday morning, local time: far from midnight, so "a day later" is always a new day. */
+const DAY_ONE = new Date(2025, 3, 8, 9, 0, 0).getTime()
+
+/** The setup for one set, reached from its card on home: `count` questions of `types`, article order, practice. */
+async function setUpQuiz(page: Page, locale: Locale, setId: string, count: 5 | 10, types: QuestionType[]): Promise<void> {
+  const main = page.getByRole('main')
+  await expect(title(page)).toHaveText(t(locale, 'home.title'))
+  await main.getByRole('article', { name: getSet(setId).title[locale] }).getByRole('link', { name: t(locale, 'home.quiz'), exact: true }).click()
+  await expect(title(page)).toHaveText(t(locale, 'setup.title'))
+  await main.getByRole('group', { name: t(locale, 'setup.count') }).getByRole('radio', { name: String(count), exact: true }).check()
+  const boxes = main.getByRole('group', { name: t(locale, 'setup.types') })
+  for (const type of ['single', 'multiple', 'truefalse', 'blank', 'numeric', 'ordering', 'matching', 'flashcard'] as const) {
+    const box = boxes.getByRole('checkbox', { name: t(locale, `types.${type}`) })
+    if (types.includes(type)) await box.check()
+    else await box.uncheck()
+  }
+  await main.getByRole('radio', { name: t(locale, 'setup.articleOrder') }).check()
+  await main.getByRole('radio', { name: new RegExp(`^${escapeRe(t(locale, 'setup.practice'))}`) }).check()
+}
+
+/** The notebook's switch between the mistakes to fix and the cleared ones, by its count. */
+function notebookList(page: Page, locale: Locale, which: 'active' | 'cleared', n: number) {
+  return page.getByRole('main').getByRole('group', { name: t(locale, 'notebook.show') }).getByRole('button', { name: t(locale, `notebook.${which}`, { n }) })
+}
+
+/** The review's "{due} due · {new} new left" line, for any number of new questions. */
+function remainingLine(locale: Locale, due: number): RegExp {
+  return new RegExp(`^${escapeRe(t(locale, 'review.remaining', { due, new: 999 })).replace('999', '\\d+')}$`)
+}
+
+/** Answers the questions of a running practice quiz by `plan` (right or wrong each); returns them in order. */
+async function answerQuiz(page: Page, locale: Locale, plan: boolean[]): Promise<Question[]> {
+  const main = page.getByRole('main')
+  const seen: Question[] = []
+  for (const [i, right] of plan.entries()) {
+    await expect(main.getByText(t(locale, 'quiz.progress', { k: i + 1, n: plan.length }))).toBeVisible()
+    const q = await questionOnScreen(page, locale)
+    seen.push(q)
+    await answerQuestion(page, locale, q, right)
+    if (q.type !== 'flashcard') await expectVerdict(page, locale, right)
+    await button(page, t(locale, i === plan.length - 1 ? 'quiz.finish' : 'quiz.next')).click()
+  }
+  await expect(title(page)).toHaveText(t(locale, 'results.title'))
+  return seen
+}
+
+for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
+  test.describe(`the mistake notebook (${locale}, ${viewport.width}px)`, () => {
+    test.use({ appLocale: locale, viewport })
+
+    test('quiz mistakes are listed with the right answer and the evidence, redone, marked cleared, and cleared on a later due day', async ({ page }) => {
+      test.setTimeout(120_000)
+      const main = page.getByRole('main')
+      await page.clock.install({ time: DAY_ONE })
+      await page.goto('/')
+      await setUpQuiz(page, locale, 'accusation', 5, ['single', 'truefalse', 'blank'])
+      await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
+      const plan = [false, true, false, true, false]
+      const seen = await answerQuiz(page, locale, plan)
+      await expect(main.getByText(t(locale, 'results.score', { correct: 2, total: 5 }))).toBeVisible()
+      const missed = seen.filter((_, i) => !plan[i])
+
+      // The notebook lists exactly the three misses, each with the right answer and the article's words.
+      await navigate(page, locale, 'notebook')
+      await expect(title(page)).toHaveText(t(locale, 'notebook.title'))
+      await expect(notebookList(page, locale, 'active', 3)).toBeVisible()
+      await expect(main.getByRole('article')).toHaveCount(3)
+      for (const q of missed) {
+        const item = main.getByRole('article', { name: q.prompt[locale] })
+        await expect(item.getByRole('definition').filter({ hasText: rightAnswerText(q, locale) })).toBeVisible()
+        await expect(item.getByText(t(locale, 'notebook.missed', { n: 1 }))).toBeVisible()
+        await item.getByText(t(locale, 'notebook.why')).click()
+        const { quote, paragraph } = evidenceOf(q, locale)
+        await expect(item.getByRole('blockquote').filter({ hasText: quote })).toBeVisible()
+        await expect(item.getByRole('link', { name: paragraph })).toBeVisible()
+      }
+      for (const q of seen.filter((_, i) => plan[i])) await expect(main.getByRole('article', { name: q.prompt[locale] })).toHaveCount(0)
+      await expectNoSeriousA11yViolations(page, `notebook with three mistakes (${locale})`)
+      await expectHeadingOrder(page, 'notebook')
+      await expectNoSidewaysScroll(page, 'notebook')
+      await snap(page, 'notebook-open')
+
+      // Redo them as a quiz, all right: they stay, one right day of two each.
+      await main.getByRole('button', { name: new RegExp(`^\\W*${escapeRe(t(locale, 'notebook.redo'))}`) }).click()
+      const redone = await answerQuiz(page, locale, [true, true, true])
+      expect(redone.map((q) => q.id).sort()).toEqual(missed.map((q) => q.id).sort())
+      await expect(main.getByText(t(locale, 'results.score', { correct: 3, total: 3 }))).toBeVisible()
+      await navigate(page, locale, 'notebook')
+      await expect(notebookList(page, locale, 'active', 3)).toBeVisible()
+      for (const q of missed) {
+        await expect(main.getByRole('article', { name: q.prompt[locale] }).getByText(t(locale, 'notebook.streak', { k: 1, n: 2 }))).toBeVisible()
+      }
+
+      // One marked cleared by hand: it moves to the cleared list, where it can be restored.
+      const [byHand, ...others] = missed as [Question, ...Question[]]
+      await main.getByRole('article', { name: byHand.prompt[locale] }).getByRole('button', { name: new RegExp(escapeRe(t(locale, 'notebook.clear'))) }).click()
+      await expect(page.getByRole('status').filter({ hasText: t(locale, 'notebook.markedCleared') })).toBeAttached()
+      await expect(notebookList(page, locale, 'active', 2)).toBeVisible()
+      await expect(main.getByRole('article', { name: byHand.prompt[locale] })).toHaveCount(0)
+      await notebookList(page, locale, 'cleared', 1).click()
+      await expect(main.getByRole('article', { name: byHand.prompt[locale] }).getByRole('button', { name: new RegExp(escapeRe(t(locale, 'notebook.restore'))) })).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `notebook, cleared list (${locale})`)
+      await snap(page, 'notebook-cleared')
+
+      // A few weeks on every one is due: answered right in the review, the other two clear as well.
+      await page.clock.fastForward(21 * DAY)
+      await page.goto('/')
+      await main.getByRole('link', { name: new RegExp(escapeRe(t(locale, 'home.reviewN', { n: 5 }))) }).click()
+      await expect(title(page)).toHaveText(t(locale, 'review.title'))
+      // New questions come mixed in with the due ones: every one is answered right until none is due.
+      const due = new Set(seen.map((q) => q.id))
+      for (let i = 0; i < 30 && due.size > 0; i++) {
+        const q = await questionOnScreen(page, locale)
+        due.delete(q.id)
+        await answerQuestion(page, locale, q, true)
+        await expectVerdict(page, locale, true)
+        await button(page, t(locale, 'quiz.next')).click()
+      }
+      expect([...due], 'due questions the review never showed').toEqual([])
+      await expect(main.getByText(remainingLine(locale, 0))).toBeVisible()
+      await navigate(page, locale, 'notebook')
+      await expect(main.getByText(t(locale, 'notebook.allCleared', { n: 3 }))).toBeVisible()
+      await notebookList(page, locale, 'cleared', 3).click()
+      for (const q of others) await expect(main.getByRole('article', { name: q.prompt[locale] })).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `notebook, all cleared (${locale})`)
+      await snap(page, 'notebook-all-cleared')
+    })
+  })
+}
