@@ -23,6 +23,9 @@ import {
   title,
 } from './helpers/roles'
 
+// An action that cannot happen fails in seconds, not at the test's timeout.
+test.use({ actionTimeout: 15_000 })
+
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1280, height: 900 }
 const DAY = 86_400_000
@@ -155,3 +158,108 @@ for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
     })
   })
 }
+
+/** Home's "due today" figure: the paragraph after its label that holds only a number. */
+async function homeDue(page: Page, locale: Locale) {
+  const main = page.getByRole('main')
+  await expect(title(page)).toHaveText(t(locale, 'home.title'))
+  await expect(main.getByText(t(locale, 'home.dueToday'), { exact: true })).toBeVisible()
+  return main.getByRole('paragraph').filter({ hasText: /^\s*\d+\s*$/ }).first()
+}
+
+/** The review's due and new counts, read from its "{due} due · {new} new left" line. */
+async function reviewCounts(page: Page, locale: Locale): Promise<{ due: number; fresh: number }> {
+  const pattern = new RegExp(escapeRe(t(locale, 'review.remaining', { due: 111, new: 222 })).replace('111', '(\\d+)').replace('222', '(\\d+)'))
+  const line = page.getByRole('main').getByText(pattern)
+  await expect(line).toBeVisible()
+  const m = pattern.exec(await line.innerText())!
+  return { due: Number(m[1]), fresh: Number(m[2]) }
+}
+
+test.describe('spaced repetition across days (zh, 390px, dark)', () => {
+  test.use({ appLocale: 'zh', appTheme: 'dark', colorScheme: 'dark', viewport: PHONE })
+
+  test('new questions learned, the missed ones back after their step, all due the next day: home and review agree, nothing returns early', async ({ page }) => {
+    test.setTimeout(150_000)
+    const locale: Locale = 'zh'
+    const main = page.getByRole('main')
+    await page.clock.install({ time: DAY_ONE })
+
+    // Five new questions a day, set by its label.
+    await page.goto('/settings')
+    await expect(title(page)).toHaveText(t(locale, 'settings.title'))
+    await main.getByLabel(t(locale, 'settings.newPerDay')).fill('5')
+    await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
+
+    await navigate(page, locale, 'home')
+    await expect(await homeDue(page, locale)).toHaveText('0')
+    await main.getByRole('link', { name: t(locale, 'home.learnNew', { n: 5 }) }).click()
+    await expect(title(page)).toHaveText(t(locale, 'review.title'))
+    expect(await reviewCounts(page, locale)).toEqual({ due: 0, fresh: 5 })
+    await expectNoSeriousA11yViolations(page, 'review, first question (zh, dark)')
+    await snap(page, 'review-first')
+
+    // Day one: five new questions, two of them missed.
+    const plan = [true, false, true, false, true]
+    const learned: Question[] = []
+    for (const right of plan) {
+      const q = await questionOnScreen(page, locale)
+      expect(learned.map((x) => x.id), 'a question seen twice in one sitting').not.toContain(q.id)
+      learned.push(q)
+      await answerQuestion(page, locale, q, right)
+      if (q.type !== 'flashcard') await expectVerdict(page, locale, right)
+      await button(page, t(locale, 'quiz.next')).click()
+    }
+    const missed = learned.filter((_, i) => !plan[i]).map((q) => q.id)
+    // Nothing left for now: the done screen says when the next review is.
+    const done = main.getByRole('heading', { name: t(locale, 'review.doneTitle') })
+    await expect(done).toBeVisible()
+    await expect(main.getByText(new RegExp(`^${escapeRe(t(locale, 'review.doneNext', { when: '@' })).replace('@', '.+')}$`))).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'review done (zh, dark)')
+    await snap(page, 'review-done')
+    // A reload brings nothing back early.
+    await page.reload()
+    await expect(done).toBeVisible()
+    await navigate(page, locale, 'home')
+    await expect(await homeDue(page, locale)).toHaveText('0')
+
+    // Two minutes on, the two misses are due (their first step), and only they.
+    await page.clock.fastForward(2 * 60_000)
+    await page.reload()
+    await expect(await homeDue(page, locale)).toHaveText('2')
+    await main.getByRole('link', { name: t(locale, 'home.reviewN', { n: 2 }) }).click()
+    expect(await reviewCounts(page, locale)).toEqual({ due: 2, fresh: 0 })
+    for (let i = 0; i < 2; i++) {
+      const q = await questionOnScreen(page, locale)
+      expect(missed).toContain(q.id)
+      await answerQuestion(page, locale, q, true)
+      await button(page, t(locale, 'quiz.next')).click()
+    }
+    await expect(done).toBeVisible()
+
+    // The next day all five are due; home and the review say so, and each comes once.
+    await page.clock.fastForward(DAY)
+    await page.goto('/')
+    await expect(await homeDue(page, locale)).toHaveText('5')
+    await main.getByRole('link', { name: t(locale, 'home.reviewN', { n: 5 }) }).click()
+    expect(await reviewCounts(page, locale)).toEqual({ due: 5, fresh: 5 })
+    const shown: string[] = []
+    for (let i = 0; i < 12 && (await reviewCounts(page, locale)).due > 0; i++) {
+      const q = await questionOnScreen(page, locale)
+      expect(shown, 'a question shown twice in one day').not.toContain(q.id)
+      shown.push(q.id)
+      await answerQuestion(page, locale, q, true)
+      await button(page, t(locale, 'quiz.next')).click()
+    }
+    expect(shown.filter((id) => learned.some((q) => q.id === id)).sort()).toEqual(learned.map((q) => q.id).sort())
+    // Whatever was answered today stays away: a reload shows a new question or the done screen.
+    await page.reload()
+    const next = await questionOnScreen(page, locale)
+    expect(shown).not.toContain(next.id)
+    expect((await reviewCounts(page, locale)).due).toBe(0)
+    await navigate(page, locale, 'home')
+    await expect(await homeDue(page, locale)).toHaveText('0')
+    await snap(page, 'home-after-review')
+  })
+})
