@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import type { Question, QuestionType } from '../src/domain/content/schema'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 import { getSet } from './helpers/bank'
+import { waitForServiceWorker } from './helpers/offline'
 import { t, type Locale } from './helpers/i18n'
 import {
   answerQuestion,
@@ -21,6 +22,7 @@ import {
   rightAnswerText,
   snap,
   title,
+  typedAnswer,
 } from './helpers/roles'
 
 // An action that cannot happen fails in seconds, not at the test's timeout.
@@ -263,3 +265,151 @@ test.describe('spaced repetition across days (zh, 390px, dark)', () => {
     await snap(page, 'home-after-review')
   })
 })
+
+/** The stats screen's review total: the definition that follows its "Reviews" term. */
+async function reviewsInStats(page: Page, locale: Locale): Promise<number> {
+  await navigate(page, locale, 'stats')
+  const main = page.getByRole('main')
+  await expect(title(page)).toHaveText(t(locale, 'stats.title'))
+  await expect(main.getByRole('term').filter({ hasText: t(locale, 'stats.reviews') }).first()).toBeVisible()
+  const snapshot = await main.ariaSnapshot()
+  const m = new RegExp(`- term: ${escapeRe(t(locale, 'stats.reviews'))}\\n\\s*- definition: "?([\\d,]+)"?`).exec(snapshot)
+  if (!m) throw new Error(`no "${t(locale, 'stats.reviews')}" figure on the stats screen:\n${snapshot}`)
+  return Number(m[1]!.replace(/,/g, ''))
+}
+
+/** Answers the review question on screen and waits for its verdict; returns it. */
+async function answerInReview(page: Page, locale: Locale, right: boolean): Promise<Question> {
+  const q = await questionOnScreen(page, locale)
+  await answerQuestion(page, locale, q, right)
+  if (q.type === 'flashcard') await expect(button(page, t(locale, 'quiz.next'))).toBeVisible()
+  else await expectVerdict(page, locale, right)
+  return q
+}
+
+/** The notebook lists each question of `misses` with its miss count, and nothing else. */
+async function expectNotebook(page: Page, locale: Locale, misses: Map<string, { q: Question; n: number }>): Promise<void> {
+  await navigate(page, locale, 'notebook')
+  const main = page.getByRole('main')
+  await expect(title(page)).toHaveText(t(locale, 'notebook.title'))
+  await expect(notebookList(page, locale, 'active', misses.size)).toBeVisible()
+  for (const { q, n } of misses.values()) {
+    await expect(main.getByRole('article', { name: q.prompt[locale] }).getByText(t(locale, 'notebook.missed', { n }))).toBeVisible()
+  }
+}
+
+function countMiss(misses: Map<string, { q: Question; n: number }>, q: Question): void {
+  misses.set(q.id, { q, n: (misses.get(q.id)?.n ?? 0) + 1 })
+}
+
+test.describe('an answer once shown is never lost (en, desktop)', () => {
+  test.use({ appLocale: 'en', viewport: DESKTOP })
+
+  test('reload at once, close the page, go offline and reload: every answer is in stats and the notebook', async ({ page, context }) => {
+    test.setTimeout(120_000)
+    const locale: Locale = 'en'
+    const misses = new Map<string, { q: Question; n: number }>()
+    await page.goto('/review')
+    await waitForServiceWorker(page)
+
+    // Wrong, and the page reloaded the moment the verdict shows.
+    countMiss(misses, await answerInReview(page, locale, false))
+    await page.reload()
+    // Right, and the page closed at once; a new one opens the review.
+    await answerInReview(page, locale, true)
+    await page.close()
+    let tab = await context.newPage()
+    await tab.goto('/review')
+    // Wrong, then the network gone and the page reloaded from the offline copy.
+    countMiss(misses, await answerInReview(tab, locale, false))
+    await context.setOffline(true)
+    await tab.reload()
+    await expect(tab.getByText(t(locale, 'banner.offline'))).toBeVisible()
+    // Right while offline, and the page closed at once.
+    await answerInReview(tab, locale, true)
+    await tab.close()
+    tab = await context.newPage()
+    await tab.goto('/')
+    expect(await reviewsInStats(tab, locale)).toBe(4)
+    await expectNotebook(tab, locale, misses)
+    await expectNoSeriousA11yViolations(tab, 'notebook offline (en)')
+
+    // Back online, the same.
+    await context.setOffline(false)
+    await tab.reload()
+    expect(await reviewsInStats(tab, locale)).toBe(4)
+    await expectNotebook(tab, locale, misses)
+  })
+})
+
+test.describe('an answer left at once (en, desktop)', () => {
+  test.use({ appLocale: 'en', viewport: DESKTOP })
+
+  test('submitted and reloaded before the verdict: either recorded or still there to submit, never lost and never twice', async ({ page }) => {
+    test.setTimeout(120_000)
+    const locale: Locale = 'en'
+    const main = page.getByRole('main')
+    await page.goto('/')
+    await setUpQuiz(page, locale, 'figures', 5, ['single', 'truefalse', 'blank', 'numeric'])
+    await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
+    let kept = 0
+    for (let k = 1; k <= 5; k++) {
+      await expect(main.getByText(t(locale, 'quiz.progress', { k, n: 5 }))).toBeVisible()
+      const q = await questionOnScreen(page, locale)
+      const card = main.getByRole('article', { name: q.prompt[locale], exact: true })
+      const typed = q.type === 'blank' || q.type === 'numeric'
+      // The answer put in and sent with Enter, and the page reloaded that very moment.
+      if (typed) await card.getByRole('textbox', { name: q.prompt[locale] }).fill(typedAnswer(q, locale, true))
+      else await card.getByRole('radio', { name: rightAnswerText(q, locale), exact: true }).check()
+      await page.keyboard.press('Enter')
+      await page.reload()
+      await expect(main.getByText(/\d+ of 5/).first()).toBeVisible()
+      if (await main.getByText(t(locale, 'quiz.progress', { k, n: 5 })).isVisible()) {
+        if ((await questionOnScreen(page, locale)).id === q.id && !(await main.getByRole('region', { name: new RegExp(t(locale, 'quiz.correct')) }).isVisible())) {
+          // Not recorded yet: the answer is still in place, and sent again.
+          kept++
+          if (typed) await expect(card.getByRole('textbox', { name: q.prompt[locale] })).toHaveValue(typedAnswer(q, locale, true))
+          else await expect(card.getByRole('radio', { name: rightAnswerText(q, locale), exact: true })).toBeChecked()
+          await button(page, t(locale, 'quiz.submit')).click()
+        }
+        await expectVerdict(page, locale, true)
+        await button(page, t(locale, k === 5 ? 'quiz.finish' : 'quiz.next')).click()
+      }
+    }
+    test.info().annotations.push({ type: 'answers sent again after the reload', description: String(kept) })
+    await expect(title(page)).toHaveText(t(locale, 'results.title'))
+    await expect(main.getByText(t(locale, 'results.score', { correct: 5, total: 5 }))).toBeVisible()
+    expect(await reviewsInStats(page, locale)).toBe(5)
+  })
+})
+
+test.describe('two tabs (zh, 390px)', () => {
+  test.use({ appLocale: 'zh', viewport: PHONE })
+
+  test('answering in one tab and then the other, in turn: nothing lost, nothing counted twice', async ({ page, context }) => {
+    test.setTimeout(150_000)
+    const locale: Locale = 'zh'
+    const misses = new Map<string, { q: Question; n: number }>()
+    const tabs: Page[] = [page, await context.newPage()]
+    for (const tab of tabs) {
+      await tab.goto('/review')
+      await expect(title(tab)).toHaveText(t(locale, 'review.title'))
+    }
+    const plan = [false, true, false, true, true, false, true, false]
+    for (const [i, right] of plan.entries()) {
+      const tab = tabs[i % 2]!
+      await tab.bringToFront()
+      const q = await answerInReview(tab, locale, right)
+      if (!right) countMiss(misses, q)
+      await button(tab, t(locale, 'quiz.next')).click()
+    }
+    // Each tab, reloaded or not, counts every answer once.
+    expect(await reviewsInStats(tabs[1]!, locale)).toBe(plan.length)
+    await tabs[0]!.reload()
+    expect(await reviewsInStats(tabs[0]!, locale)).toBe(plan.length)
+    await expectNotebook(tabs[0]!, locale, misses)
+    await expectNotebook(tabs[1]!, locale, misses)
+    await expectNoSeriousA11yViolations(tabs[1]!, 'notebook after two tabs (zh)')
+  })
+})
+
