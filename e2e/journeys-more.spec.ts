@@ -15,6 +15,7 @@ import {
   escapeRe,
   evidenceOf,
   expectHeadingOrder,
+  expectNoMissingGlyphs,
   expectNoSidewaysScroll,
   expectVerdict,
   navigate,
@@ -413,3 +414,88 @@ test.describe('two tabs (zh, 390px)', () => {
   })
 })
 
+
+test.describe('offline after one visit (zh, desktop, dark)', () => {
+  test.use({ appLocale: 'zh', appTheme: 'dark', colorScheme: 'dark', viewport: DESKTOP })
+
+  test('every screen opens and reloads offline, says so, and what is done offline is still there online', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    const locale: Locale = 'zh'
+    const main = page.getByRole('main')
+    const offline = page.getByText(t(locale, 'banner.offline'))
+    await page.goto('/')
+    await waitForServiceWorker(page)
+    await context.setOffline(true)
+    await page.reload()
+    await expect(title(page)).toHaveText(t(locale, 'home.title'))
+    await expect(offline).toBeVisible()
+
+    /** The screen reloads from the offline copy, keeps its heading and banner, and passes axe. */
+    const check = async (label: string, heading: string) => {
+      await expect(title(page)).toHaveText(heading)
+      await page.reload()
+      await expect(title(page)).toHaveText(heading)
+      await expect(offline).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `${label} offline (zh, dark)`)
+      await expectHeadingOrder(page, `${label} offline`)
+      await expectNoMissingGlyphs(page, `${label} offline`)
+      await snap(page, `offline-${label}`)
+    }
+    await check('home', t(locale, 'home.title'))
+
+    // A review answer, wrong.
+    await navigate(page, locale, 'review')
+    await check('review', t(locale, 'review.title'))
+    const missed = await answerInReview(page, locale, false)
+    await snap(page, 'offline-review-feedback')
+
+    // A set's key points, then a quiz of typed answers (their grader comes from the offline copy too).
+    await navigate(page, locale, 'home')
+    const set = getSet('figures')
+    await main.getByRole('article', { name: set.title[locale] }).getByRole('link', { name: t(locale, 'home.keyPoints') }).click()
+    await check('set', set.title[locale])
+    await navigate(page, locale, 'home')
+    await main.getByRole('article', { name: set.title[locale] }).getByRole('link', { name: t(locale, 'home.quiz'), exact: true }).click()
+    await check('quiz-setup', t(locale, 'setup.title'))
+    await navigate(page, locale, 'home')
+    await setUpQuiz(page, locale, 'figures', 5, ['blank', 'numeric'])
+    await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
+    await expect(main.getByText(t(locale, 'quiz.progress', { k: 1, n: 5 }))).toBeVisible()
+    await page.reload()
+    await expect(offline).toBeVisible()
+    await answerQuiz(page, locale, [true, true, true, true, true])
+    await expect(main.getByText(t(locale, 'results.score', { correct: 5, total: 5 }))).toBeVisible()
+    await check('results', t(locale, 'results.title'))
+
+    await navigate(page, locale, 'notebook')
+    await check('notebook', t(locale, 'notebook.title'))
+    await expect(main.getByRole('article', { name: missed.prompt[locale] })).toBeVisible()
+    expect(await reviewsInStats(page, locale)).toBe(6)
+    await check('stats', t(locale, 'stats.title'))
+    await navigate(page, locale, 'settings')
+    await check('settings', t(locale, 'settings.title'))
+    await navigate(page, locale, 'home')
+    await main.getByRole('link', { name: t(locale, 'map.open') }).click()
+    await check('map', t(locale, 'map.title'))
+
+    // A set of one's own, pasted and saved offline.
+    await navigate(page, locale, 'home')
+    await main.getByRole('link', { name: t(locale, 'home.importCta') }).click()
+    await check('import', t(locale, 'import.title'))
+    await main.getByRole('textbox', { name: t(locale, 'import.paste') }).fill('千问\t阿里的大模型\n开源\t任何人都能下载权重\n')
+    await main.getByRole('textbox', { name: t(locale, 'import.name') }).fill('离线词表')
+    await main.getByRole('button', { name: t(locale, 'import.save') }).click()
+    await expect(page.getByRole('status').filter({ hasText: '离线词表' })).toBeAttached()
+    await navigate(page, locale, 'home')
+    await expect(main.getByRole('article', { name: '离线词表' })).toBeVisible()
+
+    // Online again: the banner goes, everything done offline is there.
+    await context.setOffline(false)
+    await page.reload()
+    await expect(title(page)).toHaveText(t(locale, 'home.title'))
+    await expect(offline).toBeHidden()
+    await expect(main.getByRole('article', { name: '离线词表' })).toBeVisible()
+    expect(await reviewsInStats(page, locale)).toBe(6)
+    await expectNotebook(page, locale, new Map([[missed.id, { q: missed, n: 1 }]]))
+  })
+})

@@ -276,3 +276,41 @@ export async function snap(page: Page, label: string): Promise<void> {
   const name = `${label}-${locale}-${theme}-${size && size.width < 600 ? 'phone' : 'desktop'}`.replace(/[^\w.-]+/g, '_')
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
 }
+
+/**
+ * No symbol on screen is drawn as the missing-glyph box: every character outside plain Latin and
+ * the CJK blocks is drawn with its element's fonts and compared with a character no font has.
+ */
+export async function expectNoMissingGlyphs(page: Page, label: string): Promise<void> {
+  const missing = await page.evaluate(() => {
+    const plain = /[\p{Script=Latin}\p{Script=Han}\p{N}\s\p{P}\u3000-\u303f\uff00-\uffef]/u
+    const byFont = new Map<string, Set<string>>()
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement
+      if (!el || !el.getClientRects().length) continue
+      for (const ch of node.textContent ?? '') {
+        if (plain.test(ch)) continue
+        const style = getComputedStyle(el)
+        const font = `${style.fontStyle} ${style.fontWeight} 24px ${style.fontFamily}`
+        byFont.set(font, (byFont.get(font) ?? new Set()).add(ch))
+      }
+    }
+    const draw = (font: string, ch: string) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 48
+      canvas.height = 48
+      const ctx = canvas.getContext('2d')!
+      ctx.font = font
+      ctx.fillText(ch, 8, 34)
+      return canvas.toDataURL()
+    }
+    const found: string[] = []
+    for (const [font, chars] of byFont) {
+      const box = draw(font, '\uffff')
+      for (const ch of chars) if (draw(font, ch) === box) found.push(`${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`)
+    }
+    return [...new Set(found)]
+  })
+  expect.soft(missing, `characters drawn as a missing-glyph box on ${label}`).toEqual([])
+}
