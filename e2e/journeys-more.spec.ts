@@ -499,3 +499,71 @@ test.describe('offline after one visit (zh, desktop, dark)', () => {
     await expectNotebook(page, locale, new Map([[missed.id, { q: missed, n: 1 }]]))
   })
 })
+
+test.describe('settings (en, 390px)', () => {
+  test.use({ appLocale: 'en', viewport: PHONE })
+
+  test('language, theme and desired retention stick after a reload; reset asks first and says what goes', async ({ page }) => {
+    test.setTimeout(120_000)
+    const main = page.getByRole('main')
+    // Something to lose: one answer, wrong.
+    await page.goto('/review')
+    const missed = await answerInReview(page, 'en', false)
+
+    await navigate(page, 'en', 'settings')
+    await expect(title(page)).toHaveText(t('en', 'settings.title'))
+    await expectNoSeriousA11yViolations(page, 'settings (en, light, phone)')
+    await expectNoSidewaysScroll(page, 'settings')
+    await snap(page, 'settings')
+
+    // Desired retention by the keyboard: 90% → 93%, and the plain-words line follows.
+    const retention = main.getByRole('slider', { name: t('en', 'settings.retention') })
+    await expect(retention).toHaveAttribute('aria-valuetext', '90%')
+    await retention.focus()
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+    await expect(retention).toHaveAttribute('aria-valuetext', '93%')
+    await expect(main.getByText(t('en', 'settings.retentionPlain', { percent: '93%', k: 93, of: 100 }))).toBeVisible()
+    await main.getByRole('button', { name: t('en', 'settings.save'), exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: t('en', 'settings.saved') })).toBeAttached()
+
+    // Language and theme by their radio labels.
+    await main.getByRole('group', { name: t('en', 'lang.label') }).getByRole('radio', { name: '中文' }).check()
+    await expect(title(page)).toHaveText(t('zh', 'settings.title'))
+    await main.getByRole('group', { name: t('zh', 'theme.label') }).getByRole('radio', { name: t('zh', 'theme.dark') }).check()
+    await page.reload()
+    await expect(title(page)).toHaveText(t('zh', 'settings.title'))
+    await expect(main.getByRole('group', { name: t('zh', 'theme.label') }).getByRole('radio', { name: t('zh', 'theme.dark') })).toBeChecked()
+    await expect(main.getByRole('slider', { name: t('zh', 'settings.retention') })).toHaveAttribute('aria-valuetext', '93%')
+    await expectNoSeriousA11yViolations(page, 'settings (zh, dark, phone)')
+    await expectNoMissingGlyphs(page, 'settings (zh, dark)')
+    await snap(page, 'settings')
+
+    // Reset: the dialog says what will be lost; cancel keeps everything.
+    const reset = main.getByRole('button', { name: t('zh', 'settings.reset') })
+    await reset.click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog).toContainText(t('zh', 'settings.resetConfirm'))
+    // What goes includes the spaced-repetition settings (the retention chosen above).
+    await expect(dialog).toContainText(t('zh', 'settings.scheduling'))
+    await expectNoSeriousA11yViolations(page, 'reset dialog (zh, dark)')
+    await snap(page, 'settings-reset-dialog')
+    await dialog.getByRole('button', { name: t('zh', 'settings.cancel') }).click()
+    await expect(dialog).toBeHidden()
+    await expect(reset).toBeFocused()
+    await navigate(page, 'zh', 'notebook')
+    await expect(main.getByRole('article', { name: missed.prompt.zh })).toBeVisible()
+
+    // Confirmed: progress is gone and the retention is back to its default, as the dialog said; language and theme stay.
+    await navigate(page, 'zh', 'settings')
+    await main.getByRole('button', { name: t('zh', 'settings.reset') }).click()
+    await page.getByRole('dialog').getByRole('button', { name: t('zh', 'settings.reset') }).click()
+    await expect(page.getByRole('status').filter({ hasText: t('zh', 'settings.resetDone') })).toBeAttached()
+    await navigate(page, 'zh', 'notebook')
+    await expect(main.getByText(t('zh', 'notebook.empty'))).toBeVisible()
+    await navigate(page, 'zh', 'stats')
+    await expect(main.getByText(t('zh', 'stats.noData'))).toBeVisible()
+    await navigate(page, 'zh', 'settings')
+    await expect(main.getByRole('slider', { name: t('zh', 'settings.retention') })).toHaveAttribute('aria-valuetext', '90%')
+    await expect(main.getByRole('group', { name: t('zh', 'theme.label') }).getByRole('radio', { name: t('zh', 'theme.dark') })).toBeChecked()
+  })
+})

@@ -290,7 +290,7 @@ export default {
     imported: 'Progress imported.',
     importFailed: 'Could not import this file:',
     reset: 'Reset progress',
-    resetConfirm: 'Delete all progress (memory, answers, attempts, mistakes)? Export a backup first if you may want it back.',
+    resetConfirm: 'Delete all progress (memory, answers, attempts, mistakes) and put the “Spaced repetition” settings back to their defaults? Your imported sets, language and theme stay. Export a backup first if you may want it back.',
     resetDone: 'Progress reset.',
     showBoth: 'Show questions in both languages',
     workload: '≈ ×{ratio} reviews compared with 90%',

@@ -290,7 +290,7 @@ export default {
     imported: '学习记录已导入。',
     importFailed: '无法导入此文件：',
     reset: '重置学习记录',
-    resetConfirm: '删除全部学习记录（记忆状态、作答、测验、错题）？如果之后可能还要，请先导出备份。',
+    resetConfirm: '删除全部学习记录（记忆状态、作答、测验、错题），并把“间隔重复”设置恢复为默认值？导入的题组、语言和主题会保留。如果之后可能还要，请先导出备份。',
     resetDone: '学习记录已重置。',
     showBoth: '题目中英对照',
     workload: '≈ 复习量为 90% 时的 {ratio} 倍',
