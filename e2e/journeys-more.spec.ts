@@ -18,10 +18,12 @@ import {
   expectNoMissingGlyphs,
   expectNoSidewaysScroll,
   expectVerdict,
+  focusRingShown,
   navigate,
   questionOnScreen,
   rightAnswerText,
   snap,
+  tabUntil,
   title,
   typedAnswer,
 } from './helpers/roles'
@@ -565,5 +567,58 @@ test.describe('settings (en, 390px)', () => {
     await navigate(page, 'zh', 'settings')
     await expect(main.getByRole('slider', { name: t('zh', 'settings.retention') })).toHaveAttribute('aria-valuetext', '90%')
     await expect(main.getByRole('group', { name: t('zh', 'theme.label') }).getByRole('radio', { name: t('zh', 'theme.dark') })).toBeChecked()
+  })
+})
+
+test.describe('the keyboard alone (en, desktop)', () => {
+  test.use({ appLocale: 'en', viewport: DESKTOP })
+
+  test('a whole set with every question type, from home to the results, by Tab, arrows, Space, typing and Enter', async ({ page }) => {
+    test.setTimeout(240_000)
+    const locale: Locale = 'en'
+    const main = page.getByRole('main')
+    const set = getSet('figures')
+    await page.goto('/')
+    await expect(title(page)).toHaveText(t(locale, 'home.title'))
+
+    await tabUntil(page, main.getByRole('article', { name: set.title[locale] }).getByRole('link', { name: t(locale, 'home.quiz'), exact: true }))
+    await page.keyboard.press('Enter')
+    await expect(title(page)).toHaveText(t(locale, 'setup.title'))
+    await expect(title(page)).toBeFocused()
+    // Every question of the set, in article order: arrows move within each radio group.
+    const count = main.getByRole('group', { name: t(locale, 'setup.count') })
+    await tabUntil(page, count.getByRole('radio', { checked: true }))
+    for (let i = 0; i < 4 && !(await count.getByRole('radio', { name: t(locale, 'setup.all') }).isChecked()); i++) await page.keyboard.press('ArrowRight')
+    await expect(count.getByRole('radio', { name: t(locale, 'setup.all') })).toBeChecked()
+    await tabUntil(page, main.getByRole('radio', { name: t(locale, 'setup.shuffled') }))
+    await page.keyboard.press('ArrowRight')
+    await expect(main.getByRole('radio', { name: t(locale, 'setup.articleOrder') })).toBeChecked()
+    await tabUntil(page, main.getByRole('button', { name: t(locale, 'setup.start') }))
+    await page.keyboard.press('Enter')
+
+    const n = set.questions.length
+    const firstOfType = new Set<string>()
+    let right = 0
+    for (let k = 1; k <= n; k++) {
+      await expect(main.getByText(t(locale, 'quiz.progress', { k, n }))).toBeVisible()
+      const q = await questionOnScreen(page, locale)
+      // The keyboard is at the question when it comes: in its text box, or on its prompt.
+      const typed = q.type === 'blank' || q.type === 'numeric'
+      await expect(typed ? main.getByRole('textbox', { name: q.prompt[locale] }) : main.getByRole('heading', { level: 2, name: q.prompt[locale] })).toBeFocused()
+      // The first question of each type is answered wrong, the rest right.
+      const ok = firstOfType.has(q.type)
+      firstOfType.add(q.type)
+      if (ok) right++
+      await answerQuestion(page, locale, q, ok, 'keyboard')
+      if (q.type !== 'flashcard') await expectVerdict(page, locale, ok)
+      const next = button(page, t(locale, k === n ? 'quiz.finish' : 'quiz.next'))
+      await expect(next, `after answering ${q.id} (${q.type}) the keyboard is on Next`).toBeFocused()
+      expect.soft(await focusRingShown(page), `focus ring on Next after ${q.id}`).toBe(true)
+      await page.keyboard.press('Enter')
+    }
+    expect([...firstOfType].sort()).toEqual(['blank', 'flashcard', 'matching', 'multiple', 'numeric', 'ordering', 'single', 'truefalse'])
+    await expect(title(page)).toHaveText(t(locale, 'results.title'))
+    await expect(main.getByText(t(locale, 'results.score', { correct: right, total: n }))).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'results after a keyboard quiz (en)')
   })
 })

@@ -107,18 +107,30 @@ export function focusRingShown(page: Page): Promise<boolean> {
   })
 }
 
-/** Presses Tab (or Shift+Tab) until `target` has the focus; every stop on the way shows its ring. */
-export async function tabUntil(page: Page, target: Locator, back = false, limit = 60): Promise<void> {
+/**
+ * Presses Tab until `target` has the focus, or Shift+Tab when it comes before the focus (as a
+ * person would: no trip round the whole page); every stop on the way shows its ring.
+ */
+export async function tabUntil(page: Page, target: Locator, back?: boolean, limit = 60): Promise<void> {
   if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return
+  back ??= await target.evaluate((el) => {
+    const at = document.activeElement
+    return !!at && at !== document.body && (el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+  })
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab')
-    expect.soft(await focusRingShown(page), `focus ring on ${await focused(page)}`).toBe(true)
+    expect.soft(await focusRingShown(page), `focus ring on ${await focused(page)} (Tab ${i + 1} on the way to ${target})`).toBe(true)
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return
   }
   throw new Error(`Tab never reached the target; focus is on ${await focused(page)}`)
 }
 
 export type Input = 'mouse' | 'keyboard'
+
+/** After a key press the focus is still somewhere visible (not dropped to the page's body). */
+async function expectFocusKept(page: Page, after: string): Promise<void> {
+  expect.soft(await focusRingShown(page), `after ${after} the focus is on ${await focused(page)}, with no ring`).toBe(true)
+}
 
 /**
  * Answers the question on screen right or wrong, by its visible controls: with the mouse, or
@@ -185,6 +197,7 @@ export async function answerQuestion(page: Page, locale: Locale, q: Question, ri
             else {
               await tabUntil(page, up)
               await page.keyboard.press('Space')
+              await expectFocusKept(page, `"${t(locale, 'quiz.moveUp')}" on ${id}`)
             }
             order.splice(at - 1, 0, ...order.splice(at, 1))
           }
@@ -216,6 +229,7 @@ export async function answerQuestion(page: Page, locale: Locale, q: Question, ri
         else {
           await tabUntil(page, other)
           await page.keyboard.press('Space')
+          await expectFocusKept(page, `picking the partner of ${pair.id}`)
         }
       }
       if (input === 'keyboard') await tabUntil(page, submit)
