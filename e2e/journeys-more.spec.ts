@@ -622,3 +622,77 @@ test.describe('the keyboard alone (en, desktop)', () => {
     await expectNoSeriousA11yViolations(page, 'results after a keyboard quiz (en)')
   })
 })
+
+// The screens a learner passes through, in both languages and both themes, at a phone's width and
+// a desktop's: nothing wider than the window, no symbol drawn as a missing-glyph box, axe clean.
+// (With E2E_SHOTS set, each screen is saved as a picture to look at.)
+const TOUR = [
+  { locale: 'zh', theme: 'light', viewport: PHONE },
+  { locale: 'zh', theme: 'dark', viewport: DESKTOP },
+  { locale: 'en', theme: 'dark', viewport: PHONE },
+  { locale: 'en', theme: 'light', viewport: DESKTOP },
+] as const
+for (const { locale, theme, viewport } of TOUR) {
+  test.describe(`the screens (${locale}, ${theme}, ${viewport.width}px)`, () => {
+    test.use({ appLocale: locale, appTheme: theme, colorScheme: theme, viewport })
+
+    test('every question type and its feedback, results, notebook, stats, map, set and import fit and read well', async ({ page }) => {
+      test.setTimeout(240_000)
+      const main = page.getByRole('main')
+      const look = async (label: string) => {
+        await expectNoSidewaysScroll(page, `${label} (${locale}, ${theme}, ${viewport.width}px)`)
+        await expectNoMissingGlyphs(page, `${label} (${locale}, ${theme}, ${viewport.width}px)`)
+        await expectNoSeriousA11yViolations(page, `${label} (${locale}, ${theme}, ${viewport.width}px)`)
+        await snap(page, `tour-${label}`)
+      }
+      await page.goto('/')
+      await look('home')
+      // One question of each type, in article order of one set: shown, then answered (the first wrong).
+      await setUpQuiz(page, locale, 'accusation', 10, ['single', 'multiple', 'truefalse', 'blank', 'numeric', 'ordering', 'matching', 'flashcard'])
+      await main.getByRole('group', { name: t(locale, 'setup.count') }).getByRole('radio', { name: t(locale, 'setup.all') }).check()
+      await look('quiz-setup')
+      await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
+      const n = getSet('accusation').questions.length
+      const shown = new Set<string>()
+      for (let k = 1; k <= n; k++) {
+        await expect(main.getByText(t(locale, 'quiz.progress', { k, n }))).toBeVisible()
+        const q = await questionOnScreen(page, locale)
+        const first = !shown.has(q.type)
+        if (first) await look(`question-${q.type}`)
+        if (first && q.type === 'flashcard') {
+          await button(page, t(locale, 'quiz.reveal')).click()
+          await look('question-flashcard-revealed')
+        }
+        await answerQuestion(page, locale, q, !first || k % 2 === 0)
+        if (first) await look(`feedback-${q.type}`)
+        shown.add(q.type)
+        await button(page, t(locale, k === n ? 'quiz.finish' : 'quiz.next')).click()
+      }
+      await expect(title(page)).toHaveText(t(locale, 'results.title'))
+      await look('results')
+      await navigate(page, locale, 'notebook')
+      await expect(main.getByRole('article').first()).toBeVisible()
+      await look('notebook')
+      await navigate(page, locale, 'stats')
+      await expect(main.getByRole('heading', { level: 2, name: t(locale, 'stats.perSet') })).toBeVisible()
+      await look('stats')
+      await navigate(page, locale, 'review')
+      await expect(title(page)).toHaveText(t(locale, 'review.title'))
+      await look('review')
+      await navigate(page, locale, 'home')
+      await main.getByRole('link', { name: t(locale, 'map.open') }).click()
+      await expect(title(page)).toHaveText(t(locale, 'map.title'))
+      await look('map')
+      await navigate(page, locale, 'home')
+      await main.getByRole('article', { name: getSet('routes').title[locale] }).getByRole('link', { name: t(locale, 'home.keyPoints') }).click()
+      await look('set')
+      await navigate(page, locale, 'home')
+      await main.getByRole('link', { name: t(locale, 'home.importCta') }).click()
+      await main.getByRole('textbox', { name: t(locale, 'import.paste') }).fill('Tongyi Qianwen\tAlibaba’s family of large language models\nOpen weights\tModel parameters anyone may download\n')
+      await expect(main.getByText(t(locale, 'import.total', { n: 4 }))).toBeVisible()
+      await look('import-preview')
+      await navigate(page, locale, 'settings')
+      await look('settings')
+    })
+  })
+}

@@ -238,7 +238,9 @@ export async function answerQuestion(page: Page, locale: Locale, q: Question, ri
     }
     case 'flashcard': {
       const reveal = button(page, t(locale, 'quiz.reveal'))
-      if (input === 'mouse') await reveal.click()
+      if (!(await reveal.isVisible())) {
+        // Already revealed.
+      } else if (input === 'mouse') await reveal.click()
       else {
         await tabUntil(page, reveal)
         await page.keyboard.press('Enter')
