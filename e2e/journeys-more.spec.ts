@@ -659,6 +659,13 @@ for (const { locale, theme, viewport } of TOUR) {
         const q = await questionOnScreen(page, locale)
         const first = !shown.has(q.type)
         if (first) await look(`question-${q.type}`)
+        if (q.type === 'matching') {
+          // Which buttons are the items and which their partners is written on screen, one column or two.
+          for (const key of ['quiz.leftColumn', 'quiz.rightColumn']) {
+            const group = main.getByRole('group', { name: t(locale, key), exact: true })
+            await expect(group.getByText(t(locale, key), { exact: true })).toBeVisible()
+          }
+        }
         if (first && q.type === 'flashcard') {
           await button(page, t(locale, 'quiz.reveal')).click()
           await look('question-flashcard-revealed')

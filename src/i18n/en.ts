@@ -128,7 +128,7 @@ export default {
     moveUp: 'Move up',
     moveDown: 'Move down',
     orderHint: 'Drag the items, or focus one and use the arrow buttons (or Alt+↑ / Alt+↓).',
-    matchHint: 'Pick an item on the left, then its partner on the right.',
+    matchHint: 'Pick one of the items, then its partner.',
     matched: 'Matched with: {item}',
     unmatch: 'Undo match for {item}',
     leftColumn: 'Items',

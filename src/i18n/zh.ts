@@ -128,7 +128,7 @@ export default {
     moveUp: '上移',
     moveDown: '下移',
     orderHint: '拖动条目，或选中后用上移/下移按钮（也可按 Alt+↑ / Alt+↓）。',
-    matchHint: '先选左侧条目，再选右侧与之对应的一项。',
+    matchHint: '先选一个条目，再选它的对应项。',
     matched: '已配对：{item}',
     unmatch: '取消 {item} 的配对',
     leftColumn: '条目',
