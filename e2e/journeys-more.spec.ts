@@ -217,8 +217,9 @@ test.describe('spaced repetition across days (zh, 390px, dark)', () => {
       await button(page, t(locale, 'quiz.next')).click()
     }
     const missed = learned.filter((_, i) => !plan[i]).map((q) => q.id)
-    // Nothing left for now: the done screen says when the next review is.
-    const done = main.getByRole('heading', { name: t(locale, 'review.doneTitle') })
+    // Nothing left for now, but more later today (the misses' first step): the done screen says
+    // so, not "done for today", and when the next review is.
+    const done = main.getByRole('heading', { name: t(locale, 'review.doneForNow') })
     await expect(done).toBeVisible()
     await expect(main.getByText(new RegExp(`^${escapeRe(t(locale, 'review.doneNext', { when: '@' })).replace('@', '.+')}$`))).toBeVisible()
     await expectNoSeriousA11yViolations(page, 'review done (zh, dark)')

@@ -176,6 +176,7 @@ export default {
     start: 'Start',
     backHome: 'Back home',
     leaveConfirm: 'Leave the review? Your answers so far are saved; the rest will wait for next time.',
+    doneForNow: 'Nothing due right now',
   },
   readFailed: {
     title: 'Your saved progress could not be read',

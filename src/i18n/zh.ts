@@ -176,6 +176,7 @@ export default {
     start: '开始',
     backHome: '返回首页',
     leaveConfirm: '离开复习？已作答的题目都已保存，其余的下次再复习。',
+    doneForNow: '暂时没有要复习的题',
   },
   readFailed: {
     title: '无法读取已保存的学习记录',
