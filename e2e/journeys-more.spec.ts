@@ -655,6 +655,7 @@ for (const { locale, theme, viewport } of TOUR) {
       await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
       const n = getSet('accusation').questions.length
       const shown = new Set<string>()
+      const listed: Question[] = []
       for (let k = 1; k <= n; k++) {
         await expect(main.getByText(t(locale, 'quiz.progress', { k, n }))).toBeVisible()
         const q = await questionOnScreen(page, locale)
@@ -671,7 +672,9 @@ for (const { locale, theme, viewport } of TOUR) {
           await button(page, t(locale, 'quiz.reveal')).click()
           await look('question-flashcard-revealed')
         }
-        await answerQuestion(page, locale, q, !first || k % 2 === 0)
+        const right = !first || k % 2 === 0
+        if (!right && (q.type === 'matching' || q.type === 'ordering')) listed.push(q)
+        await answerQuestion(page, locale, q, right)
         if (first) await look(`feedback-${q.type}`)
         shown.add(q.type)
         await button(page, t(locale, k === n ? 'quiz.finish' : 'quiz.next')).click()
@@ -680,6 +683,12 @@ for (const { locale, theme, viewport } of TOUR) {
       await look('results')
       await navigate(page, locale, 'notebook')
       await expect(main.getByRole('article').first()).toBeVisible()
+      // Pairs and orders are lists, one item a line, as in the feedback: the wrong answer and the right one.
+      for (const q of listed) {
+        const answers = main.getByRole('article', { name: q.prompt[locale] }).getByRole('definition')
+        const size = q.type === 'matching' ? q.pairs.length : q.type === 'ordering' ? q.items.length : 0
+        for (const i of [0, 1]) await expect(answers.nth(i).getByRole('listitem'), `${q.id} in the notebook`).toHaveCount(size)
+      }
       await look('notebook')
       await navigate(page, locale, 'stats')
       await expect(main.getByRole('heading', { level: 2, name: t(locale, 'stats.perSet') })).toBeVisible()
