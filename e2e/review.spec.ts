@@ -436,7 +436,8 @@ test.describe('end of a review', () => {
 
     const done = page.getByTestId('review-done')
     await expect(done).toBeVisible()
-    await expect(done.getByRole('heading', { level: 2 })).toContainText(t('zh', 'review.doneTitle'))
+    // The mistake answered right comes back after its relearning step, later today: done for now.
+    await expect(done.getByRole('heading', { level: 2 })).toContainText(t('zh', 'review.doneForNow'))
     const [before] = t('zh', 'review.doneNext', { when: '\u0000' }).split('\u0000') as [string]
     await expect(page.getByTestId('next-review')).toContainText(before)
     await expectNoSeriousA11yViolations(page, 'review, done')

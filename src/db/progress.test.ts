@@ -15,6 +15,7 @@ import {
   getDueCards,
   getSetting,
   getSettings,
+  hasReviewLog,
   listAttempts,
   listNotebook,
   MATURE_DAYS,
@@ -121,6 +122,16 @@ describe('recordAnswer', () => {
     const { log } = await recordAnswer(db, answer({ answer: { type: 'multiple', choices } }), S)
     choices.push('c')
     expect((await db.reviews.get(log.id))?.answer).toEqual({ type: 'multiple', choices: ['a', 'b'] })
+  })
+
+  it('writes an answer with a chosen log id once: a second write of that id changes nothing', async () => {
+    expect(await hasReviewLog(db, 'sent-1')).toBe(false)
+    const { log } = await recordAnswer(db, answer({ id: 'sent-1' }), S)
+    expect(log.id).toBe('sent-1')
+    expect(await hasReviewLog(db, 'sent-1')).toBe(true)
+    const before = await dumpAll(db)
+    await expect(recordAnswer(db, answer({ id: 'sent-1', now: T0 + MIN }), S)).rejects.toThrow()
+    expect(await dumpAll(db)).toEqual(before)
   })
 
   it('writes nothing when the attempt does not exist', async () => {

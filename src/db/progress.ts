@@ -49,6 +49,8 @@ function plain<T>(value: T): T {
 // Answers
 
 export interface AnswerInput {
+  /** The log entry's id, when chosen before the write (so that writing it again is refused); new by default. */
+  id?: string
   questionId: string
   setId: string
   mode: StudyMode
@@ -108,8 +110,13 @@ function assertLatest(log: ReviewLogRecord, card: CardRecord | undefined): void 
  * notebook and the attempt, all or nothing. Returns the log entry (its id undoes or regrades the
  * answer) and the attempt as written.
  */
+/** Whether the log holds an entry with this id (an answer already written). */
+export async function hasReviewLog(db: StudyDB, id: string): Promise<boolean> {
+  return (await db.reviews.get(id)) !== undefined
+}
+
 export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Settings): Promise<AnswerWritten> {
-  const id = crypto.randomUUID()
+  const id = input.id ?? crypto.randomUUID()
   const answer = plain(input.answer)
   const attemptId = input.attemptId ?? null
   const { questionId, setId, now } = input

@@ -5,6 +5,7 @@ import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
+import { readPendingAnswer } from './pendingAnswer'
 import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
 import { yieldToMain } from '@/composables/yieldToMain'
@@ -123,6 +124,8 @@ export const useAppStore = defineStore('app', () => {
       }
       followBankChanges(db, bank, signature)
     }
+    // An answer sent just before a reload is written now, before any screen reads progress.
+    if (readPendingAnswer()) await (await import('./replayPendingAnswer')).replayPendingAnswer(settingsLive.data.value)
     // The due count labels home's review button and the header's badge; no screen waits for it.
     due.watch()
     setInterval(() => {

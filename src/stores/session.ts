@@ -16,6 +16,7 @@ import { useAppStore } from './app'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
 import { readDraft, writeDraft } from './draftStorage'
+import { writePendingAnswer, type SentAnswer } from './pendingAnswer'
 import { useQuizAttempt } from './session/quiz'
 import { useReviewQueue } from './session/review'
 
@@ -196,6 +197,7 @@ function useSessionCore() {
     if (app.storageMode === 'indexeddb') void requestPersistenceOnce()
     activeSince = p.input.now
     writeDraft(null)
+    writePendingAnswer(null)
     p.after(written)
     return true
   }
@@ -207,6 +209,12 @@ function useSessionCore() {
   async function record(r: Response, grade: Grade | undefined, after: (w: AnswerWritten, verdict: CheckResult) => void, replaces?: string): Promise<boolean> {
     const e = entry.value!
     const now = Date.now()
+    const sent: SentAnswer['input'] = {
+      id: crypto.randomUUID(), questionId: e.question.id, setId: e.setId, mode: mode.value, answer: r,
+      durationMs: activeDuration(now, activeSince), now, attemptId: attempt.value?.id ?? null,
+    }
+    // From now until it is stored, a reload does not drop it (an exam's changed answer aside).
+    if (!replaces) writePendingAnswer({ where: draftPlace.value, input: grade ? { ...sent, grade } : sent })
     // Busy while grading too: a typed answer may wait for its grader to load.
     busy.value = true
     gradeError.value = false
@@ -216,14 +224,12 @@ function useSessionCore() {
     } catch {
       // Only the grader's download can fail here (grading itself never throws).
       gradeError.value = true
+      writePendingAnswer(null)
       return false
     } finally {
       busy.value = false
     }
-    const input: AnswerInput = {
-      questionId: e.question.id, setId: e.setId, mode: mode.value, answer: r, correct: verdict.correct,
-      grade: grade ?? gradeFor(verdict.correct), durationMs: activeDuration(now, activeSince), now, attemptId: attempt.value?.id ?? null,
-    }
+    const input: AnswerInput = { ...sent, correct: verdict.correct, grade: grade ?? gradeFor(verdict.correct) }
     return save({ input, replaces, after: (w) => after(w, verdict) })
   }
 

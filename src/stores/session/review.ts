@@ -2,6 +2,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { buildReviewQueue } from '@/domain/session/queue'
 import { getDB } from '@/db/database'
 import { nextDueAfter, readReviewQueue } from '@/db/queries'
+import { localDayEnds } from '@/db/localDays'
 import { localMidnight } from '@/db/stats'
 import { useAppStore } from '../app'
 import { useBankStore } from '../bank'
@@ -27,6 +28,8 @@ export function useReviewQueue(s: Session, loop: Loop) {
   /** The set the review is limited to; null: every set. */
   const reviewScope = ref<string | null>(null)
   const nextDue = ref<number | null>(null)
+  /** The next review is later today (a learning step): the review is done for now, not for the day. */
+  const nextDueToday = ref(false)
   /** Ids in the queue that were due (the rest are new). */
   const dueIds = shallowRef(new Set<string>())
   /** Counts queue reads, so that of two that overlap (another set chosen while one is read) only the newer lands. */
@@ -74,6 +77,7 @@ export function useReviewQueue(s: Session, loop: Loop) {
         const when = await nextDueAfter(getDB(), now, scope)
         if (read !== queueReads) return
         nextDue.value = when
+        nextDueToday.value = when !== null && when < localDayEnds(now, 1)[0]!
       }
       loop.show(0)
     } catch (e) {
@@ -88,5 +92,5 @@ export function useReviewQueue(s: Session, loop: Loop) {
     return { due: rest.length - fresh, new: fresh }
   })
 
-  return { reviewScope, nextDue, remaining, openReview }
+  return { reviewScope, nextDue, nextDueToday, remaining, openReview }
 }

@@ -1,0 +1,332 @@
+// Driving the app the way a person (or a screen reader) meets it: by roles, accessible names,
+// labels, visible text and the keyboard. No test ids, no CSS selectors. The right answers come
+// from questions/*.json; which question is on screen is read from its prompt.
+import { expect, type Locator, type Page } from '@playwright/test'
+import type { Question } from '../../src/domain/content/schema'
+import { SET_IDS, getSet } from './bank'
+import { t, type Locale } from './i18n'
+
+const allQuestions: Question[] = SET_IDS.flatMap((id) => getSet(id).questions)
+
+export function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** A button of the main area by the start of its name (key hints such as "Enter" follow some names). */
+export function button(page: Page, name: string): Locator {
+  return page.getByRole('main').getByRole('button', { name: new RegExp(`^\\s*${escapeRe(name)}`) })
+}
+
+/** A header navigation link, clicked. */
+export async function navigate(page: Page, locale: Locale, key: 'home' | 'review' | 'notebook' | 'stats' | 'settings'): Promise<void> {
+  await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, `nav.${key}`) }).click()
+}
+
+/** The level-1 heading of the screen. */
+export function title(page: Page): Locator {
+  return page.getByRole('main').getByRole('heading', { level: 1 })
+}
+
+/** The question on screen: the article named by its prompt, matched in the bank. */
+export async function questionOnScreen(page: Page, locale: Locale): Promise<Question> {
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { level: 2 }).first()).toBeVisible()
+  const headings = await main.getByRole('heading', { level: 2 }).allInnerTexts()
+  for (const h of headings) {
+    const q = allQuestions.find((x) => x.prompt[locale] === h.trim())
+    if (q) return q
+  }
+  throw new Error(`no question prompt among the headings: ${headings.join(' | ')}`)
+}
+
+export function choiceText(q: Question, id: string, locale: Locale): string {
+  if (q.type === 'truefalse') return t(locale, id === 'true' ? 'quiz.trueLabel' : 'quiz.falseLabel')
+  if (q.type !== 'single' && q.type !== 'multiple') throw new Error(`${q.id} has no choices`)
+  return q.choices.find((c) => c.id === id)!.text[locale]
+}
+
+function wrongChoice(q: Question): string {
+  if (q.type === 'truefalse') return String(!q.answer)
+  if (q.type === 'single') return q.choices.find((c) => c.id !== q.answer)!.id
+  if (q.type === 'multiple') return q.choices.find((c) => !q.answer.includes(c.id))!.id
+  throw new Error(`${q.id} has no choices`)
+}
+
+/** What the learner types for a typed question, right or wrong. */
+export function typedAnswer(q: Question, locale: Locale, right: boolean): string {
+  if (q.type === 'numeric') return String(right ? q.value : q.value * 3 + q.tolerance + 7)
+  if (q.type === 'blank') return right ? q.answer[locale] : locale === 'zh' ? '完全不对的答案' : 'entirely wrong words'
+  throw new Error(`${q.id} is not typed`)
+}
+
+/** The right answer as a learner reads it in the feedback and the notebook (one line). */
+export function rightAnswerText(q: Question, locale: Locale): string {
+  switch (q.type) {
+    case 'single':
+    case 'truefalse':
+      return choiceText(q, String(q.answer), locale)
+    case 'blank':
+      return q.answer[locale]
+    default:
+      throw new Error(`${q.type}: no one-line answer here`)
+  }
+}
+
+/** The question's evidence: its first quote and the name of its paragraph link. */
+export function evidenceOf(q: Question, locale: Locale): { quote: string; paragraph: string } {
+  return { quote: [q.source!.quote].flat()[0]!, paragraph: t(locale, 'article.paragraph', { n: [q.source!.paragraph].flat()[0]! }) }
+}
+
+/** The ordering question's items in the order shown, as their ids (read from the "Move up: …" buttons). */
+async function shownOrder(page: Page, locale: Locale, q: Extract<Question, { type: 'ordering' }>): Promise<string[]> {
+  const prefix = `${t(locale, 'quiz.moveUp')}: `
+  const names = await page.getByRole('main').getByRole('listitem').getByRole('button', { name: new RegExp(`^${escapeRe(prefix)}`) }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))
+  return names.map((name) => {
+    const item = q.items.find((i) => i.text[locale] === name.slice(prefix.length))
+    if (!item) throw new Error(`ordering item "${name}" is not in ${q.id}`)
+    return item.id
+  })
+}
+
+/** The focused element, described for messages. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    return el ? `<${el.tagName.toLowerCase()}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}` : 'nothing'
+  })
+}
+
+/** The focused element shows a focus ring (its own, or its label's for a visually hidden input). */
+export function focusRingShown(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    if (!el || el === document.body || !el.matches(':focus-visible')) return false
+    const ring = (x: Element) => getComputedStyle(x).outlineStyle !== 'none' && getComputedStyle(x).outlineWidth !== '0px'
+    const label = el.closest('label')
+    return ring(el) || (label !== null && ring(label))
+  })
+}
+
+/**
+ * Presses Tab until `target` has the focus, or Shift+Tab when it comes before the focus (as a
+ * person would: no trip round the whole page); every stop on the way shows its ring.
+ */
+export async function tabUntil(page: Page, target: Locator, back?: boolean, limit = 60): Promise<void> {
+  if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return
+  back ??= await target.evaluate((el) => {
+    const at = document.activeElement
+    return !!at && at !== document.body && (el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+  })
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab')
+    expect.soft(await focusRingShown(page), `focus ring on ${await focused(page)} (Tab ${i + 1} on the way to ${target})`).toBe(true)
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return
+  }
+  throw new Error(`Tab never reached the target; focus is on ${await focused(page)}`)
+}
+
+export type Input = 'mouse' | 'keyboard'
+
+/** After a key press the focus is still somewhere visible (not dropped to the page's body). */
+async function expectFocusKept(page: Page, after: string): Promise<void> {
+  expect.soft(await focusRingShown(page), `after ${after} the focus is on ${await focused(page)}, with no ring`).toBe(true)
+}
+
+/**
+ * Answers the question on screen right or wrong, by its visible controls: with the mouse, or
+ * with Tab, Space, arrows, number keys, typing and Enter alone (a focus ring at every Tab stop).
+ * A flashcard is revealed and graded Good (right) or Again (wrong).
+ */
+export async function answerQuestion(page: Page, locale: Locale, q: Question, right: boolean, input: Input = 'mouse'): Promise<void> {
+  const main = page.getByRole('main')
+  const card = main.getByRole('article', { name: q.prompt[locale], exact: true })
+  const submit = button(page, t(locale, 'quiz.submit'))
+  const pick = async (control: Locator) => {
+    if (input === 'mouse') return control.check()
+    await tabUntil(page, control)
+    await page.keyboard.press('Space')
+    await expect(control).toBeChecked()
+  }
+  const send = async () => {
+    if (input === 'mouse') return submit.click()
+    await page.keyboard.press('Enter')
+  }
+  switch (q.type) {
+    case 'single':
+    case 'truefalse': {
+      const target = card.getByRole('radio', { name: choiceText(q, right ? String(q.answer) : wrongChoice(q), locale), exact: true })
+      if (input === 'mouse') await target.check()
+      else {
+        // Into the group, then arrows to the option, as in any radio group.
+        const radios = card.getByRole('radio')
+        await tabUntil(page, radios.first())
+        for (let i = 0; i < 8 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown')
+        await page.keyboard.press('Space')
+        await expect(target).toBeFocused()
+        expect.soft(await focusRingShown(page), `focus ring on ${await focused(page)}`).toBe(true)
+        await expect(target).toBeChecked()
+      }
+      await send()
+      return
+    }
+    case 'multiple':
+      for (const id of right ? q.answer : [wrongChoice(q)]) await pick(card.getByRole('checkbox', { name: choiceText(q, id, locale), exact: true }))
+      await send()
+      return
+    case 'blank':
+    case 'numeric': {
+      const box = card.getByRole('textbox', { name: q.prompt[locale] })
+      if (input === 'mouse') await box.fill(typedAnswer(q, locale, right))
+      else {
+        await tabUntil(page, box)
+        await page.keyboard.type(typedAnswer(q, locale, right))
+      }
+      await box.press('Enter')
+      return
+    }
+    case 'ordering': {
+      // Items start away from the right order, so leaving them is a wrong answer.
+      if (right) {
+        const order = await shownOrder(page, locale, q)
+        for (let target = 0; target < q.answer.length; target++) {
+          const id = q.answer[target]!
+          const text = q.items.find((i) => i.id === id)!.text[locale]
+          const up = card.getByRole('button', { name: `${t(locale, 'quiz.moveUp')}: ${text}`, exact: true })
+          for (let at = order.indexOf(id); at > target; at--) {
+            if (input === 'mouse') await up.click()
+            else {
+              await tabUntil(page, up)
+              await page.keyboard.press('Space')
+              await expectFocusKept(page, `"${t(locale, 'quiz.moveUp')}" on ${id}`)
+            }
+            order.splice(at - 1, 0, ...order.splice(at, 1))
+          }
+        }
+        expect(await shownOrder(page, locale, q)).toEqual(q.answer)
+      }
+      if (input === 'keyboard') await tabUntil(page, submit)
+      await send()
+      return
+    }
+    case 'matching': {
+      const lefts = card.getByRole('group', { name: t(locale, 'quiz.leftColumn') })
+      const rights = card.getByRole('group', { name: t(locale, 'quiz.rightColumn') })
+      // Wrong: the first two partners swapped.
+      const partner = (i: number) => q.pairs[right || i > 1 ? i : 1 - i]!
+      for (const [i, pair] of q.pairs.entries()) {
+        const left = lefts.getByRole('button', { name: new RegExp(`^${escapeRe(pair.left[locale])}`) })
+        // Picking a partner selects the next open item by itself.
+        if ((await left.getAttribute('aria-pressed')) !== 'true') {
+          if (input === 'mouse') await left.click()
+          else {
+            await tabUntil(page, left)
+            await page.keyboard.press('Space')
+          }
+        }
+        await expect(left).toHaveAttribute('aria-pressed', 'true')
+        const other = rights.getByRole('button', { name: new RegExp(`^${escapeRe(partner(i).right[locale])}`) })
+        if (input === 'mouse') await other.click()
+        else {
+          await tabUntil(page, other)
+          await page.keyboard.press('Space')
+          await expectFocusKept(page, `picking the partner of ${pair.id}`)
+        }
+      }
+      if (input === 'keyboard') await tabUntil(page, submit)
+      await send()
+      return
+    }
+    case 'flashcard': {
+      const reveal = button(page, t(locale, 'quiz.reveal'))
+      if (!(await reveal.isVisible())) {
+        // Already revealed.
+      } else if (input === 'mouse') await reveal.click()
+      else {
+        await tabUntil(page, reveal)
+        await page.keyboard.press('Enter')
+      }
+      const grade = button(page, t(locale, right ? 'grade.3' : 'grade.1'))
+      await expect(grade).toBeVisible()
+      if (input === 'mouse') await grade.click()
+      else {
+        await tabUntil(page, grade)
+        await page.keyboard.press('Enter')
+      }
+      return
+    }
+  }
+}
+
+/** The verdict after an answer: the feedback region named by it, and the status line that reads it out. */
+export async function expectVerdict(page: Page, locale: Locale, right: boolean): Promise<void> {
+  const verdict = t(locale, right ? 'quiz.correct' : 'quiz.wrong')
+  await expect(page.getByRole('main').getByRole('region', { name: new RegExp(escapeRe(verdict)) })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: verdict })).toBeAttached()
+}
+
+/** Headings in the main area go down one level at a time (h1, then h2, then h3: none skipped). */
+export async function expectHeadingOrder(page: Page, label: string): Promise<void> {
+  const snapshot = await page.getByRole('main').ariaSnapshot()
+  const levels = [...snapshot.matchAll(/- heading .*\[level=(\d)\]/g)].map((m) => Number(m[1]))
+  expect(levels.length, `headings on ${label}`).toBeGreaterThan(0)
+  const skips = levels.flatMap((level, i) => ((i > 0 && level > levels[i - 1]! + 1) || (i === 0 && level !== 1) ? [`h${levels[i - 1] ?? 0} → h${level}`] : []))
+  expect.soft(skips, `heading levels skipped on ${label}: ${levels.join(' ')}`).toEqual([])
+}
+
+/** Nothing on the page is wider than the window (no sideways scrolling). */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect.soft(overflow, `${label} is ${overflow}px wider than the window`).toBeLessThanOrEqual(0)
+}
+
+/**
+ * A full-page screenshot named `label` in the folder E2E_SHOTS names (when set), for looking at
+ * the screens a journey passed through; nothing when it is not set.
+ */
+export async function snap(page: Page, label: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS
+  if (!dir) return
+  const size = page.viewportSize()
+  const locale = ((await page.locator('html').getAttribute('lang')) ?? '').startsWith('en') ? 'en' : 'zh'
+  const theme = await page.evaluate(() => (document.documentElement.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')))
+  const name = `${label}-${locale}-${theme}-${size && size.width < 600 ? 'phone' : 'desktop'}`.replace(/[^\w.-]+/g, '_')
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
+}
+
+/**
+ * No symbol on screen is drawn as the missing-glyph box: every character outside plain Latin and
+ * the CJK blocks is drawn with its element's fonts and compared with a character no font has.
+ */
+export async function expectNoMissingGlyphs(page: Page, label: string): Promise<void> {
+  const missing = await page.evaluate(() => {
+    const plain = /[\p{Script=Latin}\p{Script=Han}\p{N}\s\p{P}\u3000-\u303f\uff00-\uffef]/u
+    const byFont = new Map<string, Set<string>>()
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement
+      if (!el || !el.getClientRects().length) continue
+      for (const ch of node.textContent ?? '') {
+        if (plain.test(ch)) continue
+        const style = getComputedStyle(el)
+        const font = `${style.fontStyle} ${style.fontWeight} 24px ${style.fontFamily}`
+        byFont.set(font, (byFont.get(font) ?? new Set()).add(ch))
+      }
+    }
+    const draw = (font: string, ch: string) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 48
+      canvas.height = 48
+      const ctx = canvas.getContext('2d')!
+      ctx.font = font
+      ctx.fillText(ch, 8, 34)
+      return canvas.toDataURL()
+    }
+    const found: string[] = []
+    for (const [font, chars] of byFont) {
+      const box = draw(font, '\uffff')
+      for (const ch of chars) if (draw(font, ch) === box) found.push(`${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`)
+    }
+    return [...new Set(found)]
+  })
+  expect.soft(missing, `characters drawn as a missing-glyph box on ${label}`).toEqual([])
+}
