@@ -367,8 +367,9 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   const result = checkBlankText(question, text, key)
   if (result.correct) return result
   // What the learner typed around the answer, tried once each: a stray letter of the input
-  // method, a closing particle, a label naming what the gap holds.
-  for (const rest of [withoutStrayLetter(text), withoutFinalParticle(text), withoutLabel(text, question.prompt)]) {
+  // method, a closing particle, a label naming what the gap holds, a gloss in brackets.
+  const retries = [withoutStrayLetter(text), withoutFinalParticle(text), withoutLabel(text, question.prompt), ...withoutGloss(text, question)]
+  for (const rest of retries) {
     if (rest === null || keyOf(rest) === '') continue
     const inner = checkBlankText(question, rest, keyOf(rest))
     if (inner.correct) return inner
@@ -392,6 +393,28 @@ function withoutFinalParticle(text: string): string | null {
   const core = text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+$/u, '')
   const rest = core.replace(FINAL_PARTICLE, '')
   return rest !== core ? rest : null
+}
+
+/**
+ * The answer without a gloss in brackets that names it again or names a party of one of its forms:
+ * "GPT-4 (OpenAI)" for OpenAI GPT-4, "ChatGPT（OpenAI）", "OpenAI（ChatGPT）". A gloss of anything else
+ * ("英伟达（AMD）", "GPT-4 (not GPT-5)") is kept, and so is the answer's verdict without it.
+ */
+function withoutGloss(text: string, question: Pick<BlankQuestion, 'answer' | 'accepted'>): string[] {
+  const at = /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/su.exec(text.normalize('NFKC').trim())
+  if (!at) return []
+  const parts = new Set<string>()
+  for (const form of blankForms(question)) {
+    const key = keyOf(form)
+    parts.add(key)
+    for (const run of scriptRuns(key)) if ([...run].length >= 2) parts.add(run)
+    if (isLatinText(form)) for (const word of latinWords(form)) if (word.raw.length >= 3) parts.add(word.raw)
+  }
+  const [, first, second] = at
+  const out: string[] = []
+  if (parts.has(keyOf(second!))) out.push(first!)
+  if (parts.has(keyOf(first!))) out.push(second!)
+  return out
 }
 
 /** Labels that only announce an answer: "答案：…", "Answer: …". */

@@ -38,6 +38,7 @@ const definers = blank('definers', loc('押注____而非追随者', 'bet on the 
 const stack = blank('stack', loc('产业链的“____”', 'the “____” of the industry chain'), loc('全栈觉醒', 'full-stack awakening'))
 const panic = blank('panic', loc('“____恐慌”', 'the "____ panic"'), loc('千问', 'Qwen'), ['千问Qwen'])
 const gpt = blank('gpt', loc('仍普遍落后于____。', 'still lag behind ____'), loc('GPT-4', 'GPT-4'))
+const gptOwned = blank('gpt-owned', loc('仍普遍落后于____。', 'still lag behind ____'), loc('GPT-4', 'GPT-4'), ['OpenAI GPT-4'])
 const cracks = blank('cracks', loc('定义者往往诞生于范式迁移的____中。', 'definers are often born in the ____ of a paradigm shift'), loc('裂缝', 'cracks'))
 const toC = blank('to-c', loc('全力进军“AI to ____”市场', 'going all out for the "AI to ____" market'), loc('C', 'C'))
 const nvidia = blank('nvidia', loc('OpenAI + 微软 + ____', 'OpenAI, Microsoft and ____'), loc('英伟达', 'Nvidia'))
@@ -69,6 +70,12 @@ const cases: [Question, string, boolean][] = [
   [nvidia, 'Nvidia 英伟达', true],
   [toC, 'C（消费者）', false],
   [nvidia, '英伟达（AMD）', false],
+  // a gloss in brackets naming a party of one of the forms
+  [gptOwned, 'GPT-4 (OpenAI)', true],
+  [gptOwned, 'OpenAI（GPT-4）', true],
+  [gptOwned, 'GPT-5 (OpenAI)', false],
+  [gptOwned, 'GPT-4 (not GPT-5)', false],
+  [gptOwned, 'GPT-4 (Google)', false],
   // Typed-along context: any ending of the Chinese run before the gap, English counted in words
   [heading, '非终点', true],
   [rebuttal, '这是一场恶意公关行动', true],
