@@ -153,6 +153,8 @@ export function withoutContext(key: string, prompt: Localized): string[] {
 const INTRO_ZH = [
   ...['答案是', '答案为', '答案', '答', '我觉得是', '我认为是', '我猜是', '应该是', '应是', '就是', '是', '这是', '那是', '它是', '它们是'],
   ...['叫做', '叫', '称为', '被称为', '它叫做', '它叫', '它被称为', '这叫做', '这叫'],
+  // A hedge before a right answer is still the answer: 可能是英伟达 as "英伟达？".
+  ...['可能是', '大概是', '也许是', '或许是', '估计是', '我猜'],
 ]
 /** Pronouns that stand for the prompt's subject when a learner restates its sentence. */
 const PRONOUNS_ZH = ['它们', '它', '他们', '他', '她们', '她', '这', '其']
@@ -285,7 +287,11 @@ function latinVariants(given: readonly LatinWord[], prompt: Localized, articles 
   return out
 }
 
-const INTRO_EN = [['the', 'answer', 'is'], ['answer', 'is'], ['answer'], ['i', 'think'], ['i', 'think', 'that']]
+const INTRO_EN = [
+  ...[['the', 'answer', 'is'], ['answer', 'is'], ['answer'], ['i', 'think'], ['i', 'think', 'that'], ['i', 'believe']],
+  // A hedge before a right answer is still the answer: "maybe Nvidia" as "Nvidia?".
+  ...[['maybe'], ['probably'], ['perhaps'], ['i', 'guess']],
+]
 const PRONOUNS_EN = new Set(['it', 'its', 'they', 'this', 'that', 'he', 'she', 'these'])
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'be'])
 /** A word's stem for matching a restated prompt verb: "ranks", "ranked", "ranking" → "rank". */
@@ -386,8 +392,8 @@ function withoutStrayLetter(text: string): string | null {
   return rest !== core && HAN.test(rest) ? rest : null
 }
 
-/** A particle or 儿 closing a Chinese answer, which changes no claim: "未战而慌了", "源代码吧", "一半儿". */
-const FINAL_PARTICLE = /(?<=\p{Script=Han}\p{Script=Han})[了吧啊呀哦呢嘛儿]$/u
+/** A particle or 儿 closing a Chinese answer, which changes no claim: "未战而慌了", "源代码吧", "一半儿", "是英伟达吗" as "英伟达？". */
+const FINAL_PARTICLE = /(?<=\p{Script=Han}\p{Script=Han})[了吧啊呀哦呢嘛吗儿]$/u
 
 function withoutFinalParticle(text: string): string | null {
   const core = text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+$/u, '')

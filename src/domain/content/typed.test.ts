@@ -416,6 +416,12 @@ const frames: [Question, string, boolean][] = [
   [consumer, '消费者c', true],
   // a sentence that only introduces the answer, or restates the prompt with a pronoun or its subject
   [rebuttal, '答案是恶意公关行动', true],
+  [nvidia, '可能是英伟达', true],
+  [nvidia, '是英伟达吗', true],
+  [nvidia, 'maybe Nvidia', true],
+  [nvidia, 'probably not Nvidia', false],
+  [nvidia, '可能不是英伟达', false],
+  [nvidia, '可能是AMD', false],
   [panic, '它叫千问恐慌', true],
   [panic, '它不叫千问恐慌', false],
   [rebuttal, 'it was a malicious PR campaign', true],
