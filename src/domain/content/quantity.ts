@@ -174,7 +174,7 @@ const FILLER =
  * "one year and a half"; 半 reads as 1/2 by then). Left out only when the text holds another number besides it.
  */
 const LONE_ONE =
-  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))|\bone\b(?=\s+[a-z])(?!\s+[a-z]+\s+and\s+(?:a\s+)?half\b)(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
+  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.第])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))|\bone\b(?=\s+[a-z])(?!\s+[a-z]+\s+and\s+(?:a\s+)?half\b)(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
@@ -268,8 +268,9 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   t = t.replace(/(\d)\s*(?:st|nd|rd|th)\b/g, '$1 ')
   const stripped = t.replace(FILLER, ' ')
   let scan = scanNumber(stripped)
-  // Two numbers, one of them 一 / "one" counting a noun ("一共3800亿", "in one go"): the other is the figure.
-  if (scan.value === null) scan = scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' '))
+  // Two numbers, one of them 一 / "one" counting a noun ("一共3800亿", "in one go"): the other is the
+  // figure, in words of their own (never a bare number a blank could take).
+  if (scan.value === null) scan = { ...scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' ')), wordy: true }
   if (scan.value === null) return null
   let value = scan.value
   if (decades) value *= 10

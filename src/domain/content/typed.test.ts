@@ -298,6 +298,8 @@ const cases: [Question, string, boolean][] = [
   [languages, 'Qwen3', false],
   [capex, '差不多3800亿元', true],
   [quarter, '逾四分之一', true],
+  [half, '第一名 (半次)', false],
+  [half, '一次半', false],
   // a unit added to a blank's bare number names another quantity
   [half, '半年', false],
   [half, 'half a year', false],
