@@ -345,6 +345,7 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
     gap,
     calendarMonth: false,
     unit: null,
+    floor: false,
   }
   if (contradicts(expect, given.unit)) return false
   const proportion = (q: Quantity): number => (q.form === 'percent' ? q.value / 100 : q.value)
@@ -510,7 +511,7 @@ function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'p
 export function checkNumeric(question: NumericQuestion, text: string): CheckResult {
   const expect = expectationOf(question)
   const quantity = readQuantity(text, { months: expect.calendarMonth })
-  if (quantity === null || quantity.denied) return { ...WRONG }
+  if (quantity === null || quantity.denied || (quantity.capped && expect.floor)) return { ...WRONG }
   if (contradicts(expect, quantity.unit))
     return expect.unit ? { ...WRONG, note: { kind: 'unit', expected: { ...expect.unit } } } : { ...WRONG }
   return verdict(candidates(quantity, expect, question.value).some((v) => withinTolerance(question, v)))

@@ -183,7 +183,7 @@ describe('contradicts', () => {
 
 describe('candidates', () => {
   const percent = { kind: 'percent' as const, scale: 1 }
-  const q = (value: number, form: Quantity['form'], scaled = false): Quantity => ({ value, form, unit: null, scaled, pure: true, denied: false })
+  const q = (value: number, form: Quantity['form'], scaled = false): Quantity => ({ value, form, unit: null, scaled, pure: true, denied: false, capped: false })
   it('converts fractions and decimal proportions to a percentage, and percentages to a proportion', () => {
     expect(candidates(q(0.25, 'fraction'), percent, 25)).toEqual([25])
     expect(candidates(q(0.25, 'decimal'), percent, 25)).toEqual([0.25, 25])

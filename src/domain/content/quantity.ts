@@ -32,6 +32,8 @@ export interface Quantity {
    * cap ("不超过", "at most") are not denials: "超3800亿" and "最多千万行" are how figures are stated.
    */
   denied: boolean
+  /** The learner gives the number as a cap ("不超过3800亿", "最多", "at most", "up to"): wrong where the article states a floor. */
+  capped: boolean
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
@@ -82,8 +84,11 @@ function monthTypo(word: string): string {
  * other phrases with 不 or 没 that deny nothing (差不多 "about", 没错 "that's right"): filler.
  */
 const FLOOR = /不少于|不低于|不小于|不下于|不下|不止|差不多|没错|沒錯|\b(?:no|not)\s+(?:less|fewer|lower)\s+than\b/g
-/** A cap ("不超过", "not more than"): no denial, as "最多千万行" is none, but words of its own, not filler. */
-const CAP = /不超过|不超出|不多于|不高于|不大于|\b(?:no|not)\s+(?:more|greater|higher)\s+than\b/g
+/**
+ * A cap ("不超过", "最多", "at most", "up to"): no denial, as "最多千万行" states a capacity, but
+ * words of its own, not filler, and wrong where the article states a floor ("超3800亿").
+ */
+const CAP = /不超过|不超出|不多于|不高于|不大于|最多|至多|顶多|頂多|\bat\s+most\b|\bup\s+to\b|\b(?:no|not)\s+(?:more|greater|higher)\s+than\b/g
 /** Words that deny the number or put it as a strict upper bound: "不是", "非", "不到", "以下", "not", "less than", "under". */
 const DENIAL =
   /不|非(?!常)|没|沒|并非|並非|少于|少於|低于|低於|小于|小於|未满|未滿|以下|之下|\b(?:less|fewer|lower)\s+than\b|\bunder\b|\bbelow\b|\bnot\b|n['’]t\b|\bnever\b/
@@ -192,6 +197,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   if (!NUMBERISH.test(t) || SEVERAL.test(t)) return null
   t = t.replace(FLOOR, ' ')
   const denied = DENIAL.test(t.replace(CAP, ' '))
+  const capped = new RegExp(CAP.source).test(t)
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 
@@ -275,7 +281,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   let value = scan.value
   if (decades) value *= 10
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
-  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied }
+  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied, capped }
 }
 
 /** Two units named together: "%" beside 百分点 is one unit; anything else is 'mixed'. */
@@ -300,6 +306,8 @@ export interface Expectation {
   calendarMonth: boolean
   /** The unit to name in feedback. */
   unit: Localized | null
+  /** The prompt asks for a floor ("超多少元", "more than what share"): a capped answer says the opposite. */
+  floor: boolean
 }
 
 /** The unit kind a unit text names, with the multiplier it carries ("亿美元" → usd, 1e8). */
@@ -326,6 +334,8 @@ export function unitOf(text: string): { kind: UnitKind | null; scale: number } {
 }
 
 const GAP_WORDS = /差距|差值|相差|差了|差额|领先|落后|增加了|下降了|百分点|\bgap\b|\bdifference\b|\bpoints?\b|\blead\b|\bbehind\b/i
+/** A prompt that asks for the figure the article states as a floor: "“超”多少元", "超过百分之多少", "more than what share", "says “more than” this amount". */
+const FLOOR_PROMPT = /超过?\W{0,2}(?:多少|百分之多少|几)|more\s+than\W{0,2}(?:how|what|this)/i
 const MONTH_PROMPT = /几月|哪个月|哪一个月|哪月|月份|\bwhich month\b|\bwhat month\b|\bmonth number\b|\bmonth of the year\b/i
 const CALENDAR_UNIT = /^月$|^月份$|month number|month of the year|calendar month|^\(?month\)?$/i
 
@@ -353,6 +363,7 @@ export function expectationOf(question: Pick<NumericQuestion, 'unit' | 'prompt'>
     gap,
     calendarMonth,
     unit: unit ?? (calendarMonth ? { zh: '月', en: 'month' } : null),
+    floor: FLOOR_PROMPT.test(prompt),
   }
 }
 
