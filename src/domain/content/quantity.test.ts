@@ -61,6 +61,11 @@ describe('readQuantity', () => {
     ['大概300亿', { value: 3e10, pure: true }],
     // per mille, a proportion
     ['3‰', { value: 0.003, form: 'fraction', pure: true }],
+    // tenths
+    ['三成', { value: 0.3, form: 'fraction', pure: true }],
+    ['两成半', { value: 0.25, form: 'fraction' }],
+    ['2.5成', { value: 0.25, form: 'fraction' }],
+    ['0.3成', { value: 0.03, form: 'fraction' }],
     ['0.5 per mille', { value: 0.0005, form: 'fraction' }],
     ['千分之三', { value: 0.003, form: 'fraction' }],
     // a model's name is no number; a currency or "No" glued to the number is no name

@@ -7,7 +7,7 @@
  *   "two decades"  → 20, years                       "25 %"      → 25, a percentage
  */
 import type { Localized, NumericQuestion } from './schema.ts'
-import { editDistance, scanNumber } from './normalize.ts'
+import { editDistance, parseNumber, scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
 /** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
@@ -181,6 +181,9 @@ const FILLER =
 const LONE_ONE =
   /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.第])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))|\bone\b(?=\s+[a-z])(?!\s+[a-z]+\s+and\s+(?:a\s+)?half\b)(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
 
+/** A number of tenths (成): 三成, 两成半, 2.5成; not 成本, 成为, 成功, 成立, 成熟, 成长. */
+const TENTHS = /(\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十]+)\s*成(半)?(?![本为為功立熟长長])/g
+
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
   /[\p{Nd}零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾廿卄卅卌百佰千仟万萬亿億半]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twelfth|teen|twenty|twentieth|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|first|second|decade|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/u
@@ -229,6 +232,13 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     return ' '
   })
 
+  // Tenths: "三成" is 3/10, "两成半" and "2.5成" are 1/4 (not 成本, 完成: only after a number).
+  t = t.replace(TENTHS, (match, n: string, half: string | undefined) => {
+    const v = parseNumber(n)
+    if (v === null) return match
+    form = 'fraction'
+    return ` ${(v + (half ? 0.5 : 0)) * 10}/100 `
+  })
   // Fractions in words: a quarter, one half, two thirds, 一半, 半.
   t = t.replace(FRACTION_WORDS, (match, count: string | undefined, word: string) => {
     const den = DENOMINATORS[word]!

@@ -298,6 +298,9 @@ const cases: [Question, string, boolean][] = [
   [languages, 'Qwen3', false],
   [capex, '差不多3800亿元', true],
   [quarter, '逾四分之一', true],
+  [quarter, '两成半', true],
+  [quarter, '三成', false],
+  [gap, '0.3成', false],
   [half, '第一名 (半次)', false],
   [half, '一次半', false],
   // a unit added to a blank's bare number names another quantity
