@@ -266,13 +266,10 @@ function latinVariants(given: readonly LatinWord[], prompt: Localized, articles 
   return out
 }
 
-const INTRO_EN = [
-  ...[['the', 'answer', 'is'], ['answer', 'is'], ['answer'], ['i', 'think'], ['i', 'think', 'that'], ['i', 'believe']],
-  // A hedge before a right answer is still the answer: "maybe Nvidia" as "Nvidia?".
-  ...[['maybe'], ['probably'], ['perhaps'], ['i', 'guess']],
-]
-const PRONOUNS_EN = new Set(['it', 'its', 'they', 'this', 'that', 'he', 'she', 'these'])
-const COPULAS = new Set(['is', 'was', 'are', 'were', 'be'])
+/** Introductions and hedges, in words: a right answer after "maybe" is still the answer, as "Nvidia?" is. */
+const INTRO_EN = /^(?:(?:the )?answer(?: is)?|i (?:think(?: that)?|believe|guess)|maybe|probably|perhaps) /
+const PRONOUN_EN = /^(?:it|its|they|this|that|he|she|these)$/
+const COPULA = /^(?:is|was|are|were|be)$/
 /** A word's stem for matching a restated prompt verb: "ranks", "ranked", "ranking" → "rank". */
 const stem = (word: string): string => (word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/u, '') : word)
 
@@ -282,11 +279,11 @@ const stem = (word: string): string => (word.length > 4 ? word.replace(/(?:ing|e
  * inflection ("it ranks" for "ranking ____"). Each count leaves a word.
  */
 function englishLeads(raw: readonly string[], before: readonly string[]): number[] {
-  const intro = INTRO_EN.filter((words) => words.every((w, i) => raw[i] === w)).sort((a, b) => b.length - a.length)[0]
-  const at = intro ? intro.length : 0
-  const out = [at]
-  if (PRONOUNS_EN.has(raw[at] ?? '')) {
-    const start = COPULAS.has(raw[at + 1] ?? '') ? at + 2 : at + 1
+  // The introduction's word count: "the answer is " splits into four pieces, the last one empty.
+  const intro = (INTRO_EN.exec(`${raw.join(' ')} `)?.[0].split(' ').length ?? 1) - 1
+  const out = [intro]
+  if (PRONOUN_EN.test(raw[intro] ?? '')) {
+    const start = COPULA.test(raw[intro + 1] ?? '') ? intro + 2 : intro + 1
     out.push(start)
     for (let n = 1; n <= Math.min(CONTEXT, before.length); n++)
       if (before.slice(-n).every((w, i) => stem(w) === stem(raw[start + i] ?? ''))) out.push(start + n)
