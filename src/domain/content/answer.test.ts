@@ -493,6 +493,20 @@ describe('checkAnswer properties', () => {
     )
   })
 
+  it('never accepts a cap where the prompt asks for a floor, and accepts it where it does not', () => {
+    const cap = fc.constantFrom('不超过{n}', '最多{n}', 'at most {n}', 'up to {n}', 'not more than {n}', '至多{n}')
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), cap, (n, capped) => {
+        const text = capped.replace('{n}', String(n))
+        const floor: NumericQuestion = { ...base, prompt: loc('文中说是“超”多少？', 'More than how many?'), id: 'q', type: 'numeric', value: n, tolerance: 0 }
+        const plain: NumericQuestion = { ...floor, prompt: loc('可以支持多少行？', 'How many rows?') }
+        expect(checkAnswer(floor, { type: 'numeric', text })).toEqual(wrong)
+        expect(checkAnswer(plain, { type: 'numeric', text })).toEqual(right)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('treats the numeric tolerance symmetrically: value + d and value - d get the same verdict', () => {
     // Values on a decimal grid, so "d within tolerance" has one exact answer.
     const grid = fc.integer({ min: 0, max: 4 }).map((k) => 10 ** -k)

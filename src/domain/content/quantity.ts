@@ -32,6 +32,8 @@ export interface Quantity {
    * cap ("不超过", "at most") are not denials: "超3800亿" and "最多千万行" are how figures are stated.
    */
   denied: boolean
+  /** The learner gives the number as a cap ("不超过3800亿", "最多", "at most", "up to"): wrong where the article states a floor. */
+  capped: boolean
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
@@ -39,27 +41,20 @@ export interface Quantity {
 const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['pp', /个?百分点|percentage[\s-]*points?|pct\.?\s*pts?|(?<=\d\s*)p\.?p\b|(?<=\d\s*)pts?\b/g],
   ['percent', /%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b/g],
-  ['hkd', /港元|港币|港幣|hk\s*\$|(?<![a-z])hkd(?![a-z])|\b(?:hong\s*kong|hk)\s*dollars?\b/g],
+  ['hkd', /港[元币幣]|hk\s*\$|(?<![a-z])hkd(?![a-z])|\b(?:hong\s*kong|hk)\s*dollars?\b/g],
   // Before 'usd': a dollar with another country's name is not a US dollar ("NT$", "Singapore dollars").
   [
     'fx',
-    /新台币|新台幣|台币|台幣|新加坡元|新币|新幣|澳元|澳币|澳幣|加元|加币|加幣|纽元|紐元|英镑|英鎊|韩元|韓元|卢比|盧比|卢布|盧布|法郎|\b(?:new\s*taiwan|taiwan(?:ese)?|singapore|australian|canadian|new\s*zealand|nz)\s*dollars?\b|\b(?:nt|s|a|c|nz)\$|(?<![a-z])(?:twd|ntd|sgd|aud|cad|nzd|gbp|chf|krw|inr|rub)(?![a-z])|£|₩|₹|₽|\bpounds?\s+sterling\b|\bsterling\b|\b(?:rupees?|roubles?|rubles?|swiss\s*francs?|francs?)\b/g,
+    /新?台[币幣]|新加坡元|新[币幣]|[澳加][元币幣]|[纽紐韩韓]元|英[镑鎊]|[卢盧][比布]|法郎|\b(?:new\s*taiwan|taiwan(?:ese)?|singapore|australian|canadian|new\s*zealand|nz)\s*dollars?\b|\b(?:nt|s|a|c|nz)\$|(?<![a-z])(?:twd|ntd|sgd|aud|cad|nzd|gbp|chf|krw|inr|rub)(?![a-z])|£|₩|₹|₽|\bpounds?\s+sterling\b|\bsterling\b|\b(?:rupees?|roubles?|rubles?|swiss\s*francs?|francs?)\b/g,
   ],
-  ['jpy', /日元|日圓|円|(?<![a-z])jpy(?![a-z])|\byen\b/g],
-  ['eur', /欧元|歐元|€|(?<![a-z])eur(?![a-z])|\beuros?\b/g],
+  ['jpy', /日[元圓]|円|(?<![a-z])jpy(?![a-z])|\byen\b/g],
+  ['eur', /[欧歐]元|€|(?<![a-z])eur(?![a-z])|\beuros?\b/g],
   ['usd', /美元|美金|us\s*\$|\$|(?<![a-z])usd(?![a-z])|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
-  ['cny', /人民币|人民幣|元|块钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
+  ['cny', /人民[币幣]|元|[块塊]钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
   ['day', /天|日|\bdays?\b/g],
 ]
-
-/**
- * A name of letters with a version number glued on (qwen3, gpt-4, qwen2.5, llama3-70b), unless the
- * letters are a currency, "No" or "top" written before the number ("USD30bn", "No1", "top1").
- */
-const MODEL_NAME =
-  /(?<![a-z0-9])(?!(?:usd|cny|rmb|hkd|eur|jpy|gbp|aud|cad|sgd|twd|ntd|krw|inr|rub|chf|nzd|us|no|nr|top)[-‐]?\d)[a-z]{2,}[-‐]?\d+(?:\.\d+)?(?:[-‐]?[a-z][a-z0-9]*)?(?![a-z0-9])/g
 
 const DECADE = /\b(?:(a|one)\s+)?decades?\b/g
 
@@ -82,8 +77,11 @@ function monthTypo(word: string): string {
  * other phrases with 不 or 没 that deny nothing (差不多 "about", 没错 "that's right"): filler.
  */
 const FLOOR = /不少于|不低于|不小于|不下于|不下|不止|差不多|没错|沒錯|\b(?:no|not)\s+(?:less|fewer|lower)\s+than\b/g
-/** A cap ("不超过", "not more than"): no denial, as "最多千万行" is none, but words of its own, not filler. */
-const CAP = /不超过|不超出|不多于|不高于|不大于|\b(?:no|not)\s+(?:more|greater|higher)\s+than\b/g
+/**
+ * A cap ("不超过", "最多", "at most", "up to"): no denial, as "最多千万行" states a capacity, but
+ * words of its own, not filler, and wrong where the article states a floor ("超3800亿").
+ */
+const CAP = /不超过|不超出|不多于|不高于|不大于|最多|至多|顶多|頂多|\bat\s+most\b|\bup\s+to\b|\b(?:no|not)\s+(?:more|greater|higher)\s+than\b/g
 /** Words that deny the number or put it as a strict upper bound: "不是", "非", "不到", "以下", "not", "less than", "under". */
 const DENIAL =
   /不|非(?!常)|没|沒|并非|並非|少于|少於|低于|低於|小于|小於|未满|未滿|以下|之下|\b(?:less|fewer|lower)\s+than\b|\bunder\b|\bbelow\b|\bnot\b|n['’]t\b|\bnever\b/
@@ -169,12 +167,12 @@ const FILLER =
   /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|\bor\s+(?:more|so|above)\b|\bplus\b|至少|最少|起码|逾|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
 
 /**
- * 一 or "one" counting the noun after it (一共, 一次, 一张表, "one table", "in one go"), not part of a
- * numeral, a range ("一到两年", "one or two"), a fraction ("one half") or one and a half ("一个半",
- * "one year and a half"; 半 reads as 1/2 by then). Left out only when the text holds another number besides it.
+ * 一 counting the noun after it (一共, 一次, 一张表), not part of a numeral, a range ("一到两年")
+ * or one and a half ("一个半"; 半 reads as 1/2 by then). Left out only when the text holds another
+ * number besides it.
  */
 const LONE_ONE =
-  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))|\bone\b(?=\s+[a-z])(?!\s+[a-z]+\s+and\s+(?:a\s+)?half\b)(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
+  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.第])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))/gu
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
@@ -192,6 +190,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   if (!NUMBERISH.test(t) || SEVERAL.test(t)) return null
   t = t.replace(FLOOR, ' ')
   const denied = DENIAL.test(t.replace(CAP, ' '))
+  const capped = new RegExp(CAP.source).test(t)
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 
@@ -212,8 +211,6 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     t = t.replace(YEAR_BEFORE_MONTH, ' ')
     if (named) t = t.replace(YEAR, ' ')
   }
-  // A model's name is no number: "Qwen3 supports 119 languages", "GPT-4: 119".
-  t = t.replace(MODEL_NAME, ' model ')
   // "two decades" = 20 years; "a decade" = 10.
   let decades = false
   t = t.replace(DECADE, (_m, one: string | undefined) => {
@@ -260,6 +257,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
       return ' '
     })
   }
+
   if (/\d\s*\/\s*\.?\d/.test(t) || /分之/.test(t.replace(/百分之/g, ''))) form = 'fraction'
   if (units.has('percent') || units.has('pp')) form = 'percent'
   else if (form === 'whole' && (/\d\.\d|(?<![\d.])\.\d/.test(t) || /[点點]/.test(t))) form = 'decimal'
@@ -268,13 +266,14 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   t = t.replace(/(\d)\s*(?:st|nd|rd|th)\b/g, '$1 ')
   const stripped = t.replace(FILLER, ' ')
   let scan = scanNumber(stripped)
-  // Two numbers, one of them 一 / "one" counting a noun ("一共3800亿", "in one go"): the other is the figure.
-  if (scan.value === null) scan = scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' '))
+  // Two numbers, one of them 一 counting a noun ("一共3800亿", "一次300亿美元"): the other is the
+  // figure, in words of their own (never a bare number a blank could take).
+  if (scan.value === null) scan = { ...scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' ')), wordy: true }
   if (scan.value === null) return null
   let value = scan.value
   if (decades) value *= 10
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
-  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied }
+  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied, capped }
 }
 
 /** Two units named together: "%" beside 百分点 is one unit; anything else is 'mixed'. */
@@ -299,6 +298,8 @@ export interface Expectation {
   calendarMonth: boolean
   /** The unit to name in feedback. */
   unit: Localized | null
+  /** The prompt asks for a floor ("超多少元", "more than what share"): a capped answer says the opposite. */
+  floor: boolean
 }
 
 /** The unit kind a unit text names, with the multiplier it carries ("亿美元" → usd, 1e8). */
@@ -325,6 +326,8 @@ export function unitOf(text: string): { kind: UnitKind | null; scale: number } {
 }
 
 const GAP_WORDS = /差距|差值|相差|差了|差额|领先|落后|增加了|下降了|百分点|\bgap\b|\bdifference\b|\bpoints?\b|\blead\b|\bbehind\b/i
+/** A prompt that asks for the figure the article states as a floor: "“超”多少元", "超过百分之多少", "more than what share", "says “more than” this amount". */
+const FLOOR_PROMPT = /超过?\W{0,2}(?:多少|百分之多少|几)|more\s+than\W{0,2}(?:how|what|this)/i
 const MONTH_PROMPT = /几月|哪个月|哪一个月|哪月|月份|\bwhich month\b|\bwhat month\b|\bmonth number\b|\bmonth of the year\b/i
 const CALENDAR_UNIT = /^月$|^月份$|month number|month of the year|calendar month|^\(?month\)?$/i
 
@@ -352,6 +355,7 @@ export function expectationOf(question: Pick<NumericQuestion, 'unit' | 'prompt'>
     gap,
     calendarMonth,
     unit: unit ?? (calendarMonth ? { zh: '月', en: 'month' } : null),
+    floor: FLOOR_PROMPT.test(prompt),
   }
 }
 

@@ -38,6 +38,7 @@ const definers = blank('definers', loc('押注____而非追随者', 'bet on the 
 const stack = blank('stack', loc('产业链的“____”', 'the “____” of the industry chain'), loc('全栈觉醒', 'full-stack awakening'))
 const panic = blank('panic', loc('“____恐慌”', 'the "____ panic"'), loc('千问', 'Qwen'), ['千问Qwen'])
 const gpt = blank('gpt', loc('仍普遍落后于____。', 'still lag behind ____'), loc('GPT-4', 'GPT-4'))
+const gptOwned = blank('gpt-owned', loc('仍普遍落后于____。', 'still lag behind ____'), loc('GPT-4', 'GPT-4'), ['OpenAI GPT-4'])
 const cracks = blank('cracks', loc('定义者往往诞生于范式迁移的____中。', 'definers are often born in the ____ of a paradigm shift'), loc('裂缝', 'cracks'))
 const toC = blank('to-c', loc('全力进军“AI to ____”市场', 'going all out for the "AI to ____" market'), loc('C', 'C'))
 const nvidia = blank('nvidia', loc('OpenAI + 微软 + ____', 'OpenAI, Microsoft and ____'), loc('英伟达', 'Nvidia'))
@@ -69,6 +70,10 @@ const cases: [Question, string, boolean][] = [
   [nvidia, 'Nvidia 英伟达', true],
   [toC, 'C（消费者）', false],
   [nvidia, '英伟达（AMD）', false],
+  // a gloss in brackets naming something else
+  [gptOwned, 'GPT-5 (OpenAI)', false],
+  [gptOwned, 'GPT-4 (not GPT-5)', false],
+  [gptOwned, 'GPT-4 (Google)', false],
   // Typed-along context: any ending of the Chinese run before the gap, English counted in words
   [heading, '非终点', true],
   [rebuttal, '这是一场恶意公关行动', true],
@@ -285,12 +290,13 @@ const cases: [Question, string, boolean][] = [
   [capex, 'USD380bn', false],
   [refi, 'CNY30bn', false],
   [refi, 'USD30bn', true],
-  [languages, 'Qwen3 supports 119 languages', true],
-  [languages, 'Qwen3支持119种语言', true],
   [languages, 'Qwen3支持118种语言', false],
   [languages, 'Qwen3', false],
   [capex, '差不多3800亿元', true],
   [quarter, '逾四分之一', true],
+  [quarter, '三成', false],
+  [half, '第一名 (半次)', false],
+  [half, '一次半', false],
   // a unit added to a blank's bare number names another quantity
   [half, '半年', false],
   [half, 'half a year', false],
@@ -310,6 +316,13 @@ const cases: [Question, string, boolean][] = [
   [years, 'fewer than twenty years', false],
   [years, '未来二十年', true],
   [rows, 'up to 10 million rows', true],
+  [rows, '不超过一千万行', true],
+  [capex, '不超过3800亿元', false],
+  [capex, '最多3800亿', false],
+  [capex, 'up to 380 billion yuan', false],
+  [capex, 'not more than 380 billion yuan', false],
+  [share, '最多25%', false],
+  [share, '至少25%', true],
   [rows, '最多一千万行', true],
   [month, '不是11月', false],
   [month, 'not November', false],
@@ -407,8 +420,14 @@ const frames: [Question, string, boolean][] = [
   [rebuttal, '善意公关行动s', false],
   [toC, '消费者c', false],
   [consumer, '消费者c', true],
-  // a sentence that only introduces the answer, or restates the prompt with a pronoun or its subject
+  // a sentence that only introduces the answer, or restates the prompt from a pronoun (never from a name)
   [rebuttal, '答案是恶意公关行动', true],
+  [nvidia, '可能是英伟达', true],
+  [nvidia, '是英伟达吗', true],
+  [nvidia, 'maybe Nvidia', true],
+  [nvidia, 'probably not Nvidia', false],
+  [nvidia, '可能不是英伟达', false],
+  [nvidia, '可能是AMD', false],
   [panic, '它叫千问恐慌', true],
   [panic, '它不叫千问恐慌', false],
   [rebuttal, 'it was a malicious PR campaign', true],
@@ -416,22 +435,14 @@ const frames: [Question, string, boolean][] = [
   [rebuttal, 'it was not a malicious PR campaign', false],
   [rebuttal, "it isn't a malicious PR campaign", false],
   [rebuttal, '不是恶意公关行动', false],
-  [subjectRebuttal, '阿里称这是一场恶意公关行动。', true],
-  [subjectRebuttal, '阿里巴巴称这是恶意公关行动', true],
   [subjectRebuttal, '美国称这是一场恶意公关行动', false],
-  [subjectRank, '千问排名第一', true],
   [subjectRank, '它排名第一', true],
   [subjectRank, 'Llama排名第一', false],
   [subjectRank, 'Meta的Llama排名第一', false],
   [subjectRank, 'It ranks first', true],
-  [subjectRank, 'Qwen ranks first', true],
-  [subjectRank, 'Qwen is ranked first', true],
   [subjectRank, 'Llama ranks first', false],
   [subjectRank, 'it ranks second', false],
-  // a label naming what the gap holds, from the gap's own clause
-  [source, '来源：港股研究社', true],
-  [source, '來源：港股研究社', true],
-  [source, 'Source: HK Stock Research Society', true],
+  // a label is no introduction
   [source, '来源：金融时报', false],
   [subjectRank, 'Llama：第一', false],
   // a particle or 儿 closing a Chinese answer
