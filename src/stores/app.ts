@@ -99,31 +99,23 @@ export const useAppStore = defineStore('app', () => {
     // signature of the bank last reconciled.
     const firstSettings = settingsLive.next()
     settingsLive.watch()
-    const firstImported = bank.watchImported()
-    if (opened.created) {
-      // A database created just now holds nothing: no settings, no imported set, no progress to
-      // reconcile. The defaults stand (the live reads follow any later write), and the bank is
-      // recorded as reconciled; the first screen does not wait for any of it.
-      void Promise.all([firstSettings, firstImported]).catch(() => {})
-      const signature = bank.signature
-      followBankChanges(db, bank, signature, db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature))
-    } else {
-      const [imported, reconciled] = await Promise.all([firstImported, db.getSetting<string>(db.getDB(), db.BANK_SIGNATURE_KEY), firstSettings])
-      // Progress of questions that left the bank is archived, and restored if they come back.
-      // Reconciling reads cards, so it runs only when the bank is not the one last reconciled
-      // (bank.signature); an imported set unchanged since then kept its progress in step, so
-      // its cards are not read (after an update of the built-in sets, 100,000 imported cards
-      // stay where they are).
-      const signature = bank.signature
-      if (reconciled !== signature) {
+    const [imported, reconciled] = await Promise.all([bank.watchImported(), db.getSetting<string>(db.getDB(), db.BANK_SIGNATURE_KEY), firstSettings])
+    // Progress of questions that left the bank is archived, and restored if they come back.
+    // Reconciling reads every card, so do it only when the bank is not the one last reconciled
+    // (bank.signature). A database created just now holds no progress: nothing to reconcile.
+    const signature = bank.signature
+    if (reconciled !== signature) {
+      if (!opened.created) {
+        // An imported set unchanged since then kept its progress in step: its cards are not read
+        // (after an update of the built-in sets, 100,000 imported cards stay where they are).
         const kept = unchangedImportedSets(reconciled, imported)
         const changed = imported.filter((r) => !kept.has(r.id)).map((r) => r.id)
         const ids = [...bank.builtInQuestionIds, ...(await db.importedQuestionIds(db.getDB(), changed))]
         await db.syncBank(db.getDB(), ids, Date.now(), kept)
-        await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
       }
-      followBankChanges(db, bank, signature)
+      await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }
+    followBankChanges(db, bank, signature)
     // An answer sent just before a reload is written now, before any screen reads progress.
     if (readPendingAnswer()) await (await import('./replayPendingAnswer')).replayPendingAnswer(settingsLive.data.value)
     // The due count labels home's review button and the header's badge; no screen waits for it.
@@ -145,12 +137,9 @@ export const useAppStore = defineStore('app', () => {
    * signature this tab reconciled: anything else that changed it (a backup import forgets it)
    * still has the next start-up reconcile.
    */
-  function followBankChanges(db: DbApi, bank: ReturnType<typeof useBankStore>, reconciled: string, stored: Promise<void> = Promise.resolve()): void {
+  function followBankChanges(db: DbApi, bank: ReturnType<typeof useBankStore>, reconciled: string): void {
     let held: string | null = reconciled
-    // After the write of the signature reconciled (a failed one leaves the next start-up to reconcile).
-    let writes = stored.catch(() => {
-      held = null
-    })
+    let writes = Promise.resolve()
     watch(
       () => bank.signature,
       (next) => {
