@@ -3,41 +3,9 @@
 import type { Page } from '@playwright/test'
 import type { Question } from '../src/domain/content/schema'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
-import { SET_IDS, getSet } from './helpers/bank'
+import { getSet } from './helpers/bank'
 import { t, type Locale } from './helpers/i18n'
-
-const allQuestions: Question[] = SET_IDS.flatMap((id) => getSet(id).questions)
-
-/** The question whose prompt is the level-2 heading on screen (read from the page, matched in the bank). */
-async function questionOnScreen(page: Page, locale: Locale): Promise<Question> {
-  const main = page.getByRole('main')
-  await expect(main.getByRole('heading', { level: 2 }).first()).toBeVisible()
-  const headings = await main.getByRole('heading', { level: 2 }).allInnerTexts()
-  for (const h of headings) {
-    const q = allQuestions.find((x) => x.prompt[locale] === h.trim())
-    if (q) return q
-  }
-  throw new Error(`no question prompt among the headings: ${headings.join(' | ')}`)
-}
-
-function choiceText(q: Question, id: string, locale: Locale): string {
-  if (q.type === 'truefalse') return t(locale, id === 'true' ? 'quiz.trueLabel' : 'quiz.falseLabel')
-  if (q.type !== 'single' && q.type !== 'multiple') throw new Error(`${q.id} has no choices`)
-  return q.choices.find((c) => c.id === id)!.text[locale]
-}
-
-function wrongChoice(q: Question): string {
-  if (q.type === 'truefalse') return String(!q.answer)
-  if (q.type === 'single') return q.choices.find((c) => c.id !== q.answer)!.id
-  if (q.type === 'multiple') return q.choices.find((c) => !q.answer.includes(c.id))!.id
-  throw new Error(`${q.id} has no choices`)
-}
-
-
-/** A button by the start of its name (visible key hints such as "Enter" follow some names). */
-function button(page: Page, name: string) {
-  return page.getByRole('main').getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
-}
+import { button, choiceText, expectHeadingOrder, expectVerdict, focused, focusRingShown, questionOnScreen, wrongChoice } from './helpers/roles'
 
 /** Answers the question on screen right or wrong by its visible choices or its labelled text box. */
 async function answerByText(page: Page, locale: Locale, q: Question, right: boolean): Promise<void> {
@@ -65,41 +33,6 @@ async function answerByText(page: Page, locale: Locale, q: Question, right: bool
     default:
       throw new Error(`${q.type} is not answered here`)
   }
-}
-
-/** The verdict after an answer: the feedback region, named by its verdict, and the announcement. */
-async function expectVerdict(page: Page, locale: Locale, right: boolean): Promise<void> {
-  const verdict = t(locale, right ? 'quiz.correct' : 'quiz.wrong')
-  await expect(page.getByRole('main').getByRole('region', { name: new RegExp(verdict) })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: verdict })).toBeAttached()
-}
-
-/** Headings in the main area go down one level at a time (h1, then h2, then h3: none skipped). */
-async function expectHeadingOrder(page: Page, label: string): Promise<void> {
-  const snapshot = await page.getByRole('main').ariaSnapshot()
-  const levels = [...snapshot.matchAll(/- heading .*\[level=(\d)\]/g)].map((m) => Number(m[1]))
-  expect(levels.length, `headings on ${label}`).toBeGreaterThan(0)
-  const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1) || (i === 0 && level !== 1) ? [`h${levels[i - 1] ?? 0} → h${level}`] : [])
-  expect.soft(skips, `heading levels skipped on ${label}: ${levels.join(' ')}`).toEqual([])
-}
-
-/** Where the keyboard is: the focused element's role-ish description, for messages. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement
-    return el ? `<${el.tagName.toLowerCase()}> ${(el.textContent ?? '').trim().slice(0, 60)}` : 'nothing'
-  })
-}
-
-/** The focused element shows a focus ring (its own, or its label's for a hidden-looking input). */
-function focusRingShown(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const el = document.activeElement
-    if (!el || el === document.body || !el.matches(':focus-visible')) return false
-    const ring = (x: Element) => getComputedStyle(x).outlineStyle !== 'none' && getComputedStyle(x).outlineWidth !== '0px'
-    const label = el.closest('label')
-    return ring(el) || (label !== null && ring(label))
-  })
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus; every stop on the way shows its ring. */

@@ -45,7 +45,7 @@ export function choiceText(q: Question, id: string, locale: Locale): string {
   return q.choices.find((c) => c.id === id)!.text[locale]
 }
 
-function wrongChoice(q: Question): string {
+export function wrongChoice(q: Question): string {
   if (q.type === 'truefalse') return String(!q.answer)
   if (q.type === 'single') return q.choices.find((c) => c.id !== q.answer)!.id
   if (q.type === 'multiple') return q.choices.find((c) => !q.answer.includes(c.id))!.id
