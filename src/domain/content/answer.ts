@@ -154,7 +154,7 @@ export function withoutContext(key: string, prompt: Localized): string[] {
  * Words that only introduce an answer: "答案是恶意公关行动", "它叫千问恐慌", "Answer: …", and hedges
  * (a right answer after 可能是 is still the answer, as "英伟达？" is).
  */
-const INTRO_ZH = /^(?:answer|答案?[是为]?|(?:我(?:觉得|认为|猜)|应该?|就|这|那|它们?|可能|大概|也许|或许|估计)?是|(?:它|这)?(?:叫做?|被?称为))/u
+const INTRO_ZH = /^(?:answer|我猜是?|答案?[是为]?|(?:我(?:觉得|认为)|应该?|就|这|那|它们?|可能|大概|也许|或许|估计)?是|(?:它|这)?(?:叫做?|被?称为))/u
 /** Pronouns that stand for the prompt's subject when a learner restates its sentence. */
 const PRONOUNS_ZH = '它们 它 他们 他 她们 她 这 其'.split(' ')
 const NEGATION_ZH = /[不非没沒无無别別]|未(?!来|來)/u

@@ -429,6 +429,8 @@ const frames: [Question, string, boolean][] = [
   // a sentence that only introduces the answer, or restates the prompt with a pronoun or its subject
   [rebuttal, '答案是恶意公关行动', true],
   [nvidia, '可能是英伟达', true],
+  [nvidia, '我猜英伟达', true],
+  [nvidia, '我猜不是英伟达', false],
   [nvidia, '是英伟达吗', true],
   [nvidia, 'maybe Nvidia', true],
   [nvidia, 'probably not Nvidia', false],
