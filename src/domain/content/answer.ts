@@ -119,11 +119,13 @@ export function withoutContext(key: string, prompt: Localized): string[] {
       if (wholeWord && HAN.test(head)) endings.push(head, ...looseEnding(head))
     }
     for (const head of endings) if (key.startsWith(head)) heads.add(head)
-    // The answer introduced ("答案是", "它是"), or the prompt's sentence restated from a pronoun:
-    // "它排名第一", "这是恶意公关行动"; never from a name ("Llama排名第一").
+    // The answer introduced ("答案是", "它是"), or the prompt's sentence restated from its subject
+    // or a pronoun: "阿里称这是一场恶意公关行动", "它排名第一". A subject opens a clause of the prompt
+    // ("千问" for "…，千问 Qwen 的下载量…"), so a name inside a clause ("Llama排名第一") is no subject.
     const intro = INTRO_ZH.exec(key)?.[0]
     if (intro && key.length > intro.length) heads.add(intro)
-    for (const lead of PRONOUNS_ZH) for (const head of endings) if (key.startsWith(lead + head)) heads.add(lead + head)
+    for (const lead of [...PRONOUNS_ZH, ...clauseSubjects(text.slice(0, at.index))])
+      for (const head of endings) if (key.startsWith(lead + head)) heads.add(lead + head)
     for (let i = rawBefore.length - 1; i >= 0; i--) {
       const particle = i === rawBefore.length - 1 && PARTICLES.has(rawBefore[i]!)
       if (i > 0 && !particle && !BOUNDARY.test(rawBefore[i - 1]!)) continue
@@ -152,9 +154,27 @@ export function withoutContext(key: string, prompt: Localized): string[] {
  * Words that only introduce an answer: "答案是恶意公关行动", "它叫千问恐慌", "Answer: …", and hedges
  * (a right answer after 可能是 is still the answer, as "英伟达？" is).
  */
-const INTRO_ZH = /^(?:answer|答案?[是为]?|(?:我(?:觉得|认为|猜)|应该?|就|这|那|它们?|可能|大概|也许|或许|估计)?是|(?:它|这)?(?:叫做?|被?称为))/u
+const INTRO_ZH = /^(?:answer|我猜是?|答案?[是为]?|(?:我(?:觉得|认为)|应该?|就|这|那|它们?|可能|大概|也许|或许|估计)?是|(?:它|这)?(?:叫做?|被?称为))/u
 /** Pronouns that stand for the prompt's subject when a learner restates its sentence. */
 const PRONOUNS_ZH = '它们 它 他们 他 她们 她 这 其'.split(' ')
+const NEGATION_ZH = /[不非没沒无無别別]|未(?!来|來)/u
+
+/**
+ * The opening words of each clause of a Chinese prompt (2 to CONTEXT characters), as the subject a
+ * learner may restate: "阿里" and "阿里巴巴" for "，阿里巴巴立即严正反驳，". Never a negation.
+ */
+function clauseSubjects(before: string): string[] {
+  const out: string[] = []
+  for (const clause of before.split(/[\p{P}]+/u)) {
+    const chars = [...keyOf(clause)]
+    for (let n = 2; n <= Math.min(CONTEXT, chars.length); n++) {
+      const lead = chars.slice(0, n).join('')
+      if (NEGATION_ZH.test(lead)) break
+      out.push(lead)
+    }
+  }
+  return out
+}
 
 /**
  * An ending of the prompt's text before the gap as a learner retypes it: without 了 ("完成半次" for
@@ -250,7 +270,7 @@ function latinVariants(given: readonly LatinWord[], prompt: Localized, articles 
   const heads = new Set([0])
   for (let n = 1; n <= Math.min(CONTEXT, before.length, raw.length - 1); n++)
     if (before.slice(-n).join(' ') === raw.slice(0, n).join(' ')) heads.add(n)
-  for (const n of englishLeads(raw, before)) heads.add(n)
+  for (const n of englishLeads(raw, prompt.en.slice(0, at.index), before)) heads.add(n)
   const preposition = ARTICLE_WORDS.has(before[before.length - 1] ?? '') ? before[before.length - 2] : before[before.length - 1]
   if (preposition !== undefined && LOCATIVE_PREPOSITIONS.has(preposition) && LOCATIVE_PREPOSITIONS.has(raw[0] ?? '') && raw.length > 1)
     heads.add(1)
@@ -274,17 +294,26 @@ const COPULA = /^(?:is|was|are|were|be)$/
 const stem = (word: string): string => (word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/u, '') : word)
 
 /**
- * How many of the learner's first words only lead to the answer: an introduction ("the answer is",
- * "maybe"), then a pronoun ("it"), then a copula or the prompt's words before the gap in any
- * inflection ("it ranks" for "ranking ____"). Each count leaves a word.
+ * How many of the learner's first words only lead to the answer: an introduction ("the answer is"),
+ * then a pronoun or the subject that opens a clause of the prompt ("it", "Qwen" for "…, Qwen has
+ * overtaken…"), then a copula or the prompt's words before the gap in any inflection ("ranks" for
+ * "ranking ____"). A subject counts only with a copula or the prompt's words after it, so a name
+ * inside a clause ("Llama ranks first") never stands for the subject. Each count leaves a word.
  */
-function englishLeads(raw: readonly string[], before: readonly string[]): number[] {
+function englishLeads(raw: readonly string[], beforeText: string, before: readonly string[]): number[] {
   // The introduction's word count: "the answer is " splits into four pieces, the last one empty.
-  const intro = (INTRO_EN.exec(`${raw.join(' ')} `)?.[0].split(' ').length ?? 1) - 1
-  const out = [intro]
-  if (PRONOUN_EN.test(raw[intro] ?? '')) {
-    const start = COPULA.test(raw[intro + 1] ?? '') ? intro + 2 : intro + 1
-    out.push(start)
+  const at = (INTRO_EN.exec(`${raw.join(' ')} `)?.[0].split(' ').length ?? 1) - 1
+  const out = [at]
+  const subjects = beforeText
+    .split(/[,.;:!?]+/u)
+    .map(promptWords)
+    .flatMap((words) => [1, 2, 3].filter((n) => n <= words.length).map((n) => words.slice(0, n)))
+  const pronoun = PRONOUN_EN.test(raw[at] ?? '')
+  const leads = pronoun ? [at + 1] : []
+  for (const subject of subjects) if (subject.every((w, i) => raw[at + i] === w)) leads.push(at + subject.length)
+  for (const lead of leads) {
+    const start = COPULA.test(raw[lead] ?? '') ? lead + 1 : lead
+    if (start > lead || pronoun) out.push(start)
     for (let n = 1; n <= Math.min(CONTEXT, before.length); n++)
       if (before.slice(-n).every((w, i) => stem(w) === stem(raw[start + i] ?? ''))) out.push(start + n)
   }
@@ -323,8 +352,9 @@ function sameQuantity(form: Quantity, given: Quantity, gap: boolean): boolean {
  * without an article before a word, singular or plural, hyphen or space, words of emphasis; a
  * company with or without its legal suffix (Corp, Inc, 公司, 集团); with the prompt's words next to
  * the gap typed along, or the grammar the prompt puts around it (在裂缝中, 一半的, "in the cracks");
- * introduced (答案是, 可能是, "the answer is", "maybe") or inside the prompt's sentence restated
- * from a pronoun (它排名第一, "it ranks first"); for a
+ * introduced (答案是, 可能是, "the answer is", "maybe", a label from the gap's clause: 来源：) or
+ * inside the prompt's sentence restated from a pronoun or its clause's subject (它排名第一, "Qwen
+ * ranks first"); for a
  * Chinese form also in traditional characters, with or without 的 and a leading 一场 / 一个, with
  * its numerals in digits, or with a name glossed or written in the other script ("英伟达（Nvidia）",
  * "阿里的Qwen"), a stray pinyin letter or a closing particle (了, 吧, 儿); for a number, in any of
@@ -337,8 +367,9 @@ export function checkBlank(question: Pick<BlankQuestion, 'answer' | 'accepted' |
   const result = checkBlankText(question, text, key)
   if (result.correct) return result
   // What the learner typed around the answer, tried once each: a stray letter of the input
-  // method, a closing particle.
-  for (const rest of [withoutStrayLetter(text), withoutFinalParticle(text)]) {
+  // method, a closing particle, a label naming what the gap holds, a gloss in brackets.
+  const retries = [withoutStrayLetter(text), withoutFinalParticle(text), withoutLabel(text, question.prompt), ...withoutGloss(text, question)]
+  for (const rest of retries) {
     if (rest === null || keyOf(rest) === '') continue
     const inner = checkBlankText(question, rest, keyOf(rest))
     if (inner.correct) return inner
@@ -362,6 +393,53 @@ function withoutFinalParticle(text: string): string | null {
   const core = text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+$/u, '')
   const rest = core.replace(FINAL_PARTICLE, '')
   return rest !== core ? rest : null
+}
+
+/**
+ * The answer without a gloss in brackets that names it again or names a party of one of its forms:
+ * "GPT-4 (OpenAI)" for OpenAI GPT-4, "ChatGPT（OpenAI）", "OpenAI（ChatGPT）". A gloss of anything else
+ * ("英伟达（AMD）", "GPT-4 (not GPT-5)") is kept, and so is the answer's verdict without it.
+ */
+function withoutGloss(text: string, question: Pick<BlankQuestion, 'answer' | 'accepted'>): string[] {
+  const at = /^(.+?)\s*[(（]([^()（）]+)[)）]\s*$/su.exec(text.normalize('NFKC').trim())
+  if (!at) return []
+  const parts = new Set<string>()
+  for (const form of blankForms(question)) {
+    const key = keyOf(form)
+    parts.add(key)
+    for (const run of scriptRuns(key)) if ([...run].length >= 2) parts.add(run)
+    if (isLatinText(form)) for (const word of latinWords(form)) if (word.raw.length >= 3) parts.add(word.raw)
+  }
+  const [, first, second] = at
+  const out: string[] = []
+  if (parts.has(keyOf(second!))) out.push(first!)
+  if (parts.has(keyOf(first!))) out.push(second!)
+  return out
+}
+
+/** Labels that only announce an answer: "答案：…", "Answer: …". */
+const ANSWER_LABELS = new Set(['答案', '答', 'answer', 'a'])
+
+/**
+ * The answer after a label that names what the gap holds: "来源：港股研究社" for "本文的来源是____",
+ * "Source: …" for "names the article’s source: ____". The label is "answer" or words of the gap's
+ * own clause in the prompt, so a name from elsewhere in the prompt ("Llama：第一") is no label.
+ */
+function withoutLabel(text: string, prompt: Localized): string | null {
+  const at = /^([^:：]{1,20})[:：](.+)$/su.exec(text.normalize('NFKC'))
+  if (!at) return null
+  const label = keyOf(at[1]!)
+  if (label === '' || NEGATION_ZH.test(label)) return null
+  if (ANSWER_LABELS.has(label)) return at[2]!
+  const clauses = [prompt.zh, prompt.en].map((p) => {
+    const gap = GAP.exec(p)
+    const before = (gap ? p.slice(0, gap.index) : '').replace(/[\s\p{P}]+$/u, '')
+    return before.split(/[,.;:!?，。；：！？]/u).pop() ?? ''
+  })
+  const named = isLatinText(at[1]!)
+    ? promptWords(at[1]!).every((word) => clauses.some((clause) => promptWords(clause).includes(word)))
+    : [...label].length >= 2 && clauses.some((clause) => keyOf(clause).includes(label))
+  return named ? at[2]! : null
 }
 
 function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'prompt'>, text: string, key: string): CheckResult {

@@ -61,21 +61,35 @@ describe('readQuantity', () => {
     ['大概300亿', { value: 3e10, pure: true }],
     // per mille, a proportion
     ['3‰', { value: 0.003, form: 'fraction', pure: true }],
+    // tenths
+    ['三成', { value: 0.3, form: 'fraction', pure: true }],
+    ['两成半', { value: 0.25, form: 'fraction' }],
+    ['2.5成', { value: 0.25, form: 'fraction' }],
+    ['0.3成', { value: 0.03, form: 'fraction' }],
     ['0.5 per mille', { value: 0.0005, form: 'fraction' }],
     ['千分之三', { value: 0.003, form: 'fraction' }],
+    // a model's name is no number; a currency or "No" glued to the number is no name
+    ['Qwen3 supports 119 languages', { value: 119 }],
+    ['GPT-4: 119', { value: 119 }],
+    ['Qwen2.5支持119种语言', { value: 119 }],
     ['USD30bn', { value: 30e9, unit: 'usd' }],
     ['RMB3800亿', { value: 380e9, unit: 'cny' }],
     ['No1', { value: 1 }],
-    // 一 before a noun, beside the figure, only counts that noun: 一共, 一次
+    ['Qwen3', null],
+    // 一 / "one" before a noun, beside the figure, only counts that noun: 一共, 一次, "in one go"
     ['一共3800亿元', { value: 380e9, unit: 'cny' }],
     ['Meta一次再融资就300亿美元', { value: 3e10, unit: 'usd' }],
     ['一张表一千万行', { value: 1e7 }],
+    ['30 billion dollars in one go', { value: 3e10, unit: 'usd' }],
+    ['one table, 10 million rows', { value: 1e7 }],
     ['一个', { value: 1 }],
     ['一到两年', null],
     ['一或两年', null],
+    ['one or two years', null],
     ['一两年', null],
     ['一个半', null],
     ['一年半', null],
+    ['one year and a half', null],
     ['twenty thirty', null],
     ['300亿美元(约2100亿元)', null],
     ['3 or 4', null],
@@ -108,9 +122,9 @@ describe('readQuantity', () => {
     )
   })
 
-  it('reads the figure beside a 一 that counts a noun, and no figure in a range from one', () => {
-    const counted = fc.constantFrom('一共{n}', '一次{n}', '{n}，一张表', '一口气{n}')
-    const range = fc.constantFrom('一到{n}', '一或{n}', '一、{n}')
+  it('reads the figure beside a 一 or "one" that counts a noun, and no figure in a range from one', () => {
+    const counted = fc.constantFrom('一共{n}', '一次{n}', '{n}，一张表', '一口气{n}', '{n} in one go', 'one table, {n}')
+    const range = fc.constantFrom('一到{n}', '一或{n}', 'one or {n}', 'one to {n}', '一、{n}')
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 9_999_999 }), counted, range, (n, phrase, between) => {
         expect(readQuantity(phrase.replace('{n}', String(n)))?.value).toBe(n)

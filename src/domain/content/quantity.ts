@@ -7,7 +7,7 @@
  *   "two decades"  → 20, years                       "25 %"      → 25, a percentage
  */
 import type { Localized, NumericQuestion } from './schema.ts'
-import { editDistance, scanNumber } from './normalize.ts'
+import { editDistance, parseNumber, scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
 /** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
@@ -55,6 +55,13 @@ const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['month', /个月|個月|月|\bmonths?\b/g],
   ['day', /天|日|\bdays?\b/g],
 ]
+
+/**
+ * A name of letters with a version number glued on (qwen3, gpt-4, qwen2.5, llama3-70b), unless the
+ * letters are a currency, "No" or "top" written before the number ("USD30bn", "No1", "top1").
+ */
+const MODEL_NAME =
+  /(?<![a-z0-9])(?!(?:usd|cny|rmb|hkd|eur|jpy|gbp|aud|cad|sgd|twd|ntd|krw|inr|rub|chf|nzd|us|no|nr|top)[-‐]?\d)[a-z]{2,}[-‐]?\d+(?:\.\d+)?(?:[-‐]?[a-z][a-z0-9]*)?(?![a-z0-9])/g
 
 const DECADE = /\b(?:(a|one)\s+)?decades?\b/g
 
@@ -167,12 +174,15 @@ const FILLER =
   /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|\bor\s+(?:more|so|above)\b|\bplus\b|至少|最少|起码|逾|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
 
 /**
- * 一 counting the noun after it (一共, 一次, 一张表), not part of a numeral, a range ("一到两年")
- * or one and a half ("一个半"; 半 reads as 1/2 by then). Left out only when the text holds another
- * number besides it.
+ * 一 or "one" counting the noun after it (一共, 一次, 一张表, "one table", "in one go"), not part of a
+ * numeral, a range ("一到两年", "one or two"), a fraction ("one half") or one and a half ("一个半",
+ * "one year and a half"; 半 reads as 1/2 by then). Left out only when the text holds another number besides it.
  */
 const LONE_ONE =
-  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.第])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))/gu
+  /(?<![\d零〇一二两兩三四五六七八九十百千万萬亿億点點拾佰仟.第])[一壹](?![\d零〇一二两兩三四五六七八九十百千万萬亿億点點半分拾佰仟到至或和与與及、~\-－—])(?=\p{Script=Han})(?!\p{Script=Han}\s*(?:半|1\/2))|\bone\b(?=\s+[a-z])(?!\s+[a-z]+\s+and\s+(?:a\s+)?half\b)(?!\s+(?:hundred|thousand|million|billion|trillion|half|halves|quarters?|thirds?|fourths?|fifths?|or|to|and|point|of|in|out|more|less|plus|minus|over|per)\b)/gu
+
+/** A number of tenths (成): 三成, 两成半, 2.5成; not 成本, 成为, 成功, 成立, 成熟, 成长. */
+const TENTHS = /(\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十]+)\s*成(半)?(?![本为為功立熟长長])/g
 
 /** Anything a number could be written with; text without any of it holds no number. */
 const NUMBERISH =
@@ -211,6 +221,8 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     t = t.replace(YEAR_BEFORE_MONTH, ' ')
     if (named) t = t.replace(YEAR, ' ')
   }
+  // A model's name is no number: "Qwen3 supports 119 languages", "GPT-4: 119".
+  t = t.replace(MODEL_NAME, ' model ')
   // "two decades" = 20 years; "a decade" = 10.
   let decades = false
   t = t.replace(DECADE, (_m, one: string | undefined) => {
@@ -220,6 +232,13 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
     return ' '
   })
 
+  // Tenths: "三成" is 3/10, "两成半" and "2.5成" are 1/4 (not 成本, 完成: only after a number).
+  t = t.replace(TENTHS, (match, n: string, half: string | undefined) => {
+    const v = parseNumber(n)
+    if (v === null) return match
+    form = 'fraction'
+    return ` ${(v + (half ? 0.5 : 0)) * 10}/100 `
+  })
   // Fractions in words: a quarter, one half, two thirds, 一半, 半.
   t = t.replace(FRACTION_WORDS, (match, count: string | undefined, word: string) => {
     const den = DENOMINATORS[word]!
@@ -257,7 +276,6 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
       return ' '
     })
   }
-
   if (/\d\s*\/\s*\.?\d/.test(t) || /分之/.test(t.replace(/百分之/g, ''))) form = 'fraction'
   if (units.has('percent') || units.has('pp')) form = 'percent'
   else if (form === 'whole' && (/\d\.\d|(?<![\d.])\.\d/.test(t) || /[点點]/.test(t))) form = 'decimal'
@@ -266,7 +284,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   t = t.replace(/(\d)\s*(?:st|nd|rd|th)\b/g, '$1 ')
   const stripped = t.replace(FILLER, ' ')
   let scan = scanNumber(stripped)
-  // Two numbers, one of them 一 counting a noun ("一共3800亿", "一次300亿美元"): the other is the
+  // Two numbers, one of them 一 / "one" counting a noun ("一共3800亿", "in one go"): the other is the
   // figure, in words of their own (never a bare number a blank could take).
   if (scan.value === null) scan = { ...scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' ')), wordy: true }
   if (scan.value === null) return null

@@ -70,7 +70,9 @@ const cases: [Question, string, boolean][] = [
   [nvidia, 'Nvidia 英伟达', true],
   [toC, 'C（消费者）', false],
   [nvidia, '英伟达（AMD）', false],
-  // a gloss in brackets naming something else
+  // a gloss in brackets naming a party of one of the forms
+  [gptOwned, 'GPT-4 (OpenAI)', true],
+  [gptOwned, 'OpenAI（GPT-4）', true],
   [gptOwned, 'GPT-5 (OpenAI)', false],
   [gptOwned, 'GPT-4 (not GPT-5)', false],
   [gptOwned, 'GPT-4 (Google)', false],
@@ -290,11 +292,15 @@ const cases: [Question, string, boolean][] = [
   [capex, 'USD380bn', false],
   [refi, 'CNY30bn', false],
   [refi, 'USD30bn', true],
+  [languages, 'Qwen3 supports 119 languages', true],
+  [languages, 'Qwen3支持119种语言', true],
   [languages, 'Qwen3支持118种语言', false],
   [languages, 'Qwen3', false],
   [capex, '差不多3800亿元', true],
   [quarter, '逾四分之一', true],
+  [quarter, '两成半', true],
   [quarter, '三成', false],
+  [gap, '0.3成', false],
   [half, '第一名 (半次)', false],
   [half, '一次半', false],
   // a unit added to a blank's bare number names another quantity
@@ -420,9 +426,11 @@ const frames: [Question, string, boolean][] = [
   [rebuttal, '善意公关行动s', false],
   [toC, '消费者c', false],
   [consumer, '消费者c', true],
-  // a sentence that only introduces the answer, or restates the prompt from a pronoun (never from a name)
+  // a sentence that only introduces the answer, or restates the prompt with a pronoun or its subject
   [rebuttal, '答案是恶意公关行动', true],
   [nvidia, '可能是英伟达', true],
+  [nvidia, '我猜英伟达', true],
+  [nvidia, '我猜不是英伟达', false],
   [nvidia, '是英伟达吗', true],
   [nvidia, 'maybe Nvidia', true],
   [nvidia, 'probably not Nvidia', false],
@@ -435,14 +443,22 @@ const frames: [Question, string, boolean][] = [
   [rebuttal, 'it was not a malicious PR campaign', false],
   [rebuttal, "it isn't a malicious PR campaign", false],
   [rebuttal, '不是恶意公关行动', false],
+  [subjectRebuttal, '阿里称这是一场恶意公关行动。', true],
+  [subjectRebuttal, '阿里巴巴称这是恶意公关行动', true],
   [subjectRebuttal, '美国称这是一场恶意公关行动', false],
+  [subjectRank, '千问排名第一', true],
   [subjectRank, '它排名第一', true],
   [subjectRank, 'Llama排名第一', false],
   [subjectRank, 'Meta的Llama排名第一', false],
   [subjectRank, 'It ranks first', true],
+  [subjectRank, 'Qwen ranks first', true],
+  [subjectRank, 'Qwen is ranked first', true],
   [subjectRank, 'Llama ranks first', false],
   [subjectRank, 'it ranks second', false],
-  // a label is no introduction
+  // a label naming what the gap holds, from the gap's own clause
+  [source, '来源：港股研究社', true],
+  [source, '來源：港股研究社', true],
+  [source, 'Source: HK Stock Research Society', true],
   [source, '来源：金融时报', false],
   [subjectRank, 'Llama：第一', false],
   // a particle or 儿 closing a Chinese answer
