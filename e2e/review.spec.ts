@@ -55,15 +55,16 @@ async function quizFigures(page: Page, plan: boolean[]): Promise<Answered[]> {
 }
 
 /**
- * The learner's answer as the notebook writes it. The feedback lists an ordering or matching
- * answer item by item (each marked); the notebook writes it on one line.
+ * The learner's answer as the notebook writes it. An ordering or matching answer is a list there
+ * as in the feedback, item by item with its mark and its spoken verdict; read from the feedback's
+ * list the same way (mark, text, verdict), without the feedback's line breaks.
  */
 async function answerAsWritten(mine: Locator, q: Question): Promise<string> {
   if (q.type !== 'ordering' && q.type !== 'matching') return (await mine.innerText()).trim()
   const items = await mine.locator('li').evaluateAll((lis) =>
-    lis.map((li) => [...li.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim()),
+    lis.map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^([✓✗]) /, '$1')),
   )
-  return items.join(q.type === 'ordering' ? ' → ' : '；')
+  return items.join('')
 }
 
 /** Answers the question on screen in a review and waits for its verdict. */
