@@ -36,6 +36,7 @@ const OTHER_UNIT: Record<UnitKind | 'count', [string, string]> = {
   year: ['个月', ' months'],
   month: ['年', ' years'],
   day: ['年', ' years'],
+  multiple: ['%', '%'],
   count: ['美元', ' US dollars'],
 }
 

@@ -507,6 +507,27 @@ describe('checkAnswer properties', () => {
     )
   })
 
+  it('grades the quantity in the question\'s unit when an answer gives two, and never a hedge between two', () => {
+    const amount: NumericQuestion = { ...base, id: 'amount', type: 'numeric', value: 0, tolerance: 0, unit: loc('元', 'yuan') }
+    const span: NumericQuestion = { ...base, id: 'span', type: 'numeric', value: 0, tolerance: 0, unit: loc('年', 'years') }
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 9_999 }), fc.integer({ min: 1, max: 9_999 }), (n, yi, other) => {
+        const sentence = `未来${n}年投入${yi}亿`
+        expect(checkAnswer({ ...amount, value: yi * 1e8 }, { type: 'numeric', text: sentence }).correct).toBe(true)
+        expect(checkAnswer({ ...amount, value: (yi + 1) * 1e8 }, { type: 'numeric', text: sentence }).correct).toBe(false)
+        expect(checkAnswer({ ...span, value: n }, { type: 'numeric', text: sentence }).correct).toBe(true)
+        expect(checkAnswer({ ...span, value: n + 1 }, { type: 'numeric', text: sentence }).correct).toBe(false)
+        // A conversion in brackets, in another unit, says nothing against the figure.
+        const glossed = `${yi}亿元（约${other}亿美元）`
+        expect(checkAnswer({ ...amount, value: yi * 1e8 }, { type: 'numeric', text: glossed }).correct).toBe(true)
+        // Two figures in the question's unit are a hedge, a range is a range.
+        for (const hedge of [`${n}年或${n + 1}年`, `${n}年 ${n + 1}年`, `${n}到${n + 1}年`, `${n}-${n + 1}年`])
+          for (const value of [n, n + 1]) expect(checkAnswer({ ...span, value }, { type: 'numeric', text: hedge }).correct, hedge).toBe(false)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('treats the numeric tolerance symmetrically: value + d and value - d get the same verdict', () => {
     // Values on a decimal grid, so "d within tolerance" has one exact answer.
     const grid = fc.integer({ min: 0, max: 4 }).map((k) => 10 ** -k)

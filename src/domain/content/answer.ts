@@ -500,14 +500,78 @@ function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'p
 /**
  * Grades a typed number. The learner's unit, when given, must agree with the question's (no unit
  * = the question's unit): a contradicting one is wrong with a note naming the expected unit.
+ * An answer with two quantities ("未来三年投入3800亿", "3800亿元（约530亿美元）") is graded on the
+ * one in the question's unit; see `numberClauses`.
  */
 export function checkNumeric(question: NumericQuestion, text: string): CheckResult {
   const expect = expectationOf(question)
-  const quantity = readQuantity(text, { months: expect.calendarMonth })
+  const options = { months: expect.calendarMonth }
+  const whole = readQuantity(text, options)
+  const result = gradeQuantity(question, expect, whole)
+  if (whole !== null && whole.unit !== 'mixed') return result
+  if (CONNECTOR.test(text.normalize('NFKC').toLowerCase())) return result
+  const kept = numberClauses(text)
+    .map((clause) => readQuantity(clause, options))
+    .filter((q): q is Quantity => q !== null && !q.denied && !(q.capped && expect.floor) && !contradicts(expect, q.unit))
+  // A quantity in a unit that agrees outranks one in no unit: "三年" is the years in "三年投入3800亿".
+  const named = kept.filter((q) => q.unit !== null)
+  const pool = named.length > 0 ? named : kept
+  // Every figure left must be right: two in the same unit ("11月 12月") are a hedge.
+  return pool.length > 0 && pool.every((q) => gradeQuantity(question, expect, q).correct) ? { ...RIGHT } : result
+}
+
+/** A range or a choice between two figures: "2到3年", "3-5年", "11月或12月", "three or four", "between". */
+const CONNECTOR = /[或到至~～\-–—、和与與及跟]|还是|還是|\b(?:or|to|and|between|through)\b/u
+/** The words that close a quantity: a unit word, a bracket or a clause mark (a comma not inside a number). */
+const CLAUSE_END = new RegExp(
+  `(?:${['个?百分点', '%', '[港美欧歐日]?[元币幣圓]', '美金', '人民[币幣]', '[块塊]钱?', '个?年', '个?月', '個月', '天', '\\b(?:years?|months?|days?|yuan|dollars?|renminbi|rmb|usd|cny|percent)\\b'].join('|')})|[，；;。（）()【】\\[\\]]|,(?!\\d)`,
+  'giu',
+)
+
+/**
+ * The text cut after each unit word and at brackets and clause marks, each piece with the words
+ * before it: "未来三年投入3800亿" → "未来三年", "投入3800亿"; "3800亿元（约530亿美元）" → "3800亿元",
+ * "约530亿美元". A piece with no digit or numeral joins the one before it.
+ */
+function numberClauses(text: string): string[] {
+  const t = text.normalize('NFKC').toLowerCase()
+  const out: string[] = []
+  let start = 0
+  for (const m of t.matchAll(CLAUSE_END)) {
+    const end = m.index + m[0].length
+    out.push(t.slice(start, end))
+    start = end
+  }
+  out.push(t.slice(start))
+  const pieces: string[] = []
+  for (const piece of out) {
+    if (pieces.length > 0 && !NUMERAL.test(piece)) pieces[pieces.length - 1] += piece
+    else pieces.push(piece)
+  }
+  return pieces.length > 1 ? pieces : []
+}
+
+const NUMERAL = /[\d零〇一二两兩三四五六七八九十百千万萬亿億半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion)\b/u
+
+/** One quantity against the question: its unit, whether it is denied, capped or vague, its value. */
+function gradeQuantity(question: NumericQuestion, expect: Expectation, quantity: Quantity | null): CheckResult {
   if (quantity === null || quantity.denied || (quantity.capped && expect.floor)) return { ...WRONG }
-  if (contradicts(expect, quantity.unit))
+  // "二十多年" names no figure: right only where the article gives the figure as a floor.
+  if (quantity.above && !expect.floor) return { ...WRONG }
+  if (contradicts(expect, quantity.unit) || countsOther(question, expect, quantity))
     return expect.unit ? { ...WRONG, note: { kind: 'unit', expected: { ...expect.unit } } } : { ...WRONG }
   return verdict(candidates(quantity, expect, question.value).some((v) => withinTolerance(question, v)))
+}
+
+/**
+ * Whether the learner counts something else than the question: "119个国家" where it asks for
+ * 种语言, "一千万列" for 行. Only for a question counting a thing (its unit is no currency, time or
+ * percentage), and only when the counted word shares no character with the question's unit.
+ */
+function countsOther(question: NumericQuestion, expect: Expectation, quantity: Quantity): boolean {
+  if (expect.kind !== null || !question.unit || quantity.counted === null) return false
+  const unit = new Set(foldTraditional(question.unit.zh))
+  return ![...foldTraditional(quantity.counted)].some((ch) => unit.has(ch))
 }
 
 /**

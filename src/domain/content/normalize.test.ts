@@ -243,6 +243,14 @@ describe('parseNumber', () => {
     ['3 4', null],
     ['三五个', null],
     ['1,0000', null],
+    // a decimal comma: one or two digits after it; three digits group thousands
+    ['0,3', 0.3],
+    ['0,3%', 0.3],
+    ['2,75', 2.75],
+    ['12,5万', 125_000],
+    ['1,500', 1500],
+    ['1,5,7', null],
+    ['1, 5', null],
     ['1.2.3', null],
     ['1/0', null],
     ['千问3', null],
@@ -266,6 +274,16 @@ describe('parseNumber', () => {
         expect(parseNumber(String(value))).toBe(value === 0 ? 0 : value)
       }),
       { numRuns: 1000 },
+    )
+  })
+
+  it('reads a comma before one or two digits as a decimal point, and before three as a thousands group', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999 }), fc.stringMatching(/^\d{1,2}$/), fc.integer({ min: 1, max: 999_999_999 }), (whole, decimals, grouped) => {
+        expect(parseNumber(`${whole},${decimals}`)).toBe(Number(`${whole}.${decimals}`))
+        expect(parseNumber(grouped.toLocaleString('en-US'))).toBe(grouped)
+      }),
+      { numRuns: 300 },
     )
   })
 

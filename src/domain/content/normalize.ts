@@ -238,6 +238,8 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 const GROUPED = /\d{1,3}([, ])\d{3}(?:\1\d{3})*(?!\d)/y
 const INTEGER = /\d+/y
 const DECIMAL = /\.\d+/y
+/** A decimal comma: one or two digits after it ("0,3", "2,75"); never three ("1,500" groups thousands), four ("1,0000" is malformed) nor a list ("1,5,7"). */
+const DECIMAL_COMMA = /,\d{1,2}(?![\d,])/y
 const EXPONENT = /e[+-]?\d+/y
 const POWER = /\s*\^\s*([+-]?\d+)/y
 const TIMES_TEN = /\s*[x×*·]\s*10\s*\^\s*([+-]?\d+)/y
@@ -259,10 +261,13 @@ function lexPlain(s: string, at: number): { v: number; text: string; digits: str
     intText = grouped[0].replace(/[, ]/g, '')
     end = at + grouped[0].length
   }
-  const dec = stickyMatch(DECIMAL, s, end)
+  // A decimal comma ("0,3", "2,75"): digits after a comma that are no group of thousands, after
+  // digits that are not grouped themselves. "1,500" stays fifteen hundred.
+  const comma = grouped && !/[, ]/.test(grouped[0]) ? stickyMatch(DECIMAL_COMMA, s, end) : null
+  const dec = comma ?? stickyMatch(DECIMAL, s, end)
   if (dec) end += dec[0].length
   if (!grouped && !dec) return null
-  const text = (intText || '0') + (dec ? dec[0] : '')
+  const text = (intText || '0') + (dec ? `.${dec[0].slice(1)}` : '')
   return { v: Number(text), text, digits: dec ? null : intText, end }
 }
 

@@ -94,6 +94,23 @@ describe('readQuantity', () => {
     ['300亿美元(约2100亿元)', null],
     ['3 or 4', null],
     ['', null],
+    // a vague figure above the number, and what is no such figure
+    ['二十多年', { value: 20, unit: 'year', above: true }],
+    ['3800余亿元', { value: 380e9, above: true }],
+    ['20+ years', { value: 20, above: true }],
+    ['twenty-odd years', { value: 20, above: true }],
+    ['20-something years', { value: 20, above: true }],
+    ['最多一千万行', { value: 1e7, above: false }],
+    ['超过20年', { value: 20, above: false }],
+    // the word a number counts, after its measure word; none where a word only sizes it
+    ['一千万列', { value: 1e7, counted: '列' }],
+    ['119门语言', { counted: '门语言' }],
+    ['119种', { counted: null }],
+    ['千万级', { counted: null }],
+    ['一共119种语言', { value: 119, counted: '语言' }],
+    // 倍 and "-fold" are ratios, a unit of their own
+    ['0.3倍', { value: 0.3, unit: 'multiple' }],
+    ['3-fold', { value: 3, unit: 'multiple' }],
   ])('reads %j', (text, expected) => {
     const got = readQuantity(text)
     if (expected === null) expect(got).toBeNull()
@@ -131,6 +148,16 @@ describe('readQuantity', () => {
         expect(readQuantity(between.replace('{n}', String(n)))).toBeNull()
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('reads 多 / 余 / + after a number as a vague figure above it, and 最多 or 多半 as no such figure', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('{n}多', '{n}余', '{n}多年', '{n}+', '{n}-odd'), fc.constantFrom('{n}', '最多{n}', '约{n}', '{n}以上'), (n, vague, plain) => {
+        expect(readQuantity(vague.replace('{n}', String(n)))).toMatchObject({ value: n, above: true })
+        expect(readQuantity(plain.replace('{n}', String(n)))).toMatchObject({ value: n, above: false })
+      }),
+      { numRuns: 200 },
     )
   })
 
@@ -181,6 +208,8 @@ describe('contradicts', () => {
     [count, 'percent', false],
     [count, 'year', true],
     [none, 'year', false],
+    [count, 'multiple', true],
+    [usd, 'multiple', true],
   ] as const)('%#', (expect_, unit, result) => {
     expect(contradicts(expect_, unit)).toBe(result)
   })
@@ -188,7 +217,7 @@ describe('contradicts', () => {
 
 describe('candidates', () => {
   const percent = { kind: 'percent' as const, scale: 1 }
-  const q = (value: number, form: Quantity['form'], scaled = false): Quantity => ({ value, form, unit: null, scaled, pure: true, denied: false, capped: false })
+  const q = (value: number, form: Quantity['form'], scaled = false): Quantity => ({ value, form, unit: null, scaled, pure: true, denied: false, capped: false, above: false, counted: null })
   it('converts fractions and decimal proportions to a percentage, and percentages to a proportion', () => {
     expect(candidates(q(0.25, 'fraction'), percent, 25)).toEqual([25])
     expect(candidates(q(0.25, 'decimal'), percent, 25)).toEqual([0.25, 25])

@@ -11,7 +11,8 @@ import { editDistance, parseNumber, scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
 /** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
-export type UnitKind = 'usd' | 'cny' | 'hkd' | 'jpy' | 'eur' | 'fx' | 'percent' | 'pp' | 'year' | 'month' | 'day'
+/** 'multiple': 倍 or "-fold", a ratio ("0.3倍" is 30 %, not 0.3 %): it contradicts every other unit. */
+export type UnitKind = 'usd' | 'cny' | 'hkd' | 'jpy' | 'eur' | 'fx' | 'percent' | 'pp' | 'year' | 'month' | 'day' | 'multiple'
 
 /** How a number was written, which decides how it converts to and from a percentage. */
 export type NumberForm = 'percent' | 'fraction' | 'decimal' | 'whole'
@@ -34,6 +35,13 @@ export interface Quantity {
   denied: boolean
   /** The learner gives the number as a cap ("不超过3800亿", "最多", "at most", "up to"): wrong where the article states a floor. */
   capped: boolean
+  /**
+   * A vague figure above the number: "二十多年", "3800余亿", "20+", "twenty-odd", "twenty-something".
+   * It names no number, so it is right only where the article states the figure as a floor (超3800亿).
+   */
+  above: boolean
+  /** The Chinese word the number counts, after any measure word: "国家" in "119个国家", "列" in "一千万列". */
+  counted: string | null
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
@@ -51,6 +59,7 @@ const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['eur', /[欧歐]元|€|(?<![a-z])eur(?![a-z])|\beuros?\b/g],
   ['usd', /美元|美金|us\s*\$|\$|(?<![a-z])usd(?![a-z])|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
   ['cny', /人民[币幣]|元|[块塊]钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
+  ['multiple', /倍|-?\bfold\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
   ['day', /天|日|\bdays?\b/g],
@@ -98,6 +107,19 @@ const DENIAL =
  */
 const SEVERAL =
   /[几幾数數](?=\s*[十拾百佰千仟万萬亿億])|[十拾百佰千仟万萬亿億]\s*[几幾]|\bseveral\b|\ba\s+few\b|\bdozens\b|\b(?:tens|hundreds|thousands|millions|billions)\s+of\b/
+/**
+ * A vague figure above a number: 多 / 余 right after it ("二十多年", "3800余亿", not 最多 or 多半), a
+ * plus sign after it ("20+"), "-odd" and "-something" ("twenty-odd years").
+ */
+const ABOVE =
+  /(?<=[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*)[多余餘](?![半少])|(?<=[\d\p{L}]\s*)\+(?![\d.])|\b[a-z0-9]+[\s-]+(?:odd|something)\b/u
+/**
+ * The Chinese word a number counts, once fillers and measure words are gone: the first run of
+ * Chinese characters after the number and its multiplier ("一千万列" → 列, "119 国家" → 国家), unless
+ * it only sizes the number (千万级, 千万量级, 千万上下).
+ */
+const COUNTED =
+  /[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*(?![\d零〇一二两兩三四五六七八九十百千万萬亿億\s])(?!级|級|量级|量級|规模|規模|上下|水平)(\p{Script=Han}+)/u
 /** A year of this era, alone ("November 2025") or before a month in Chinese ("2025年11月"). */
 const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/g
 const YEAR_BEFORE_MONTH = /(?<![\d.,])(?:19|20)\d{2}\s*年(?=\s*[\d零〇一二三四五六七八九十]+\s*月)/g
@@ -171,7 +193,7 @@ function englishRun(run: string): number | null {
  * "大半" is "the greater part".
  */
 const FILLER =
-  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|\bor\s+(?:more|so|above)\b|\bplus\b|至少|最少|起码|逾|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條倍]/g
+  /\b(?:a|an|the|of|about|around|approx(?:imately)?|roughly|nearly|almost|over|above|more\s+than|at\s+least|some|no|number|place|rank(?:ed)?|top|st|nd|rd|th|times?)\b|\btop(?=\d)|\bor\s+(?:more|so|above)\b|\bplus\b|至少|最少|起码|逾|起碼|大约|大約|大概|大致|(?<=[\d一二三四五六七八九十百千万萬亿億]\s*)[多强強]|[~≈约約近将將超过過以上余餘左右第名位个個次种種家项項条條]/g
 
 /**
  * 一 or "one" counting the noun after it (一共, 一次, 一张表, "one table", "in one go"), not part of a
@@ -201,6 +223,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   t = t.replace(FLOOR, ' ')
   const denied = DENIAL.test(t.replace(CAP, ' '))
   const capped = new RegExp(CAP.source).test(t)
+  const above = ABOVE.test(t)
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 
@@ -283,15 +306,20 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   // Ordinal marks: 1st, 2nd, 3rd, 4th.
   t = t.replace(/(\d)\s*(?:st|nd|rd|th)\b/g, '$1 ')
   const stripped = t.replace(FILLER, ' ')
-  let scan = scanNumber(stripped)
+  let read = stripped
+  let scan = scanNumber(read)
   // Two numbers, one of them 一 / "one" counting a noun ("一共3800亿", "in one go"): the other is the
   // figure, in words of their own (never a bare number a blank could take).
-  if (scan.value === null) scan = { ...scanNumber(t.replace(LONE_ONE, ' ').replace(FILLER, ' ')), wordy: true }
+  if (scan.value === null) {
+    read = t.replace(LONE_ONE, ' ').replace(FILLER, ' ')
+    scan = { ...scanNumber(read), wordy: true }
+  }
   if (scan.value === null) return null
   let value = scan.value
   if (decades) value *= 10
+  const counted = COUNTED.exec(read)?.[1] ?? null
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
-  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied, capped }
+  return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied, capped, above, counted }
 }
 
 /** Two units named together: "%" beside 百分点 is one unit; anything else is 'mixed'. */

@@ -49,6 +49,7 @@ const consensus = blank('consensus', loc('正以空前的____投入这场变革'
 const heading = blank('heading', loc('“平视非____：全球AI竞合深解”', 'Parity is not the ____'), loc('终点', 'finish line'))
 const sourceCode = blank('source-code', loc('自然语言才是AI时代的____。', 'natural language is the ____ of the AI era'), loc('源代码', 'source code'))
 const schmidt = blank('schmidt', loc('多数国家可能转向____。', 'may turn to ____'), loc('中国开源技术', 'Chinese open-source technology'))
+const capexYears = numeric('capex-years', loc('那笔超过 3800 亿元的投入，计划在未来几年内投入？', 'Over how many years will the more than 380 billion yuan be spent?'), 3, loc('年', 'years'))
 const decades = numeric('decades', loc('想锁定未来多少年?', 'For how many years?'), 20, loc('年', 'years'))
 
 const cases: [Question, string, boolean][] = [
@@ -349,6 +350,54 @@ const cases: [Question, string, boolean][] = [
   [month, 'Novembr', true],
   [month, 'Decembre', false],
   [month, 'Movember', false],
+  // a counted noun other than the question's: 列 for 行, 国家 for 语言; 倍 is a multiple, not a unit of count or %
+  [languages, '119个国家', false],
+  [languages, '119门语言', true],
+  [languages, '119 種語言', true],
+  [languages, '约119种', true],
+  [rows, '一千万列', false],
+  [rows, '支持千万行操作', true],
+  [rows, '千万行数据', true],
+  [gap, '0.3倍', false],
+  [languages, '119倍', false],
+  // N多 / N余 / N+ is a vague figure above N: right only where the article states the figure as a floor
+  [years, '二十多年', false],
+  [years, '20余年', false],
+  [years, '20+ years', false],
+  [languages, '119多种', false],
+  [capex, '3800多亿', true],
+  [capex, '3800余亿元', true],
+  [capex, '3800亿+', true],
+  // a decimal comma, where the digits after it are no group of thousands
+  [gap, '0,3%', true],
+  [gap, '0,3', true],
+  [gap, '0,5%', false],
+  [rows, '10,000,000', true],
+  [capex, '3,800亿元', true],
+  // two quantities in one answer: the one in the question's unit is graded, the other says something else
+  [capex, '未来三年投入3800亿', true],
+  [capexYears, '未来三年投入3800亿', true],
+  [capexYears, '3800亿，三年', true],
+  [capex, '三年，3800亿元', true],
+  [capexYears, 'three years, 380 billion yuan', true],
+  [capex, '380 billion yuan over three years', true],
+  [capex, '未来三年投入380亿', false],
+  [capexYears, '未来五年投入3800亿', false],
+  [capexYears, '两到三年', false],
+  [capexYears, '2-3年', false],
+  [capexYears, '3年或5年', false],
+  [month, '11月或12月', false],
+  [month, '11月 12月', false],
+  [month, '不是10月，是11月', true],
+  [month, '是10月，不是11月', false],
+  [capex, '不到3800亿，三年', false],
+  // a conversion in brackets: the figure in the question's unit is graded
+  [capex, '3800亿元（约530亿美元）', true],
+  [refi, '300亿美元（约2100亿元人民币）', true],
+  [refi, '$30bn (about ¥210bn)', true],
+  [capex, '3800亿元（约4000亿元）', false],
+  [capex, '3800亿美元（约2.7万亿元）', false],
+  [refi, '300亿元（约42亿美元）', false],
 ]
 
 // The grammar and words learners type around an answer
