@@ -102,7 +102,11 @@ describe('Latin-script leniency', () => {
     expect(near('PR campaign', 'PX campaign')).toBe(false)
     expect(near('GPT-4', 'GPT-5')).toBe(false)
     expect(near('Qwen3 model', 'Qwen4 model')).toBe(false)
-    expect(near('ChatGPT', 'ChatGTP')).toBe(false)
+    // In a name with capitals inside, only two neighbours swapped: ChatGTP, not ChatGLM or ChatGPY.
+    expect(near('ChatGPT', 'ChatGTP')).toBe(true)
+    expect(near('ChatGPT', 'ChatGPY')).toBe(false)
+    expect(near('ChatGPT', 'ChatGP')).toBe(false)
+    expect(near('ChatGPT', 'ChatGPTT')).toBe(false)
     expect(near('source code', 'source1 code')).toBe(false)
   })
 

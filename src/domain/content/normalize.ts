@@ -105,7 +105,8 @@ export const MIN_TYPO_WORD = 6
 
 /**
  * Whether `given` is `expected` with one typo (one letter wrong, missing, extra, or two
- * neighbours swapped) inside one plain word of 6+ letters. Never in numbers, ids or short words,
+ * neighbours swapped) inside one plain word of 6+ letters; in a name of 6+ letters written with
+ * capitals inside ("ChatGPT"), only two neighbours swapped. Never in numbers or short words,
  * and never in a word's first letter: learners rarely slip there, and a changed first letter
  * is most often another word ("tracks" for "cracks", "refiners" for "definers").
  */
@@ -136,12 +137,19 @@ export function isOneTypoAway(expected: readonly LatinWord[], given: readonly La
     return word !== undefined && word.plain && [...word.raw].length >= MIN_TYPO_WORD
   }
   const letter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c)
+  // Two neighbours swapped is forgiven in a name written in letters too ("ChatGTP"): no other
+  // name is one swap away, where a letter changed often is one ("ChatGLM").
+  const swappable = (at: number): boolean => {
+    const index = owner[at]
+    const word = index === null || index === undefined ? undefined : expected[index]
+    return word !== undefined && /^\p{L}+$/u.test(word.raw) && [...word.raw].length >= MIN_TYPO_WORD
+  }
   /** Whether the expected character at `at` is the first letter of its word. */
   const first = (at: number): boolean => at === 0 || owner[at - 1] !== owner[at]
   if (gc.length === ec.length) {
     // A substitution at p, or a transposition of p and p + 1.
     const swapped = ec[p] === gc[p + 1] && ec[p + 1] === gc[p]
-    if (swapped) return eligible(p) && eligible(p + 1) && owner[p] === owner[p + 1] && !first(p)
+    if (swapped) return swappable(p) && owner[p] === owner[p + 1] && !first(p)
     return eligible(p) && letter(gc[p]) && !first(p)
   }
   if (gc.length === ec.length + 1) {

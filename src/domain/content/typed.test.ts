@@ -556,12 +556,25 @@ describe('typed answers, as learners type them', () => {
     expect(checkAnswer(rebuttal, { type: 'blank', text: 'the malicious PR campaigns' })).toEqual({ correct: true, score: 1 })
   })
 
+  it('forgives two neighbouring letters swapped in a name of 6+ letters, with a note', () => {
+    // A judgement call: "ChatGTP" is the rival named with its last two letters swapped, a slip and
+    // no other product; a changed letter ("ChatGLM") can be another product, so only the swap is forgiven.
+    const rival = blank('camel', loc('对手', 'rival'), loc('ChatGPT', 'ChatGPT'))
+    for (const text of ['ChatGTP', 'chatgtp', 'Chat GTP', 'ChatPGT'])
+      expect(checkAnswer(rival, { type: 'blank', text }), text).toEqual({ correct: true, score: 1, note: { kind: 'spelling', expected: 'ChatGPT' } })
+    expect(checkAnswer(rival, { type: 'blank', text: 'CahtGPT' }).correct).toBe(true)
+    expect(checkAnswer(rival, { type: 'blank', text: 'hCatGPT' }).correct).toBe(false)
+  })
+
   it('never forgives a typo in a number, an id or a short word', () => {
     for (const [q, text] of [
       [gpt, 'GPT-5'],
       [panic, 'Qwem'],
       [blank('ids', loc('型号', 'model'), loc('Qwen3', 'Qwen3')), 'Qwen4'],
-      [blank('camel', loc('对手', 'rival'), loc('ChatGPT', 'ChatGPT')), 'ChatGTP'],
+      [blank('camel', loc('对手', 'rival'), loc('ChatGPT', 'ChatGPT')), 'ChatGPY'],
+      [blank('camel', loc('对手', 'rival'), loc('ChatGPT', 'ChatGPT')), 'ChatGLM'],
+      [blank('camel', loc('对手', 'rival'), loc('ChatGPT', 'ChatGPT')), 'ChatGP'],
+      [gpt, 'GTP-4'],
       [blank('short', loc('缝', 'gap'), loc('缝隙', 'gaps')), 'gasp'],
       [blank('year', loc('年份', 'year'), loc('2025', 'twenty twenty-five')), '2026'],
     ] as const)
