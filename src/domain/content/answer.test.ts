@@ -528,6 +528,22 @@ describe('checkAnswer properties', () => {
     )
   })
 
+  it('reads a form with a noun of the gap\'s clause restated after it, and never another answer so', () => {
+    const rank: BlankQuestion = { ...base, id: 'rank', type: 'blank', prompt: loc('文中称，千问在全球开源模型中排名第____。', 'ranking ____'), answer: loc('一', 'first') }
+    const numerals = [...'二三四五六七八九十']
+    fc.assert(
+      fc.property(fc.constantFrom('模型', '开源模型', '全球开源模型', '源模型'), fc.constantFrom(...numerals), (noun, other) => {
+        expect(checkAnswer(rank, { type: 'blank', text: `第一${noun}` })).toEqual(right)
+        expect(checkAnswer(rank, { type: 'blank', text: `第${other}${noun}` })).toEqual(wrong)
+        expect(checkAnswer(rank, { type: 'blank', text: noun })).toEqual(wrong)
+        // Words of another clause are no restatement, and a numeral runs on into the next one (第一千: 1000th).
+        expect(checkAnswer(rank, { type: 'blank', text: '第一文中' }).correct).toBe(false)
+        expect(checkAnswer(rank, { type: 'blank', text: '第一千问' }).correct).toBe(false)
+      }),
+      { numRuns: 50 },
+    )
+  })
+
   it('treats the numeric tolerance symmetrically: value + d and value - d get the same verdict', () => {
     // Values on a decimal grid, so "d within tolerance" has one exact answer.
     const grid = fc.integer({ min: 0, max: 4 }).map((k) => 10 ** -k)

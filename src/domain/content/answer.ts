@@ -8,6 +8,7 @@
 import type { BlankQuestion, Localized, NumericQuestion, Question } from './schema.ts'
 import type { CheckResult, Response } from './response.ts'
 import {
+  isCompanySuffix,
   isLatinText,
   isOneTypoAway,
   joinWords,
@@ -206,6 +207,31 @@ function withoutFrame(key: string, prompt: Localized): string[] {
     if (rest !== '' && rest !== key) out.push(rest)
   }
   if (HAN.test(raw[0] ?? '') && key.length > 1 && key.endsWith('的')) out.push(key.slice(0, -1))
+  return out
+}
+
+/**
+ * The answer without a noun of the Chinese prompt the learner restates after it, as the article
+ * words it: "第一开源模型" for "在全球开源模型中排名第____". The noun is 2 to CONTEXT Chinese
+ * characters of the gap's own clause, before the gap, never a negation; what is left must be a form.
+ */
+const NUMERAL_END = /[\d零〇一二两兩三四五六七八九十百千万萬亿億]$/u
+const NUMERAL_START = /^[零〇一二两兩三四五六七八九十百千万萬亿億]/u
+
+function withoutPromptNoun(key: string, prompt: Localized): string[] {
+  const at = GAP.exec(prompt.zh)
+  if (!at) return []
+  const clause = keyOf(prompt.zh.slice(0, at.index).split(/[,.;:!?，。；：！？]/u).pop() ?? '')
+  const chars = [...key]
+  const out: string[] = []
+  for (let n = 2; n <= Math.min(CONTEXT, chars.length - 1); n++) {
+    const tail = chars.slice(-n).join('')
+    if (!/^\p{Script=Han}+$/u.test(tail) || NEGATION_ZH.test(tail)) break
+    const rest = chars.slice(0, -n).join('')
+    // "第一千问" may be the thousandth: a numeral is never split from the numeral after it.
+    if (NUMERAL_END.test(rest) && NUMERAL_START.test(tail)) continue
+    if (clause.includes(tail)) out.push(rest)
+  }
   return out
 }
 
@@ -412,7 +438,7 @@ function withoutGloss(text: string, question: Pick<BlankQuestion, 'answer' | 'ac
   }
   const [, first, second] = at
   const out: string[] = []
-  if (parts.has(keyOf(second!))) out.push(first!)
+  if (parts.has(keyOf(second!)) || isCompanySuffix(keyOf(second!))) out.push(first!)
   if (parts.has(keyOf(first!))) out.push(second!)
   return out
 }
@@ -447,6 +473,7 @@ function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'p
   const formKeys = forms.map(keyOf)
   const bare = withoutCompanySuffix(key)
   const trimmed = [...withoutContext(key, question.prompt), ...withoutFrame(key, question.prompt)]
+  trimmed.push(...trimmed.flatMap((rest) => withoutPromptNoun(rest, question.prompt)), ...withoutPromptNoun(key, question.prompt))
   const unpadded = new Set([key, ...trimmed].map(withoutPadding))
   for (const formKey of formKeys) {
     if (formKey === key || swapScripts(formKey) === key || withoutCompanySuffix(formKey) === bare) return { ...RIGHT }

@@ -58,11 +58,18 @@ export function latinWords(s: string): LatinWord[] {
 }
 
 const COMPANY_WORDS = new Set(['inc', 'incorporated', 'corp', 'corporation', 'co', 'ltd', 'limited', 'llc', 'plc', 'company', 'group', 'holding'])
-const COMPANY_HAN = /(?:股份有限公司|有限公司|控股|集团|集團|公司)$/u
+/** A company's legal suffix, or the outlet a publisher writes through (港股研究社公众号, its WeChat account). */
+const COMPANY_HAN = /(?:股份有限公司|有限公司|控股|集团|集團|公司|(?:微信)?公[众眾][号號])$/u
+
+/** Whether a normal-form key is nothing but such a suffix: "（公众号）" glossing a name says nothing against it. */
+export function isCompanySuffix(key: string): boolean {
+  return key !== '' && key.replace(COMPANY_HAN, '') === ''
+}
 
 /**
  * A company's name without its legal suffix, so "Nvidia Corp" is "Nvidia" and 阿里巴巴集团 is
- * 阿里巴巴: in a normal-form key (Han suffixes) or a word list (Latin ones). Never leaves nothing.
+ * 阿里巴巴 (and a publisher's name without 公众号): in a normal-form key (Han suffixes) or a word
+ * list (Latin ones). Never leaves nothing.
  */
 export function withoutCompanySuffix(key: string): string {
   const rest = key.replace(COMPANY_HAN, '')

@@ -528,6 +528,17 @@ const frames: [Question, string, boolean][] = [
   [halfA, '完成半次', true],
   [halfA, '完成了半次', true],
   [halfA, '完成一次', false],
+  // the outlet a source publishes through, typed after its name: 公众号, as 公司 after a company
+  [source, '港股研究社公众号', true],
+  [source, '港股研究社（公众号）', true],
+  [source, '港股研究社微信公众号', true],
+  [source, '金融时报公众号', false],
+  [source, '公众号', false],
+  // a noun of the prompt restated after the answer: "第一开源模型" for "在全球开源模型中排名第____"
+  [rank, '第一开源模型', true],
+  [rank, '第二开源模型', false],
+  [rank, '开源模型', false],
+  [heading, '终点全球', false],
 ]
 
 describe('typed answers, as learners type them', () => {
@@ -564,6 +575,23 @@ describe('typed answers, as learners type them', () => {
       expect(checkAnswer(rival, { type: 'blank', text }), text).toEqual({ correct: true, score: 1, note: { kind: 'spelling', expected: 'ChatGPT' } })
     expect(checkAnswer(rival, { type: 'blank', text: 'CahtGPT' }).correct).toBe(true)
     expect(checkAnswer(rival, { type: 'blank', text: 'hCatGPT' }).correct).toBe(false)
+  })
+
+  it('settles the judgement calls: a same-sound wrong character and a partial phrase are wrong', () => {
+    // 单级 (single-stage) for 单极 (unipolar) and 原代码 for 源代码 are what a Chinese teacher marks
+    // as 错别字: the character is the word, and another word with the same sound (重点 for 终点)
+    // can mean something else entirely, which a grader cannot tell from a slip of the input method.
+    const unipolar = blank('unipolar', loc('北美AI____梦碎', 'North America’s ____ AI dream'), loc('单极', 'unipolar'), ['单极化'])
+    for (const [q, text] of [
+      [unipolar, '单级'],
+      [sourceCode, '原代码'],
+      [heading, '重点'],
+    ] as const)
+      expect(checkAnswer(q, { type: 'blank', text }).correct, text).toBe(false)
+    // 入口 without 超级 names any entry point; the article's claim is the race for the super one.
+    const entrance = blank('entrance', loc('AI ____争夺赛', 'the race for the AI ____'), loc('超级入口', 'super entrance'), ['super gateway'])
+    for (const text of ['入口', 'entrance', 'gateway', '超级']) expect(checkAnswer(entrance, { type: 'blank', text }).correct, text).toBe(false)
+    for (const text of ['超级入口', 'AI超级入口', '超级入口争夺赛', 'super entrance']) expect(checkAnswer(entrance, { type: 'blank', text }).correct, text).toBe(true)
   })
 
   it('never forgives a typo in a number, an id or a short word', () => {
