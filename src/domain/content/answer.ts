@@ -215,6 +215,9 @@ function withoutFrame(key: string, prompt: Localized): string[] {
  * words it: "第一开源模型" for "在全球开源模型中排名第____". The noun is 2 to CONTEXT Chinese
  * characters of the gap's own clause, before the gap, never a negation; what is left must be a form.
  */
+/** The people who do a thing, in words: "定义的人(们)" is 定义者, after at least one Chinese character. */
+const AGENT_PHRASE = /(?<=\p{Script=Han})的人们?$/u
+
 const NUMERAL_END = /[\d零〇一二两兩三四五六七八九十百千万萬亿億]$/u
 const NUMERAL_START = /^[零〇一二两兩三四五六七八九十百千万萬亿億]/u
 
@@ -474,6 +477,8 @@ function checkBlankText(question: Pick<BlankQuestion, 'answer' | 'accepted' | 'p
   const bare = withoutCompanySuffix(key)
   const trimmed = [...withoutContext(key, question.prompt), ...withoutFrame(key, question.prompt)]
   trimmed.push(...trimmed.flatMap((rest) => withoutPromptNoun(rest, question.prompt)), ...withoutPromptNoun(key, question.prompt))
+  // 者 said as 的人: "定义的人" for 定义者, "追随的人" for 追随者.
+  for (const rest of [key, ...trimmed]) if (AGENT_PHRASE.test(rest)) trimmed.push(rest.replace(AGENT_PHRASE, '者'))
   const unpadded = new Set([key, ...trimmed].map(withoutPadding))
   for (const formKey of formKeys) {
     if (formKey === key || swapScripts(formKey) === key || withoutCompanySuffix(formKey) === bare) return { ...RIGHT }

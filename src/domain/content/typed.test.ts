@@ -539,6 +539,13 @@ const frames: [Question, string, boolean][] = [
   [rank, '第二开源模型', false],
   [rank, '开源模型', false],
   [heading, '终点全球', false],
+  // 者 said as 的人
+  [definers, '定义的人', true],
+  [definers, '定义的人们', true],
+  [definers, '押注定义的人', true],
+  [definers, '追随的人', false],
+  [definers, '不定义的人', false],
+  [definers, '的人', false],
 ]
 
 describe('typed answers, as learners type them', () => {
