@@ -19,7 +19,7 @@ import {
   withoutCompanyWord,
   type LatinWord,
 } from './normalize.ts'
-import { candidates, contradicts, expectationOf, readQuantity, type Expectation, type Quantity } from './quantity.ts'
+import { candidates, CLAUSE_END, contradicts, expectationOf, NUMBERISH, readQuantity, type Expectation, type Quantity } from './quantity.ts'
 import { blankForms, checkChosen, RIGHT, verdict, WRONG } from './grade.ts'
 import { foldTraditional } from './traditional.ts'
 
@@ -554,36 +554,25 @@ export function checkNumeric(question: NumericQuestion, text: string): CheckResu
 
 /** A range or a choice between two figures: "2到3年", "3-5年", "11月或12月", "three or four", "between". */
 const CONNECTOR = /[或到至~～\-–—、和与與及跟]|还是|還是|\b(?:or|to|and|between|through)\b/u
-/** The words that close a quantity: a unit word, a bracket or a clause mark (a comma not inside a number). */
-const CLAUSE_END = new RegExp(
-  `(?:${['个?百分点', '%', '[港美欧歐日]?[元币幣圓]', '美金', '人民[币幣]', '[块塊]钱?', '个?年', '个?月', '個月', '天', '\\b(?:years?|months?|days?|yuan|dollars?|renminbi|rmb|usd|cny|percent)\\b'].join('|')})|[，；;。（）()【】\\[\\]]|,(?!\\d)`,
-  'giu',
-)
-
 /**
- * The text cut after each unit word and at brackets and clause marks, each piece with the words
- * before it: "未来三年投入3800亿" → "未来三年", "投入3800亿"; "3800亿元（约530亿美元）" → "3800亿元",
- * "约530亿美元". A piece with no digit or numeral joins the one before it.
+ * The text cut after each unit word and at brackets and clause marks (a comma not inside a
+ * number), each piece with the words before it: "未来三年投入3800亿" → "未来三年", "投入3800亿";
+ * "3800亿元（约530亿美元）" → "3800亿元", "约530亿美元". A piece with no number joins the next
+ * ("$" in "$30bn"), or the last one at the end ("的硅谷" in "11月的硅谷").
  */
 function numberClauses(text: string): string[] {
-  const t = text.normalize('NFKC').toLowerCase()
-  const out: string[] = []
-  let start = 0
-  for (const m of t.matchAll(CLAUSE_END)) {
-    const end = m.index + m[0].length
-    out.push(t.slice(start, end))
-    start = end
-  }
-  out.push(t.slice(start))
   const pieces: string[] = []
-  for (const piece of out) {
-    if (pieces.length > 0 && !NUMERAL.test(piece)) pieces[pieces.length - 1] += piece
-    else pieces.push(piece)
+  let carry = ''
+  for (const piece of text.normalize('NFKC').toLowerCase().split(CLAUSE_END)) {
+    carry += piece
+    if (NUMBERISH.test(piece)) {
+      pieces.push(carry)
+      carry = ''
+    }
   }
+  if (pieces.length > 0) pieces[pieces.length - 1] += carry
   return pieces.length > 1 ? pieces : []
 }
-
-const NUMERAL = /[\d零〇一二两兩三四五六七八九十百千万萬亿億半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion)\b/u
 
 /** One quantity against the question: its unit, whether it is denied, capped or vague, its value. */
 function gradeQuantity(question: NumericQuestion, expect: Expectation, quantity: Quantity | null): CheckResult {

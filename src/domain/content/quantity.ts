@@ -65,6 +65,9 @@ const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['day', /天|日|\bdays?\b/g],
 ]
 
+/** Where a quantity ends, to split an answer into its quantities: after a unit word (kept with its number), at a bracket or a clause mark. */
+export const CLAUSE_END = new RegExp(`(?<=${UNIT_PATTERNS.map(([, p]) => p.source).join('|')})|[，；;。（）()【】\\[\\]]|,(?!\\d)`)
+
 /**
  * A name of letters with a version number glued on (qwen3, gpt-4, qwen2.5, llama3-70b), unless the
  * letters are a currency, "No" or "top" written before the number ("USD30bn", "No1", "top1").
@@ -207,7 +210,7 @@ const LONE_ONE =
 const TENTHS = /(\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十]+)\s*成(半)?(?![本为為功立熟长長])/g
 
 /** Anything a number could be written with; text without any of it holds no number. */
-const NUMBERISH =
+export const NUMBERISH =
   /[\p{Nd}零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾廿卄卅卌百佰千仟万萬亿億半]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twelfth|teen|twenty|twentieth|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|first|second|decade|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/u
 
 export interface ReadOptions {

@@ -391,6 +391,8 @@ const cases: [Question, string, boolean][] = [
   [month, '不是10月，是11月', true],
   [month, '是10月，不是11月', false],
   [capex, '不到3800亿，三年', false],
+  [capexYears, '3800亿，三年不是', false],
+  [month, '11月11日', true],
   // a conversion in brackets: the figure in the question's unit is graded
   [capex, '3800亿元（约530亿美元）', true],
   [refi, '300亿美元（约2100亿元人民币）', true],
