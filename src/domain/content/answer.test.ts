@@ -544,6 +544,23 @@ describe('checkAnswer properties', () => {
     )
   })
 
+  it('reads N多 / N余 / N+ as right only where the prompt asks for a floor, and a counted noun of another kind as wrong', () => {
+    const vague = fc.constantFrom('{n}多', '{n}余', '{n}+', '{n}多行', '{n} odd')
+    const nouns = fc.constantFrom('列', '个国家', '家公司', '张表', '倍')
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 10_000_000 }), vague, nouns, (n, phrase, noun) => {
+        const text = phrase.replace('{n}', String(n))
+        const floor: NumericQuestion = { ...base, prompt: loc('文中说是“超”多少行？', 'More than how many rows?'), id: 'q', type: 'numeric', value: n, tolerance: 0, unit: loc('行', 'rows') }
+        const plain: NumericQuestion = { ...floor, prompt: loc('可以支持多少行？', 'How many rows?') }
+        expect(checkAnswer(floor, { type: 'numeric', text }).correct).toBe(true)
+        expect(checkAnswer(plain, { type: 'numeric', text }).correct).toBe(false)
+        expect(checkAnswer(plain, { type: 'numeric', text: `${n}行` })).toEqual(right)
+        expect(checkAnswer(plain, { type: 'numeric', text: `${n}${noun}` }).correct).toBe(false)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('treats the numeric tolerance symmetrically: value + d and value - d get the same verdict', () => {
     // Values on a decimal grid, so "d within tolerance" has one exact answer.
     const grid = fc.integer({ min: 0, max: 4 }).map((k) => 10 ** -k)
