@@ -518,7 +518,7 @@ describe('checkAnswer properties', () => {
         expect(checkAnswer({ ...span, value: n }, { type: 'numeric', text: sentence }).correct).toBe(true)
         expect(checkAnswer({ ...span, value: n + 1 }, { type: 'numeric', text: sentence }).correct).toBe(false)
         // A conversion in brackets, in another unit, says nothing against the figure.
-        const glossed = `${yi}亿元（约${other}亿美元）`
+        const glossed = `${yi}亿元（约${yi + other}亿美元）`
         expect(checkAnswer({ ...amount, value: yi * 1e8 }, { type: 'numeric', text: glossed }).correct).toBe(true)
         // Two figures in the question's unit are a hedge, a range is a range.
         for (const hedge of [`${n}年或${n + 1}年`, `${n}年 ${n + 1}年`, `${n}到${n + 1}年`, `${n}-${n + 1}年`])

@@ -400,6 +400,8 @@ const cases: [Question, string, boolean][] = [
   [capex, '3800亿元（约4000亿元）', false],
   [capex, '3800亿美元（约2.7万亿元）', false],
   [refi, '300亿元（约42亿美元）', false],
+  [capex, '3800亿美元（3800亿元）', false],
+  [capex, '3800亿元（不是3800亿美元）', true],
 ]
 
 // The grammar and words learners type around an answer
