@@ -1,4 +1,4 @@
-// 解释文件为何被拒绝的文案（导入与备份页面）。键与 problems/en.ts 一一对应。
+// 解释文件为何被拒绝的文案（导入与备份页面）。键与 problems/en.ts 一一对应；校验器的消息（v…）的英文只写在 src/domain/import/validatorCodes.ts。
 export default {
   importIssue: {
     fileTooBig: '文件大小为 {size} MB，上限是 10 MB。',
@@ -50,7 +50,7 @@ export default {
     nameEmpty: '题组名称是空的。请输入题组名称。',
     nameTooLong: '题组名称有 {n} 个字符，上限是 {max} 个。请改短一些。',
     namePlaceholder: '题组名称 {name} 看起来是占位文字，不是真正的名称。请输入题组应有的名称。',
-    // The set validator's commonest messages (src/domain/import/validatorCodes.ts), as it words them.
+    // 题集校验器的消息（英文原文见 src/domain/import/validatorCodes.ts）。
     vMissing: '缺少这一项',
     vMissingLang: '缺少这一项——每段给学习者看的文字都要有 zh 和 en 两种语言',
     vMissingType: '缺少题型——必须是 {list} 之一',
