@@ -155,6 +155,7 @@ function validatorCorpus(): ImportIssue[] {
     ...issuesOf(set({ questions: [q({ type: 'numeric', value: 1, tolerance: 0 })] }).replace('"value":1', '"value":1e400'), 'json'),
     ...issuesOf(set({ order: 1 }).replace('"order":1', '"order":1e400'), 'json'),
     ...broken([q({ type: 'multiple', choices: choices('a', 'b', 'c'), answer: ['a'] })]),
+    ...broken([q({ type: 'truefalse', answer: true, prompt: L('\u200b\u202e') })]),
   ]
 }
 

@@ -15,6 +15,7 @@ import { checkNumeric } from './answer.ts'
 import { describeCorrect } from './describe.ts'
 import { normalizeText } from './normalize.ts'
 import { readQuantity } from './quantity.ts'
+import { hasVisibleText, invisibleCodes } from './visibleText.ts'
 
 export interface ContentError {
   /** The set file, as the author knows it: `questions/routes.json`. */
@@ -179,10 +180,15 @@ export function looksLikePlaceholder(text: string): boolean {
 
 type Report = (path: Segment[], message: string) => void
 
-/** Flags texts that are still placeholders. */
+/** A text made only of characters that draw nothing (zero-width spaces, bidi controls...), said with their code points. */
+const invisibleMessage = (text: string): string =>
+  `has nothing visible: only spaces or invisible characters (${invisibleCodes(text).join(', ')}); write the text itself`
+
+/** Flags texts that show nothing, and texts that are still placeholders. */
 function checkLocalized(value: Localized, path: Segment[], report: Report): void {
   for (const lang of ['zh', 'en'] as const) {
-    if (looksLikePlaceholder(value[lang]))
+    if (!hasVisibleText(value[lang])) report([...path, lang], invisibleMessage(value[lang]))
+    else if (looksLikePlaceholder(value[lang]))
       report([...path, lang], `${show(value[lang])} looks like a placeholder, not a real text`)
   }
 }
@@ -325,6 +331,11 @@ function checkBlank(q: Extract<Question, { type: 'blank' }>, report: Report): vo
   const seen = new Map<string, string>()
   let number: { value: number; path: string; form: string } | null = null
   for (const [path, form] of forms) {
+    // An answer form is a text of the set (checkLocalized says when it shows nothing); an accepted one is said here.
+    if (!hasVisibleText(form)) {
+      if (path[0] === 'accepted') report(path, invisibleMessage(form))
+      continue
+    }
     const key = normalizeText(form)
     const where = formatPath(path)
     if (key === '') {

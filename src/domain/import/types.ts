@@ -92,6 +92,7 @@ export type IssueCode =
   | 'vMaxEntries'
   | 'vMaxChars'
   | 'vPlaceholder'
+  | 'vInvisible'
   | 'vEmptyAnswer'
   | 'vNotASet'
   | 'vQuestionIdUsed'
