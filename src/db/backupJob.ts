@@ -15,6 +15,7 @@ import {
   type SetConflict,
 } from '@/domain/backup/format'
 import type { ImportMode, ImportSummary } from '@/domain/backup/merge'
+import type { SettingNote } from '@/domain/backup/settings'
 import { decodeBackup } from '@/domain/backup/read'
 import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
@@ -42,7 +43,8 @@ export type Phase = 'read' | 'check' | 'write'
 export type OnProgress = (phase: Phase, done: number) => void
 
 export type ApplyResult =
-  | { status: 'done'; summary: ImportSummary }
+  /** Written; `notes`: the file's settings that were not valid and so not written (said to the learner). */
+  | { status: 'done'; summary: ImportSummary; notes: SettingNote[] }
   | { status: 'conflict'; conflicts: SetConflict[] }
   | { status: 'cancelled' }
 
@@ -80,6 +82,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 /** The job on this thread, against `db`. */
 export function inlineBackupJob(db: StudyDB): BackupJob {
   let backup: BackupFile | null = null
+  let notes: SettingNote[] = []
   let mergeConflicts: SetConflict[] = []
   let controller = new AbortController()
 
@@ -106,6 +109,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
         if (step.done === true) {
           if (!step.value.ok) return { status: 'invalid', problems: step.value.problems }
           backup = step.value.backup
+          notes = step.value.notes
           break
         }
         onProgress('check', step.value)
@@ -132,7 +136,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       try {
         const summary = await importProgress(db, backup, mode, { signal, onProgress: (done) => onProgress('write', done) })
         backup = null
-        return { status: 'done', summary }
+        return { status: 'done', summary, notes }
       } catch (e) {
         if (signal.aborted) return { status: 'cancelled' }
         throw e

@@ -41,7 +41,7 @@ describe('useSettingsStore import', () => {
   it('imports at once into a database without progress, keeping the imported question sets', async () => {
     await importedSetsOf(db).add(importedSet)
     const result = await useSettingsStore().startImport(await backupWithCard('q9'))
-    expect(result).toEqual({ status: 'done' })
+    expect(result).toEqual({ status: 'done', notes: [] })
     expect(await db.cards.count()).toBe(1)
     expect(await importedSetsOf(db).get('mine')).toEqual(importedSet)
   })
@@ -115,7 +115,7 @@ describe('useSettingsStore import: the same rules as a set import', () => {
       conflicts: [{ index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'My set' }],
     })
     expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(importedSet.set.title)
-    expect(await store.finishImport('replace')).toEqual({ status: 'done' })
+    expect(await store.finishImport('replace')).toEqual({ status: 'done', notes: [] })
     expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(L('Theirs'))
   })
 
@@ -131,7 +131,7 @@ describe('useSettingsStore import: the same rules as a set import', () => {
     expect(store.failedMode).toBe('merge')
     expect(await db.cards.count()).toBe(1)
     spy.mockImplementation(put)
-    expect(await store.finishImport('merge')).toEqual({ status: 'done' })
+    expect(await store.finishImport('merge')).toEqual({ status: 'done', notes: [] })
     expect(await db.cards.count()).toBe(2)
   })
 })

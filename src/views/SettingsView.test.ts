@@ -585,6 +585,90 @@ describe('SettingsView: hostile backup files', () => {
   })
 })
 
+describe('SettingsView: a backup whose settings are not valid', () => {
+  const noteItems = (w: VueWrapper) => byTestId(w, 'backup-notes').findAll('li').map((li) => li.text())
+  /** A backup of one card and of settings that break their rules, beside one valid field. */
+  async function badSettingsBackup(): Promise<string> {
+    const backup = JSON.parse(await otherBackup()) as { settings: unknown[] }
+    backup.settings = [
+      {
+        key: 'settings',
+        value: { retention: 7, newPerDay: -3, maxIntervalDays: 'many', learningSteps: ['5m'], language: 'fr' },
+        updatedAt: T0 + 86_400_000,
+      },
+      { key: 'theme', value: 'neon', updatedAt: T0 },
+    ]
+    return JSON.stringify(backup)
+  }
+
+  it('merges everything else, keeps the learner’s own value of each bad setting, and says which, what the file held and what is allowed', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    await saveSettings(db, { retention: 0.85, newPerDay: 30 }, T0)
+    const w = await mountView()
+    await chooseFile(w, await badSettingsBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+
+    // Everything else is in, nothing saved was lost, and the bad values never reached the database.
+    expect(await db.cards.get('from-backup')).toBeDefined()
+    expect(await db.cards.get('mine')).toBeDefined()
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, retention: 0.85, newPerDay: 30, learningSteps: ['5m'] })
+    expect((await db.settings.get('settings'))?.value).not.toHaveProperty('language')
+    expect(await db.settings.get('theme')).toBeUndefined()
+
+    expect(byTestId(w, 'backup-notes').text()).toContain('These settings in the file were not valid and were not imported; everything else was:')
+    expect(noteItems(w)).toEqual([
+      'Desired retention: the file holds 7 (settings[0].value.retention), but it must be a number from 0.7 to 0.97. It was not imported; the setting is now 0.85 (85%).',
+      'New questions per day: the file holds -3 (settings[0].value.newPerDay), but it must be a whole number from 0 to 9999. It was not imported; the setting is now 30.',
+      'Maximum interval: the file holds "many" (settings[0].value.maxIntervalDays), but it must be a whole number from 1 to 36500. It was not imported; the setting is now 365.',
+      'settings[0].value.language: “language” is not a setting of this app. It was not imported.',
+      'settings[1].key: “theme” is not a setting that a backup of this app holds (language and theme are kept by each browser). It was not imported.',
+    ])
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(noteItems(w)[0]).toBe('目标记忆保持率：文件中的值是 7（settings[0].value.retention），但它必须是 0.7 到 0.97 之间的数。该值未导入；此设置现在是 0.85（85%）。')
+    for (const text of noteItems(w)) expect(text).toMatch(/\p{Script=Han}/u)
+  })
+
+  it('replace: a bad setting takes its default, and the note says so', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    await saveSettings(db, { retention: 0.85 }, T0)
+    const w = await mountView()
+    await chooseFile(w, await badSettingsBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-replace').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, learningSteps: ['5m'] })
+    expect(noteItems(w)[0]).toBe(
+      'Desired retention: the file holds 7 (settings[0].value.retention), but it must be a number from 0.7 to 0.97. It was not imported; the setting is now 0.9 (90%).',
+    )
+  })
+
+  it('study settings that are no group of settings at all are left out, and the learner’s stay', async () => {
+    await saveSettings(db, { retention: 0.8 }, T0)
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const w = await mountView()
+    const backup = JSON.parse(await otherBackup()) as { settings: unknown[] }
+    backup.settings = [{ key: 'settings', value: 'many', updatedAt: T0 + 86_400_000 }]
+    await chooseFile(w, JSON.stringify(backup))
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect((await getSettings(db)).retention).toBe(0.8)
+    expect(noteItems(w)).toEqual([
+      'The study settings (settings[0].value) are "many" in the file, not a group of settings. They were not imported; the “Spaced repetition” settings above are the ones in use.',
+    ])
+  })
+
+  it('a valid backup shows no such note', async () => {
+    const w = await mountView()
+    await chooseFile(w, await otherBackup())
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect(w.find('[data-testid="backup-notes"]').exists()).toBe(false)
+  })
+})
+
 describe('SettingsView: storage and appearance', () => {
   it('says plainly when progress is kept only in this tab', async () => {
     useAppStore().storageMode = 'memory'

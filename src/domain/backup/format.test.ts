@@ -107,35 +107,39 @@ describe('parseBackup', () => {
 
     const data = validText()
     const text = JSON.stringify(data)
-      .replace('"settings":[', '"settings":[{"key":"evil","value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"ok":1}},')
+      .replace('"value":{"retention"', '"value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"retention"')
       .replace('"pairs":{', '"pairs":{"__proto__":"x",')
     const result = parseBackup(text)
     if (!result.ok) throw new Error(english(result).join('\n'))
-    const evil = result.backup.settings.find((s) => s.key === 'evil')
-    expect(evil?.value).toEqual({ ok: 1 })
-    expect(Object.keys(evil?.value as object)).toEqual(['ok'])
+    // Dropped as the file is read, not merely left out as settings this app does not have.
+    expect(result.notes).toEqual([])
+    const evil = result.backup.settings.find((s) => s.key === 'settings')
+    expect(Object.keys(evil?.value as object)).toEqual(['retention', 'newPerDay', 'maxIntervalDays', 'learningSteps', 'notebookClearStreak'])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(evil?.value)).toBe(Object.prototype)
   })
 
   it('drops them also when a key spells them with escapes', () => {
     const text = JSON.stringify(validText()).replace(
-      '"settings":[',
-      String.raw`"settings":[{"key":"evil","value":{"\u005f_proto__":{"polluted":true},"constr\u0075ctor":{"polluted":true},"ok":1}},`,
+      '"value":{"retention"',
+      String.raw`"value":{"\u005f_proto__":{"polluted":true},"constr\u0075ctor":{"polluted":true},"retention"`,
     )
     const result = parseBackup(text)
     if (!result.ok) throw new Error(english(result).join('\n'))
-    const evil = result.backup.settings.find((s) => s.key === 'evil')
-    expect(Object.keys(evil?.value as object)).toEqual(['ok'])
+    expect(result.notes).toEqual([])
+    const evil = result.backup.settings.find((s) => s.key === 'settings')
+    expect(Object.keys(evil?.value as object)).toContain('retention')
+    expect(Object.keys(evil?.value as object)).not.toContain('constructor')
     expect(Object.getPrototypeOf(evil?.value)).toBe(Object.prototype)
   })
 
   it('reads a file whose text merely mentions those names the same as any other', () => {
     const data = validText()
-    const text = JSON.stringify({ ...data, settings: [{ key: 'note', value: 'a constructor, a prototype and __proto__' }] })
-    const result = parseBackup(text)
+    const sets = data.importedSets as { name: string }[]
+    sets[0]!.name = 'a constructor, a prototype and __proto__'
+    const result = parseBackup(JSON.stringify(data))
     if (!result.ok) throw new Error(english(result).join('\n'))
-    expect(result.backup.settings).toEqual([{ key: 'note', value: 'a constructor, a prototype and __proto__' }])
+    expect(result.backup.importedSets[0]!.name).toBe('a constructor, a prototype and __proto__')
   })
 })
 

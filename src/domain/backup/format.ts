@@ -19,6 +19,7 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from '@/domain/progress/records'
+import { checkBackupSettings, type SettingNote } from './settings'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
 export const BACKUP_VERSION = 1
@@ -372,7 +373,11 @@ function duplicates<T>(name: string, items: readonly T[], keyOf: (item: T) => st
   return problems
 }
 
-export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; problems: BackupProblem[] }
+/**
+ * A file that can be imported, with the settings it holds that will not be (`notes`: each named
+ * for the learner, see settings.ts); or every problem that stops it.
+ */
+export type ParseBackupResult = { ok: true; backup: BackupFile; notes: SettingNote[] } | { ok: false; problems: BackupProblem[] }
 
 /** The tables of a backup file, each with the schema of one record. */
 const TABLES = {
@@ -542,7 +547,8 @@ export function* parseBackupSteps(input: string): Generator<number, ParseBackupR
     ...checkImportedSets(backup.importedSets),
   ]
   if (later.length > 0) return { ok: false, problems: problemList(later, later.length) }
-  return { ok: true, backup }
+  const settings = checkBackupSettings(backup.settings)
+  return { ok: true, backup: { ...backup, settings: settings.rows }, notes: settings.notes }
 }
 
 /** Reads a backup file's text; on failure, every problem with its path in the file. */

@@ -157,4 +157,18 @@ export default {
       backupObject: 'expected a backup object',
     },
   },
+  // A backup's settings that were not valid and were left out (src/domain/backup/settings.ts).
+  backupSetting: {
+    title: 'These settings in the file were not valid and were not imported; everything else was:',
+    invalid: '{setting}: the file holds {got} ({path}), but it must be {allowed}. It was not imported; the setting is now {now}.',
+    unknownField: '{path}: “{field}” is not a setting of this app. It was not imported.',
+    unknownKey: '{path}: “{key}” is not a setting that a backup of this app holds (language and theme are kept by each browser). It was not imported.',
+    notObject: 'The study settings ({path}) are {got} in the file, not a group of settings. They were not imported; the “Spaced repetition” settings above are the ones in use.',
+    allowed: {
+      retention: 'a number from {min} to {max}',
+      whole: 'a whole number from {min} to {max}',
+      steps: 'a list of at most {max} steps such as "1m", "10m", "1h" or "1d"',
+    },
+    percent: '{value} ({percent}%)',
+  },
 }

@@ -199,4 +199,18 @@ export default {
       backupObject: '应为备份对象',
     },
   },
+  // 备份中无效、未导入的设置（src/domain/backup/settings.ts）。
+  backupSetting: {
+    title: '文件中的以下设置无效，未导入（其余内容均已导入）：',
+    invalid: '{setting}：文件中的值是 {got}（{path}），但它必须是{allowed}。该值未导入；此设置现在是 {now}。',
+    unknownField: '{path}：“{field}”不是本应用的设置，未导入。',
+    unknownKey: '{path}：“{key}”不是本应用的备份会包含的设置（语言和主题由各个浏览器自己保存），未导入。',
+    notObject: '学习设置（{path}）在文件中是 {got}，不是一组设置，未导入；正在使用的是上方“间隔重复”中的设置。',
+    allowed: {
+      retention: ' {min} 到 {max} 之间的数',
+      whole: ' {min} 到 {max} 之间的整数',
+      steps: '最多 {max} 个步长的列表（如 "1m"、"10m"、"1h" 或 "1d"）',
+    },
+    percent: '{value}（{percent}%）',
+  },
 }
