@@ -156,6 +156,7 @@ function validatorCorpus(): ImportIssue[] {
     ...issuesOf(set({ order: 1 }).replace('"order":1', '"order":1e400'), 'json'),
     ...broken([q({ type: 'multiple', choices: choices('a', 'b', 'c'), answer: ['a'] })]),
     ...broken([q({ type: 'truefalse', answer: true, prompt: L('\u200b\u202e') })]),
+    ...broken([q({ type: 'truefalse', answer: true, prompt: L('p\ud800') })]),
   ]
 }
 

@@ -66,11 +66,23 @@ describe('the set checker and invisible texts', () => {
   it('refuses any prompt with nothing visible, at that field, and accepts it once something shows', () => {
     fc.assert(
       // Letters and digits: a lone "?" or "…" is refused as a placeholder.
-      fc.property(invisible, fc.constantFrom('a', '猫', '7', '😀', 'ж', 'ب'), (text, char) => {
+      // Without lone surrogates: those are refused whatever stands beside them (below).
+      fc.property(invisible.filter((t) => !/\p{Cs}/u.test(t)), fc.constantFrom('a', '猫', '7', '😀', 'ж', 'ب'), (text, char) => {
         const refused = validateSet(setWith(text), { file: 'import' })
         expect(refused.ok).toBe(false)
         if (!refused.ok) expect(refused.errors.map((e) => `${e.questionId} › ${e.path}`)).toContain('q › prompt.en')
         expect(validateSet(setWith(`${text}${char}${text}`), { file: 'import' }).ok).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('refuses any prompt holding a lone surrogate, whatever text stands around it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 10 }), fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff'), fc.string({ unit: 'grapheme', maxLength: 10 }), (before, half, after) => {
+        const refused = validateSet(setWith(`猫${before}${half}${after}`), { file: 'import' })
+        expect(refused.ok).toBe(false)
+        if (!refused.ok) expect(refused.errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/^holds a broken character/))
       }),
       { numRuns: 200 },
     )

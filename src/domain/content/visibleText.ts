@@ -26,3 +26,17 @@ export function invisibleCodes(text: string, max = 6): string[] {
   }
   return codes
 }
+
+/** Lone surrogates: half of a pair, cut from its other half (a text cut in the wrong place). No text can hold one. */
+const LONE_SURROGATE = /\p{Cs}/gu
+
+/** The distinct lone surrogates of a text, as `U+D800`, at most `max` of them ([] when there is none). */
+export function brokenCodes(text: string, max = 6): string[] {
+  const codes: string[] = []
+  for (const [char] of text.matchAll(LONE_SURROGATE)) {
+    const code = `U+${char.charCodeAt(0).toString(16).toUpperCase()}`
+    if (!codes.includes(code)) codes.push(code)
+    if (codes.length === max) break
+  }
+  return codes
+}

@@ -74,3 +74,19 @@ describe('texts with nothing visible', () => {
     for (const text of ['👩\u200d💻', 'a\u200bb', '\u202bשלום\u202c', 'x\u00a0y', '\u3000答案']) expect(parse(set((q) => (q.prompt = L(text)))).ok, JSON.stringify(text)).toBe(true)
   })
 })
+
+describe('texts with a broken character', () => {
+  it('refuses a lone surrogate (half of a pair, which no text can hold) in JSON or pasted CSV, naming where', () => {
+    const json = errorsOf(parse(set((q) => (q.prompt = L('哪一个？\ud800', 'Which one?')))))
+    const found = json.find((e) => e.path === 'q1 › prompt.zh')
+    expect(found, JSON.stringify(json)).toMatchObject({ code: 'vBroken', params: { chars: 'U+D800' } })
+    const title = errorsOf(parse(set((_q, s) => (s.title = L('我的题', 'My \udc00set')))))
+    expect(title.map((e) => e.path)).toContain('title.en')
+    const csv = errorsOf(parse('cat\tchat\ndog\tch\udfffien\n', 'csv'))
+    expect(csv.some((e) => e.line === 2 && e.column === 2 && e.code === 'vBroken'), JSON.stringify(csv)).toBe(true)
+  })
+
+  it('keeps characters outside the basic plane, whose pairs are whole', () => {
+    expect(parse(set((q) => (q.prompt = L('𠀀 是哪个字？', '😀 which?')))).ok).toBe(true)
+  })
+})

@@ -93,6 +93,7 @@ export type IssueCode =
   | 'vMaxChars'
   | 'vPlaceholder'
   | 'vInvisible'
+  | 'vBroken'
   | 'vEmptyAnswer'
   | 'vNotASet'
   | 'vQuestionIdUsed'

@@ -35,6 +35,7 @@ const MESSAGES = [
   ['vMaxEntries', 'must have at most {n} entries (has {has})', { n: NUMBER, has: COUNT }],
   ['vMaxChars', 'must have at most {n} characters (has {has})', { n: NUMBER, has: COUNT }],
   ['vPlaceholder', '{text} looks like a placeholder, not a real text'],
+  ['vBroken', 'holds a broken character ({chars}), half of a pair cut apart; delete it or type the text again'],
   ['vInvisible', 'has nothing visible: only spaces or invisible characters ({chars}); write the text itself'],
   ['vEmptyAnswer', '{text} is empty once case, spaces and punctuation are ignored'],
   ['vNotASet', 'must be an object (a question set), got {got}'],

@@ -61,6 +61,7 @@ export default {
     vMaxEntries: '最多 {n} 项（现有 {has} 项）',
     vMaxChars: '最多 {n} 个字符（现有 {has} 个）',
     vPlaceholder: '{text} 看起来是占位文字，不是真正的内容',
+    vBroken: '含有一个损坏的字符（{chars}）：它是被拆开的一对字符中的一半；请删掉它或重新输入这段文字',
     vInvisible: '没有任何看得见的文字：只有空格或不可见字符（{chars}）；请写上文字本身',
     vEmptyAnswer: '{text} 去掉大小写、空格和标点后就什么也不剩了',
     vNotASet: '必须是一个对象（题组），实际是 {got}',
