@@ -59,6 +59,7 @@ function corpus(): ImportIssue[] {
     ...issuesOf('{"id": "x",\n"title": }\n'),
     ...issuesOf(JSON.stringify({ format: 'qwen-study-backup', version: 1 })),
     ...issuesOf(`${'['.repeat(100)}${']'.repeat(100)}`),
+    ...issuesOf('{"id":"a","id":"b"}'),
     ...issuesOf(set({ questions: Array.from({ length: 20_001 }, () => 0) })),
     ...issuesOf(`{"__proto__": {}, ${set().slice(1)}`),
     ...issuesOf('a"b', 'csv', { separator: '"' }),

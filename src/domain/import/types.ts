@@ -50,6 +50,7 @@ export type IssueCode =
   | 'backupFile'
   | 'invalidJson'
   | 'tooDeep'
+  | 'duplicateKey'
   | 'tooManyQuestions'
   | 'shortenIds'
   | 'unsafeKeys'

@@ -19,6 +19,7 @@ export default {
     backupFile: 'This is a backup of your progress, not a question set. To restore it, open Settings → Backup → “Import progress”.',
     invalidJson: 'invalid JSON: {reason}',
     tooDeep: 'the data is nested more than {max} levels deep; a question set needs fewer than 10',
+    duplicateKey: 'the key {key} appears twice in one object (JSON keeps only the last); remove one of them',
     tooManyQuestions: 'the set has {n} questions; the limit is {max}',
     shortenIds: 'two question ids both shorten to {id}; shorten them',
     unsafeKeys: 'Ignored unsafe keys: {keys}.',

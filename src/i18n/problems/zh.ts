@@ -19,6 +19,7 @@ export default {
     backupFile: '这是学习记录的备份，不是题组。要恢复它，请打开“设置 → 备份 → 导入学习记录”。',
     invalidJson: 'JSON 格式错误：{reason}',
     tooDeep: '数据嵌套超过 {max} 层；题组只需要不到 10 层',
+    duplicateKey: '同一个对象里键 {key} 出现了两次（JSON 只保留后一个）；请删掉其中一个',
     tooManyQuestions: '题组有 {n} 道题，上限是 {max} 道',
     shortenIds: '两个题目 id 缩短后都是 {id}；请把它们改短',
     unsafeKeys: '已忽略不安全的键：{keys}。',
