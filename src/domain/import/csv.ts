@@ -13,6 +13,7 @@ import { MAX_CHOICES } from '@/domain/content/schema'
 import { normalizeText } from '@/domain/content/normalForm'
 import { validateSet } from '@/domain/content/validate'
 import { htmlToText, readAnkiHeader, splitTags } from './anki'
+import { unguardFormula } from './formula'
 import { visibleName } from './name'
 import { codeValidatorMessage } from './validatorCodes'
 import { groupDigits, issue, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
@@ -241,7 +242,8 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
         if (skip.has(i)) continue
         const text = anki.html === true ? htmlToText(raw) : raw
         // Without characters that hide or turn text round: an invisible cell is an empty one.
-        cells.push({ text: visibleName(text.replace(/\r\n?/g, '\n')), column: i + 1 })
+        // A cell written behind an apostrophe so a spreadsheet shows it as text (formula.ts) is read without it.
+        cells.push({ text: unguardFormula(visibleName(text.replace(/\r\n?/g, '\n'))), column: i + 1 })
       }
       if (cells.every((c) => c.text === '')) {
         // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
