@@ -340,7 +340,8 @@ describe('SettingsView: backup', () => {
     const source = freshDB()
     setDB(source)
     await useAppStore().updateSettings({ newPerDay: 7 })
-    const text = JSON.stringify(await exportProgress(source, T0))
+    // Exported now, after the settings were saved (now), as the app exports.
+    const text = JSON.stringify(await exportProgress(source, Date.now()))
     source.close()
     await source.delete()
     setDB(db)
@@ -559,6 +560,56 @@ describe('SettingsView: hostile backup files', () => {
     await flushPromises()
     expect(errorItems(w)).toEqual(['无法读取文件“backup-2026.json”：选择之后它被移动、改名、删除或修改了，或者浏览器无权读取它。请重新选择这个文件。'])
     expect(await dumpAll(db)).toEqual(before)
+  })
+
+  it('refuses a fresh round of hostile backups, each with its own message in both languages, and changes no table', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const good = (): Record<string, unknown> & { exportedAt: number; reviews: Record<string, unknown>[]; cards: Record<string, unknown>[]; importedSets: { set: { questions: Record<string, unknown>[] } }[] } =>
+      structuredClone(JSON.parse(JSON.stringify(backupNow)))
+    const backupNow = await exportProgress(db, Date.now())
+    const year2100 = Date.UTC(2100, 0, 1)
+    const cases: [string, string | RegExp][] = [
+      // A review dated long after the export, and a whole backup dated after now.
+      [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: year2100 })) }), /^reviews\[0\]\.time: .*2100.* is later than the moment this backup was exported/],
+      [
+        JSON.stringify({ ...good(), exportedAt: year2100 }),
+        /^exportedAt: this backup says it was exported on .*2100.*, later than now/,
+      ],
+      // Numbers written as strings, and a time that is no number.
+      [JSON.stringify({ ...good(), cards: good().cards.map((c) => ({ ...c, due: String(c.due) })) }), /^cards\[0\]\.due: expected a number; found "\d+"\.$/],
+      [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: 'NaN' })) }), 'reviews[0].time: expected a number; found "NaN".'],
+      [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: null })) }), 'reviews[0].time: expected a number; found null.'],
+      // Nested 10,000 deep.
+      [`{"format":"qwen-study-backup","version":1,"exportedAt":0,"cards":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, /^cards\[0\]\[0\]: nested more than 64 levels deep/],
+      // Two imported sets sharing a question id.
+      [
+        JSON.stringify({ ...good(), importedSets: [good().importedSets[0], { ...good().importedSets[0], id: 'other', set: { ...good().importedSets[0]!.set, id: 'other' } }] }),
+        /^importedSets\[1\]\.set › .*: the question id m1 is also in importedSets\[0\]\.$/,
+      ],
+      // A question text that is half a character, and one that shows nothing.
+      [
+        JSON.stringify({ ...good(), importedSets: good().importedSets.map((r) => ({ ...r, set: { ...r.set, questions: r.set.questions.map((q) => ({ ...q, prompt: { zh: '题\ud800', en: 'Q' } })) } })) }),
+        /^importedSets\[0\]\.set › .* › prompt\.zh: the imported question set breaks a rule: holds a broken character \(U\+D800\)/,
+      ],
+      [
+        JSON.stringify({ ...good(), importedSets: good().importedSets.map((r) => ({ ...r, set: { ...r.set, questions: r.set.questions.map((q) => ({ ...q, prompt: { zh: '\u200b\u2060', en: 'Q' } })) } })) }),
+        /^importedSets\[0\]\.set › .* › prompt\.zh: the imported question set breaks a rule: has nothing visible: only spaces or invisible characters \(U\+200B, U\+2060\)/,
+      ],
+    ]
+    for (const [text, english] of cases) {
+      i18n.global.locale.value = 'en'
+      await chooseFile(w, text)
+      await vi.waitFor(() => expect(w.find('[data-testid="backup-errors"]').exists()).toBe(true))
+      const [item] = errorItems(w)
+      expect(item).toMatch(english)
+      i18n.global.locale.value = 'zh'
+      await flushPromises()
+      expect(errorItems(w)[0]).toMatch(/\p{Script=Han}/u)
+      expect(errorItems(w)[0]).not.toMatch(/\b(?:expected|found|later than|nested|breaks|visible|broken)\b/)
+      expect(await dumpAll(db)).toEqual(before)
+    }
   })
 
   it('takes the same backup twice without a change, even when its sets list their fields in another order', async () => {
