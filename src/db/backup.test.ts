@@ -225,7 +225,8 @@ describe('importProgress', () => {
     expect(progress).toHaveLength(3)
     expect(progress.at(-1)).toBe(1)
     expect(await db.cards.count()).toBe(many.length + 1)
-  })
+    // 10,001 cards written twice: seconds on a busy machine.
+  }, 30_000)
 })
 
 describe('parseBackup, then importProgress: cards at the limits of the check', () => {

@@ -19,7 +19,8 @@ import type { SettingNote } from '@/domain/backup/settings'
 import { decodeBackup } from '@/domain/backup/read'
 import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
-import { readImportedSets } from './importedQuestions'
+import { importedQuestionIds, readImportedSets } from './importedQuestions'
+import { syncBank } from './progress'
 import { isQuotaError } from './quota'
 
 /** 300 MB: several years of daily study; far beyond that is not a backup of this app. */
@@ -48,8 +49,13 @@ export type ApplyResult =
   | { status: 'conflict'; conflicts: SetConflict[] }
   | { status: 'cancelled' }
 
+/** The built-in bank as the job needs it: its ids (clashes) and each question with its set (reconciling). */
+export interface BuiltInBank extends BuiltInIds {
+  questions: readonly { id: string; setId: string }[]
+}
+
 export interface BackupJob {
-  check(file: Blob, builtIn: BuiltInIds, onProgress: OnProgress): Promise<CheckResult>
+  check(file: Blob, builtIn: BuiltInBank, onProgress: OnProgress): Promise<CheckResult>
   apply(mode: ImportMode, onProgress: OnProgress): Promise<ApplyResult>
   /** Stops the running step; a write in progress is rolled back. */
   cancel(): void
@@ -82,6 +88,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 /** The job on this thread, against `db`. */
 export function inlineBackupJob(db: StudyDB): BackupJob {
   let backup: BackupFile | null = null
+  let bank: BuiltInBank['questions'] = []
   let notes: SettingNote[] = []
   let mergeConflicts: SetConflict[] = []
   let controller = new AbortController()
@@ -91,6 +98,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       controller = new AbortController()
       const { signal } = controller
       backup = null
+      bank = builtIn.questions
       if (file.size > MAX_BACKUP_BYTES) return { status: 'tooBig', bytes: file.size }
       onProgress('read', 0)
       let bytes: Uint8Array
@@ -137,6 +145,10 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       try {
         const summary = await importProgress(db, backup, mode, { signal, onProgress: (done) => onProgress('write', done) })
         backup = null
+        // Progress for questions this app does not have (a set imported on the other device only,
+        // a question since removed) goes to the archive now, as start-up would, rather than being
+        // counted as due until the next start-up. Kept, never dropped: it comes back with its question.
+        await syncBank(db, [...bank, ...(await importedQuestionIds(db))], Date.now())
         return { status: 'done', summary, notes }
       } catch (e) {
         if (signal.aborted) return { status: 'cancelled' }
@@ -159,7 +171,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
 // The worker's side of the conversation (backup.worker.ts relays these messages to an inline job).
 
 export type ToWorker =
-  | { id: number; type: 'check'; file: Blob; builtIn: { setIds: string[]; questionIds: string[] } }
+  | { id: number; type: 'check'; file: Blob; builtIn: { setIds: string[]; questions: { id: string; setId: string }[] } }
   | { id: number; type: 'apply'; mode: ImportMode }
   | { type: 'cancel' }
 
@@ -208,7 +220,7 @@ export function workerBackupJob(): BackupJob {
 
   return {
     check(file, builtIn, progress) {
-      const ids = { setIds: [...builtIn.setIds], questionIds: [...builtIn.questionIds] }
+      const ids = { setIds: [...builtIn.setIds], questions: builtIn.questions.map(({ id, setId }) => ({ id, setId })) }
       return ask({ id: ++next, type: 'check', file, builtIn: ids }, progress)
     },
     apply(mode, progress) {

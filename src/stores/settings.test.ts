@@ -9,7 +9,11 @@ import { backupFileName, useSettingsStore } from './settings'
 
 vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({
-  default: [{ id: 'figures', title: { zh: '数字', en: 'Figures' }, questions: ['figures-1'] }],
+  default: [
+    { id: 'figures', title: { zh: '数字', en: 'Figures' }, questions: ['figures-1'] },
+    // The questions these tests' progress is for (a backup's progress for any other goes to the archive).
+    { id: 'set-a', title: { zh: '甲', en: 'A' }, questions: ['q1', 'q9', 'mine'] },
+  ],
 }))
 
 const L = (s: string) => ({ zh: s, en: s })

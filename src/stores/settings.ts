@@ -93,6 +93,7 @@ export const useSettingsStore = defineStore('settings', () => {
       const builtIn = {
         setIds: new Set(bank.builtInQuestionIds.map((q) => q.setId)),
         questionIds: new Set(bank.builtInQuestionIds.map((q) => q.id)),
+        questions: bank.builtInQuestionIds,
       }
       const checked = await current.check(blob, builtIn, track)
       if (checked.status !== 'ready') {

@@ -14,7 +14,10 @@ import { useAppStore } from '@/stores/app'
 import SettingsView from './SettingsView.vue'
 
 vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
-vi.mock('virtual:question-index', () => ({ default: [] }))
+// The built-in bank: the questions these tests' progress is for (a backup's progress for any other goes to the archive).
+vi.mock('virtual:question-index', () => ({
+  default: [{ id: 'set-a', title: { zh: '甲', en: 'A' }, questions: ['q1', 'mine', 'from-backup', 'only'] }],
+}))
 
 let db: StudyDB
 let pinia: Pinia
