@@ -5,7 +5,8 @@
  * ImportIssues.test.ts holds every one a learner's file can raise to a code; a message not listed
  * (a rule added later) keeps no code and is shown as it is.
  */
-import { QUESTION_TYPES } from '@/domain/content/schema'
+// Relative, so the browser tests' message helper (e2e/helpers/i18n.ts) can load this file as it is.
+import { QUESTION_TYPES } from '../content/schema'
 import type { ImportIssue, IssueCode } from './types'
 
 type Coded = Required<Pick<ImportIssue, 'code'>> & Pick<ImportIssue, 'params'>
