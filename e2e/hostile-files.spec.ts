@@ -46,6 +46,12 @@ async function studiedSet(page: Page): Promise<string> {
   return id
 }
 
+/** A message with its parameters filled in, the rest (dates in the learner's format) matched by anything. */
+function template(locale: Locale, key: string, params: Record<string, string>): RegExp {
+  const text = t(locale, key, params)
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+')}$`)
+}
+
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))))
 const utf16NoBom = (text: string) => Buffer.from(text, 'utf16le')
@@ -88,6 +94,21 @@ test.describe('hostile files', () => {
         file: bytes(json(['q1', 'q1'].map((id) => ({ id, type: 'truefalse', prompt: { zh: 'p', en: 'p' }, explanation: { zh: 'e', en: 'e' }, answer: true })))),
         said: (l) => `q1 › id${t(l, 'punct.colon')}${t(l, 'importIssue.vQuestionIdUsed', { value: '"q1"', other: 'questions[0]' })}`,
       },
+      {
+        name: 'invisible.json',
+        file: bytes(json([{ id: 'q1', type: 'truefalse', prompt: { zh: '\u200b\u202e', en: 'p' }, explanation: { zh: 'e', en: 'e' }, answer: true }])),
+        said: (l) => `q1 › prompt.zh${t(l, 'punct.colon')}${t(l, 'importIssue.vInvisible', { chars: 'U+200B, U+202E' })}`,
+      },
+      {
+        name: 'half-a-character.json',
+        file: bytes(json([{ id: 'q1', type: 'truefalse', prompt: { zh: 'p', en: 'p' }, explanation: { zh: 'e', en: 'e' }, answer: true }]).replace('"en":"e"', '"en":"e\\ud800"')),
+        said: (l) => `q1 › explanation.en${t(l, 'punct.colon')}${t(l, 'importIssue.vBroken', { chars: 'U+D800' })}`,
+      },
+      {
+        name: 'twice.json',
+        file: bytes(json([{ id: 'q1', type: 'truefalse', prompt: { zh: 'p', en: 'p' }, explanation: { zh: 'e', en: 'e' }, answer: true }]).replace('"answer":true', '"answer":true,"answer":false')),
+        said: (l) => `${t(l, 'import.at', { line: 1, column: 193 })}${t(l, 'punct.colon')}${t(l, 'importIssue.duplicateKey', { key: '"answer"' })}`,
+      },
     ]
     for (const { name, file, said } of cases) {
       await test.step(name, async () => {
@@ -114,6 +135,16 @@ test.describe('hostile files', () => {
       await expectNoSeriousA11yViolations(page, 'import screen, a file that cannot be read')
       await switchLocale(page, 'en')
       await expect(errors).toHaveText([t('en', 'importIssue.fileUnreadable', { name: 'gone.csv' })])
+    })
+
+    await test.step('an Anki export of cloze notes with HTML: the typed questions Anki would make, no markup', async () => {
+      await switchLocale(page, 'en')
+      await chooseFile(page, 'cloze.txt', '#separator:tab\n#html:true\n#notetype column:1\nCloze\t<b>{{c1::Qwen}}</b> is made by {{c2::Alibaba::a company}}\t\n')
+      const first = page.getByTestId('import-first')
+      await expect(first).toContainText('[…] is made by Alibaba')
+      await expect(first).toContainText('Qwen is made by [a company]')
+      await expect(first).not.toContainText('{{')
+      await expect(first).not.toContainText('<b>')
     })
 
     await test.step('markup in a file is shown as text and never runs', async () => {
@@ -166,7 +197,22 @@ test.describe('hostile files', () => {
       { label: 'cut off', file: bytes(cut), said: (l) => t(l, 'backupProblem.incomplete', at(cut, cut.length)) },
       { label: 'nested 10,000 deep', file: bytes(deep), said: (l) => t(l, 'backupProblem.tooDeep', { path: 'x[0][0]', max: 64, ...deepAt }) },
     ]
-    for (const { label, file, said } of cases) {
+    const withReviews = (change: (r: Record<string, unknown>) => Record<string, unknown>) =>
+      bytes(JSON.stringify({ ...parsed, reviews: (parsed.reviews as Record<string, unknown>[]).map((r, i) => (i === 0 ? change(r) : r)) }))
+    cases.push(
+      {
+        label: 'numbers written as strings',
+        file: withReviews((r) => ({ ...r, time: String(r.time) })),
+        said: (l) => t(l, 'backupProblem.invalid', { path: 'reviews[0].time', expected: t(l, 'backupProblem.expected.number'), got: JSON.stringify(String((parsed.reviews as { time: number }[])[0]!.time)) }),
+      },
+      { label: 'a time that is no number', file: withReviews((r) => ({ ...r, time: 'NaN' })), said: (l) => t(l, 'backupProblem.invalid', { path: 'reviews[0].time', expected: t(l, 'backupProblem.expected.number'), got: '"NaN"' }) },
+    )
+    // Said with both dates in the learner's language and format: matched on everything but the dates.
+    const dated: { label: string; file: Buffer; said: (locale: Locale) => RegExp }[] = [
+      { label: 'a review dated 2100', file: withReviews((r) => ({ ...r, time: Date.UTC(2100, 0, 1) })), said: (l) => template(l, 'backupProblem.afterExport', { path: 'reviews[0].time' }) },
+      { label: 'a backup exported in 2100', file: bytes(JSON.stringify({ ...parsed, exportedAt: Date.UTC(2100, 0, 1) })), said: (l) => template(l, 'backupProblem.exportedLater', { path: 'exportedAt' }) },
+    ]
+    for (const { label, file, said } of [...cases, ...dated]) {
       await test.step(label, async () => {
         await switchLocale(page, 'zh')
         await choose(file)
@@ -190,6 +236,32 @@ test.describe('hostile files', () => {
       // Start-up bookkeeping (the bank signature) is forgotten by an import and written at the next start.
       const progress = (dump: Record<string, unknown[]>) => ({ ...dump, settings: dump.settings!.filter((s) => (s as { key: string }).key !== 'bankSignature') })
       expect(progress(after)).toEqual(progress(before))
+    })
+
+    await test.step('settings that break their rules: the rest is imported, the learner’s own values stay, and each is named', async () => {
+      await switchLocale(page, 'en')
+      const settings = [
+        { key: 'settings', value: { retention: 7, newPerDay: 'many', learningSteps: ['1m', '10m'], language: 'fr' }, updatedAt: Date.now() },
+        { key: 'theme', value: 'neon' },
+      ]
+      await choose(bytes(JSON.stringify({ ...parsed, exportedAt: Date.now(), settings })))
+      await page.getByTestId('import-merge').click()
+      await expect(page.getByTestId('backup-status')).toHaveText(t('en', 'settings.imported'))
+      const notes = page.getByTestId('backup-notes').getByRole('listitem')
+      await expect(notes).toHaveCount(4)
+      await expect(notes.nth(0)).toHaveText(
+        t('en', 'backupSetting.invalid', {
+          setting: t('en', 'settings.fieldName.retention'),
+          got: '7',
+          path: 'settings[0].value.retention',
+          allowed: t('en', 'backupSetting.allowed.retention', { min: 0.7, max: 0.97 }),
+          now: t('en', 'backupSetting.percent', { value: '0.9', percent: 90 }),
+        }),
+      )
+      await expect(page.getByTestId('settings-new-per-day')).toHaveValue('20')
+      await expectNoSeriousA11yViolations(page, 'settings, a backup whose settings were left out')
+      await switchLocale(page, 'zh')
+      await expect(notes.nth(3)).toHaveText(t('zh', 'backupSetting.unknownKey', { path: 'settings[1].key', key: 'theme' }))
     })
   })
 })

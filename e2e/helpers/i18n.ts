@@ -3,11 +3,16 @@ import en from '../../src/i18n/en'
 import zh from '../../src/i18n/zh'
 import enProblems from '../../src/i18n/problems/en'
 import zhProblems from '../../src/i18n/problems/zh'
+import { VALIDATOR_ENGLISH } from '../../src/domain/import/validatorCodes'
 
 export type Locale = 'zh' | 'en'
 export const LOCALES: readonly Locale[] = ['zh', 'en']
 
-const messages: Record<Locale, unknown> = { zh: { ...zh, ...zhProblems }, en: { ...en, ...enProblems } }
+// The set validator's messages are said in English as it words them (validatorCodes.ts).
+const messages: Record<Locale, unknown> = {
+  zh: { ...zh, ...zhProblems },
+  en: { ...en, ...enProblems, importIssue: { ...enProblems.importIssue, ...VALIDATOR_ENGLISH } },
+}
 
 /** A UI string as the app shows it: `t('en', 'home.questions', { n: 28 })` → "28 questions". */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {

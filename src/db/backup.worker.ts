@@ -24,7 +24,11 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     message.type === 'check'
       ? job.check(
           message.file,
-          { setIds: new Set(message.builtIn.setIds), questionIds: new Set(message.builtIn.questionIds) },
+          {
+            setIds: new Set(message.builtIn.setIds),
+            questionIds: new Set(message.builtIn.questions.map((q) => q.id)),
+            questions: message.builtIn.questions,
+          },
           progress,
         )
       : job.apply(message.mode, progress)

@@ -15,10 +15,12 @@ import {
   type SetConflict,
 } from '@/domain/backup/format'
 import type { ImportMode, ImportSummary } from '@/domain/backup/merge'
+import type { SettingNote } from '@/domain/backup/settings'
 import { decodeBackup } from '@/domain/backup/read'
 import { importProgress, isEmpty } from './backup'
 import type { StudyDB } from './database'
-import { readImportedSets } from './importedQuestions'
+import { importedQuestionIds, readImportedSets } from './importedQuestions'
+import { syncBank } from './progress'
 import { isQuotaError } from './quota'
 
 /** 300 MB: several years of daily study; far beyond that is not a backup of this app. */
@@ -42,12 +44,18 @@ export type Phase = 'read' | 'check' | 'write'
 export type OnProgress = (phase: Phase, done: number) => void
 
 export type ApplyResult =
-  | { status: 'done'; summary: ImportSummary }
+  /** Written; `notes`: the file's settings that were not valid and so not written (said to the learner). */
+  | { status: 'done'; summary: ImportSummary; notes: SettingNote[] }
   | { status: 'conflict'; conflicts: SetConflict[] }
   | { status: 'cancelled' }
 
+/** The built-in bank as the job needs it: its ids (clashes) and each question with its set (reconciling). */
+export interface BuiltInBank extends BuiltInIds {
+  questions: readonly { id: string; setId: string }[]
+}
+
 export interface BackupJob {
-  check(file: Blob, builtIn: BuiltInIds, onProgress: OnProgress): Promise<CheckResult>
+  check(file: Blob, builtIn: BuiltInBank, onProgress: OnProgress): Promise<CheckResult>
   apply(mode: ImportMode, onProgress: OnProgress): Promise<ApplyResult>
   /** Stops the running step; a write in progress is rolled back. */
   cancel(): void
@@ -80,6 +88,8 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 /** The job on this thread, against `db`. */
 export function inlineBackupJob(db: StudyDB): BackupJob {
   let backup: BackupFile | null = null
+  let bank: BuiltInBank['questions'] = []
+  let notes: SettingNote[] = []
   let mergeConflicts: SetConflict[] = []
   let controller = new AbortController()
 
@@ -88,6 +98,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       controller = new AbortController()
       const { signal } = controller
       backup = null
+      bank = builtIn.questions
       if (file.size > MAX_BACKUP_BYTES) return { status: 'tooBig', bytes: file.size }
       onProgress('read', 0)
       let bytes: Uint8Array
@@ -100,12 +111,14 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       if (signal.aborted) return { status: 'cancelled' }
       const decoded = decodeBackup(bytes)
       if (!decoded.ok) return { status: 'invalid', problems: [decoded.problem] }
-      const steps = parseBackupSteps(decoded.text)
+      // The import's clock: a backup exported later than now was written by a device whose clock was wrong.
+      const steps = parseBackupSteps(decoded.text, Date.now())
       for (;;) {
         const step = steps.next()
         if (step.done === true) {
           if (!step.value.ok) return { status: 'invalid', problems: step.value.problems }
           backup = step.value.backup
+          notes = step.value.notes
           break
         }
         onProgress('check', step.value)
@@ -132,7 +145,11 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       try {
         const summary = await importProgress(db, backup, mode, { signal, onProgress: (done) => onProgress('write', done) })
         backup = null
-        return { status: 'done', summary }
+        // Progress for questions this app does not have (a set imported on the other device only,
+        // a question since removed) goes to the archive now, as start-up would, rather than being
+        // counted as due until the next start-up. Kept, never dropped: it comes back with its question.
+        await syncBank(db, [...bank, ...(await importedQuestionIds(db))], Date.now())
+        return { status: 'done', summary, notes }
       } catch (e) {
         if (signal.aborted) return { status: 'cancelled' }
         throw e
@@ -154,7 +171,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
 // The worker's side of the conversation (backup.worker.ts relays these messages to an inline job).
 
 export type ToWorker =
-  | { id: number; type: 'check'; file: Blob; builtIn: { setIds: string[]; questionIds: string[] } }
+  | { id: number; type: 'check'; file: Blob; builtIn: { setIds: string[]; questions: { id: string; setId: string }[] } }
   | { id: number; type: 'apply'; mode: ImportMode }
   | { type: 'cancel' }
 
@@ -203,7 +220,7 @@ export function workerBackupJob(): BackupJob {
 
   return {
     check(file, builtIn, progress) {
-      const ids = { setIds: [...builtIn.setIds], questionIds: [...builtIn.questionIds] }
+      const ids = { setIds: [...builtIn.setIds], questions: builtIn.questions.map(({ id, setId }) => ({ id, setId })) }
       return ask({ id: ++next, type: 'check', file, builtIn: ids }, progress)
     },
     apply(mode, progress) {

@@ -301,6 +301,7 @@ export default {
       maxIntervalDays: 'Maximum interval',
       learningSteps: 'Learning steps',
       notebookClearStreak: 'Right answers to clear a mistake',
+      relearningSteps: 'Relearning steps',
     },
     problem: {
       required: '{field}: this is empty — enter a number.',

@@ -4,9 +4,11 @@ import enCore from './en'
 import zhCore from './zh'
 import enProblems from './problems/en'
 import zhProblems from './problems/zh'
+import { VALIDATOR_ENGLISH } from '@/domain/import/validatorCodes'
 
-// The messages about refused files are their own chunk; together they are the interface.
-const en = { ...enCore, ...enProblems }
+// The messages about refused files are their own chunk; together they are the interface. The set
+// validator's messages are said in English as it words them (validatorCodes.ts), in Chinese here.
+const en = { ...enCore, ...enProblems, importIssue: { ...enProblems.importIssue, ...VALIDATOR_ENGLISH } }
 const zh = { ...zhCore, ...zhProblems }
 
 function keys(obj: object, prefix = ''): string[] {

@@ -301,6 +301,7 @@ export default {
       maxIntervalDays: '最长间隔',
       learningSteps: '学习步长',
       notebookClearStreak: '移出错题本所需连对次数',
+      relearningSteps: '重新学习步长',
     },
     problem: {
       required: '{field}：未填写——请填一个数字。',

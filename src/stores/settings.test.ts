@@ -9,7 +9,11 @@ import { backupFileName, useSettingsStore } from './settings'
 
 vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
 vi.mock('virtual:question-index', () => ({
-  default: [{ id: 'figures', title: { zh: '数字', en: 'Figures' }, questions: ['figures-1'] }],
+  default: [
+    { id: 'figures', title: { zh: '数字', en: 'Figures' }, questions: ['figures-1'] },
+    // The questions these tests' progress is for (a backup's progress for any other goes to the archive).
+    { id: 'set-a', title: { zh: '甲', en: 'A' }, questions: ['q1', 'q9', 'mine'] },
+  ],
 }))
 
 const L = (s: string) => ({ zh: s, en: s })
@@ -41,7 +45,7 @@ describe('useSettingsStore import', () => {
   it('imports at once into a database without progress, keeping the imported question sets', async () => {
     await importedSetsOf(db).add(importedSet)
     const result = await useSettingsStore().startImport(await backupWithCard('q9'))
-    expect(result).toEqual({ status: 'done' })
+    expect(result).toEqual({ status: 'done', notes: [] })
     expect(await db.cards.count()).toBe(1)
     expect(await importedSetsOf(db).get('mine')).toEqual(importedSet)
   })
@@ -115,7 +119,7 @@ describe('useSettingsStore import: the same rules as a set import', () => {
       conflicts: [{ index: 0, id: 'mine', name: 'My set', with: 'imported', ours: 'My set' }],
     })
     expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(importedSet.set.title)
-    expect(await store.finishImport('replace')).toEqual({ status: 'done' })
+    expect(await store.finishImport('replace')).toEqual({ status: 'done', notes: [] })
     expect((await importedSetsOf(db).get('mine'))?.set.title).toEqual(L('Theirs'))
   })
 
@@ -131,7 +135,7 @@ describe('useSettingsStore import: the same rules as a set import', () => {
     expect(store.failedMode).toBe('merge')
     expect(await db.cards.count()).toBe(1)
     spy.mockImplementation(put)
-    expect(await store.finishImport('merge')).toEqual({ status: 'done' })
+    expect(await store.finishImport('merge')).toEqual({ status: 'done', notes: [] })
     expect(await db.cards.count()).toBe(2)
   })
 })

@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue'
 import { exportProgress, resetProgress, type BackupProblem, type SetConflict } from '@/db/backup'
 import { backupJobWithFallback, inlineBackupJob, MAX_BACKUP_BYTES, type BackupJob, type Phase } from '@/db/backupJob'
 import { getDB } from '@/db/database'
+import type { SettingNote } from '@/domain/backup/settings'
 import { useAppStore } from './app'
 import { useBankStore } from './bank'
 
@@ -17,7 +18,8 @@ export type ImportStart =
   | { status: 'conflict'; conflicts: SetConflict[] }
   /** There is progress already: the learner must choose merge or replace (finishImport). */
   | { status: 'choose' }
-  | { status: 'done' }
+  /** Imported; `notes`: the file's settings that were not valid and were left out. */
+  | { status: 'done'; notes: SettingNote[] }
   | { status: 'cancelled' }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -91,6 +93,7 @@ export const useSettingsStore = defineStore('settings', () => {
       const builtIn = {
         setIds: new Set(bank.builtInQuestionIds.map((q) => q.setId)),
         questionIds: new Set(bank.builtInQuestionIds.map((q) => q.id)),
+        questions: bank.builtInQuestionIds,
       }
       const checked = await current.check(blob, builtIn, track)
       if (checked.status !== 'ready') {
@@ -111,7 +114,7 @@ export const useSettingsStore = defineStore('settings', () => {
       if (result.status === 'done') {
         if (job.value === current) dropJob()
         await useAppStore().showStoredSettings()
-        return { status: 'done' }
+        return { status: 'done', notes: result.notes }
       }
       if (result.status === 'conflict') return { status: 'conflict', conflicts: result.conflicts }
       if (job.value === current) dropJob()

@@ -9,7 +9,7 @@ vi.mock('virtual:question-index', () => ({ default: [] }))
 
 import { i18n } from '@/i18n'
 import type { StudyDB } from '@/db/database'
-import { dumpAll, freshDBEachTest, importedSetsOf, makeCard } from '@/db/test-utils'
+import { dumpAll, freshDBEachTest, importedSetsOf, makeCard, makeEntry, makeLog, T0 } from '@/db/test-utils'
 import { makeImportedSet } from '@/domain/progress/testing'
 import ImportView from './ImportView.vue'
 
@@ -379,6 +379,56 @@ describe('ImportView: hostile JSON', () => {
       'n › value：必须是有限的数字，实际是 Infinity',
       'q1 › id："q1" 已经是本题组 questions[0] 的编号',
     ])
+  })
+})
+
+describe('ImportView: a fresh round of hostile files, over a set already studied', () => {
+  const errors = (w: VueWrapper) => byId(w, 'import-errors').findAll('li').map((li) => li.text())
+  const L = (text: string) => ({ zh: text, en: text })
+  const q = (extra: object) => ({ id: 'q1', type: 'truefalse', prompt: L('对吗？'), explanation: L('是的。'), answer: true, ...extra })
+  const set = (extra: object = {}) => JSON.stringify({ id: 's', title: L('题'), keyPoints: [L('点')], questions: [q(extra)] }, null, 2)
+
+  it('refuses each with where and how to fix it, in both languages, and no table changes', async () => {
+    await importedSetsOf(db).add(makeImportedSet())
+    await db.cards.put(makeCard({ questionId: 'm1', setId: 'mine' }))
+    await db.reviews.put(makeLog('r1', T0, { questionId: 'm1', setId: 'mine' }))
+    await db.notebook.put(makeEntry({ questionId: 'm1', setId: 'mine' }))
+    const before = await dumpAll(db)
+    const w = mountView()
+    const cases: [File, string | RegExp][] = [
+      [new File([set({ prompt: { zh: '\u200b\u200d', en: 'True?' } })], 'a.json'), 'q1 › prompt.zh: has nothing visible: only spaces or invisible characters (U+200B, U+200D); write the text itself'],
+      [new File([set({ prompt: { zh: '对吗？', en: '\u202e\u2066\u3000' } })], 'a.json'), 'q1 › prompt.en: has nothing visible: only spaces or invisible characters (U+202E, U+2066); write the text itself'],
+      [new File([set({ explanation: { zh: '是\ud800', en: 'Yes' } })], 'a.json'), 'q1 › explanation.zh: holds a broken character (U+D800), half of a pair cut apart; delete it or type the text again'],
+      [new File([set().replace('"answer": true', '"answer": true,\n      "answer": false')], 'a.json'), 'Line 26, column 7: the key "answer" appears twice in one object (JSON keeps only the last); remove one of them'],
+      [new File([`{"id":${'['.repeat(10_000)}${']'.repeat(10_000)}}`], 'a.json'), /^Line 1, column 70: the data is nested more than 64 levels deep/],
+      [new File([set({ type: 'numeric', value: '42', tolerance: 0 }).replace('"answer": true,', '')], 'a.json'), 'q1 › value: must be a number, got "42"'],
+      [new File([`${'x'.repeat(10 * 1024 * 1024)}\ty`], 'big.tsv'), 'The file is 10.1 MB; the limit is 10 MB.'],
+    ]
+    for (const [file, english] of cases) {
+      i18n.global.locale.value = 'en'
+      await chooseFile(w, file)
+      await vi.waitFor(() => expect(errors(w)[0]).toMatch(english), { timeout: 5000 })
+      i18n.global.locale.value = 'zh'
+      await flushPromises()
+      expect(errors(w)[0]).toMatch(/\p{Script=Han}/u)
+      expect((byId(w, 'import-save').element as HTMLButtonElement).disabled).toBe(true)
+      expect(await dumpAll(db)).toEqual(before)
+    }
+  }, 30_000)
+
+  it('reads an Anki export of cloze notes with HTML as the typed questions Anki would make, and a UTF-16 file with its mark', async () => {
+    const w = mountView()
+    const anki = '#separator:tab\n#html:true\n#notetype column:1\nCloze\t<b>{{c1::千问}}</b>&nbsp;是{{c2::阿里巴巴::公司}}的模型\t\n'
+    await chooseFile(w, new File([anki], 'anki.txt', { type: 'text/plain' }))
+    await vi.waitFor(() => expect(byId(w, 'import-first').exists()).toBe(true), { timeout: 3000 })
+    const first = byId(w, 'import-first').findAll('li').map((li) => li.findAll('p').map((p) => p.text()))
+    expect(first).toEqual([
+      ['[…] 是阿里巴巴的模型', 'Answer: 千问'],
+      ['千问 是[公司]的模型', 'Answer: 阿里巴巴'],
+    ])
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'猫\tcat\n'].flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8])])
+    await chooseFile(w, new File([utf16], 'deck.tsv'))
+    await vi.waitFor(() => expect(byId(w, 'import-first').text()).toContain('cat'), { timeout: 3000 })
   })
 })
 

@@ -14,7 +14,10 @@ import { useAppStore } from '@/stores/app'
 import SettingsView from './SettingsView.vue'
 
 vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
-vi.mock('virtual:question-index', () => ({ default: [] }))
+// The built-in bank: the questions these tests' progress is for (a backup's progress for any other goes to the archive).
+vi.mock('virtual:question-index', () => ({
+  default: [{ id: 'set-a', title: { zh: '甲', en: 'A' }, questions: ['q1', 'mine', 'from-backup', 'only'] }],
+}))
 
 let db: StudyDB
 let pinia: Pinia
@@ -340,7 +343,8 @@ describe('SettingsView: backup', () => {
     const source = freshDB()
     setDB(source)
     await useAppStore().updateSettings({ newPerDay: 7 })
-    const text = JSON.stringify(await exportProgress(source, T0))
+    // Exported now, after the settings were saved (now), as the app exports.
+    const text = JSON.stringify(await exportProgress(source, Date.now()))
     source.close()
     await source.delete()
     setDB(db)
@@ -561,6 +565,56 @@ describe('SettingsView: hostile backup files', () => {
     expect(await dumpAll(db)).toEqual(before)
   })
 
+  it('refuses a fresh round of hostile backups, each with its own message in both languages, and changes no table', async () => {
+    await seed()
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const good = (): Record<string, unknown> & { exportedAt: number; reviews: Record<string, unknown>[]; cards: Record<string, unknown>[]; importedSets: { set: { questions: Record<string, unknown>[] } }[] } =>
+      structuredClone(JSON.parse(JSON.stringify(backupNow)))
+    const backupNow = await exportProgress(db, Date.now())
+    const year2100 = Date.UTC(2100, 0, 1)
+    const cases: [string, string | RegExp][] = [
+      // A review dated long after the export, and a whole backup dated after now.
+      [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: year2100 })) }), /^reviews\[0\]\.time: .*2100.* is later than the moment this backup was exported/],
+      [
+        JSON.stringify({ ...good(), exportedAt: year2100 }),
+        /^exportedAt: this backup says it was exported on .*2100.*, later than now/,
+      ],
+      // Numbers written as strings, and a time that is no number.
+      [JSON.stringify({ ...good(), cards: good().cards.map((c) => ({ ...c, due: String(c.due) })) }), /^cards\[0\]\.due: expected a number; found "\d+"\.$/],
+      [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: 'NaN' })) }), 'reviews[0].time: expected a number; found "NaN".'],
+      [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: null })) }), 'reviews[0].time: expected a number; found null.'],
+      // Nested 10,000 deep.
+      [`{"format":"qwen-study-backup","version":1,"exportedAt":0,"cards":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, /^cards\[0\]\[0\]: nested more than 64 levels deep/],
+      // Two imported sets sharing a question id.
+      [
+        JSON.stringify({ ...good(), importedSets: [good().importedSets[0], { ...good().importedSets[0], id: 'other', set: { ...good().importedSets[0]!.set, id: 'other' } }] }),
+        /^importedSets\[1\]\.set › .*: the question id m1 is also in importedSets\[0\]\.$/,
+      ],
+      // A question text that is half a character, and one that shows nothing.
+      [
+        JSON.stringify({ ...good(), importedSets: good().importedSets.map((r) => ({ ...r, set: { ...r.set, questions: r.set.questions.map((q) => ({ ...q, prompt: { zh: '题\ud800', en: 'Q' } })) } })) }),
+        /^importedSets\[0\]\.set › .* › prompt\.zh: the imported question set breaks a rule: holds a broken character \(U\+D800\)/,
+      ],
+      [
+        JSON.stringify({ ...good(), importedSets: good().importedSets.map((r) => ({ ...r, set: { ...r.set, questions: r.set.questions.map((q) => ({ ...q, prompt: { zh: '\u200b\u2060', en: 'Q' } })) } })) }),
+        /^importedSets\[0\]\.set › .* › prompt\.zh: the imported question set breaks a rule: has nothing visible: only spaces or invisible characters \(U\+200B, U\+2060\)/,
+      ],
+    ]
+    for (const [text, english] of cases) {
+      i18n.global.locale.value = 'en'
+      await chooseFile(w, text)
+      await vi.waitFor(() => expect(w.find('[data-testid="backup-errors"]').exists()).toBe(true))
+      const [item] = errorItems(w)
+      expect(item).toMatch(english)
+      i18n.global.locale.value = 'zh'
+      await flushPromises()
+      expect(errorItems(w)[0]).toMatch(/\p{Script=Han}/u)
+      expect(errorItems(w)[0]).not.toMatch(/\b(?:expected|found|later than|nested|breaks|visible|broken)\b/)
+      expect(await dumpAll(db)).toEqual(before)
+    }
+  })
+
   it('takes the same backup twice without a change, even when its sets list their fields in another order', async () => {
     await seed()
     const before = await dumpAll(db)
@@ -582,6 +636,90 @@ describe('SettingsView: hostile backup files', () => {
       expect(w.find('[data-testid="backup-errors"]').exists()).toBe(false)
       expect(await dumpAll(db)).toEqual(before)
     }
+  })
+})
+
+describe('SettingsView: a backup whose settings are not valid', () => {
+  const noteItems = (w: VueWrapper) => byTestId(w, 'backup-notes').findAll('li').map((li) => li.text())
+  /** A backup of one card and of settings that break their rules, beside one valid field. */
+  async function badSettingsBackup(): Promise<string> {
+    const backup = JSON.parse(await otherBackup()) as { settings: unknown[] }
+    backup.settings = [
+      {
+        key: 'settings',
+        value: { retention: 7, newPerDay: -3, maxIntervalDays: 'many', learningSteps: ['5m'], language: 'fr' },
+        updatedAt: T0 + 86_400_000,
+      },
+      { key: 'theme', value: 'neon', updatedAt: T0 },
+    ]
+    return JSON.stringify(backup)
+  }
+
+  it('merges everything else, keeps the learner’s own value of each bad setting, and says which, what the file held and what is allowed', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    await saveSettings(db, { retention: 0.85, newPerDay: 30 }, T0)
+    const w = await mountView()
+    await chooseFile(w, await badSettingsBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+
+    // Everything else is in, nothing saved was lost, and the bad values never reached the database.
+    expect(await db.cards.get('from-backup')).toBeDefined()
+    expect(await db.cards.get('mine')).toBeDefined()
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, retention: 0.85, newPerDay: 30, learningSteps: ['5m'] })
+    expect((await db.settings.get('settings'))?.value).not.toHaveProperty('language')
+    expect(await db.settings.get('theme')).toBeUndefined()
+
+    expect(byTestId(w, 'backup-notes').text()).toContain('These settings in the file were not valid and were not imported; everything else was:')
+    expect(noteItems(w)).toEqual([
+      'Desired retention: the file holds 7 (settings[0].value.retention), but it must be a number from 0.7 to 0.97. It was not imported; the setting is now 0.85 (85%).',
+      'New questions per day: the file holds -3 (settings[0].value.newPerDay), but it must be a whole number from 0 to 9999. It was not imported; the setting is now 30.',
+      'Maximum interval: the file holds "many" (settings[0].value.maxIntervalDays), but it must be a whole number from 1 to 36500. It was not imported; the setting is now 365.',
+      'settings[0].value.language: “language” is not a setting of this app. It was not imported.',
+      'settings[1].key: “theme” is not a setting that a backup of this app holds (language and theme are kept by each browser). It was not imported.',
+    ])
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(noteItems(w)[0]).toBe('目标记忆保持率：文件中的值是 7（settings[0].value.retention），但它必须是 0.7 到 0.97 之间的数。该值未导入；此设置现在是 0.85（85%）。')
+    for (const text of noteItems(w)) expect(text).toMatch(/\p{Script=Han}/u)
+  })
+
+  it('replace: a bad setting takes its default, and the note says so', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    await saveSettings(db, { retention: 0.85 }, T0)
+    const w = await mountView()
+    await chooseFile(w, await badSettingsBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-replace').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect(await getSettings(db)).toEqual({ ...DEFAULT_SETTINGS, learningSteps: ['5m'] })
+    expect(noteItems(w)[0]).toBe(
+      'Desired retention: the file holds 7 (settings[0].value.retention), but it must be a number from 0.7 to 0.97. It was not imported; the setting is now 0.9 (90%).',
+    )
+  })
+
+  it('study settings that are no group of settings at all are left out, and the learner’s stay', async () => {
+    await saveSettings(db, { retention: 0.8 }, T0)
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const w = await mountView()
+    const backup = JSON.parse(await otherBackup()) as { settings: unknown[] }
+    backup.settings = [{ key: 'settings', value: 'many', updatedAt: T0 + 86_400_000 }]
+    await chooseFile(w, JSON.stringify(backup))
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect((await getSettings(db)).retention).toBe(0.8)
+    expect(noteItems(w)).toEqual([
+      'The study settings (settings[0].value) are "many" in the file, not a group of settings. They were not imported; the “Spaced repetition” settings above are the ones in use.',
+    ])
+  })
+
+  it('a valid backup shows no such note', async () => {
+    const w = await mountView()
+    await chooseFile(w, await otherBackup())
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect(w.find('[data-testid="backup-notes"]').exists()).toBe(false)
   })
 })
 

@@ -8,7 +8,7 @@ import { decodeFile, emptyFileIssue, emptyPasteIssue, parseImport, pasteTooBigIs
 import { nameIssue } from '@/domain/import/name'
 import { MAX_BLANK_LINES } from '@/domain/import/csv'
 import { issue, type IssueCode } from '@/domain/import/types'
-import { VALIDATOR_WORDS } from '@/domain/import/validatorCodes'
+import { VALIDATOR_ENGLISH, VALIDATOR_WORDS } from '@/domain/import/validatorCodes'
 import { codeJsonReason } from '@/domain/import/jsonReasons'
 import ImportIssues from './ImportIssues.vue'
 
@@ -59,6 +59,7 @@ function corpus(): ImportIssue[] {
     ...issuesOf('{"id": "x",\n"title": }\n'),
     ...issuesOf(JSON.stringify({ format: 'qwen-study-backup', version: 1 })),
     ...issuesOf(`${'['.repeat(100)}${']'.repeat(100)}`),
+    ...issuesOf('{"id":"a","id":"b"}'),
     ...issuesOf(set({ questions: Array.from({ length: 20_001 }, () => 0) })),
     ...issuesOf(`{"__proto__": {}, ${set().slice(1)}`),
     ...issuesOf('a"b', 'csv', { separator: '"' }),
@@ -155,6 +156,8 @@ function validatorCorpus(): ImportIssue[] {
     ...issuesOf(set({ questions: [q({ type: 'numeric', value: 1, tolerance: 0 })] }).replace('"value":1', '"value":1e400'), 'json'),
     ...issuesOf(set({ order: 1 }).replace('"order":1', '"order":1e400'), 'json'),
     ...broken([q({ type: 'multiple', choices: choices('a', 'b', 'c'), answer: ['a'] })]),
+    ...broken([q({ type: 'truefalse', answer: true, prompt: L('\u200b\u202e') })]),
+    ...broken([q({ type: 'truefalse', answer: true, prompt: L('p\ud800') })]),
   ]
 }
 
@@ -191,7 +194,8 @@ describe('ImportIssues: the learner’s language', () => {
 
   it('the corpus raises every problem the importer names, and every code has a message in both languages', () => {
     const codes = new Set(issues.map((i) => i.code))
-    const all = Object.keys(en.importIssue).sort() as IssueCode[]
+    // The validator's messages have their English beside the shapes that recognise them, and a Chinese wording here.
+    const all = [...Object.keys(en.importIssue), ...Object.keys(VALIDATOR_ENGLISH)].sort() as IssueCode[]
     expect([...codes].filter((c) => c !== undefined).sort()).toEqual(all)
     expect(Object.keys(zh.importIssue).sort()).toEqual(all)
   })

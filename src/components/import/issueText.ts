@@ -1,16 +1,20 @@
 // A coded problem of a file in the learner's language: `importIssue.<code>` with its parameters,
 // the validator's English words among them (`a list`, `a number or a string`) and the reason JSON
 // stops where it does said in that language too. Shared by the import screen and the backup screen (a backup's imported set
-// breaks the same rules).
-import type { ComposerTranslation } from 'vue-i18n'
+// breaks the same rules). The set validator's messages have their English in one place, beside
+// the shapes that recognise them (validatorCodes.ts): a language without its own wording of one
+// (English) says it from there.
+import type { Composer } from 'vue-i18n'
 import { codeJsonReason } from '@/domain/import/jsonReasons'
-import { VALIDATOR_WORDS } from '@/domain/import/validatorCodes'
+import { isValidatorCode, VALIDATOR_WORDS, validatorEnglish } from '@/domain/import/validatorCodes'
 import type { IssueCode } from '@/domain/import/types'
+
+type Say = Pick<Composer, 't' | 'te' | 'locale'>
 
 /** Parameters that may hold the validator's words rather than the file's own text. */
 const WORD_PARAMS = new Set(['expected', 'got'])
 
-function words(t: ComposerTranslation, value: string): string {
+function words(t: Say['t'], value: string): string {
   const parts = value.split(' or ')
   if (!parts.some((p) => VALIDATOR_WORDS.has(p as never))) return value
   return parts
@@ -22,7 +26,7 @@ function words(t: ComposerTranslation, value: string): string {
 }
 
 /** Why JSON stops where it does (`reason` of invalidJson and triedBoth), in the learner's language. */
-function jsonReason(t: ComposerTranslation, reason: string): string {
+function jsonReason(t: Say['t'], reason: string): string {
   const coded = codeJsonReason(reason)
   if (coded === null) return reason
   const { found, ...rest } = coded.params
@@ -30,7 +34,7 @@ function jsonReason(t: ComposerTranslation, reason: string): string {
   return t(`importJsonReason.${coded.code}`, params)
 }
 
-export function issueText(t: ComposerTranslation, code: IssueCode, params: Record<string, string | number> = {}): string {
+export function issueText({ t, te, locale }: Say, code: IssueCode, params: Record<string, string | number> = {}): string {
   const said = Object.fromEntries(
     Object.entries(params).map(([name, value]) => {
       if (typeof value !== 'string') return [name, value]
@@ -38,5 +42,8 @@ export function issueText(t: ComposerTranslation, code: IssueCode, params: Recor
       return [name, WORD_PARAMS.has(name) ? words(t, value) : value]
     }),
   )
-  return t(`importIssue.${code}`, said)
+  const key = `importIssue.${code}`
+  // Checked in the language shown alone: its fallback (Chinese) is no English.
+  if (isValidatorCode(code) && !te(key, locale.value)) return validatorEnglish(code, said)
+  return t(key, said)
 }

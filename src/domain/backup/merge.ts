@@ -3,12 +3,12 @@
  * takes the union, and where both sides hold a record (same key), the newer one wins whole: a
  * card by its last review, an attempt (with its flagged questions) by updatedAt, a notebook
  * entry (with its streak day) by its last change, a setting by updatedAt, an archived question
- * by archivedAt, an imported set by updatedAt. Log entries are never overwritten: those not
+ * by archivedAt, an imported set by updatedAt (the study settings field by field: combineSettings). Log entries are never overwritten: those not
  * held here are added. db/backup.ts reads the records these rules compare and writes what they pick.
  */
 import { reviewedLater } from '@/domain/scheduling/types'
 import type { NotebookEntry } from '@/domain/session/notebook'
-import { BANK_SIGNATURE_KEY, type ReviewLogRecord, type SettingRecord } from '@/domain/progress/records'
+import { BANK_SIGNATURE_KEY, STUDY_SETTINGS_KEY, type ReviewLogRecord, type SettingRecord } from '@/domain/progress/records'
 import type { BackupFile } from './format'
 
 export type ImportMode = 'merge' | 'replace'
@@ -25,6 +25,20 @@ const BACKUP_TABLES: readonly BackupTable[] = ['cards', 'reviews', 'attempts', '
 export interface MergeRule<T> {
   keyOf(item: T): string
   newer(theirs: T, ours: T): boolean
+  /** What is written when theirs is newer than ours (theirs, unless said otherwise). */
+  combine?(theirs: T, ours: T): T
+}
+
+const isFields = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * The study settings are one row of fields: a newer row from the file wins field by field, so a
+ * field it lacks (left out because its value was not valid, or written by an older version) keeps
+ * our value instead of falling back to its default.
+ */
+function combineSettings(theirs: SettingRecord, ours: SettingRecord): SettingRecord {
+  if (theirs.key !== STUDY_SETTINGS_KEY || !isFields(theirs.value) || !isFields(ours.value)) return theirs
+  return { ...theirs, value: { ...ours.value, ...theirs.value } }
 }
 
 const orMinus = (n: number | null | undefined) => n ?? -Infinity
@@ -37,7 +51,7 @@ export const MERGE_RULES: { [K in Exclude<BackupTable, 'reviews'>]: MergeRule<Ba
   cards: { keyOf: (c) => c.questionId, newer: reviewedLater },
   attempts: { keyOf: (a) => a.id, newer: (a, b) => a.updatedAt > b.updatedAt },
   notebook: { keyOf: (n) => n.questionId, newer: (a, b) => touched(a) > touched(b) },
-  settings: { keyOf: (s) => s.key, newer: (a, b) => orMinus(a.updatedAt) > orMinus(b.updatedAt) },
+  settings: { keyOf: (s) => s.key, newer: (a, b) => orMinus(a.updatedAt) > orMinus(b.updatedAt), combine: combineSettings },
   archive: { keyOf: (a) => a.questionId, newer: (a, b) => a.archivedAt > b.archivedAt },
   importedSets: { keyOf: (s) => s.id, newer: (a, b) => a.updatedAt > b.updatedAt },
 }
@@ -65,12 +79,14 @@ export function heldKeys<T>(rule: MergeRule<T>, slice: readonly T[], held: Reado
  * `ours` holds our record for each held key that could be read.
  */
 export function mergeWrites<T>(rule: MergeRule<T>, slice: readonly T[], held: ReadonlySet<unknown>, ours: ReadonlyMap<string, T>): T[] {
-  return slice.filter((item) => {
+  const writes: T[] = []
+  for (const item of slice) {
     const key = rule.keyOf(item)
-    if (!held.has(key)) return true
-    const mine = ours.get(key)
-    return mine === undefined || rule.newer(item, mine)
-  })
+    const mine = held.has(key) ? ours.get(key) : undefined
+    if (mine === undefined) writes.push(item)
+    else if (rule.newer(item, mine)) writes.push(rule.combine ? rule.combine(item, mine) : item)
+  }
+  return writes
 }
 
 /** The log entries a merge adds: those whose id is not held here (a held one is never overwritten). */

@@ -15,6 +15,7 @@ import { checkNumeric } from './answer.ts'
 import { describeCorrect } from './describe.ts'
 import { normalizeText } from './normalize.ts'
 import { readQuantity } from './quantity.ts'
+import { brokenCodes, hasVisibleText, invisibleCodes } from './visibleText.ts'
 
 export interface ContentError {
   /** The set file, as the author knows it: `questions/routes.json`. */
@@ -179,10 +180,24 @@ export function looksLikePlaceholder(text: string): boolean {
 
 type Report = (path: Segment[], message: string) => void
 
-/** Flags texts that are still placeholders. */
+/**
+ * What is wrong with a text a learner reads or types, or null: a broken character (a lone
+ * surrogate, half of a pair cut apart), or nothing visible at all (only spaces, zero-width, bidi
+ * or control characters), said with their code points so they can be found.
+ */
+function unreadable(text: string): string | null {
+  const broken = brokenCodes(text)
+  if (broken.length > 0) return `holds a broken character (${broken.join(', ')}), half of a pair cut apart; delete it or type the text again`
+  if (!hasVisibleText(text)) return `has nothing visible: only spaces or invisible characters (${invisibleCodes(text).join(', ')}); write the text itself`
+  return null
+}
+
+/** Flags texts that cannot be read (see unreadable), and texts that are still placeholders. */
 function checkLocalized(value: Localized, path: Segment[], report: Report): void {
   for (const lang of ['zh', 'en'] as const) {
-    if (looksLikePlaceholder(value[lang]))
+    const problem = unreadable(value[lang])
+    if (problem !== null) report([...path, lang], problem)
+    else if (looksLikePlaceholder(value[lang]))
       report([...path, lang], `${show(value[lang])} looks like a placeholder, not a real text`)
   }
 }
@@ -325,6 +340,12 @@ function checkBlank(q: Extract<Question, { type: 'blank' }>, report: Report): vo
   const seen = new Map<string, string>()
   let number: { value: number; path: string; form: string } | null = null
   for (const [path, form] of forms) {
+    // An answer form is a text of the set (checkLocalized says what is wrong with it); an accepted one is said here.
+    const problem = unreadable(form)
+    if (problem !== null) {
+      if (path[0] === 'accepted') report(path, problem)
+      continue
+    }
     const key = normalizeText(form)
     const where = formatPath(path)
     if (key === '') {

@@ -13,6 +13,8 @@ import { MAX_CHOICES } from '@/domain/content/schema'
 import { normalizeText } from '@/domain/content/normalForm'
 import { validateSet } from '@/domain/content/validate'
 import { htmlToText, readAnkiHeader, splitTags } from './anki'
+import { clozeCards, clozeCount, hasCloze } from './cloze'
+import { unguardFormula } from './formula'
 import { visibleName } from './name'
 import { codeValidatorMessage } from './validatorCodes'
 import { groupDigits, issue, MAX_QUESTIONS, MAX_TEXT, type ImportIssue, type ImportMeta, type ImportResult } from './types'
@@ -189,6 +191,8 @@ interface Pair {
   definition: Cell
   choices: Cell[]
   tags: string[]
+  /** An Anki cloze note: `term` holds the deletions, `definition` its Back Extra (may be empty). */
+  cloze?: true
 }
 
 /** Which field of the file a validator path inside a generated question points at. */
@@ -241,7 +245,8 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
         if (skip.has(i)) continue
         const text = anki.html === true ? htmlToText(raw) : raw
         // Without characters that hide or turn text round: an invisible cell is an empty one.
-        cells.push({ text: visibleName(text.replace(/\r\n?/g, '\n')), column: i + 1 })
+        // A cell written behind an apostrophe so a spreadsheet shows it as text (formula.ts) is read without it.
+        cells.push({ text: unguardFormula(visibleName(text.replace(/\r\n?/g, '\n'))), column: i + 1 })
       }
       if (cells.every((c) => c.text === '')) {
         // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
@@ -309,6 +314,12 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
   }
   if (issues.length > 0) return { ok: false, meta, errors: capped(issues) }
 
+  // A row makes at most two questions, a cloze note one per cloze number: counted before any is made.
+  const count = pairs.reduce((n, p) => n + (p.cloze ? clozeCount(p.term.text) : 2), 0)
+  if (count > MAX_QUESTIONS) {
+    const params = { n: groupDigits(count), max: groupDigits(MAX_QUESTIONS) }
+    return { ok: false, meta, errors: [issue('tooManyQuestions', `the set has ${params.n} questions; the limit is ${params.max}`, params)] }
+  }
   yield PARSED
   const { set, fieldOf } = buildSet(pairs, options)
   warnings.push(...untyped(pairs))
@@ -353,6 +364,15 @@ function checkRow(row: Row, separator: string, undetectable: boolean, issues: Im
   // Spreadsheets often leave empty cells at the end of a row; they are not choices.
   while (cells.length > 2 && cells[cells.length - 1]!.text === '') cells.pop()
   const before = issues.length
+
+  // An Anki cloze note: its text holds the answers; its Back Extra (the second column) may be empty or absent.
+  const first = cells[0]
+  if (first !== undefined && hasCloze(first.text)) {
+    const extra = cells[1] ?? { text: '', column: first.column + 1 }
+    if (first.text.length > MAX_TEXT) issues.push(tooLong('termTooLong', first, line))
+    if (extra.text.length > MAX_TEXT) issues.push(tooLong('definitionTooLong', extra, line))
+    return issues.length === before ? { line, term: first, definition: extra, choices: [], tags: row.tags, cloze: true } : null
+  }
 
   if (cells.length < 2) {
     const where = { line, column: (cells[0]?.column ?? 0) + 1 }
@@ -411,6 +431,10 @@ function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet;
   const questions: Question[] = []
   const prefix = options.idPrefix
   for (const [i, p] of pairs.entries()) {
+    if (p.cloze) {
+      clozeQuestions(p, `${prefix}-${i + 1}`, questions, fieldOf)
+      continue
+    }
     const term = p.term.text
     const def = p.definition.text
     const explanation = L(term.length + def.length + 3 <= MAX_TEXT ? `${term} — ${def}` : def)
@@ -463,6 +487,28 @@ function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet;
   return { set, fieldOf }
 }
 
+/**
+ * The cards of a cloze note, as Anki makes them: one per cloze number, a typed question whose
+ * answer is that number's deleted text (a flashcard when it has nothing to type), explained by
+ * the whole text and the note's Back Extra.
+ */
+function clozeQuestions(p: Pair, idBase: string, questions: Question[], fieldOf: Map<string, { line: number; field: FieldOf }>): void {
+  const { full, cards } = clozeCards(p.term.text)
+  const extra = p.definition.text
+  const explanation = L(extra !== '' && full.length + extra.length + 3 <= MAX_TEXT ? `${full} — ${extra}` : full)
+  const tagged = p.tags.length > 0 ? { tags: p.tags } : {}
+  const field: FieldOf = (path) => (path.startsWith('explanation') && extra !== '' ? p.definition.column : p.term.column)
+  for (const card of cards) {
+    const id = `${idBase}-c${card.n}`
+    questions.push(
+      typeable(card.answer)
+        ? { id, type: 'blank', prompt: L(card.prompt), answer: L(card.answer), explanation, ...tagged }
+        : { id, type: 'flashcard', prompt: L(card.prompt), back: L(card.answer), explanation, ...tagged },
+    )
+    fieldOf.set(id, { line: p.line, field })
+  }
+}
+
 /** Whether a typed answer could be checked: something is left once case, spaces and punctuation go. */
 function typeable(term: string): boolean {
   return normalizeText(term) !== ''
@@ -472,7 +518,7 @@ function typeable(term: string): boolean {
 function untyped(pairs: Pair[]): ImportIssue[] {
   const out: ImportIssue[] = []
   for (const p of pairs) {
-    if (p.choices.length > 0 || typeable(p.term.text)) continue
+    if (p.cloze || p.choices.length > 0 || typeable(p.term.text)) continue
     const term = JSON.stringify(p.term.text)
     if (out.length < 20)
       out.push(

@@ -105,3 +105,26 @@ describe('exportSetJson', () => {
     expect(text).toContain('\n  "id": "demo",')
   })
 })
+
+describe('exportSetTsv: cells a spreadsheet would run as formulas', () => {
+  const rows: [string, string][] = [
+    ['=HYPERLINK("http://example.invalid","click")', '+1+1'],
+    ['@SUM(A1)', '-A1'],
+    ['-2', '+86'],
+    ["'=already", 'plain'],
+  ]
+  const imported = parseImport(rows.map(([t, d]) => `${tsvField(t)}\t${tsvField(d)}`).join('\n'), { format: 'csv', idPrefix: 'imp' })
+
+  it('writes each behind an apostrophe, which a spreadsheet shows as text; plain numbers stay as they are', () => {
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors))
+    const lines = exportSetTsv(imported.set, 'en').trimEnd().split('\n').slice(2)
+    expect(lines).toEqual([`"'=HYPERLINK(""http://example.invalid"",""click"")"\t'+1+1`, "'@SUM(A1)\t'-A1", '-2\t+86', "''=already\tplain"])
+  })
+
+  it('reads them back as they were', () => {
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors))
+    const back = parseImport(exportSetTsv(imported.set, 'en'), { format: 'auto', idPrefix: 'imp-b' })
+    if (!back.ok) throw new Error(JSON.stringify(back.errors))
+    expect(naturalPairs(back.set, 'en')).toEqual(rows)
+  })
+})

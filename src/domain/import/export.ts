@@ -4,6 +4,7 @@
  */
 import { describeCorrect, pick, type Lang } from '@/domain/content/describe'
 import type { QuestionSet } from '@/domain/content/schema'
+import { guardFormula } from './formula'
 
 /** The set in the app's format, pretty-printed; parseImport reads it back. */
 export function exportSetJson(set: QuestionSet): string {
@@ -50,10 +51,11 @@ export function naturalPairs(set: QuestionSet, lang: Lang): [string, string][] {
 /**
  * One TSV field as Anki reads it: quoted when it holds a tab, a line break or a quote (quotes
  * doubled), or starts with "#" (which Anki would take for a header line at the top). Line
- * breaks are written as \n, as the importer reads them.
+ * breaks are written as \n, as the importer reads them. A field a spreadsheet would run as a
+ * formula is written behind an apostrophe (formula.ts).
  */
 export function tsvField(text: string): string {
-  const plain = text.replace(/\r\n?/g, '\n')
+  const plain = guardFormula(text.replace(/\r\n?/g, '\n'))
   return /[\t\n"]/.test(plain) || plain.startsWith('#') ? `"${plain.replace(/"/g, '""')}"` : plain
 }
 

@@ -52,8 +52,10 @@ const LEADING_COMMENTS = /^(?:\s+|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
 
 /** JSON when the text opens like a JSON value (after any comments); otherwise delimited text. */
 export function detectFormat(text: string): Exclude<ImportFormat, 'auto'> {
-  const first = /\S/.exec(text.slice(LEADING_COMMENTS.exec(text)?.[0].length ?? 0))?.[0]
-  return first === '{' || first === '[' ? 'json' : 'csv'
+  const rest = text.slice(LEADING_COMMENTS.exec(text)?.[0].length ?? 0).trimStart()
+  // An Anki cloze note ("{{c1::…}}") opens like JSON, but no JSON opens with "{{".
+  if (rest.startsWith('{{')) return 'csv'
+  return rest[0] === '{' || rest[0] === '[' ? 'json' : 'csv'
 }
 
 /**

@@ -165,3 +165,18 @@ describe('id prefixes', () => {
     expect(errors(parseImport('{}', opts({ idPrefix: 'Bad Prefix' })))[0]!.message).toMatch(/kebab-case/)
   })
 })
+
+describe('parseImport: a key written twice in one object', () => {
+  it('refuses it at the second key, rather than keeping only the last value without a word', () => {
+    const text = '{"id":"s","title":{"zh":"题","en":"Set"},"keyPoints":[{"zh":"点","en":"Point"}],\n"questions":[{"id":"q","type":"truefalse","prompt":{"zh":"对吗？","en":"True?"},"explanation":{"zh":"是。","en":"Yes."},\n"answer":true, "answer":false}]}'
+    expect(errors(parseImport(text, opts()))).toEqual([
+      { line: 3, column: 16, code: 'duplicateKey', params: { key: '"answer"' }, message: 'the key "answer" appears twice in one object (JSON keeps only the last); remove one of them' },
+    ])
+  })
+
+  it('finds it however the key is spelled, and keeps the same key in different objects', () => {
+    const spelled = '{"id":"s","i\\u0064":"t"}'
+    expect(errors(parseImport(spelled, opts()))[0]).toMatchObject({ code: 'duplicateKey', params: { key: '"id"' }, line: 1, column: 11 })
+    ok(parseImport(JSON.stringify(small()), opts()))
+  })
+})

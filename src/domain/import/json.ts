@@ -5,6 +5,7 @@
 import { BACKUP_FORMAT } from '@/domain/backup/format'
 import type { QuestionSet } from '@/domain/content/schema'
 import { findJsonError, findTooDeep, lineColumn, validateSet, type ContentError } from '@/domain/content/validate'
+import { findDuplicateKey } from './duplicateKeys'
 import { applyPrefix, firstDuplicateId } from './ids'
 import { COMMENT_REASON } from './jsonReasons'
 import { codeValidatorMessage } from './validatorCodes'
@@ -74,6 +75,19 @@ export function parseJsonImport(text: string, idPrefix: string): ImportResult {
         ),
       ],
     }
+
+  // A key written twice: JSON.parse kept the last value and dropped the first without a word.
+  const twice = findDuplicateKey(text)
+  if (twice !== null) {
+    const key = JSON.stringify(twice.key)
+    return {
+      ok: false,
+      meta,
+      errors: [
+        issue('duplicateKey', `the key ${key} appears twice in one object (JSON keeps only the last); remove one of them`, { key }, lineColumn(text, twice.offset)),
+      ],
+    }
+  }
 
   if (isRecord(data) && Array.isArray(data.questions) && data.questions.length > MAX_QUESTIONS) {
     const params = { n: groupDigits(data.questions.length), max: groupDigits(MAX_QUESTIONS) }

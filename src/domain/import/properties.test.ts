@@ -43,7 +43,12 @@ const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binar
 const word = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
   .filter((s) => /[\p{L}\p{N}]/u.test(s) && s.trim() === s && !/^(?:todo|tbd|fixme|xxx+|lorem ipsum.*|待定|待补充?)$/i.test(s))
-const tricky = fc.oneof(word, fc.tuple(word, fc.constantFrom('\t', '\n', '"', ', ', '; ', '""'), word).map(([a, s, b]) => `${a}${s}${b}`))
+const tricky = fc.oneof(
+  word,
+  fc.tuple(word, fc.constantFrom('\t', '\n', '"', ', ', '; ', '""'), word).map(([a, s, b]) => `${a}${s}${b}`),
+  // What a spreadsheet would run as a formula, and the apostrophe that guards it (formula.ts).
+  fc.tuple(fc.constantFrom('=', '+', '-', '@', "'", "'=", "''+", '-1', '+2.5'), word).map(([a, b]) => `${a}${b}`),
+)
 const pairs = fc.uniqueArray(fc.tuple(tricky, tricky), { minLength: 1, maxLength: 15, selector: ([t]) => t })
 
 function csvOf(rows: [string, string][]): string {

@@ -113,3 +113,6 @@ export interface ImportedSetRecord {
 
 /** The settings-table key where start-up remembers which bank it last reconciled: this device's bookkeeping, not progress. */
 export const BANK_SIGNATURE_KEY = 'bankSignature'
+
+/** The settings-table key of the study settings (one object of every field of Settings). */
+export const STUDY_SETTINGS_KEY = 'settings'

@@ -1,4 +1,4 @@
-// 解释文件为何被拒绝的文案（导入与备份页面）。键与 problems/en.ts 一一对应。
+// 解释文件为何被拒绝的文案（导入与备份页面）。键与 problems/en.ts 一一对应；校验器的消息（v…）的英文只写在 src/domain/import/validatorCodes.ts。
 export default {
   importIssue: {
     fileTooBig: '文件大小为 {size} MB，上限是 10 MB。',
@@ -19,6 +19,7 @@ export default {
     backupFile: '这是学习记录的备份，不是题组。要恢复它，请打开“设置 → 备份 → 导入学习记录”。',
     invalidJson: 'JSON 格式错误：{reason}',
     tooDeep: '数据嵌套超过 {max} 层；题组只需要不到 10 层',
+    duplicateKey: '同一个对象里键 {key} 出现了两次（JSON 只保留后一个）；请删掉其中一个',
     tooManyQuestions: '题组有 {n} 道题，上限是 {max} 道',
     shortenIds: '两个题目 id 缩短后都是 {id}；请把它们改短',
     unsafeKeys: '已忽略不安全的键：{keys}。',
@@ -50,7 +51,7 @@ export default {
     nameEmpty: '题组名称是空的。请输入题组名称。',
     nameTooLong: '题组名称有 {n} 个字符，上限是 {max} 个。请改短一些。',
     namePlaceholder: '题组名称 {name} 看起来是占位文字，不是真正的名称。请输入题组应有的名称。',
-    // The set validator's commonest messages (src/domain/import/validatorCodes.ts), as it words them.
+    // 题集校验器的消息（英文原文见 src/domain/import/validatorCodes.ts）。
     vMissing: '缺少这一项',
     vMissingLang: '缺少这一项——每段给学习者看的文字都要有 zh 和 en 两种语言',
     vMissingType: '缺少题型——必须是 {list} 之一',
@@ -61,6 +62,8 @@ export default {
     vMaxEntries: '最多 {n} 项（现有 {has} 项）',
     vMaxChars: '最多 {n} 个字符（现有 {has} 个）',
     vPlaceholder: '{text} 看起来是占位文字，不是真正的内容',
+    vBroken: '含有一个损坏的字符（{chars}）：它是被拆开的一对字符中的一半；请删掉它或重新输入这段文字',
+    vInvisible: '没有任何看得见的文字：只有空格或不可见字符（{chars}）；请写上文字本身',
     vEmptyAnswer: '{text} 去掉大小写、空格和标点后就什么也不剩了',
     vNotASet: '必须是一个对象（题组），实际是 {got}',
     vQuestionIdUsed: '{value} 已经是本题组 {other} 的编号',
@@ -156,6 +159,8 @@ export default {
     utf16NoBom: '这看起来是没有字节顺序标记（BOM）的 UTF-16 文本（每隔一个字节就是 0），而备份是 UTF-8 文本。请重新导出备份，或把文件另存为 UTF-8，再导入。',
     utf16Invalid: '文件开头像 UTF-16 文本，但内容不是有效的 UTF-16。请重新导出备份，再导入新文件。',
     notUtf8: '文件不是有效的 UTF-8 文本（第一个错误字节是第 {byte} 个字节，在第 {line} 行），所以不是本应用写出的备份。请重新导出备份，再导入新文件。',
+    afterExport: '{path}：{time} 晚于这份备份导出的时间（{exported}）。本应用的备份不会有晚于导出时间的记录：文件被改动过，或者写出它的设备时钟不准。请在时钟正确的设备上重新导出备份，再导入新文件。',
+    exportedLater: '{path}：这份备份写明导出于 {time}，比现在（{now}）还晚。导出它的设备时钟不准，所以其中每个日期都不对。请先把那台设备的时钟调准，重新导出备份，再导入新文件。',
     otherFormat: '这不是本应用的备份文件：它的“format”是 {format}，不是 "qwen-study-backup"。请选择本应用导出的备份文件。',
     newerVersion: '这个备份是更新版本的应用写的（备份格式 {version}；当前版本只能读格式 {supported}）。请重新加载应用以更新，然后再导入这个文件。',
     expected: {
@@ -197,5 +202,19 @@ export default {
       version: '应为 1（这个文件可能是更新版本的应用写的；请先更新应用）',
       backupObject: '应为备份对象',
     },
+  },
+  // 备份中无效、未导入的设置（src/domain/backup/settings.ts）。
+  backupSetting: {
+    title: '文件中的以下设置无效，未导入（其余内容均已导入）：',
+    invalid: '{setting}：文件中的值是 {got}（{path}），但它必须是{allowed}。该值未导入；此设置现在是 {now}。',
+    unknownField: '{path}：“{field}”不是本应用的设置，未导入。',
+    unknownKey: '{path}：“{key}”不是本应用的备份会包含的设置（语言和主题由各个浏览器自己保存），未导入。',
+    notObject: '学习设置（{path}）在文件中是 {got}，不是一组设置，未导入；正在使用的是上方“间隔重复”中的设置。',
+    allowed: {
+      retention: ' {min} 到 {max} 之间的数',
+      whole: ' {min} 到 {max} 之间的整数',
+      steps: '最多 {max} 个步长的列表（如 "1m"、"10m"、"1h" 或 "1d"）',
+    },
+    percent: '{value}（{percent}%）',
   },
 }
