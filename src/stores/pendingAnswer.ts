@@ -8,6 +8,7 @@
  */
 import type { Grade } from '@/domain/content/response'
 import type { AnswerInput } from '@/db/progress'
+import { storedJson } from './storedJson'
 
 const KEY = 'qwen-study.pending-answer'
 
@@ -18,20 +19,13 @@ export interface SentAnswer {
   input: Omit<AnswerInput, 'correct' | 'grade'> & { id: string; grade?: Grade }
 }
 
+const stored = storedJson<SentAnswer>(() => sessionStorage, KEY)
+
 export function readPendingAnswer(): SentAnswer | null {
-  try {
-    const raw = sessionStorage.getItem(KEY)
-    return raw ? (JSON.parse(raw) as SentAnswer) : null
-  } catch {
-    return null
-  }
+  return stored.read()
 }
 
+/** Storage blocked or full: the answer is written as before, only without this safety net. */
 export function writePendingAnswer(value: SentAnswer | null): void {
-  try {
-    if (value) sessionStorage.setItem(KEY, JSON.stringify(value))
-    else sessionStorage.removeItem(KEY)
-  } catch {
-    // Storage blocked or full: the answer is written as before, only without this safety net.
-  }
+  stored.write(value)
 }
