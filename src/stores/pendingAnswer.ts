@@ -1,31 +1,125 @@
 /**
- * The answer being written, kept in this tab's sessionStorage from the moment it is sent until it
- * is stored: a reload (or the tab killed) between the two does not drop it. Start-up writes it
- * when its log entry is not there (`replayPendingAnswer.ts`); its log id is chosen when it is
- * sent, so it is written once at most. Per tab on purpose: another tab's start-up must never
- * write an answer this tab is still writing. Synchronous, like the draft: it must be there before
- * `unload`.
+ * Answers sent and not yet stored, kept in localStorage from the moment each is sent until it is
+ * stored, so that a reload, a tab closed or crashed, or the browser killed between the two does
+ * not drop it: the next page of the app writes it (`replayPendingAnswer.ts`). localStorage is
+ * shared by every tab of the app and outlives them; each answer has a key of its own (no tab
+ * ever rewrites another's) and its log id is chosen when it is sent, so it is written once at
+ * most whoever writes it.
+ *
+ * While the page that sent an answer is open, that page is the one writing it: each page holds a
+ * Web Lock named after it for its lifetime (`openPage`), which the browser lets go when the page
+ * is closed or crashes; a replay takes that lock before writing what the page left, so it never
+ * writes an answer its page is still writing, nor into another tab's running session.
+ * Synchronous, like the draft: it must be there before `unload`.
  */
 import type { Grade } from '@/domain/content/response'
 import type { AnswerInput } from '@/db/progress'
 import { storedJson } from './storedJson'
 
 const KEY = 'qwen-study.pending-answer'
+/** Each answer's key: the prefix and its log id. */
+const PREFIX = `${KEY}:`
+const LOCK_PREFIX = 'qwen-study.page:'
 
 export interface SentAnswer {
   /** Where its draft was kept ('quiz:<attempt id>' or 'review'), to drop that draft once written. */
   where: string
   /** The answer as sent, before grading: its log id chosen, a flashcard's grade if any. */
   input: Omit<AnswerInput, 'correct' | 'grade'> & { id: string; grade?: Grade }
+  /** The log id of the answer it replaces (an exam question answered again). */
+  replaces?: string
+  /** The page that sent it (see `openPage`); empty for one an earlier version kept in its tab. */
+  page: string
 }
 
-const stored = storedJson<SentAnswer>(() => sessionStorage, KEY)
+/** This page's id, named by its lock. */
+let page = crypto.randomUUID()
+/** The answer this page sent last and has not stored yet: a new one replaces it. */
+let mine: string | null = null
 
-export function readPendingAnswer(): SentAnswer | null {
-  return stored.read()
+/** The browser's Web Locks, where it has them. */
+export function pageLocks(): LockManager | null {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null
 }
 
-/** Storage blocked or full: the answer is written as before, only without this safety net. */
-export function writePendingAnswer(value: SentAnswer | null): void {
-  stored.write(value)
+export function pageLockName(id: string): string {
+  return LOCK_PREFIX + id
+}
+
+export function isThisPage(id: string): boolean {
+  return id === page
+}
+
+/**
+ * Starts this page: a new page id, and its lock held for as long as the page lives (resolves
+ * once it is held). Called once, before the first answer can be sent.
+ */
+export function openPage(): Promise<void> {
+  page = crypto.randomUUID()
+  mine = null
+  const locks = pageLocks()
+  if (!locks) return Promise.resolve()
+  return new Promise<void>((held) => {
+    void locks.request(pageLockName(page), () => {
+      held()
+      return new Promise<never>(() => {})
+    })
+  })
+}
+
+const answerKey = (id: string) => storedJson<SentAnswer>(() => localStorage, PREFIX + id)
+/** Where an earlier version kept the answer being written: the tab's sessionStorage. */
+const earlier = storedJson<Omit<SentAnswer, 'page'>>(() => sessionStorage, KEY)
+
+/**
+ * Keeps an answer just sent (replacing this page's earlier one, if it was never stored: the
+ * learner answered again). Storage blocked or full: the answer is written as before, only
+ * without this safety net.
+ */
+export function keepSentAnswer(sent: Omit<SentAnswer, 'page'>): void {
+  if (mine !== null && mine !== sent.input.id) answerKey(mine).write(null)
+  mine = sent.input.id
+  answerKey(sent.input.id).write({ ...sent, page })
+}
+
+/** The answer is stored, or is not to be written (dropped). */
+export function forgetSentAnswer(id: string): void {
+  if (mine === id) mine = null
+  answerKey(id).write(null)
+  if (earlier.read()?.input.id === id) earlier.write(null)
+}
+
+/** The answer with log id `id`, while it is kept. */
+export function sentAnswer(id: string): SentAnswer | null {
+  const kept = answerKey(id).read()
+  if (kept) return kept
+  const old = earlier.read()
+  return old?.input.id === id ? { ...old, page: '' } : null
+}
+
+/** Every answer kept, by any page, oldest first. */
+export function sentAnswers(): SentAnswer[] {
+  const ids: string[] = []
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)
+      if (key?.startsWith(PREFIX)) ids.push(key.slice(PREFIX.length))
+    }
+  } catch {
+    // Storage blocked: nothing was kept there.
+  }
+  const old = earlier.read()?.input.id
+  if (old !== undefined && !ids.includes(old)) ids.push(old)
+  return ids
+    .map(sentAnswer)
+    .filter((a): a is SentAnswer => typeof a?.input?.id === 'string' && typeof a.input.questionId === 'string')
+    .sort((a, b) => a.input.now - b.input.now)
+}
+
+/** Runs `run` whenever another page keeps an answer (to write it if that page closes first). */
+export function onAnswerKeptElsewhere(run: () => void): void {
+  if (typeof window === 'undefined') return
+  window.addEventListener('storage', (e) => {
+    if (e.key?.startsWith(PREFIX) && e.newValue !== null) run()
+  })
 }
