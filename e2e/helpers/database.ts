@@ -32,3 +32,48 @@ export async function withAppDatabase<R, Arg>(page: Page, read: (db: IDBDatabase
     await db.dispose()
   }
 }
+
+/**
+ * Holds every answer's write back, as a slow disk would, until `release()`: a readwrite
+ * transaction on the review log, kept going from a blank window of the app's origin that
+ * `opener` (a page of the app) opens, where the app does not run (IndexedDB runs overlapping
+ * readwrite transactions one after the other, so each write of an answer waits behind it). A
+ * page of the app closed meanwhile never writes what it sent; the window outlives its opener.
+ */
+export async function holdAnswerWrites(opener: Page): Promise<{ release: () => Promise<void> }> {
+  const [page] = await Promise.all([opener.context().waitForEvent('page'), opener.evaluate(() => void window.open('about:blank', '_blank'))])
+  const db = await openAppDatabase(page)
+  await db.evaluate(
+    (d) =>
+      new Promise<void>((held, failed) => {
+        const store = d.transaction('reviews', 'readwrite').objectStore('reviews')
+        const w = window as unknown as { __releaseWrites?: boolean }
+        w.__releaseWrites = false
+        // A transaction commits once no request is left: one more each time, until released.
+        // Running from its first answer on: every write of an answer queues behind it.
+        const next = () => {
+          const req = store.get('hold')
+          req.onsuccess = () => {
+            held()
+            if (!w.__releaseWrites) next()
+          }
+          req.onerror = () => failed(req.error)
+        }
+        next()
+      }),
+  )
+  return {
+    release: async () => {
+      await page.evaluate(() => void ((window as unknown as { __releaseWrites?: boolean }).__releaseWrites = true))
+      await db.evaluate((d) => d.close())
+      await db.dispose()
+      await page.close()
+    },
+  }
+}
+
+/** The answers a page of the app has sent and not stored yet, as their log ids. */
+export function answersNotStored(page: Page): Promise<string[]> {
+  const prefix = 'qwen-study.pending-answer:'
+  return page.evaluate((p) => Object.keys(localStorage).flatMap((k) => (k.startsWith(p) ? [k.slice(p.length)] : [])), prefix)
+}

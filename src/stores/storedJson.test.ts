@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { storedJson } from './storedJson'
-
-/** A Storage in memory; `refuse` makes every call throw as a blocked or full storage does. */
-function memoryStorage(refuse: { on: boolean } = { on: false }): Storage {
-  const items = new Map<string, string>()
-  const guard = () => {
-    if (refuse.on) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-  }
-  return {
-    get length() { return items.size },
-    key: (i: number) => [...items.keys()][i] ?? null,
-    getItem: (k: string) => (guard(), items.get(k) ?? null),
-    setItem: (k: string, v: string) => void (guard(), items.set(k, String(v))),
-    removeItem: (k: string) => void (guard(), items.delete(k)),
-    clear: () => items.clear(),
-  }
-}
+import { memoryStorage } from './testing'
 
 describe('storedJson', () => {
   it('keeps a value as JSON under its key, and removes it for null', () => {
