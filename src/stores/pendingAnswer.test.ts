@@ -51,8 +51,12 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/** A page of the app opens (a new tab, or the same tab reloaded): its own stores and page id. */
-async function newPage(): Promise<void> {
+/**
+ * A page of the app opens, in a new tab (the default: a sessionStorage of its own) or in the tab
+ * that showed the last page (`'reload'`): its own stores and page id.
+ */
+async function newPage(tab: 'new' | 'reload' = 'new'): Promise<void> {
+  if (tab === 'new') vi.stubGlobal('sessionStorage', memoryStorage())
   setActivePinia(createPinia())
   await openPage()
 }
@@ -157,6 +161,20 @@ describe('an answer sent', () => {
     expect(sentAnswers()).toEqual([])
   })
 
+  it('is written at once by the page its tab reloaded to, even while the browser still holds the page before', async () => {
+    const { id, sent } = await answerCutShort()
+    // The browser lets go of the page before a little later: the reload must not wait for it.
+    expect(locks.isHeld(pageLockName(sent.page))).toBe(true)
+    await newPage('reload')
+    await replay()
+    expect((await db.attempts.get(id))?.answers).toHaveLength(1)
+    expect(sentAnswers()).toEqual([])
+    closePageOf(sent)
+    await newPage('reload')
+    await replay()
+    expect(await db.reviews.count()).toBe(1)
+  })
+
   it('is left to its page while that page is open, and written by another open page as soon as it closes', async () => {
     const { id, sent } = await answerCutShort()
     // A second tab starts while the first is still writing: it does not write the answer too.
@@ -199,7 +217,7 @@ describe('an answer sent', () => {
     local.items.clear()
     const { page: _, ...earlier } = sent
     sessionStorage.setItem('qwen-study.pending-answer', JSON.stringify(earlier))
-    await newPage()
+    await newPage('reload')
     await replay()
     await replay()
     expect(await db.reviews.count()).toBe(1)

@@ -34,6 +34,10 @@ export interface SentAnswer {
 
 /** This page's id, named by its lock. */
 let page = crypto.randomUUID()
+/** The page this tab showed before this one (it was reloaded, or left and come back to). */
+let previous: string | null = null
+/** This tab's page, kept in the tab for the page after it. */
+const tabPage = storedJson<string>(() => sessionStorage, 'qwen-study.page')
 /** The answer this page sent last and has not stored yet: a new one replaces it. */
 let mine: string | null = null
 
@@ -51,12 +55,22 @@ export function isThisPage(id: string): boolean {
 }
 
 /**
+ * Whether `id` is the page this tab showed before this one: gone, even while the browser has not
+ * let go of its lock yet (it does so a moment after a reload), so there is no waiting for it.
+ */
+export function wasThisTab(id: string): boolean {
+  return id === previous
+}
+
+/**
  * Starts this page: a new page id, and its lock held for as long as the page lives (resolves
  * once it is held). Called once, before the first answer can be sent.
  */
 export function openPage(): Promise<void> {
   page = crypto.randomUUID()
   mine = null
+  previous = tabPage.read()
+  tabPage.write(page)
   const locks = pageLocks()
   if (!locks) return Promise.resolve()
   return new Promise<void>((held) => {

@@ -2,8 +2,8 @@
  * Writes the answers that pages closed before storing them (see pendingAnswer.ts): each graded
  * again and recorded at the time it was sent, in the quiz it was sent in. Loaded only when one
  * is waiting. An answer is written by one page, once:
- * - only once the page that sent it is gone (its lock free); while that page is open it is left
- *   to it, and written here as soon as it closes;
+ * - only once the page that sent it is gone (its lock free, or it is the page this tab was
+ *   reloaded from); while that page is open it is left to it, and written here as soon as it closes;
  * - under that page's lock, so two pages never write the same answers at once, and read again
  *   under it (another page may have written it meanwhile);
  * - with the log id chosen when it was sent: an answer stored already is not written again (the
@@ -22,7 +22,7 @@ import { getAttempt } from '@/db/queries'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
 import { readDraft, writeDraft } from './draftStorage'
-import { forgetSentAnswer, isThisPage, pageLockName, pageLocks, sentAnswer, sentAnswers, type SentAnswer } from './pendingAnswer'
+import { forgetSentAnswer, isThisPage, pageLockName, pageLocks, sentAnswer, sentAnswers, wasThisTab, type SentAnswer } from './pendingAnswer'
 
 /** What the learner is told about an answer replayed. */
 export type ReplayNote =
@@ -56,7 +56,9 @@ export async function replayPendingAnswers(settings: () => Settings, note: (n: R
       if (lock) await replayPage(page, bank, settings, note)
       return lock !== null
     })
-    if (!done && !waitingFor.has(page)) {
+    // The page this tab was reloaded from is gone, whatever its lock says a moment longer.
+    if (!done && wasThisTab(page)) await replayPage(page, bank, settings, note)
+    else if (!done && !waitingFor.has(page)) {
       waitingFor.add(page)
       void locks.request(pageLockName(page), () => replayPage(page, bank, settings, note)).finally(() => waitingFor.delete(page))
     }
