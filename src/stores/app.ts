@@ -121,7 +121,7 @@ export const useAppStore = defineStore('app', () => {
     followBankChanges(db, bank, signature)
     // An answer sent just before a reload, or before a tab was closed, is written now, before
     // any screen reads progress; one another tab sends is written here if that tab closes first.
-    await openPage()
+    openPage()
     if (sentAnswers().length > 0) await replayAnswers()
     onAnswerKeptElsewhere(() => void replayAnswers())
     // The due count labels home's review button and the header's badge; no screen waits for it.

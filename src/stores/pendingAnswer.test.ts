@@ -38,13 +38,13 @@ freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })
 
 let local: ReturnType<typeof memoryStorage>
 let locks: FakeLocks
-beforeEach(async () => {
+beforeEach(() => {
   local = memoryStorage()
   locks = new FakeLocks()
   vi.stubGlobal('localStorage', local)
   vi.stubGlobal('sessionStorage', memoryStorage())
   vi.stubGlobal('navigator', { locks })
-  await newPage()
+  newPage()
 })
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -55,10 +55,10 @@ afterEach(() => {
  * A page of the app opens, in a new tab (the default: a sessionStorage of its own) or in the tab
  * that showed the last page (`'reload'`): its own stores and page id.
  */
-async function newPage(tab: 'new' | 'reload' = 'new'): Promise<void> {
+function newPage(tab: 'new' | 'reload' = 'new'): void {
   if (tab === 'new') vi.stubGlobal('sessionStorage', memoryStorage())
   setActivePinia(createPinia())
-  await openPage()
+  openPage()
 }
 
 /** The page that sent `sent` is closed (or crashed): the browser lets go of its lock. */
@@ -99,6 +99,8 @@ async function answerCutShort() {
   for (const [k, v] of kept) local.items.set(k, v)
   const [sent] = sentAnswers()
   expect(sent).toBeDefined()
+  // The page still writing it holds its lock, until it is closed (closePageOf).
+  void locks.request(pageLockName(sent!.page), () => new Promise<never>(() => {}))
   return { id, session, sent: sent! }
 }
 
@@ -130,10 +132,20 @@ describe('an answer sent', () => {
     expect(sentAnswers()).toEqual([])
   })
 
+  it('holds its page’s lock from the moment it is sent until it is stored, and only then', async () => {
+    const { session } = await startQuiz()
+    session.setDraft({ selected: ['false'] })
+    const sending = session.submit()
+    const lock = pageLockName(sentAnswers()[0]!.page)
+    expect(locks.isHeld(lock)).toBe(true)
+    await sending
+    await vi.waitFor(() => expect(locks.isHeld(lock)).toBe(false))
+  })
+
   it('is written by the next page when its page was closed before the write, once', async () => {
     const { id, sent } = await answerCutShort()
     closePageOf(sent)
-    await newPage()
+    newPage()
     expect(await replay()).toEqual([])
     expect(await db.reviews.count()).toBe(1)
     expect((await db.reviews.get(sent.input.id))?.attemptId).toBe(id)
@@ -141,7 +153,7 @@ describe('an answer sent', () => {
     expect((await db.notebook.get('demo-tf'))?.missCount).toBe(1)
     expect(sentAnswers()).toEqual([])
     // Another start-up, or another page, finds nothing left to write.
-    await newPage()
+    newPage()
     await replay()
     expect(await db.reviews.count()).toBe(1)
   })
@@ -155,7 +167,7 @@ describe('an answer sent', () => {
     for (const [k, v] of kept) local.items.set(k, v)
     const before = await dumpAll(db)
     closePageOf(sentAnswers()[0]!)
-    await newPage()
+    newPage()
     await replay()
     expect(await dumpAll(db)).toEqual(before)
     expect(sentAnswers()).toEqual([])
@@ -165,12 +177,12 @@ describe('an answer sent', () => {
     const { id, sent } = await answerCutShort()
     // The browser lets go of the page before a little later: the reload must not wait for it.
     expect(locks.isHeld(pageLockName(sent.page))).toBe(true)
-    await newPage('reload')
+    newPage('reload')
     await replay()
     expect((await db.attempts.get(id))?.answers).toHaveLength(1)
     expect(sentAnswers()).toEqual([])
     closePageOf(sent)
-    await newPage('reload')
+    newPage('reload')
     await replay()
     expect(await db.reviews.count()).toBe(1)
   })
@@ -178,7 +190,7 @@ describe('an answer sent', () => {
   it('is left to its page while that page is open, and written by another open page as soon as it closes', async () => {
     const { id, sent } = await answerCutShort()
     // A second tab starts while the first is still writing: it does not write the answer too.
-    await newPage()
+    newPage()
     expect(await replay()).toEqual([])
     expect(await db.reviews.count()).toBe(0)
     expect(sentAnswers()).toHaveLength(1)
@@ -192,9 +204,9 @@ describe('an answer sent', () => {
   it('is written once when two pages replay it at the same time', async () => {
     const { sent } = await answerCutShort()
     closePageOf(sent)
-    await newPage()
+    newPage()
     const first = replay()
-    await newPage()
+    newPage()
     const second = replay()
     await Promise.all([first, second])
     await vi.waitFor(() => expect(sentAnswers()).toEqual([]))
@@ -204,7 +216,7 @@ describe('an answer sent', () => {
   it('is written once without the Web Locks API too (an older browser): by the next page', async () => {
     vi.stubGlobal('navigator', {})
     const { sent } = await answerCutShort()
-    await newPage()
+    newPage()
     await replay()
     await replay()
     expect(await db.reviews.count()).toBe(1)
@@ -217,7 +229,7 @@ describe('an answer sent', () => {
     local.items.clear()
     const { page: _, ...earlier } = sent
     sessionStorage.setItem('qwen-study.pending-answer', JSON.stringify(earlier))
-    await newPage('reload')
+    newPage('reload')
     await replay()
     await replay()
     expect(await db.reviews.count()).toBe(1)
@@ -234,7 +246,7 @@ describe('an answer replayed after things changed', () => {
       input: { id: 'gone-1', questionId: 'demo-removed', setId: 'demo', mode: 'review', answer: { type: 'skip' }, durationMs: 1_000, now: Date.now(), attemptId: null },
     })
     for (const sent of sentAnswers()) closePageOf(sent)
-    await newPage()
+    newPage()
     expect(await replay()).toEqual([{ kind: 'gone', questionId: 'demo-removed' }])
     expect(await db.reviews.get('gone-1')).toBeUndefined()
     // The other answer the closed page left is written as usual.
@@ -248,7 +260,7 @@ describe('an answer replayed after things changed', () => {
     closePageOf(sent)
     // The learner answered the question again elsewhere before this answer was written.
     await recordAnswer(db, { questionId: 'demo-tf', setId: 'demo', mode: 'review', answer: { type: 'skip' }, correct: false, grade: 1, durationMs: 0, now: sent.input.now + 1 }, DEFAULT_SETTINGS)
-    await newPage()
+    newPage()
     expect(await replay()).toEqual([])
     expect(await db.reviews.count()).toBe(1)
     expect(await db.reviews.get(sent.input.id)).toBeUndefined()
@@ -259,7 +271,7 @@ describe('an answer replayed after things changed', () => {
     const { id, sent } = await answerCutShort()
     closePageOf(sent)
     expect(await abandonAttempt(db, id)).toBe(true)
-    await newPage()
+    newPage()
     expect(await replay()).toEqual([])
     expect((await db.reviews.get(sent.input.id))?.attemptId).toBeNull()
   })
@@ -269,7 +281,7 @@ describe('an answer replayed after things changed', () => {
     closePageOf(sent)
     const before = await dumpAll(db)
     const disk = diskFull()
-    await newPage()
+    newPage()
     i18n.global.locale.value = 'zh'
     const notes = await replay()
     disk.room()
@@ -279,7 +291,7 @@ describe('an answer replayed after things changed', () => {
     expect((notes[0] as Extract<ReplayNote, { kind: 'failed' }>).reason).toBe(i18n.global.t('storageFull.reason', {}, { locale: 'zh' }))
     expect(await dumpAll(db)).toEqual(before)
     expect(sentAnswers()).toHaveLength(1)
-    await newPage()
+    newPage()
     expect(await replay()).toEqual([])
     expect((await db.attempts.get(id))?.answers).toHaveLength(1)
     expect(await db.reviews.count()).toBe(1)
@@ -304,7 +316,7 @@ describe('an answer the page could not store', () => {
     expect(sent?.input.questionId).toBe('demo-single')
     closePageOf(sent!)
     disk.room()
-    await newPage()
+    newPage()
     await replay()
     expect((await db.attempts.get(id))?.answers.map((a) => a.questionId)).toEqual(['demo-tf', 'demo-single'])
     expect(await db.reviews.count()).toBe(2)
@@ -320,7 +332,7 @@ describe('an answer the page could not store', () => {
     // Without locks, another page's start-up cannot tell this page is open, and writes it.
     vi.stubGlobal('navigator', {})
     const sessionPinia = getActivePinia()!
-    await newPage()
+    newPage()
     await replay()
     expect(await db.reviews.count()).toBe(1)
     setActivePinia(sessionPinia)
@@ -344,7 +356,7 @@ describe('an answer the page could not store', () => {
     expect(sent?.replaces).toBeDefined()
     closePageOf(sent!)
     disk.room()
-    await newPage()
+    newPage()
     await replay()
     const answers = (await db.attempts.get(id))?.answers ?? []
     expect(answers.map((a) => [a.questionId, a.answer])).toEqual([['demo-tf', { type: 'truefalse', value: true }]])

@@ -6,10 +6,12 @@
  * ever rewrites another's) and its log id is chosen when it is sent, so it is written once at
  * most whoever writes it.
  *
- * While the page that sent an answer is open, that page is the one writing it: each page holds a
- * Web Lock named after it for its lifetime (`openPage`), which the browser lets go when the page
- * is closed or crashes; a replay takes that lock before writing what the page left, so it never
- * writes an answer its page is still writing, nor into another tab's running session.
+ * While the page that sent an answer is open, that page is the one writing it: from sending an
+ * answer until it is stored, the page holds a Web Lock named after it, which the browser lets go
+ * when the page is closed or crashes; a replay takes that lock before writing what the page
+ * left, so it never writes an answer its page is still writing, nor into another tab's running
+ * session. (Only then: a page that holds a lock when the learner leaves it is not kept in the
+ * browser's back-forward cache.)
  * Synchronous, like the draft: it must be there before `unload`.
  */
 import type { Grade } from '@/domain/content/response'
@@ -40,6 +42,8 @@ let previous: string | null = null
 const tabPage = storedJson<string>(() => sessionStorage, 'qwen-study.page')
 /** The answer this page sent last and has not stored yet: a new one replaces it. */
 let mine: string | null = null
+/** Lets go of this page's lock (held while `mine` is set). */
+let letGo: (() => void) | null = null
 
 /** The browser's Web Locks, where it has them. */
 export function pageLocks(): LockManager | null {
@@ -62,23 +66,22 @@ export function wasThisTab(id: string): boolean {
   return id === previous
 }
 
-/**
- * Starts this page: a new page id, and its lock held for as long as the page lives (resolves
- * once it is held). Called once, before the first answer can be sent.
- */
-export function openPage(): Promise<void> {
+/** Starts this page (once, at start-up): a new page id, the tab's previous one remembered. */
+export function openPage(): void {
+  letGo?.()
+  letGo = null
   page = crypto.randomUUID()
   mine = null
   previous = tabPage.read()
   tabPage.write(page)
+}
+
+/** Holds this page's lock until `letGo()`. */
+function holdPageLock(): void {
   const locks = pageLocks()
-  if (!locks) return Promise.resolve()
-  return new Promise<void>((held) => {
-    void locks.request(pageLockName(page), () => {
-      held()
-      return new Promise<never>(() => {})
-    })
-  })
+  if (letGo || !locks) return
+  const held = new Promise<void>((release) => (letGo = release))
+  void locks.request(pageLockName(page), () => held)
 }
 
 const answerKey = (id: string) => storedJson<SentAnswer>(() => localStorage, PREFIX + id)
@@ -91,6 +94,8 @@ const earlier = storedJson<Omit<SentAnswer, 'page'>>(() => sessionStorage, KEY)
  * without this safety net.
  */
 export function keepSentAnswer(sent: Omit<SentAnswer, 'page'>): void {
+  // The lock first: asked for before another tab can hear of the answer (a storage event).
+  holdPageLock()
   if (mine !== null && mine !== sent.input.id) answerKey(mine).write(null)
   mine = sent.input.id
   answerKey(sent.input.id).write({ ...sent, page })
@@ -98,7 +103,11 @@ export function keepSentAnswer(sent: Omit<SentAnswer, 'page'>): void {
 
 /** The answer is stored, or is not to be written (dropped). */
 export function forgetSentAnswer(id: string): void {
-  if (mine === id) mine = null
+  if (mine === id) {
+    mine = null
+    letGo?.()
+    letGo = null
+  }
   answerKey(id).write(null)
   if (earlier.read()?.input.id === id) earlier.write(null)
 }
