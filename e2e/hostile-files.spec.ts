@@ -4,6 +4,7 @@
 // the database holds what it held before.
 import type { Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, gotoApp, switchLocale, test } from './fixtures'
+import { withAppDatabase } from './helpers/database'
 import { t, type Locale } from './helpers/i18n'
 import { chooseFile, expectPreview, openImport, saveImport, takeQuiz, toTsv, type Row } from './helpers/imports'
 
@@ -14,25 +15,16 @@ const DECK: Row[] = [
 
 /** Every object store of the app's database, each as a list of its records (key order). */
 function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('qwen-study')
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-    })
-    try {
-      const out: Record<string, unknown[]> = {}
-      for (const name of [...db.objectStoreNames]) {
-        out[name] = await new Promise<unknown[]>((resolve, reject) => {
-          const req = db.transaction(name).objectStore(name).getAll()
-          req.onsuccess = () => resolve(req.result as unknown[])
-          req.onerror = () => reject(req.error)
-        })
-      }
-      return out
-    } finally {
-      db.close()
+  return withAppDatabase(page, async (db) => {
+    const out: Record<string, unknown[]> = {}
+    for (const name of [...db.objectStoreNames]) {
+      out[name] = await new Promise<unknown[]>((resolve, reject) => {
+        const req = db.transaction(name).objectStore(name).getAll()
+        req.onsuccess = () => resolve(req.result as unknown[])
+        req.onerror = () => reject(req.error)
+      })
     }
+    return out
   })
 }
 

@@ -2,6 +2,7 @@
 // screen by file or by paste, save, take quizzes on the result, and read what the app stored.
 import { readFile } from 'node:fs/promises'
 import { expect, type Download, type Page } from '@playwright/test'
+import { withAppDatabase } from './database'
 import { t, type Locale } from './i18n'
 
 /** One row of a TSV deck: a term, its definition, and optional wrong choices (extra columns). */
@@ -170,21 +171,17 @@ export interface StoredCounts {
 
 /** Reads the app's database directly, to check what was (or was not) saved. */
 export function storedFor(page: Page, setId: string): Promise<StoredCounts> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('qwen-study')
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-    })
-    const count = (store: string, index: string | null, key: IDBValidKey) =>
-      new Promise<number>((resolve, reject) => {
-        if (!db.objectStoreNames.contains(store)) return resolve(0)
-        const s = db.transaction(store).objectStore(store)
-        const req = index === null ? s.count(key) : s.index(index).count(key)
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-    try {
+  return withAppDatabase(
+    page,
+    async (db, id) => {
+      const count = (store: string, index: string | null, key: IDBValidKey) =>
+        new Promise<number>((resolve, reject) => {
+          if (!db.objectStoreNames.contains(store)) return resolve(0)
+          const s = db.transaction(store).objectStore(store)
+          const req = index === null ? s.count(key) : s.index(index).count(key)
+          req.onsuccess = () => resolve(req.result)
+          req.onerror = () => reject(req.error)
+        })
       return {
         sets: await count('importedSetInfo', null, id),
         cards: await count('cards', 'setId', id),
@@ -192,29 +189,19 @@ export function storedFor(page: Page, setId: string): Promise<StoredCounts> {
         notebook: await count('notebook', 'setId', id),
         attempts: await count('attempts', 'setIds', id),
       }
-    } finally {
-      db.close()
-    }
-  }, setId)
+    },
+    setId,
+  )
 }
 
 /** How many imported sets IndexedDB holds. */
 export function importedSetCount(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('qwen-study')
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
+  return withAppDatabase(page, async (db) => {
+    if (!db.objectStoreNames.contains('importedSetInfo')) return 0
+    const req = db.transaction('importedSetInfo').objectStore('importedSetInfo').count()
+    return await new Promise<number>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
     })
-    try {
-      if (!db.objectStoreNames.contains('importedSetInfo')) return 0
-      const req = db.transaction('importedSetInfo').objectStore('importedSetInfo').count()
-      return await new Promise<number>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-    } finally {
-      db.close()
-    }
   })
 }

@@ -5,6 +5,7 @@ import type { Grade, Response } from '@/domain/content/response'
 import type { StudyDB } from './database'
 import {
   abandonAttempt,
+  answeredSince,
   cardStatsBySet,
   clearNotebookEntry,
   countDue,
@@ -124,14 +125,26 @@ describe('recordAnswer', () => {
     expect((await db.reviews.get(log.id))?.answer).toEqual({ type: 'multiple', choices: ['a', 'b'] })
   })
 
-  it('writes an answer with a chosen log id once: a second write of that id changes nothing', async () => {
+  it('writes an answer with a chosen log id once: a second write of that id changes nothing and returns what the first wrote', async () => {
+    await createAttempt(db, makeAttempt())
     expect(await hasReviewLog(db, 'sent-1')).toBe(false)
-    const { log } = await recordAnswer(db, answer({ id: 'sent-1' }), S)
-    expect(log.id).toBe('sent-1')
+    const first = await recordAnswer(db, answer({ id: 'sent-1', attemptId: 'attempt-1' }), S)
+    expect(first.log.id).toBe('sent-1')
     expect(await hasReviewLog(db, 'sent-1')).toBe(true)
     const before = await dumpAll(db)
-    await expect(recordAnswer(db, answer({ id: 'sent-1', now: T0 + MIN }), S)).rejects.toThrow()
+    // Another page wrote it first (a replay), or a retry after a write that did land.
+    const again = await recordAnswer(db, answer({ id: 'sent-1', attemptId: 'attempt-1', now: T0 + MIN }), S)
     expect(await dumpAll(db)).toEqual(before)
+    expect(again).toEqual(first)
+  })
+
+  it('tells whether the log holds a later answer to a question', async () => {
+    await recordAnswer(db, answer({ now: T0 }), S)
+    await recordAnswer(db, answer({ questionId: 'q2', now: T0 + HOUR }), S)
+    expect(await answeredSince(db, 'q1', T0 - 1)).toBe(true)
+    expect(await answeredSince(db, 'q1', T0)).toBe(false)
+    expect(await answeredSince(db, 'q2', T0)).toBe(true)
+    expect(await answeredSince(db, 'q3', 0)).toBe(false)
   })
 
   it('writes nothing when the attempt does not exist', async () => {
@@ -319,6 +332,15 @@ describe('replaceAnswer and setFlag (exams)', () => {
     // The miss is gone with the answer it came from.
     expect(await db.notebook.get('q1')).toBeUndefined()
     expect((await db.cards.get('q1'))!.reps).toBe(1)
+  })
+  it('replaces once: a second write of the new answer changes nothing and returns what the first wrote', async () => {
+    await createAttempt(db, makeAttempt())
+    const { log: first } = await recordAnswer(db, answer({ attemptId: 'attempt-1' }), S)
+    const change = answer({ id: 'change-1', attemptId: 'attempt-1', correct: true, now: T0 + MIN })
+    const replaced = await replaceAnswer(db, first.id, change, S)
+    const before = await dumpAll(db)
+    expect(await replaceAnswer(db, first.id, change, S)).toEqual(replaced)
+    expect(await dumpAll(db)).toEqual(before)
   })
   it('each write returns its log entry and the attempt as it now is, for the screen to show without a read', async () => {
     await createAttempt(db, makeAttempt())

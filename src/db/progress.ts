@@ -105,16 +105,33 @@ function assertLatest(log: ReviewLogRecord, card: CardRecord | undefined): void 
   }
 }
 
-/**
- * Records an answer: the card's next FSRS state, the review log entry, its day's stats row, the
- * notebook and the attempt, all or nothing. Returns the log entry (its id undoes or regrades the
- * answer) and the attempt as written.
- */
 /** Whether the log holds an entry with this id (an answer already written). */
 export async function hasReviewLog(db: StudyDB, id: string): Promise<boolean> {
   return (await db.reviews.get(id)) !== undefined
 }
 
+/** Whether the log holds an answer to this question given after `time`. */
+export async function answeredSince(db: StudyDB, questionId: string, time: number): Promise<boolean> {
+  return (await db.reviews.where('[questionId+time]').between([questionId, time], [questionId, Dexie.maxKey], false, true).count()) > 0
+}
+
+/** What the answer with log id `id` left, when it is written already (null: it is not). Inside a transaction. */
+async function writtenAlready(db: StudyDB, id: string | undefined): Promise<AnswerWritten | null> {
+  const log = id === undefined ? undefined : await db.reviews.get(id)
+  return log ? { log, attempt: await attemptOf(db, log) } : null
+}
+
+/** The attempt a log entry belongs to, as stored (null: none). */
+async function attemptOf(db: StudyDB, log: ReviewLogRecord): Promise<AttemptRecord | null> {
+  return (log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)) ?? null
+}
+
+/**
+ * Records an answer: the card's next FSRS state, the review log entry, its day's stats row, the
+ * notebook and the attempt, all or nothing. Returns the log entry (its id undoes or regrades the
+ * answer) and the attempt as written. An answer whose chosen log id is stored already (another
+ * page wrote it first, or an earlier try did land) is not written again: what it left is returned.
+ */
 export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Settings): Promise<AnswerWritten> {
   const id = input.id ?? crypto.randomUUID()
   const answer = plain(input.answer)
@@ -126,13 +143,15 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
   return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
     // The reads do not depend on each other: sent together, they share the round trips. The
     // day's first review is decided before the new entry is added (nothing may precede it).
-    const [card, entry, attempt, firstOfDay, dailyRow] = await Promise.all([
+    const [stored, card, entry, attempt, firstOfDay, dailyRow] = await Promise.all([
+      input.id === undefined ? undefined : db.reviews.get(input.id),
       db.cards.get(questionId),
       db.notebook.get(questionId),
       attemptId === null ? undefined : db.attempts.get(attemptId),
       isFirstOfDay(db, questionId, now),
       db.daily.get([day, setId]),
     ])
+    if (stored) return { log: stored, attempt: stored.attemptId === attemptId ? (attempt ?? null) : await attemptOf(db, stored) }
     if (attemptId !== null && !attempt) throw new ProgressError(`attempt ${attemptId} does not exist`, 'not-found')
     const cardBefore = card ?? null
     const notebookBefore = entry ?? null
@@ -217,10 +236,12 @@ export async function undoAnswer(db: StudyDB, reviewId: string): Promise<AnswerW
 
 /**
  * Changes an answer (an exam question answered again before handing in): the earlier answer is
- * taken back exactly and the new one recorded, in one transaction.
+ * taken back exactly and the new one recorded, in one transaction; once only, as recordAnswer.
  */
 export async function replaceAnswer(db: StudyDB, reviewId: string, input: AnswerInput, settings: Settings): Promise<AnswerWritten> {
   return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
+    const written = await writtenAlready(db, input.id)
+    if (written) return written
     await undoAnswer(db, reviewId)
     return recordAnswer(db, input, settings)
   })

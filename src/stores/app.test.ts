@@ -1,11 +1,11 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { getDB } from '@/db/database'
 import { useAppStore } from './app'
 import { bankSignature, useBankStore } from './bank'
 import { deleteImportedSet, saveImportedSet } from '@/db/importedSets'
 import { parseImport } from '@/domain/import'
-import { freshStoresEachTest } from './testing'
+import { FakeLocks, freshStoresEachTest, memoryStorage } from './testing'
 
 // Live queries that end are counted.
 const ended = vi.hoisted(() => ({ count: 0 }))
@@ -254,5 +254,35 @@ describe('a start-up that cannot read the saved progress', () => {
     await expect(app.whenReady()).rejects.toThrow()
     getAll.mockRestore()
     expect(await getDB().settings.count()).toBe(0)
+  })
+})
+
+describe('answers a page closed before storing them', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('are replayed at start-up, before any screen may read progress; the learner is told of each one dropped or kept', async () => {
+    const local = memoryStorage()
+    vi.stubGlobal('localStorage', local)
+    vi.stubGlobal('navigator', { locks: new FakeLocks() })
+    const left = (id: string, questionId: string) =>
+      local.setItem(
+        `qwen-study.pending-answer:${id}`,
+        JSON.stringify({ where: 'review', page: 'a-closed-page', input: { id, questionId, setId: 'demo', mode: 'review', answer: { type: 'skip' }, durationMs: 0, now: Date.now(), attemptId: null } }),
+      )
+    left('gone-1', 'no-longer-in-the-bank')
+    // This bank's set files cannot be fetched (see the mock above): the answer waits for the next start-up.
+    left('later-1', 'demo-1')
+    const app = useAppStore()
+    await app.whenReady()
+    expect(app.replayNotes).toEqual([
+      { kind: 'gone', questionId: 'no-longer-in-the-bank' },
+      { kind: 'failed', reason: 'Error: no set demo' },
+    ])
+    expect([...local.items.keys()]).toEqual(['qwen-study.pending-answer:later-1'])
+    expect(await getDB().reviews.count()).toBe(0)
+    app.dismissReplayNote(app.replayNotes[0]!)
+    expect(app.replayNotes.map((n) => n.kind)).toEqual(['failed'])
   })
 })

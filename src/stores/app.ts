@@ -5,7 +5,8 @@ import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
-import { readPendingAnswer } from './pendingAnswer'
+import { onAnswerKeptElsewhere, openPage, sentAnswers } from './pendingAnswer'
+import type { ReplayNote } from './replayPendingAnswer'
 import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
 import { yieldToMain } from '@/composables/yieldToMain'
@@ -30,6 +31,8 @@ export const useAppStore = defineStore('app', () => {
   const startError = ref<string | null>(null)
   /** Another tab upgraded the database: this one must reload. */
   const mustReload = ref(false)
+  /** What the learner is told about answers a closed page left, written at start-up or since. */
+  const replayNotes = ref<ReplayNote[]>([])
   /**
    * Settings are live data: a save here or in another tab, an import or a reset shows at once.
    * Every UI preference lives in the same table: only a real change is news.
@@ -116,8 +119,11 @@ export const useAppStore = defineStore('app', () => {
       await db.setSetting(db.getDB(), db.BANK_SIGNATURE_KEY, signature)
     }
     followBankChanges(db, bank, signature)
-    // An answer sent just before a reload is written now, before any screen reads progress.
-    if (readPendingAnswer()) await (await import('./replayPendingAnswer')).replayPendingAnswer(settingsLive.data.value)
+    // An answer sent just before a reload, or before a tab was closed, is written now, before
+    // any screen reads progress; one another tab sends is written here if that tab closes first.
+    openPage()
+    if (sentAnswers().length > 0) await replayAnswers()
+    onAnswerKeptElsewhere(() => void replayAnswers())
     // The due count labels home's review button and the header's badge; no screen waits for it.
     due.watch()
     setInterval(() => {
@@ -152,6 +158,21 @@ export const useAppStore = defineStore('app', () => {
     )
   }
 
+  /** Writes the answers closed pages left (pendingAnswer.ts); a note replaces the earlier ones of its kind. */
+  async function replayAnswers(): Promise<void> {
+    const { replayPendingAnswers } = await import('./replayPendingAnswer')
+    replayNotes.value = replayNotes.value.filter((n) => n.kind !== 'failed')
+    await replayPendingAnswers(
+      () => settingsLive.data.value,
+      (n) => (replayNotes.value = [...replayNotes.value, n]),
+    )
+  }
+
+  /** The learner has read a note about a replayed answer. */
+  function dismissReplayNote(n: ReplayNote): void {
+    replayNotes.value = replayNotes.value.filter((x) => x !== n)
+  }
+
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
     const db = await dbApi()
     await db.saveSettings(db.getDB(), patch, Date.now())
@@ -164,6 +185,9 @@ export const useAppStore = defineStore('app', () => {
     storageError,
     startError,
     mustReload,
+    replayNotes,
+    replayAnswers,
+    dismissReplayNote,
     settings: settingsLive.data,
     dueCount: due.data,
     now,

@@ -4,8 +4,9 @@
  * Synchronous on purpose: it is written on every change and must be there before `unload`.
  * Hand-written rather than VueUse's `useStorage`, whose ref is read once and written by a
  * watcher: a draft is read from storage when its question is shown and written at once.
+ * Storage blocked or full: the draft lasts as long as the page (`storedJson.ts`).
  */
-const KEY = 'qwen-study.draft'
+import { storedJson } from './storedJson'
 
 export interface StoredDraft {
   /** 'quiz:<attempt id>' or 'review'. */
@@ -14,22 +15,13 @@ export interface StoredDraft {
   draft: unknown
 }
 
+const stored = storedJson<Partial<StoredDraft>>(() => localStorage, 'qwen-study.draft')
+
 export function readDraft(where: string, questionId: string): unknown {
-  try {
-    const raw = localStorage.getItem(KEY)
-    if (!raw) return null
-    const saved = JSON.parse(raw) as Partial<StoredDraft>
-    return saved.where === where && saved.questionId === questionId ? saved.draft : null
-  } catch {
-    return null
-  }
+  const saved = stored.read()
+  return saved?.where === where && saved.questionId === questionId ? saved.draft : null
 }
 
 export function writeDraft(value: StoredDraft | null): void {
-  try {
-    if (value) localStorage.setItem(KEY, JSON.stringify(value))
-    else localStorage.removeItem(KEY)
-  } catch {
-    // Storage blocked or full: the draft lasts as long as the page.
-  }
+  stored.write(value)
 }

@@ -7,9 +7,6 @@ import type { CardRecord } from '@/db/records'
 import { reviewScopeOf, useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
 import { isStorageFullReason } from './describeError'
-import { readPendingAnswer, type SentAnswer } from './pendingAnswer'
-import { replayPendingAnswer } from './replayPendingAnswer'
-import { DEFAULT_SETTINGS } from '@/db/records'
 
 const L = (s: string) => ({ zh: s, en: s })
 const fixture: QuestionSet = {
@@ -308,61 +305,5 @@ describe('reviewScopeOf', () => {
     expect(reviewScopeOf({ set: 'other' }, has)).toBeNull()
     expect(reviewScopeOf({ set: ['demo'] }, has)).toBeNull()
     expect(reviewScopeOf({}, has)).toBeNull()
-  })
-})
-
-describe('an answer interrupted by a reload', () => {
-  const stored = new Map<string, string>()
-  beforeEach(() => {
-    stored.clear()
-    vi.stubGlobal('sessionStorage', {
-      getItem: (k: string) => stored.get(k) ?? null,
-      setItem: (k: string, v: string) => void stored.set(k, String(v)),
-      removeItem: (k: string) => void stored.delete(k),
-    })
-  })
-  afterEach(() => {
-    vi.unstubAllGlobals()
-  })
-
-  /** Sends an answer and keeps what the tab held while it was being written. */
-  async function sendKept() {
-    const { id, session } = await startQuiz()
-    session.setDraft({ selected: ['false'] })
-    const sending = session.submit()
-    const kept = new Map(stored)
-    await sending
-    return { id, session, kept }
-  }
-
-  it('is kept in the tab from the moment it is sent until it is stored', async () => {
-    const { kept } = await sendKept()
-    expect([...kept.values()].map((v) => JSON.parse(v) as SentAnswer)[0]?.input).toMatchObject({ questionId: 'demo-tf', answer: { type: 'truefalse', value: false } })
-    expect(readPendingAnswer()).toBeNull()
-  })
-
-  it('is written at the next start-up when the page went before its write, once', async () => {
-    const { id, session, kept } = await sendKept()
-    // As if the write never happened: taken back, and the tab's copy left as the page left it.
-    expect(await session.undo()).toBe(true)
-    expect(await db.reviews.count()).toBe(0)
-    for (const [k, v] of kept) stored.set(k, v)
-    setActivePinia(createPinia())
-    await replayPendingAnswer(DEFAULT_SETTINGS)
-    expect(await db.reviews.count()).toBe(1)
-    expect((await db.attempts.get(id))?.answers).toHaveLength(1)
-    expect((await db.notebook.get('demo-tf'))?.missCount).toBe(1)
-    await replayPendingAnswer(DEFAULT_SETTINGS)
-    expect(await db.reviews.count()).toBe(1)
-  })
-
-  it('is not written again when the page went after its write', async () => {
-    const { kept } = await sendKept()
-    const before = await db.reviews.count()
-    for (const [k, v] of kept) stored.set(k, v)
-    setActivePinia(createPinia())
-    await replayPendingAnswer(DEFAULT_SETTINGS)
-    expect(await db.reviews.count()).toBe(before)
-    expect(readPendingAnswer()).toBeNull()
   })
 })

@@ -16,7 +16,7 @@ import { useAppStore } from './app'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
 import { readDraft, writeDraft } from './draftStorage'
-import { writePendingAnswer, type SentAnswer } from './pendingAnswer'
+import { forgetSentAnswer, keepSentAnswer, type SentAnswer } from './pendingAnswer'
 import { useQuizAttempt } from './session/quiz'
 import { useReviewQueue } from './session/review'
 
@@ -197,7 +197,7 @@ function useSessionCore() {
     if (app.storageMode === 'indexeddb') void requestPersistenceOnce()
     activeSince = p.input.now
     writeDraft(null)
-    writePendingAnswer(null)
+    if (p.input.id) forgetSentAnswer(p.input.id)
     p.after(written)
     return true
   }
@@ -213,8 +213,8 @@ function useSessionCore() {
       id: crypto.randomUUID(), questionId: e.question.id, setId: e.setId, mode: mode.value, answer: r,
       durationMs: activeDuration(now, activeSince), now, attemptId: attempt.value?.id ?? null,
     }
-    // From now until it is stored, a reload does not drop it (an exam's changed answer aside).
-    if (!replaces) writePendingAnswer({ where: draftPlace.value, input: grade ? { ...sent, grade } : sent })
+    // From now until it is stored, a reload or the page closed does not drop it (pendingAnswer.ts).
+    keepSentAnswer({ where: draftPlace.value, input: grade ? { ...sent, grade } : sent, ...(replaces ? { replaces } : {}) })
     // Busy while grading too: a typed answer may wait for its grader to load.
     busy.value = true
     gradeError.value = false
@@ -224,7 +224,7 @@ function useSessionCore() {
     } catch {
       // Only the grader's download can fail here (grading itself never throws).
       gradeError.value = true
-      writePendingAnswer(null)
+      forgetSentAnswer(sent.id)
       return false
     } finally {
       busy.value = false
