@@ -37,6 +37,7 @@ vi.mock('virtual:question-bank', () => {
             { id: 'q', left: L('左二', 'Left two'), right: L('右二', 'Right two') },
           ],
         },
+        { id: 'fc', type: 'flashcard', prompt: L('闭源', 'Closed source'), explanation: L('解释', 'Why'), back: L('不公开权重', 'Weights not published') },
         { id: 'tf', type: 'truefalse', prompt: L('千问是开源的。', 'Qwen is open source.'), explanation: L('解释', 'Why'), answer: true },
       ],
     },
@@ -44,7 +45,7 @@ vi.mock('virtual:question-bank', () => {
   return { loadSet: async (id: string) => sets.find((s) => s.id === id) }
 })
 vi.mock('virtual:question-index', () => ({
-  default: [{ id: 'set-a', title: { zh: '甲组', en: 'Set A' }, questions: ['ord', 'match', 'tf'] }],
+  default: [{ id: 'set-a', title: { zh: '甲组', en: 'Set A' }, questions: ['ord', 'match', 'fc', 'tf'] }],
 }))
 
 import { i18n, setLocale } from '@/i18n'
@@ -79,7 +80,7 @@ function given(questionId: string, answer: Response, correct: boolean): AttemptA
 }
 
 async function showResults(answers: AttemptAnswer[]): Promise<VueWrapper> {
-  await useBankStore().loadQuestions(['ord', 'match', 'tf'])
+  await useBankStore().loadQuestions(['ord', 'match', 'fc', 'tf'])
   const attempt: AttemptRecord = {
     id: 'x',
     kind: 'quiz',
@@ -133,6 +134,13 @@ describe('ResultsView', () => {
     expect(row(w, 'tf').find('[data-testid="correct-answer"]').text()).toBe('True')
     expect(row(w, 'ord').find('[data-testid="your-answer"]').text()).toBe('No answer given')
     expect(items(w, 'ord', 'correct-answer')).toEqual(['First', 'Second', 'Third'])
+  })
+
+  it("labels a flashcard's answer as the learner's own grade", async () => {
+    const w = await showResults([given('fc', { type: 'flashcard', grade: 1 }, false)])
+    expect(row(w, 'fc').findAll('dt').map((dt) => dt.text())).toEqual(['Your grade', 'Correct answer'])
+    expect(row(w, 'fc').find('[data-testid="your-answer"]').text()).toBe('Again')
+    expect(row(w, 'fc').find('[data-testid="correct-answer"]').text()).toBe('Weights not published')
   })
 
   it('follows the interface language', async () => {
