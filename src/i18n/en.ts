@@ -203,6 +203,7 @@ export default {
     missed: 'Missed {n}×',
     lastWrong: 'Last wrong {when}',
     lastAnswer: 'Your last answer',
+    lastGrade: 'Your last grade',
     redo: 'Redo these as a quiz',
     clear: 'Mark cleared',
     restore: 'Restore',

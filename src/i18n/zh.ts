@@ -203,6 +203,7 @@ export default {
     missed: '错 {n} 次',
     lastWrong: '最近一次答错：{when}',
     lastAnswer: '上次的答案',
+    lastGrade: '上次的评分',
     redo: '把这些错题重做一遍',
     clear: '标记为已掌握',
     restore: '移回错题本',
