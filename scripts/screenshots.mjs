@@ -14,7 +14,7 @@ const browser = await chromium.launch({
 })
 
 const combos = []
-for (const lang of ['zh', 'en']) for (const theme of ['light', 'dark']) for (const [w, h, dev] of [[360, 780, 'phone'], [1280, 900, 'desktop']]) combos.push({ lang, theme, w, h, dev })
+for (const lang of ['zh', 'en']) for (const theme of ['light', 'dark']) for (const [w, h, dev] of [[390, 844, 'phone'], [1280, 800, 'desktop']]) combos.push({ lang, theme, w, h, dev })
 
 async function shot(page, name, c) {
   const file = `${out}/${name}-${c.dev}-${c.lang}-${c.theme}.png`
@@ -43,14 +43,16 @@ for (const c of combos) {
   await page.goto(`${base}/sets/routes`)
   await page.waitForSelector('[data-testid="key-points"]')
   await shot(page, '02-set', c)
-  await page.goto(`${base}/quiz/new?set=routes`)
+  await page.goto(`${base}/quiz/new?set=accusation`)
   await page.waitForSelector('[data-testid="start-quiz"]')
   await shot(page, '03-setup', c)
   await page.click('[data-testid="setup-order-article"]')
   await page.click('[data-testid="setup-count-all"]')
   await page.click('[data-testid="start-quiz"]')
   await page.waitForSelector('article.question')
-  // Walk the quiz: a screenshot of each new question type, answered with "don't know" or a reveal.
+  // Walk the quiz: a screenshot of each new question type. Orders and pairs are handed in as shown
+  // (so the feedback, results and notebook show a list with marks), a blank gets a wrong word, the
+  // rest "don't know" or a reveal.
   const seen = new Set()
   for (let i = 0; i < 40; i++) {
     const q = page.locator('article.question')
@@ -67,6 +69,18 @@ for (const c of combos) {
         await shot(page, `04-q-${type}-back`, c)
       }
       await page.click('[data-testid="grade-1"]')
+    } else if (type === 'ordering') await page.click('[data-testid="submit"]')
+    else if (type === 'matching') {
+      const lefts = await page.locator('[data-testid^="left-"]').all()
+      const rights = await page.locator('[data-testid^="right-"]').all()
+      for (const [i, left] of lefts.entries()) {
+        await left.click()
+        await rights[(i + 1) % rights.length].click()
+      }
+      await page.click('[data-testid="submit"]')
+    } else if (type === 'blank') {
+      await page.fill('[data-testid="typed-answer"]', c.lang === 'zh' ? '不记得了' : 'no idea')
+      await page.click('[data-testid="submit"]')
     } else await page.click('[data-testid="dont-know"]')
     await page.waitForSelector('[data-testid="feedback"]')
     if (!seen.has(`fb-${type}`)) {
@@ -83,7 +97,7 @@ for (const c of combos) {
   }
   await page.waitForSelector('[data-testid="result-score"]').catch(() => {})
   await shot(page, '06-results', c)
-  for (const [name, path] of [['07-review', '/review'], ['08-notebook', '/notebook'], ['09-stats', '/stats'], ['10-settings', '/settings'], ['11-import', '/import'], ['12-notfound', '/nope']]) {
+  for (const [name, path] of [['07-review', '/review'], ['08-notebook', '/notebook'], ['09-stats', '/stats'], ['10-settings', '/settings'], ['11-import', '/import'], ['12-notfound', '/nope'], ['14-map', '/map'], ['15-home-after', '/']]) {
     await page.goto(`${base}${path}`)
     await page.waitForTimeout(400)
     await shot(page, name, c)

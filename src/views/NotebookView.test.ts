@@ -190,6 +190,9 @@ describe('NotebookView', () => {
     expect(order()).toEqual(['notebook-item-q2', 'notebook-item-q1', 'notebook-item-q3'])
     expect(item(w, 'q2').find('[data-testid="last-answer"]').text()).toBe('No answer given')
     expect(item(w, 'q3').find('[data-testid="last-answer"]').text()).toBe('Again')
+    // A flashcard's answer is the learner's own grade, labelled so; other answers are answers.
+    expect(item(w, 'q3').find('dt').text()).toBe('✗ Your last grade')
+    expect(item(w, 'q2').find('dt').text()).toBe('✗ Your last answer')
 
     await w.find('[data-testid="notebook-filter-type"]').setValue('flashcard')
     expect(order()).toEqual(['notebook-item-q3'])

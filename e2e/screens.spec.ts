@@ -1,0 +1,79 @@
+// How screens read at a phone's and a desktop's width: figures tied to their labels, tables that
+// stay readable when narrow. Driven by roles, accessible names and visible text.
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { SET_IDS, getSet } from './helpers/bank'
+import { t, type Locale } from './helpers/i18n'
+import { button, escapeRe, title } from './helpers/roles'
+
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1280, height: 800 }
+
+for (const locale of ['zh', 'en'] as const satisfies readonly Locale[]) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ appLocale: locale })
+
+    test('home reads its due count with its label, as one pair', async ({ page }) => {
+      await page.setViewportSize(PHONE)
+      await page.goto('/')
+      const main = page.getByRole('main')
+      await expect(title(page)).toHaveText(t(locale, 'home.title'))
+      // A screen reader reaches the number as the definition of its label, not as a paragraph on its own.
+      const label = main.getByRole('term').filter({ hasText: new RegExp(`^${escapeRe(t(locale, 'home.dueToday'))}$`) })
+      await expect(label).toBeVisible()
+      const figure = label.locator('xpath=following-sibling::*[1]')
+      await expect(figure).toHaveRole('definition')
+      await expect(figure).toHaveText('0')
+      await expectNoSeriousA11yViolations(page, `home (${locale}, phone)`)
+      await expect(main).toMatchAriaSnapshot(`
+        - term: ${t(locale, 'home.dueToday')}
+        - definition: "0"
+      `)
+    })
+
+    for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      test(`the by-set table reads on a ${device}`, async ({ page }) => {
+        await page.setViewportSize(viewport)
+        const main = page.getByRole('main')
+        // One answer in a review: the stats screen then shows its figures.
+        await page.goto('/review')
+        await button(page, t(locale, 'quiz.dontKnow')).click()
+        await expect(button(page, t(locale, 'quiz.next'))).toBeVisible()
+        await page.goto('/stats')
+        const table = main.getByRole('table', { name: t(locale, 'stats.perSet') })
+        await expect(table).toBeVisible()
+        await expect(table.getByRole('rowheader')).toHaveCount(SET_IDS.length)
+        const region = main.getByRole('region', { name: t(locale, 'stats.perSet') })
+        const fits = await region.evaluate((el) => el.scrollWidth <= el.clientWidth)
+        expect(fits, 'the table fits its box: nothing to scroll sideways').toBe(true)
+        const tableBox = (await table.boundingBox())!
+        for (const id of SET_IDS) {
+          const name = getSet(id).title[locale]
+          const row = table.getByRole('row', { name: new RegExp(`^${escapeRe(name)}`) })
+          const header = row.getByRole('rowheader', { name })
+          const cells = row.getByRole('cell')
+          await expect(cells).toHaveCount(3)
+          const headerBox = (await header.boundingBox())!
+          const first = (await cells.first().boundingBox())!
+          if (device === 'phone') {
+            // One block per set: its name across the width, each figure below under its own label.
+            expect(headerBox.width, `${id}: the name spans the row`).toBeGreaterThan(tableBox.width * 0.9)
+            expect(first.y, `${id}: figures below the name`).toBeGreaterThanOrEqual(headerBox.y + headerBox.height - 1)
+            for (const key of ['stats.mastery', 'stats.accuracy', 'stats.lastAttempt']) {
+              await expect(row.getByText(t(locale, key), { exact: true })).toBeVisible()
+            }
+            // A figure's words wrap as phrases, not a word or two a line.
+            const mastery = (await cells.first().boundingBox())!
+            expect(mastery.height, `${id}: the mastery figure takes at most two lines`).toBeLessThan(80)
+          } else {
+            // Four columns under their headers, the labels in each row hidden.
+            await expect(table.getByRole('columnheader')).toHaveCount(4)
+            await expect(table.getByRole('columnheader').first()).toBeVisible()
+            expect(first.x, `${id}: figures beside the name`).toBeGreaterThan(headerBox.x + headerBox.width - 1)
+            await expect(row.getByText(t(locale, 'stats.accuracy'), { exact: true })).toBeHidden()
+          }
+        }
+        await expectNoSeriousA11yViolations(page, `stats (${locale}, ${device})`)
+      })
+    }
+  })
+}
