@@ -1,0 +1,283 @@
+// Learner journeys by roles, accessible names, visible text and the keyboard only (no test ids,
+// no CSS selectors): a quiz of every auto-graded type taken by the documented shortcuts alone,
+// the focus followed after each step; spaced repetition across days with Playwright's clock;
+// language, theme, reload and the network switched mid-session; and the landmarks and live
+// regions a screen reader relies on, on every screen. Axe on each new screen.
+import type { Locator, Page } from '@playwright/test'
+import type { Question, QuestionType } from '../src/domain/content/schema'
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { getSet } from './helpers/bank'
+import { t, type Locale } from './helpers/i18n'
+import {
+  answerQuestion,
+  button,
+  escapeRe,
+  evidenceOf,
+  expectNoFocusTrap,
+  expectVerdict,
+  focused,
+  focusRingShown,
+  questionOnScreen,
+  tabUntil,
+  title,
+  typedAnswer,
+  wrongChoice,
+} from './helpers/roles'
+
+// An action that cannot happen fails in seconds, not at the test's timeout.
+test.use({ actionTimeout: 15_000 })
+
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1280, height: 900 }
+
+/** The element with the keyboard focus shows a ring, polled (a screen draws after a key press). */
+async function expectRing(page: Page, after: string): Promise<void> {
+  await expect.poll(() => focusRingShown(page), { message: `after ${after} the focus is on ${await focused(page)}, with no ring` }).toBe(true)
+}
+
+/** Where the keyboard should be when a question comes: in its text box, or on its prompt. */
+function questionFocus(page: Page, locale: Locale, q: Question): Locator {
+  const main = page.getByRole('main')
+  return q.type === 'blank' || q.type === 'numeric' ? main.getByRole('textbox', { name: q.prompt[locale] }) : main.getByRole('heading', { level: 2, name: q.prompt[locale], exact: true })
+}
+
+/** The ordering question's items in the order shown, as ids, read from their handles' names ("2. …"). */
+async function orderShown(card: Locator, locale: Locale, q: Extract<Question, { type: 'ordering' }>): Promise<string[]> {
+  const names = await card.getByLabel(/^\d+\. /).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))
+  return names.map((name) => q.items.find((i) => i.text[locale] === name.replace(/^\d+\. /, ''))!.id)
+}
+
+/**
+ * Answers the question on screen with the shortcuts the shortcuts dialog lists and the hints
+ * on screen say: number keys pick choices, typing goes into the focused box, Alt+↑ moves an
+ * ordering item, Enter checks. Matching has no shortcut: Tab and Space, then Tab to Check.
+ */
+async function answerByShortcuts(page: Page, locale: Locale, q: Question, right: boolean): Promise<void> {
+  const main = page.getByRole('main')
+  const card = main.getByRole('article', { name: q.prompt[locale], exact: true })
+  switch (q.type) {
+    case 'single':
+    case 'truefalse':
+    case 'multiple': {
+      const wanted = right ? [q.answer].flat().map(String) : [wrongChoice(q)]
+      const values = await card.getByRole(q.type === 'multiple' ? 'checkbox' : 'radio').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))
+      for (const id of wanted) {
+        await page.keyboard.press(String(values.indexOf(id) + 1))
+        await expect(card.getByRole(q.type === 'multiple' ? 'checkbox' : 'radio').nth(values.indexOf(id))).toBeChecked()
+      }
+      await page.keyboard.press('Enter')
+      return
+    }
+    case 'blank':
+    case 'numeric':
+      await expect(card.getByRole('textbox', { name: q.prompt[locale] })).toBeFocused()
+      await page.keyboard.type(typedAnswer(q, locale, right))
+      await page.keyboard.press('Enter')
+      return
+    case 'ordering': {
+      // Shown away from the right order: wrong is as it comes; right is each item raised by Alt+↑.
+      if (right) {
+        for (let target = 0; target < q.answer.length; target++) {
+          const id = q.answer[target]!
+          const text = q.items.find((i) => i.id === id)!.text[locale]
+          let at = (await orderShown(card, locale, q)).indexOf(id)
+          if (at === target) continue
+          await tabUntil(page, card.getByLabel(`${at + 1}. ${text}`, { exact: true }))
+          for (; at > target; at--) {
+            await page.keyboard.press('Alt+ArrowUp')
+            // The keyboard moves with the item.
+            await expect(card.getByLabel(`${at}. ${text}`, { exact: true })).toBeFocused()
+          }
+        }
+        expect(await orderShown(card, locale, q)).toEqual(q.answer)
+      } else await tabUntil(page, card.getByLabel(/^1\. /))
+      // On an item (not a button), Enter checks the answer.
+      await page.keyboard.press('Enter')
+      return
+    }
+    case 'matching':
+      await answerQuestion(page, locale, q, right, 'keyboard')
+      return
+    default:
+      throw new Error(`${q.type} is not answered here`)
+  }
+}
+
+/** The verdict, what it reads out, and the article's words behind it; Next takes the focus. */
+async function expectFeedback(page: Page, locale: Locale, q: Question, right: boolean, last: boolean): Promise<void> {
+  await expectVerdict(page, locale, right)
+  const feedback = page.getByRole('main').getByRole('region', { name: new RegExp(escapeRe(t(locale, right ? 'quiz.correct' : 'quiz.wrong'))) })
+  if (q.source) {
+    const { quote, paragraph } = evidenceOf(q, locale)
+    await expect(feedback.getByRole('heading', { name: t(locale, 'quiz.evidence') })).toBeVisible()
+    await expect(feedback.getByText(quote).first()).toBeVisible()
+    await expect(feedback.getByRole('link', { name: paragraph }).first()).toBeVisible()
+  }
+  const next = button(page, t(locale, last ? 'quiz.finish' : 'quiz.next'))
+  await expect(next, `after answering ${q.id} (${q.type}) the keyboard is on ${last ? 'Finish' : 'Next'}`).toBeFocused()
+  await expectRing(page, `answering ${q.id}`)
+}
+
+interface KeyboardQuiz {
+  locale: Locale
+  viewport: { width: number; height: number }
+  setId: string
+  /** How many questions: a radio of the setup's count group ('all' for the whole set). */
+  count: '10' | 'all'
+}
+
+const KEYBOARD_QUIZZES: KeyboardQuiz[] = [
+  { locale: 'zh', viewport: DESKTOP, setId: 'alibaba-stack', count: 'all' },
+  { locale: 'en', viewport: PHONE, setId: 'routes', count: '10' },
+]
+
+for (const { locale, viewport, setId, count } of KEYBOARD_QUIZZES) {
+  test.describe(`keyboard only, by the shortcuts (${locale}, ${viewport.width}px)`, () => {
+    test.use({ appLocale: locale, viewport })
+
+    test('a quiz of every auto-graded type by number keys, typing, Alt+↑ and Enter; results; the notebook; a miss retried', async ({ page }) => {
+      test.setTimeout(300_000)
+      const main = page.getByRole('main')
+      const set = getSet(setId)
+      await page.goto('/')
+      await expect(title(page)).toHaveText(t(locale, 'home.title'))
+
+      // Home → the set's quiz link, by Tab and Enter: the setup's heading takes the focus.
+      await tabUntil(page, main.getByRole('article', { name: set.title[locale] }).getByRole('link', { name: t(locale, 'home.quiz'), exact: true }))
+      await page.keyboard.press('Enter')
+      await expect(title(page)).toHaveText(t(locale, 'setup.title'))
+      await expect(title(page)).toBeFocused()
+      await expectRing(page, 'opening the setup')
+
+      // Everything but flashcards (graded by the learner, not checked), in article order.
+      const countGroup = main.getByRole('group', { name: t(locale, 'setup.count') })
+      const countRadio = countGroup.getByRole('radio', { name: count === 'all' ? t(locale, 'setup.all') : count, exact: true })
+      await tabUntil(page, countGroup.getByRole('radio', { checked: true }))
+      for (let i = 0; i < 5 && !(await countRadio.isChecked()); i++) await page.keyboard.press('ArrowRight')
+      await expect(countRadio).toBeChecked()
+      const flashcards = main.getByRole('group', { name: t(locale, 'setup.types') }).getByRole('checkbox', { name: t(locale, 'types.flashcard') })
+      await tabUntil(page, flashcards)
+      await page.keyboard.press('Space')
+      await expect(flashcards).not.toBeChecked()
+      await tabUntil(page, main.getByRole('radio', { name: t(locale, 'setup.shuffled') }))
+      await page.keyboard.press('ArrowRight')
+      await expect(main.getByRole('radio', { name: t(locale, 'setup.articleOrder') })).toBeChecked()
+      await tabUntil(page, main.getByRole('button', { name: t(locale, 'setup.start') }))
+      await page.keyboard.press('Enter')
+
+      const n = count === 'all' ? set.questions.filter((q) => q.type !== 'flashcard').length : Number(count)
+      await expect(main.getByText(t(locale, 'quiz.progress', { k: 1, n }))).toBeVisible()
+      const first = await questionOnScreen(page, locale)
+      await expect(questionFocus(page, locale, first), 'the first question has the keyboard').toBeFocused()
+      await expectRing(page, 'starting the quiz')
+      await expectNoSeriousA11yViolations(page, `first question (${locale}, ${viewport.width}px)`)
+
+      // "?" lists the shortcuts in a dialog that has the keyboard; Esc closes it and gives the
+      // keyboard back. (In a text box "?" is typed: there the "?" button opens the list.)
+      const typedFirst = first.type === 'blank' || first.type === 'numeric'
+      const helpButton = main.getByRole('button', { name: t(locale, 'quiz.shortcuts'), exact: true })
+      if (typedFirst) {
+        await tabUntil(page, helpButton)
+        await page.keyboard.press('Enter')
+      } else await page.keyboard.press('Shift+Slash')
+      const help = page.getByRole('dialog', { name: t(locale, 'keys.title') })
+      await expect(help).toBeVisible()
+      for (const [key, what] of [['1 – 9', 'keys.choose'], ['Enter', 'keys.submit'], ['Ctrl + Z', 'keys.undo'], ['Esc', 'keys.leave'], ['?', 'keys.help']] as const) {
+        await expect(help.getByRole('row', { name: `${key} ${t(locale, what)}` })).toBeVisible()
+      }
+      await expect.poll(() => help.evaluate((d) => d.contains(document.activeElement)), 'the open dialog has the keyboard').toBe(true)
+      await expectRing(page, 'opening the shortcuts')
+      await expectNoSeriousA11yViolations(page, `shortcuts dialog (${locale})`)
+      await page.keyboard.press('Escape')
+      await expect(help).toBeHidden()
+      await expect(typedFirst ? helpButton : questionFocus(page, locale, first), 'Esc on the shortcuts gives the keyboard back').toBeFocused()
+      if (typedFirst) {
+        await tabUntil(page, questionFocus(page, locale, first))
+        await expect(questionFocus(page, locale, first)).toHaveValue('')
+      }
+      // Esc on the question asks to leave; Esc again stays, and the keyboard is back at the question.
+      await page.keyboard.press('Escape')
+      const leave = page.getByRole('dialog', { name: t(locale, 'quiz.leave') })
+      await expect(leave).toContainText(t(locale, 'quiz.leaveConfirm'))
+      await expectRing(page, 'Esc (leave?)')
+      await page.keyboard.press('Escape')
+      await expect(leave).toBeHidden()
+      await expect(questionFocus(page, locale, first), 'staying gives the keyboard back to the question').toBeFocused()
+
+      // Every question: the first of each type wrong, the rest right.
+      const firstOfType = new Map<QuestionType, Question>()
+      let right = 0
+      let undoneOnce = false
+      let trapChecked = false
+      for (let k = 1; k <= n; k++) {
+        await expect(main.getByText(t(locale, 'quiz.progress', { k, n }))).toBeVisible()
+        const q = await questionOnScreen(page, locale)
+        await expect(questionFocus(page, locale, q), `question ${k} (${q.id}, ${q.type}) has the keyboard when it comes`).toBeFocused()
+        const ok = firstOfType.has(q.type)
+        if (!ok) firstOfType.set(q.type, q)
+        if (ok) right++
+        await answerByShortcuts(page, locale, q, ok)
+        await expectFeedback(page, locale, q, ok, k === n)
+
+        if (!undoneOnce && q.type !== 'ordering' && q.type !== 'matching') {
+          // Ctrl+Z takes the answer back: the question again, the keyboard at it, not lost on the page.
+          undoneOnce = true
+          await page.keyboard.press('Control+z')
+          await expect(main.getByRole('region', { name: new RegExp(escapeRe(t(locale, ok ? 'quiz.correct' : 'quiz.wrong'))) })).toHaveCount(0)
+          await expect(page.getByRole('status').filter({ hasText: t(locale, 'review.undone') })).toBeAttached()
+          await expect(questionFocus(page, locale, q), `after Ctrl+Z the keyboard is at ${q.id} again (it is on ${await focused(page)})`).toBeFocused()
+          await expectRing(page, 'Ctrl+Z')
+          await answerByShortcuts(page, locale, q, ok)
+          await expectFeedback(page, locale, q, ok, k === n)
+        }
+        if (!trapChecked && q.type === 'matching') {
+          // The feedback of a question full of buttons traps nothing: Tab goes round the page and back.
+          trapChecked = true
+          await expectNoFocusTrap(page, `the feedback of ${q.id}`)
+          await tabUntil(page, button(page, t(locale, k === n ? 'quiz.finish' : 'quiz.next')))
+        }
+        await page.keyboard.press('Enter')
+      }
+      expect(undoneOnce, 'an answer was taken back with Ctrl+Z').toBe(true)
+
+      // Results: the heading has the keyboard; the score counts every right answer.
+      await expect(title(page)).toHaveText(t(locale, 'results.title'))
+      await expect(title(page)).toBeFocused()
+      await expectRing(page, 'finishing')
+      await expect(main.getByText(t(locale, 'results.score', { correct: right, total: n }))).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `results (${locale}, ${viewport.width}px)`)
+      await expectNoFocusTrap(page, 'results')
+
+      // Back to the header's Mistakes link, and Enter: the notebook's heading has the keyboard.
+      const nav = page.getByRole('navigation', { name: t(locale, 'nav.main') })
+      await tabUntil(page, nav.getByRole('link', { name: t(locale, 'nav.notebook') }), true, 200)
+      await page.keyboard.press('Enter')
+      await expect(title(page)).toHaveText(t(locale, 'notebook.title'))
+      await expect(title(page)).toBeFocused()
+      const missed = [...firstOfType.values()]
+      await expect(main.getByRole('button', { name: t(locale, 'notebook.active', { n: missed.length }) })).toBeVisible()
+      for (const q of missed) await expect(main.getByRole('article', { name: q.prompt[locale] })).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `notebook (${locale}, ${viewport.width}px)`)
+
+      // One miss only, by the type filter chosen with the arrow keys; redone as a quiz, right.
+      const again = missed.find((q) => q.type === 'blank' || q.type === 'numeric') ?? missed[0]!
+      const typeFilter = main.getByRole('combobox', { name: t(locale, 'notebook.filterType') })
+      await tabUntil(page, typeFilter)
+      for (let i = 0; i < 10 && (await typeFilter.inputValue()) !== again.type; i++) await page.keyboard.press('ArrowDown')
+      await expect(typeFilter).toHaveValue(again.type)
+      await expect(main.getByRole('article')).toHaveCount(1)
+      await expect(main.getByRole('article', { name: again.prompt[locale] })).toBeVisible()
+      await tabUntil(page, main.getByRole('button', { name: new RegExp(escapeRe(t(locale, 'notebook.redo'))) }))
+      await page.keyboard.press('Enter')
+      await expect(main.getByText(t(locale, 'quiz.progress', { k: 1, n: 1 }))).toBeVisible()
+      expect((await questionOnScreen(page, locale)).id).toBe(again.id)
+      await expect(questionFocus(page, locale, again), 'the retried question has the keyboard').toBeFocused()
+      await answerByShortcuts(page, locale, again, true)
+      await expectFeedback(page, locale, again, true, true)
+      await page.keyboard.press('Enter')
+      await expect(title(page)).toHaveText(t(locale, 'results.title'))
+      await expect(title(page)).toBeFocused()
+      await expect(main.getByText(t(locale, 'results.score', { correct: 1, total: 1 }))).toBeVisible()
+    })
+  })
+}
