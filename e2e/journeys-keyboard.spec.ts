@@ -281,3 +281,182 @@ for (const { locale, viewport, setId, count } of KEYBOARD_QUIZZES) {
     })
   })
 }
+
+const MINUTE = 60_000
+const DAY = 86_400_000
+/** A Wednesday morning, local time: far from midnight, so "a day later" is always a new day. */
+const DAY_ONE = new Date(2025, 5, 11, 9, 0, 0).getTime()
+
+/** An interval as the app writes it ("10 min", "3 d"; "10 分钟", "3 天"), in milliseconds. */
+function intervalMs(locale: Locale, label: string): number {
+  const units: Record<string, number> = { min: MINUTE, h: 60 * MINUTE, d: DAY, mo: 30 * DAY, y: 365 * DAY }
+  for (const [unit, ms] of Object.entries(units)) {
+    const pattern = new RegExp(`^${escapeRe(t(locale, `interval.${unit}`)).replace('\\{n\\}', '(\\d+(?:\\.\\d+)?)')}$`)
+    const m = pattern.exec(label.trim())
+    if (m) return Number(m[1]) * ms
+  }
+  throw new Error(`"${label}" is not an interval in ${locale}`)
+}
+
+/** Home's "due today" figure, and the header's Review link (its badge counts the same). */
+async function expectDueOnHome(page: Page, locale: Locale, n: number, when: string): Promise<void> {
+  const main = page.getByRole('main')
+  await expect(title(page)).toHaveText(t(locale, 'home.title'))
+  const label = main.getByText(t(locale, 'home.dueToday'), { exact: true })
+  await expect(label).toBeVisible()
+  await expect(main.getByRole('paragraph').filter({ hasText: /^\s*\d+\s*$/ }).first(), `home's due count ${when}`).toHaveText(String(n))
+  const link = page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: new RegExp(`^${escapeRe(t(locale, 'nav.review'))}`) })
+  await expect(link, `the header's Review link ${when}`).toHaveAccessibleName(n > 0 ? new RegExp(`^${escapeRe(t(locale, 'nav.review'))}\\s*${n}$`) : t(locale, 'nav.review'))
+}
+
+/** The review's due and new counts, from its "{due} due · {new} new left" line. */
+async function reviewCounts(page: Page, locale: Locale): Promise<{ due: number; fresh: number }> {
+  const pattern = new RegExp(escapeRe(t(locale, 'review.remaining', { due: 111, new: 222 })).replace('111', '(\\d+)').replace('222', '(\\d+)'))
+  const line = page.getByRole('main').getByText(pattern)
+  await expect(line).toBeVisible()
+  const m = pattern.exec(await line.innerText())!
+  return { due: Number(m[1]), fresh: Number(m[2]) }
+}
+
+/** The review's end: "done for today", or "nothing due right now" when more comes later today. */
+function reviewDone(page: Page, locale: Locale): Locator {
+  return page.getByRole('main').getByRole('heading', { level: 2, name: new RegExp(`${escapeRe(t(locale, 'review.doneTitle'))}|${escapeRe(t(locale, 'review.doneForNow'))}`) })
+}
+
+/** When a question the learner has met is due: a time, or "soon" (a learning step, minutes away). */
+type Due = number | 'soon'
+
+/**
+ * Answers the review question on screen right (graded Good) or wrong (Again) and returns what
+ * the screen promised: for a right answer the interval on the pressed grade (the "change grade"
+ * buttons, or a flashcard's Good button), for a miss "soon".
+ */
+async function answerAndReadPromise(page: Page, locale: Locale, q: Question, right: boolean): Promise<Due> {
+  const main = page.getByRole('main')
+  const nextIn = new RegExp(escapeRe(t(locale, 'quiz.gradeNextIn', { when: '@' })).replace('@', '(.+)'))
+  if (q.type === 'flashcard') {
+    await button(page, t(locale, 'quiz.reveal')).click()
+    const grade = button(page, t(locale, right ? 'grade.3' : 'grade.1'))
+    const name = await grade.evaluate((el) => el.textContent ?? '')
+    const when = nextIn.exec(name)?.[1]
+    expect(when, `the ${right ? 'Good' : 'Again'} button of ${q.id} says when it comes back: ${name}`).toBeTruthy()
+    await grade.click()
+    await expect(button(page, t(locale, 'quiz.next'))).toBeVisible()
+    return right ? intervalMs(locale, when!.trim()) : 'soon'
+  }
+  await answerQuestion(page, locale, q, right)
+  await expectVerdict(page, locale, right)
+  if (!right) return 'soon'
+  const pressed = main.getByRole('group', { name: t(locale, 'quiz.changeGrade') }).getByRole('button', { pressed: true })
+  await expect(pressed).toHaveAccessibleName(new RegExp(`^${escapeRe(t(locale, 'grade.3'))}`))
+  return intervalMs(locale, (await pressed.innerText()).replace(t(locale, 'grade.3'), ''))
+}
+
+test.describe('spaced repetition over days (zh, desktop)', () => {
+  test.use({ appLocale: 'zh', viewport: DESKTOP })
+
+  test('each question comes back when its grade said, at +1, +3 and +10 days; home, header and review agree; "again" brings one back the same day', async ({ page }) => {
+    test.setTimeout(300_000)
+    const locale: Locale = 'zh'
+    const main = page.getByRole('main')
+    await page.clock.install({ time: DAY_ONE })
+    const now = () => page.evaluate(() => Date.now())
+    /** Every question met, and when it is due by what the screen promised. */
+    const due = new Map<string, { q: Question; at: Due }>()
+
+    /**
+     * Opens home and the review as they are now: the questions due (by the promises) are the
+     * ones home counts, the review counts and the review shows, each once (a miss may come back
+     * after its step); answered right, but for `miss` (the first one shown, answered wrong).
+     * Returns the ids shown.
+     */
+    const reviewWhatIsDue = async (when: string, miss = false): Promise<string[]> => {
+      const at = await now()
+      for (const { q, at: d } of due.values()) {
+        if (d !== 'soon') expect(Math.abs(d - at), `${q.id} falls due too close to ${when} to tell`).toBeGreaterThan(2 * MINUTE)
+      }
+      const expected = [...due.entries()].filter(([, v]) => v.at === 'soon' || v.at <= at).map(([id]) => id)
+      await page.goto('/')
+      await expectDueOnHome(page, locale, expected.length, when)
+      await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: new RegExp(`^${escapeRe(t(locale, 'nav.review'))}`) }).click()
+      await expect(title(page)).toHaveText(t(locale, 'review.title'))
+      if (expected.length === 0) {
+        await expect(reviewDone(page, locale), `nothing is due ${when}`).toBeVisible()
+        return []
+      }
+      expect(await reviewCounts(page, locale), `the review's counts ${when}`).toEqual({ due: expected.length, fresh: 0 })
+      const shown: string[] = []
+      const missed = new Set<string>()
+      for (let i = 0; i < expected.length + 3; i++) {
+        await expect(main.getByRole('article').or(reviewDone(page, locale)).first()).toBeVisible()
+        if (await reviewDone(page, locale).isVisible()) break
+        const q = await questionOnScreen(page, locale)
+        expect(expected.includes(q.id) || missed.has(q.id), `${q.id} is shown ${when} but was not due`).toBe(true)
+        if (!missed.has(q.id)) expect(shown, `${q.id} shown twice ${when}`).not.toContain(q.id)
+        const right = !(miss && shown.length === 0)
+        shown.push(q.id)
+        if (!right) missed.add(q.id)
+        const promise = await answerAndReadPromise(page, locale, q, right)
+        due.set(q.id, { q, at: promise === 'soon' ? 'soon' : (await now()) + promise })
+        await button(page, t(locale, 'quiz.next')).click()
+      }
+      await expect(reviewDone(page, locale)).toBeVisible()
+      expect([...new Set(shown)].sort(), `the questions the review showed ${when}`).toEqual([...expected].sort())
+      return shown
+    }
+
+    // Three new questions a day, set by its label.
+    await page.goto('/settings')
+    const perDay = main.getByLabel(t(locale, 'settings.newPerDay'))
+    await perDay.fill('3')
+    await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
+    await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.home') }).click()
+    await expectDueOnHome(page, locale, 0, 'before anything is learned')
+    await main.getByRole('link', { name: t(locale, 'home.learnNew', { n: 3 }) }).click()
+    expect(await reviewCounts(page, locale)).toEqual({ due: 0, fresh: 3 })
+
+    // Day one: three new questions, the second missed.
+    for (const right of [true, false, true]) {
+      const q = await questionOnScreen(page, locale)
+      expect(due.has(q.id), `${q.id} shown twice`).toBe(false)
+      const promise = await answerAndReadPromise(page, locale, q, right)
+      due.set(q.id, { q, at: promise === 'soon' ? 'soon' : (await now()) + promise })
+      await button(page, t(locale, 'quiz.next')).click()
+    }
+    // More later today (their learning steps): the end says so, not "done for today".
+    await expect(main.getByRole('heading', { level: 2, name: t(locale, 'review.doneForNow') })).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'review, nothing due right now (zh)')
+    // No more new questions from now on: what comes back is what is due.
+    await page.goto('/settings')
+    await perDay.fill('0')
+    await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
+
+    // The same day, a quarter of an hour at a time, until nothing is due again today.
+    for (let i = 0; i < 4; i++) {
+      const at = await now()
+      if (![...due.values()].some((v) => v.at === 'soon' || v.at < at + 6 * 60 * MINUTE)) break
+      await page.clock.fastForward(15 * MINUTE)
+      await reviewWhatIsDue(`${15 * (i + 1)} minutes later`)
+    }
+    expect([...due.values()].filter((v) => v.at === 'soon' || v.at < DAY_ONE + DAY).map((v) => v.q.id), 'questions still due on day one').toEqual([])
+
+    // Days 1, 3 and 10, late morning: what is due comes back, and nothing else. The first time
+    // there is something, the first one is missed ("again"): it is back the same day.
+    let againShown = false
+    for (const day of [1, 3, 10]) {
+      await page.clock.fastForward(DAY_ONE + day * DAY + 2 * 60 * MINUTE - (await now()))
+      const shown = await reviewWhatIsDue(`on day +${day}`, !againShown)
+      if (shown.length && !againShown) {
+        againShown = true
+        const again = shown[0]!
+        await expectNoSeriousA11yViolations(page, `review done on day +${day} (zh)`)
+        await page.clock.fastForward(15 * MINUTE)
+        expect(await reviewWhatIsDue(`15 minutes after "again" on day +${day}`), `"again" brings ${again} back the same day`).toEqual([again])
+      }
+    }
+    expect(againShown, 'a question was due on one of the days').toBe(true)
+    expect(due.size).toBe(3)
+  })
+})
