@@ -8,9 +8,12 @@ import type { Question, QuestionType } from '../src/domain/content/schema'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 import { getSet } from './helpers/bank'
 import { t, type Locale } from './helpers/i18n'
+import { waitForServiceWorker } from './helpers/offline'
 import {
+  announcements,
   answerQuestion,
   button,
+  choiceText,
   escapeRe,
   evidenceOf,
   expectNoFocusTrap,
@@ -18,6 +21,7 @@ import {
   focused,
   focusRingShown,
   questionOnScreen,
+  recordAnnouncements,
   tabUntil,
   title,
   typedAnswer,
@@ -460,3 +464,153 @@ test.describe('spaced repetition over days (zh, desktop)', () => {
     expect(due.size).toBe(3)
   })
 })
+
+/** The stats screen's review total: the definition that follows its "Reviews" term. */
+async function reviewsInStats(page: Page, locale: Locale): Promise<number> {
+  await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.stats') }).click()
+  const main = page.getByRole('main')
+  await expect(title(page)).toHaveText(t(locale, 'stats.title'))
+  await expect(main.getByRole('term').filter({ hasText: t(locale, 'stats.reviews') }).first()).toBeVisible()
+  const snapshot = await main.ariaSnapshot()
+  const m = new RegExp(`- term: ${escapeRe(t(locale, 'stats.reviews'))}\\n\\s*- definition: "?([\\d,]+)"?`).exec(snapshot)
+  if (!m) throw new Error(`no "${t(locale, 'stats.reviews')}" figure on the stats screen:\n${snapshot}`)
+  return Number(m[1]!.replace(/,/g, ''))
+}
+
+/** The header's language button, named in the language shown now. */
+function languageButton(page: Page, locale: Locale): Locator {
+  return page.getByRole('banner').getByRole('button', { name: t(locale, 'lang.toggle', { to: t(locale, 'lang.switchTo') }) })
+}
+
+/** Clicks the header's theme button until it says `mode`. */
+async function themeTo(page: Page, locale: Locale, mode: 'light' | 'dark'): Promise<void> {
+  const named = (m: string) => page.getByRole('banner').getByRole('button', { name: t(locale, 'theme.toggle', { mode: t(locale, `theme.${m}`) }) })
+  for (let i = 0; i < 3 && !(await named(mode).isVisible()); i++) await page.getByRole('banner').getByRole('button', { name: new RegExp(escapeRe(t(locale, 'theme.toggle', { mode: '@' })).replace('@', '.+')) }).click()
+  await expect(named(mode)).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', mode)
+}
+
+/** What the learner puts in for the question on screen, without sending it; checked by `expectDraft`. */
+async function putDraft(page: Page, locale: Locale, q: Question): Promise<void> {
+  const card = page.getByRole('main').getByRole('article', { name: q.prompt[locale], exact: true })
+  if (q.type === 'blank' || q.type === 'numeric') await card.getByRole('textbox', { name: q.prompt[locale] }).fill(typedAnswer(q, locale, true))
+  else if (q.type === 'single' || q.type === 'truefalse') await card.getByRole('radio', { name: choiceText(q, String(q.answer), locale), exact: true }).check()
+  else if (q.type === 'multiple') for (const id of q.answer) await card.getByRole('checkbox', { name: choiceText(q, id, locale), exact: true }).check()
+  else throw new Error(`no draft for ${q.type}`)
+}
+
+/** The draft is still there, shown in `shown` (the interface language now); typed text as it was typed in `typed`. */
+async function expectDraft(page: Page, shown: Locale, typed: Locale, q: Question, when: string): Promise<void> {
+  const card = page.getByRole('main').getByRole('article', { name: q.prompt[shown], exact: true })
+  if (q.type === 'blank' || q.type === 'numeric') await expect(card.getByRole('textbox', { name: q.prompt[shown] }), `the typed answer ${when}`).toHaveValue(typedAnswer(q, typed, true))
+  else if (q.type === 'single' || q.type === 'truefalse') await expect(card.getByRole('radio', { name: choiceText(q, String(q.answer), shown), exact: true }), `the choice ${when}`).toBeChecked()
+  else if (q.type === 'multiple') for (const id of q.answer) await expect(card.getByRole('checkbox', { name: choiceText(q, id, shown), exact: true }), `the choices ${when}`).toBeChecked()
+}
+
+const SWITCHES = [
+  { from: 'zh', to: 'en', viewport: DESKTOP },
+  { from: 'en', to: 'zh', viewport: PHONE },
+] as const
+
+for (const { from, to, viewport } of SWITCHES) {
+  test.describe(`language, theme, reload and the network switched mid-session (${from} → ${to}, ${viewport.width}px)`, () => {
+    test.use({ appLocale: from, viewport })
+
+    test('an answer half given survives the language, the theme and a reload; a review goes on offline and its answers are there online', async ({ page, context }) => {
+      test.setTimeout(240_000)
+      const main = page.getByRole('main')
+      await recordAnnouncements(page)
+      await page.goto('/')
+      await waitForServiceWorker(page)
+      await expect(title(page)).toHaveText(t(from, 'home.title'))
+
+      // A five-question practice quiz of choices and typed answers, in article order.
+      const set = getSet('accusation')
+      await main.getByRole('article', { name: set.title[from] }).getByRole('link', { name: t(from, 'home.quiz'), exact: true }).click()
+      await main.getByRole('group', { name: t(from, 'setup.count') }).getByRole('radio', { name: '5', exact: true }).check()
+      const types = main.getByRole('group', { name: t(from, 'setup.types') })
+      for (const type of ['ordering', 'matching', 'flashcard', 'numeric'] as const) await types.getByRole('checkbox', { name: t(from, `types.${type}`) }).uncheck()
+      await main.getByRole('radio', { name: t(from, 'setup.articleOrder') }).check()
+      await main.getByRole('button', { name: t(from, 'setup.start') }).click()
+      const q1 = await questionOnScreen(page, from)
+      await answerQuestion(page, from, q1, true)
+      await expectVerdict(page, from, true)
+      await button(page, t(from, 'quiz.next')).click()
+
+      // The second answer put in, not sent; then the language and the theme switched.
+      await expect(main.getByText(t(from, 'quiz.progress', { k: 2, n: 5 }))).toBeVisible()
+      const q2 = await questionOnScreen(page, from)
+      await putDraft(page, from, q2)
+      await languageButton(page, from).click()
+      await expect(page.locator('html')).toHaveAttribute('lang', to === 'zh' ? 'zh-CN' : 'en')
+      await expect(main.getByText(t(to, 'quiz.progress', { k: 2, n: 5 }))).toBeVisible()
+      expect((await questionOnScreen(page, to)).id, 'the same question, in the other language').toBe(q2.id)
+      await expectDraft(page, to, from, q2, 'after switching the language')
+      await themeTo(page, to, 'dark')
+      await expectDraft(page, to, from, q2, 'after switching the theme')
+      await expectNoSeriousA11yViolations(page, `a question after switching to ${to}, dark`)
+
+      // Reloaded: the language, the theme, the question and the answer put in are all there.
+      await page.reload()
+      await expect(main.getByText(t(to, 'quiz.progress', { k: 2, n: 5 }))).toBeVisible()
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+      await expect(page.locator('html')).toHaveAttribute('lang', to === 'zh' ? 'zh-CN' : 'en')
+      await expectDraft(page, to, from, q2, 'after a reload')
+      // Sent: the verdict, the explanation and the interface in the language now shown.
+      await button(page, t(to, 'quiz.submit')).click()
+      await expectVerdict(page, to, true)
+      await expect(main.getByText(q2.explanation[to], { exact: true })).toBeVisible()
+      await button(page, t(to, 'quiz.next')).click()
+      for (let k = 3; k <= 5; k++) {
+        const q = await questionOnScreen(page, to)
+        await answerQuestion(page, to, q, k !== 4)
+        await expectVerdict(page, to, k !== 4)
+        await button(page, t(to, k === 5 ? 'quiz.finish' : 'quiz.next')).click()
+      }
+      await expect(title(page)).toHaveText(t(to, 'results.title'))
+      await expect(main.getByText(t(to, 'results.score', { correct: 4, total: 5 }))).toBeVisible()
+
+      // A review; the network goes in the middle of it.
+      await page.getByRole('navigation', { name: t(to, 'nav.main') }).getByRole('link', { name: new RegExp(`^${escapeRe(t(to, 'nav.review'))}`) }).click()
+      await expect(title(page)).toHaveText(t(to, 'review.title'))
+      const missedInReview: Question[] = []
+      const answerOne = async (locale: Locale, right: boolean) => {
+        const q = await questionOnScreen(page, locale)
+        await answerQuestion(page, locale, q, right)
+        if (q.type === 'flashcard') await expect(button(page, t(locale, 'quiz.next'))).toBeVisible()
+        else await expectVerdict(page, locale, right)
+        if (!right) missedInReview.push(q)
+        await button(page, t(locale, 'quiz.next')).click()
+        return q
+      }
+      await answerOne(to, false)
+      await context.setOffline(true)
+      const offline = page.getByRole('status').filter({ hasText: t(to, 'banner.offline') })
+      await expect(offline).toBeVisible()
+      await expect.poll(() => announcements(page), 'going offline is read out').toContainEqual(expect.stringContaining(t(to, 'banner.offline')))
+      await answerOne(to, true)
+      // Back to the first language, offline: the banner and the question follow.
+      await languageButton(page, to).click()
+      await expect(page.getByRole('status').filter({ hasText: t(from, 'banner.offline') })).toBeVisible()
+      await expect(title(page)).toHaveText(t(from, 'review.title'))
+      await answerOne(from, false)
+      await expectNoSeriousA11yViolations(page, `review offline (${from}, dark)`)
+      // Reloaded offline: the review goes on, nothing answered comes back.
+      const before = await questionOnScreen(page, from)
+      await page.reload()
+      await expect(page.getByRole('status').filter({ hasText: t(from, 'banner.offline') })).toBeVisible()
+      expect((await questionOnScreen(page, from)).id, 'the question on screen before the reload').toBe(before.id)
+      await answerOne(from, true)
+
+      // Online again: the banner goes; the quiz's five answers and the review's four are counted, the misses listed.
+      await context.setOffline(false)
+      await expect(page.getByRole('status').filter({ hasText: t(from, 'banner.offline') })).toHaveCount(0)
+      expect(await reviewsInStats(page, from)).toBe(9)
+      await page.getByRole('navigation', { name: t(from, 'nav.main') }).getByRole('link', { name: t(from, 'nav.notebook') }).click()
+      await expect(title(page)).toHaveText(t(from, 'notebook.title'))
+      for (const q of missedInReview) await expect(main.getByRole('article', { name: q.prompt[from] })).toBeVisible()
+      await expect(main.getByRole('article')).toHaveCount(1 + missedInReview.length)
+      await expectNoSeriousA11yViolations(page, `notebook back online (${from}, dark)`)
+    })
+  })
+}
