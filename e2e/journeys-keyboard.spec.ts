@@ -16,12 +16,14 @@ import {
   choiceText,
   escapeRe,
   evidenceOf,
+  expectLandmarks,
   expectNoFocusTrap,
   expectVerdict,
   focused,
   focusRingShown,
   questionOnScreen,
   recordAnnouncements,
+  rightAnswerText,
   tabUntil,
   title,
   typedAnswer,
@@ -611,6 +613,140 @@ for (const { from, to, viewport } of SWITCHES) {
       for (const q of missedInReview) await expect(main.getByRole('article', { name: q.prompt[from] })).toBeVisible()
       await expect(main.getByRole('article')).toHaveCount(1 + missedInReview.length)
       await expectNoSeriousA11yViolations(page, `notebook back online (${from}, dark)`)
+    })
+  })
+}
+
+for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
+  test.describe(`what a screen reader finds on each screen (${locale}, ${viewport.width}px)`, () => {
+    test.use({ appLocale: locale, viewport })
+
+    test('one h1, one main, named navigation and regions on every screen; verdicts, undo and saved changes read out by live regions', async ({ page }) => {
+      test.setTimeout(240_000)
+      const main = page.getByRole('main')
+      const nav = page.getByRole('navigation', { name: t(locale, 'nav.main') })
+      await recordAnnouncements(page)
+      /** Landmarks and names, then axe, on the screen now shown. */
+      const screen = async (label: string, heading: string) => {
+        await expect(title(page)).toHaveText(heading)
+        await expectLandmarks(page, `${label} (${locale})`)
+        await expectNoSeriousA11yViolations(page, `${label} (${locale}, ${viewport.width}px)`)
+      }
+      /** What was read out from the moment `from` entries had been heard. */
+      const heardSince = async (from: number) => (await announcements(page)).slice(from)
+
+      await page.goto('/')
+      await screen('home', t(locale, 'home.title'))
+      await main.getByRole('article', { name: getSet('figures').title[locale] }).getByRole('link', { name: t(locale, 'home.keyPoints') }).click()
+      await screen('a set', getSet('figures').title[locale])
+      await nav.getByRole('link', { name: t(locale, 'nav.home') }).click()
+      await main.getByRole('link', { name: t(locale, 'map.open') }).click()
+      await screen('the map', t(locale, 'map.title'))
+
+      // A quiz: the setup's live count follows the types chosen.
+      await nav.getByRole('link', { name: t(locale, 'nav.home') }).click()
+      await main.getByRole('article', { name: getSet('figures').title[locale] }).getByRole('link', { name: t(locale, 'home.quiz'), exact: true }).click()
+      await screen('quiz setup', t(locale, 'setup.title'))
+      await main.getByRole('group', { name: t(locale, 'setup.count') }).getByRole('radio', { name: '5', exact: true }).check()
+      let heard = (await announcements(page)).length
+      const types = main.getByRole('group', { name: t(locale, 'setup.types') })
+      for (const type of ['ordering', 'matching', 'flashcard', 'multiple'] as const) await types.getByRole('checkbox', { name: t(locale, `types.${type}`) }).uncheck()
+      const available = getSet('figures').questions.filter((q) => ['single', 'truefalse', 'blank', 'numeric'].includes(q.type)).length
+      await expect.poll(() => heardSince(heard), 'the number of questions left is read out').toContainEqual(expect.stringContaining(String(available)))
+      await main.getByRole('radio', { name: t(locale, 'setup.articleOrder') }).check()
+      await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
+
+      // The quiz's h1 is for screen readers only; the question is the article named by its prompt.
+      const q1 = await questionOnScreen(page, locale)
+      await expect(title(page)).toBeAttached()
+      await expectLandmarks(page, `a question (${locale})`)
+      await expect(page.getByRole('status').filter({ hasText: /\S/ }), 'nothing read out before an answer').toHaveCount(0)
+      heard = (await announcements(page)).length
+      await answerQuestion(page, locale, q1, false)
+      // Wrong: the status line says so and gives the right answer, once.
+      const wrongSaid = q1.type === 'numeric' ? new RegExp(`^${escapeRe(t(locale, 'quiz.announce', { verdict: t(locale, 'quiz.wrong'), answer: '@' })).replace('@', '.+')}$`) : t(locale, 'quiz.announce', { verdict: t(locale, 'quiz.wrong'), answer: rightAnswerText(q1, locale) })
+      await expect(page.getByRole('status').filter({ hasText: t(locale, 'quiz.wrong') })).toHaveText(wrongSaid)
+      await expect.poll(() => heardSince(heard), 'the verdict is read out once').toEqual([expect.stringMatching(typeof wrongSaid === 'string' ? new RegExp(`^${escapeRe(wrongSaid)}$`) : wrongSaid)])
+      await expectLandmarks(page, `feedback (${locale})`)
+      await expectNoSeriousA11yViolations(page, `feedback, wrong (${locale}, ${viewport.width}px)`)
+
+      // Undone: read out; answered right: read out.
+      heard = (await announcements(page)).length
+      await page.getByRole('main').getByRole('button', { name: new RegExp(escapeRe(t(locale, 'review.undo'))) }).click()
+      await expect.poll(() => heardSince(heard)).toContainEqual(t(locale, 'review.undone'))
+      heard = (await announcements(page)).length
+      await answerQuestion(page, locale, q1, true)
+      await expect.poll(() => heardSince(heard), 'a right answer is read out').toContainEqual(t(locale, 'quiz.correct'))
+      // Dialogs are named and hold one heading below the page's h1.
+      await page.getByRole('main').getByRole('button', { name: t(locale, 'quiz.shortcuts'), exact: true }).click()
+      await expect(page.getByRole('dialog', { name: t(locale, 'keys.title') })).toBeVisible()
+      await expectLandmarks(page, `the shortcuts dialog (${locale})`)
+      await page.keyboard.press('Escape')
+      await button(page, t(locale, 'quiz.next')).click()
+      const missed: Question[] = []
+      for (let k = 2; k <= 5; k++) {
+        const q = await questionOnScreen(page, locale)
+        if (k % 2 !== 0) missed.push(q)
+        await answerQuestion(page, locale, q, k % 2 === 0)
+        await expectVerdict(page, locale, k % 2 === 0)
+        await button(page, t(locale, k === 5 ? 'quiz.finish' : 'quiz.next')).click()
+      }
+      await screen('results', t(locale, 'results.title'))
+
+      // Review, then the end of it.
+      await nav.getByRole('link', { name: new RegExp(`^${escapeRe(t(locale, 'nav.review'))}`) }).click()
+      await screen('review', t(locale, 'review.title'))
+      const r = await questionOnScreen(page, locale)
+      heard = (await announcements(page)).length
+      await button(page, t(locale, 'quiz.dontKnow')).click()
+      await expect.poll(() => heardSince(heard), '"don\'t know" is read out as a miss').toContainEqual(expect.stringContaining(t(locale, 'quiz.wrong')))
+      await expectLandmarks(page, `review feedback (${locale})`)
+      await button(page, t(locale, 'quiz.next')).click()
+      expect((await questionOnScreen(page, locale)).id).not.toBe(r.id)
+
+      // The notebook: marking one cleared is read out.
+      await nav.getByRole('link', { name: t(locale, 'nav.notebook') }).click()
+      await screen('notebook', t(locale, 'notebook.title'))
+      heard = (await announcements(page)).length
+      // (The first question was taken back and answered right: it is not there.)
+      await expect(main.getByRole('article', { name: q1.prompt[locale] })).toHaveCount(0)
+      await main.getByRole('article', { name: missed[0]!.prompt[locale] }).getByRole('button', { name: new RegExp(escapeRe(t(locale, 'notebook.clear'))) }).click()
+      await expect.poll(() => heardSince(heard)).toContainEqual(t(locale, 'notebook.markedCleared'))
+
+      await nav.getByRole('link', { name: t(locale, 'nav.stats') }).click()
+      await screen('stats', t(locale, 'stats.title'))
+      await nav.getByRole('link', { name: t(locale, 'nav.settings') }).click()
+      await screen('settings', t(locale, 'settings.title'))
+      heard = (await announcements(page)).length
+      await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
+      await expect.poll(() => heardSince(heard)).toContainEqual(t(locale, 'settings.saved'))
+      await main.getByRole('button', { name: t(locale, 'settings.reset') }).click()
+      await expect(page.getByRole('dialog', { name: t(locale, 'settings.reset') })).toBeVisible()
+      await expectLandmarks(page, `the reset dialog (${locale})`)
+      await page.getByRole('dialog').getByRole('button', { name: t(locale, 'settings.cancel') }).click()
+
+      // A set of one's own: saved (the keyboard goes to the message), renamed (read out).
+      await nav.getByRole('link', { name: t(locale, 'nav.home') }).click()
+      await main.getByRole('link', { name: t(locale, 'home.importCta') }).click()
+      await screen('import', t(locale, 'import.title'))
+      await main.getByRole('textbox', { name: t(locale, 'import.paste') }).fill('Qwen\tAlibaba’s models\nLlama\tMeta’s models\n')
+      await main.getByRole('textbox', { name: t(locale, 'import.name') }).fill('SR words')
+      await expect(main.getByText(t(locale, 'import.total', { n: 4 }))).toBeVisible()
+      await expectLandmarks(page, `import preview (${locale})`)
+      await main.getByRole('button', { name: t(locale, 'import.save') }).click()
+      const saved = page.getByRole('status').filter({ hasText: t(locale, 'import.saved', { name: 'SR words', n: 4 }) })
+      await expect(saved).toBeFocused()
+      await main.getByRole('link', { name: t(locale, 'import.openSet') }).click()
+      await screen('an imported set', 'SR words')
+      await main.getByRole('button', { name: t(locale, 'set.rename') }).click()
+      await main.getByRole('textbox', { name: t(locale, 'set.newName') }).fill('SR words 2')
+      heard = (await announcements(page)).length
+      await main.getByRole('button', { name: t(locale, 'set.saveName') }).click()
+      await expect(title(page)).toHaveText('SR words 2')
+      await expect.poll(() => heardSince(heard), 'the rename is read out').toContainEqual(t(locale, 'set.renamed'))
+
+      await page.goto('/nowhere')
+      await screen('not found', t(locale, 'notFound.title'))
     })
   })
 }
