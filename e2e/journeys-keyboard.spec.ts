@@ -288,6 +288,81 @@ for (const { locale, viewport, setId, count } of KEYBOARD_QUIZZES) {
   })
 }
 
+test.describe('keyboard only: flashcards and a typed answer counted as right (zh, desktop)', () => {
+  test.use({ appLocale: 'zh', viewport: DESKTOP })
+
+  test('reveal by its button or by Space, grade by number keys, "I was right" and a regrade: the keyboard is never dropped', async ({ page }) => {
+    test.setTimeout(180_000)
+    const locale: Locale = 'zh'
+    const main = page.getByRole('main')
+    const set = getSet('accusation')
+    await page.goto('/')
+    await main.getByRole('article', { name: set.title[locale] }).getByRole('link', { name: t(locale, 'home.quiz'), exact: true }).click()
+    await main.getByRole('group', { name: t(locale, 'setup.count') }).getByRole('radio', { name: t(locale, 'setup.all') }).check()
+    const types = main.getByRole('group', { name: t(locale, 'setup.types') })
+    for (const type of ['single', 'multiple', 'truefalse', 'numeric', 'ordering', 'matching'] as const) await types.getByRole('checkbox', { name: t(locale, `types.${type}`) }).uncheck()
+    await main.getByRole('radio', { name: t(locale, 'setup.articleOrder') }).check()
+    await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
+
+    const n = set.questions.filter((q) => q.type === 'flashcard' || q.type === 'blank').length
+    let byButton = true
+    let overridden = 0
+    for (let k = 1; k <= n; k++) {
+      await expect(main.getByText(t(locale, 'quiz.progress', { k, n }))).toBeVisible()
+      const q = await questionOnScreen(page, locale)
+      await expect(questionFocus(page, locale, q)).toBeFocused()
+      const last = k === n
+      if (q.type === 'flashcard') {
+        const back = q.back[locale]
+        if (byButton) {
+          // Tab to "show answer" and Enter: the button goes, the keyboard moves to the answer it showed.
+          await tabUntil(page, button(page, t(locale, 'quiz.reveal')))
+          await page.keyboard.press('Enter')
+          await expect(main.getByText(back, { exact: true })).toBeVisible()
+          await expect.poll(() => focused(page), `after revealing ${q.id} by its button`).toContain(back.slice(0, 20))
+          await expectRing(page, `revealing ${q.id} by its button`)
+        } else {
+          // Space on the question shows the answer; the keyboard stays on the question.
+          await page.keyboard.press('Space')
+          await expect(main.getByText(back, { exact: true })).toBeVisible()
+          await expect(questionFocus(page, locale, q)).toBeFocused()
+        }
+        await page.keyboard.press(byButton ? '3' : '1')
+        byButton = !byButton
+        const next = button(page, t(locale, last ? 'quiz.finish' : 'quiz.next'))
+        await expect(next, `after grading ${q.id} the keyboard is on Next`).toBeFocused()
+        await expectRing(page, `grading ${q.id}`)
+      } else {
+        if (q.type !== 'blank') throw new Error(`${q.id} is a ${q.type} question`)
+        // A wrong answer the learner knows is right: "I was right" by the keyboard.
+        await page.keyboard.type(typedAnswer(q, locale, false))
+        await page.keyboard.press('Enter')
+        await expectFeedback(page, locale, q, false, last)
+        await tabUntil(page, main.getByRole('button', { name: t(locale, 'quiz.iWasRight') }))
+        await page.keyboard.press('Enter')
+        await expect(main.getByRole('region', { name: new RegExp(escapeRe(t(locale, 'quiz.overridden'))) })).toBeVisible()
+        overridden++
+        await expect.poll(() => focusRingShown(page), `after "I was right" on ${q.id} the keyboard is on ${await focused(page)}`).toBe(true)
+        // Then graded Easy instead of Good: the keyboard stays on the pressed grade.
+        const easy = main.getByRole('group', { name: t(locale, 'quiz.changeGrade') }).getByRole('button', { name: new RegExp(`^${escapeRe(t(locale, 'grade.4'))}`) })
+        await tabUntil(page, easy)
+        await page.keyboard.press('Enter')
+        await expect(easy).toHaveAttribute('aria-pressed', 'true')
+        await expect(easy).toBeFocused()
+        await tabUntil(page, button(page, t(locale, last ? 'quiz.finish' : 'quiz.next')))
+      }
+      await page.keyboard.press('Enter')
+    }
+    await expect(title(page)).toHaveText(t(locale, 'results.title'))
+    await expect(title(page)).toBeFocused()
+    expect(overridden).toBeGreaterThan(0)
+    // Every typed answer counted as right; a flashcard graded Again is the only kind of miss.
+    const again = Math.floor(set.questions.filter((q) => q.type === 'flashcard').length / 2)
+    await expect(main.getByText(t(locale, 'results.score', { correct: n - again, total: n }))).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'results of flashcards and overridden answers (zh)')
+  })
+})
+
 const MINUTE = 60_000
 const DAY = 86_400_000
 /** A Wednesday morning, local time: far from midnight, so "a day later" is always a new day. */
