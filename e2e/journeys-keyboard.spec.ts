@@ -363,6 +363,61 @@ test.describe('keyboard only: flashcards and a typed answer counted as right (zh
   })
 })
 
+test.describe('keyboard only: a pair undone, the quiz left and thrown away (en, phone)', () => {
+  test.use({ appLocale: 'en', viewport: PHONE })
+
+  test('"undo match" keeps the keyboard on the item; Esc leaves; discarding the unfinished quiz keeps the keyboard on the setup', async ({ page }) => {
+    test.setTimeout(120_000)
+    const locale: Locale = 'en'
+    const main = page.getByRole('main')
+    const set = getSet('routes')
+    await page.goto('/')
+    await main.getByRole('article', { name: set.title[locale] }).getByRole('link', { name: t(locale, 'home.quiz'), exact: true }).click()
+    const types = main.getByRole('group', { name: t(locale, 'setup.types') })
+    for (const type of ['single', 'multiple', 'truefalse', 'blank', 'numeric', 'ordering', 'flashcard'] as const) await types.getByRole('checkbox', { name: t(locale, `types.${type}`) }).uncheck()
+    await main.getByRole('button', { name: t(locale, 'setup.start') }).click()
+    const q = await questionOnScreen(page, locale)
+    if (q.type !== 'matching') throw new Error(`${q.id} is a ${q.type} question`)
+
+    // The first item paired by Tab and Space, then unpaired by its "undo match" button.
+    const first = q.pairs[0]!
+    const left = main.getByRole('group', { name: t(locale, 'quiz.leftColumn') }).getByRole('button', { name: new RegExp(`^${escapeRe(first.left[locale])}`) })
+    await tabUntil(page, left)
+    await page.keyboard.press('Space')
+    await tabUntil(page, main.getByRole('group', { name: t(locale, 'quiz.rightColumn') }).getByRole('button', { name: new RegExp(`^${escapeRe(first.right[locale])}`) }))
+    await page.keyboard.press('Space')
+    await expect(left).toContainText(first.right[locale])
+    await tabUntil(page, main.getByRole('button', { name: t(locale, 'quiz.unmatch', { item: first.left[locale] }) }))
+    await page.keyboard.press('Enter')
+    await expect(left).not.toContainText(first.right[locale])
+    // The item it belonged to is selected again, and has the keyboard.
+    await expect(left).toHaveAttribute('aria-pressed', 'true')
+    await expect(left, `after "undo match" the keyboard is on ${await focused(page)}`).toBeFocused()
+    await expectRing(page, '"undo match"')
+
+    // Esc, then Enter on Leave: home, its heading with the keyboard, the quiz offered to continue.
+    await page.keyboard.press('Escape')
+    const leave = page.getByRole('dialog', { name: t(locale, 'quiz.leave') })
+    await tabUntil(page, leave.getByRole('button', { name: t(locale, 'quiz.leave') }))
+    await page.keyboard.press('Enter')
+    await expect(title(page)).toHaveText(t(locale, 'home.title'))
+    await expect(title(page)).toBeFocused()
+    await expect(main.getByRole('link', { name: new RegExp(`^${escapeRe(t(locale, 'home.continue', { set: set.title[locale], k: 1, n: 1 }).replace(/ 1\/1$/, ''))}`) })).toBeVisible()
+
+    // The setup offers to resume or discard it; discarded, the keyboard stays on the setup.
+    await tabUntil(page, main.getByRole('link', { name: t(locale, 'home.quizAll') }))
+    await page.keyboard.press('Enter')
+    await expect(title(page)).toHaveText(t(locale, 'setup.title'))
+    await expect(main.getByText(t(locale, 'setup.resume'))).toBeVisible()
+    await tabUntil(page, main.getByRole('button', { name: t(locale, 'setup.discard') }))
+    await page.keyboard.press('Enter')
+    await expect(main.getByText(t(locale, 'setup.resume'))).toHaveCount(0)
+    await expect.poll(() => page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false), `after "discard" the keyboard is on ${await focused(page)}`).toBe(true)
+    await expectRing(page, '"discard"')
+    await expectNoSeriousA11yViolations(page, 'setup after discarding (en, phone)')
+  })
+})
+
 const MINUTE = 60_000
 const DAY = 86_400_000
 /** A Wednesday morning, local time: far from midnight, so "a day later" is always a new day. */
