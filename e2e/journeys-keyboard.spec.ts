@@ -363,10 +363,10 @@ test.describe('keyboard only: flashcards and a typed answer counted as right (zh
   })
 })
 
-test.describe('keyboard only: a pair undone, the quiz left and thrown away (en, phone)', () => {
+test.describe('keyboard only: a pair undone, the quiz left and thrown away, a setting saved (en, phone)', () => {
   test.use({ appLocale: 'en', viewport: PHONE })
 
-  test('"undo match" keeps the keyboard on the item; Esc leaves; discarding the unfinished quiz keeps the keyboard on the setup', async ({ page }) => {
+  test('"undo match" keeps the keyboard on the item; Esc leaves; discarding the unfinished quiz keeps it on the setup; saving settings keeps it on Save', async ({ page }) => {
     test.setTimeout(120_000)
     const locale: Locale = 'en'
     const main = page.getByRole('main')
@@ -415,6 +415,22 @@ test.describe('keyboard only: a pair undone, the quiz left and thrown away (en, 
     await expect.poll(() => page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false), `after "discard" the keyboard is on ${await focused(page)}`).toBe(true)
     await expectRing(page, '"discard"')
     await expectNoSeriousA11yViolations(page, 'setup after discarding (en, phone)')
+
+    // Settings by the keyboard: a field typed into, Save pressed; the keyboard stays on Save.
+    await tabUntil(page, page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.settings') }), true)
+    await page.keyboard.press('Enter')
+    await expect(title(page)).toHaveText(t(locale, 'settings.title'))
+    const perDay = main.getByRole('textbox', { name: t(locale, 'settings.newPerDay') })
+    await tabUntil(page, perDay)
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.type('7')
+    const save = main.getByRole('button', { name: t(locale, 'settings.save'), exact: true })
+    await tabUntil(page, save)
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
+    await expect(save, `after saving the keyboard is on ${await focused(page)}`).toBeFocused()
+    await page.reload()
+    await expect(perDay).toHaveValue('7')
   })
 })
 
