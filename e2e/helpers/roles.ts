@@ -330,3 +330,106 @@ export async function expectNoMissingGlyphs(page: Page, label: string): Promise<
   })
   expect.soft(missing, `characters drawn as a missing-glyph box on ${label}`).toEqual([])
 }
+
+/**
+ * Records what a screen reader would read out from live regions, from before the app starts:
+ * text that changes inside an element already in the page with role status, alert or log (or
+ * aria-live other than off), and any alert as it appears. A status region inserted with its text
+ * already in it is not announced by common screen readers, so it is not recorded.
+ * Read the list with `announcements(page)`; it starts afresh on each load.
+ */
+export async function recordAnnouncements(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const heard: string[] = []
+    ;(window as unknown as { __announced: string[] }).__announced = heard
+    const live = (el: Element | null): Element | null => {
+      for (let at = el; at; at = at.parentElement) {
+        const role = at.getAttribute('role')
+        const mode = at.getAttribute('aria-live')
+        if (role === 'status' || role === 'alert' || role === 'log' || (mode !== null && mode !== 'off')) return at
+      }
+      return null
+    }
+    const say = (region: Element) => {
+      const text = (region.textContent ?? '').replace(/\s+/g, ' ').trim()
+      if (text && heard[heard.length - 1] !== text) heard.push(text)
+    }
+    const start = () => {
+      new MutationObserver((records) => {
+        const changed = new Set<Element>()
+        for (const r of records) {
+          const target = r.target instanceof Element ? r.target : r.target.parentElement
+          for (const node of r.addedNodes) {
+            // An alert is read out as it appears; a status region only once it is in the page.
+            if (node instanceof Element) node.querySelectorAll('[role="alert"]').forEach((a) => changed.add(a))
+            if (node instanceof Element && node.getAttribute('role') === 'alert') changed.add(node)
+          }
+          const region = live(target)
+          if (!region) continue
+          const inserted = [...r.addedNodes].some((n) => n === region || (n instanceof Element && n.contains(region)))
+          if (!inserted) changed.add(region)
+        }
+        for (const region of changed) if (region.isConnected) say(region)
+      }).observe(document.documentElement, { subtree: true, childList: true, characterData: true })
+    }
+    if (document.documentElement) start()
+    else document.addEventListener('DOMContentLoaded', start)
+  })
+}
+
+/** What was read out from live regions since the page loaded (see `recordAnnouncements`). */
+export function announcements(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((window as unknown as { __announced?: string[] }).__announced ?? [])])
+}
+
+/**
+ * The screen's landmarks as a screen reader lists them: one level-1 heading in the whole page,
+ * one main, one banner, every navigation and region named, every `aria-labelledby` pointing at
+ * text that is there.
+ */
+export async function expectLandmarks(page: Page, label: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 }), `level-1 headings on ${label}`).toHaveCount(1)
+  await expect(page.getByRole('main'), `main landmarks on ${label}`).toHaveCount(1)
+  await expect(page.getByRole('banner'), `banners on ${label}`).toHaveCount(1)
+  const problems = await page.evaluate(() => {
+    const out: string[] = []
+    const name = (el: Element) => {
+      const ids = el.getAttribute('aria-labelledby')
+      if (ids) return ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim()
+      return (el.getAttribute('aria-label') ?? '').trim()
+    }
+    for (const el of document.querySelectorAll('[aria-labelledby]')) {
+      for (const id of el.getAttribute('aria-labelledby')!.split(/\s+/)) {
+        if (!document.getElementById(id)) out.push(`<${el.tagName.toLowerCase()}> is labelled by #${id}, which is not in the page`)
+      }
+    }
+    for (const el of document.querySelectorAll('nav, [role="navigation"], [role="region"], [role="group"], dialog[open]')) {
+      if (!name(el) && !(el.tagName === 'FIELDSET' || el.querySelector(':scope > legend'))) out.push(`<${el.tagName.toLowerCase()}> ${el.getAttribute('role') ?? ''} has no name`)
+    }
+    return out
+  })
+  expect.soft(problems, `landmarks and names on ${label}`).toEqual([])
+}
+
+/**
+ * No focus trap: Tab, pressed on and on from where the focus is, leaves the main area, goes
+ * round through the header's navigation and comes back into the main area.
+ */
+export async function expectNoFocusTrap(page: Page, label: string, limit = 150): Promise<void> {
+  const where = () =>
+    page.evaluate(() => {
+      const el = document.activeElement
+      if (!el || el === document.body) return 'none'
+      if (document.getElementById('main')?.contains(el)) return 'main'
+      return el.closest('nav') ? 'nav' : 'other'
+    })
+  const start = await focused(page)
+  const seen: string[] = []
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab')
+    const at = await where()
+    if (seen[seen.length - 1] !== at) seen.push(at)
+    if (seen.includes('nav') && at === 'main' && seen.lastIndexOf('nav') < seen.length - 1) break
+  }
+  expect(seen.includes('nav') && seen[seen.length - 1] === 'main', `Tab from ${start} on ${label} went ${seen.join(' → ')}: it should pass the header's navigation and come back`).toBe(true)
+}
