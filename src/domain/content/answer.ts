@@ -594,9 +594,9 @@ function gradeQuantity(question: NumericQuestion, expect: Expectation, quantity:
  * percentage), and only when the counted word shares no character with the question's unit.
  */
 function countsOther(question: NumericQuestion, expect: Expectation, quantity: Quantity): boolean {
-  if (expect.kind !== null || !question.unit || quantity.counted === null) return false
+  if (expect.kind !== null || !question.unit) return false
   const unit = new Set(foldTraditional(question.unit.zh))
-  return ![...foldTraditional(quantity.counted)].some((ch) => unit.has(ch))
+  return quantity.counted.some((word) => ![...foldTraditional(word)].some((ch) => unit.has(ch)))
 }
 
 /**

@@ -40,8 +40,8 @@ export interface Quantity {
    * It names no number, so it is right only where the article states the figure as a floor (超3800亿).
    */
   above: boolean
-  /** The Chinese word the number counts, after any measure word: "国家" in "119个国家", "列" in "一千万列". */
-  counted: string | null
+  /** The Chinese words the numbers count, after any measure word: ["国家"] in "119个国家", ["行", "列"] in "千万行，千万列". */
+  counted: string[]
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
@@ -122,7 +122,7 @@ const ABOVE =
  * it only sizes the number (千万级, 千万量级, 千万上下).
  */
 const COUNTED =
-  /[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*(?![\d零〇一二两兩三四五六七八九十百千万萬亿億\s])(?!级|級|量级|量級|规模|規模|上下|水平)(\p{Script=Han}+)/u
+  /[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*(?![\d零〇一二两兩三四五六七八九十百千万萬亿億\s])(?!级|級|量级|量級|规模|規模|上下|水平)(\p{Script=Han}+)/gu
 /** A year of this era, alone ("November 2025") or before a month in Chinese ("2025年11月"). */
 const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/g
 const YEAR_BEFORE_MONTH = /(?<![\d.,])(?:19|20)\d{2}\s*年(?=\s*[\d零〇一二三四五六七八九十]+\s*月)/g
@@ -320,7 +320,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   if (scan.value === null) return null
   let value = scan.value
   if (decades) value *= 10
-  const counted = COUNTED.exec(read)?.[1] ?? null
+  const counted = [...read.matchAll(COUNTED)].map((m) => m[1]!)
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
   return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied, capped, above, counted }
 }

@@ -358,6 +358,7 @@ const cases: [Question, string, boolean][] = [
   [rows, '一千万列', false],
   [rows, '支持千万行操作', true],
   [rows, '千万行数据', true],
+  [rows, '1000万行，1000万列', false],
   [gap, '0.3倍', false],
   [languages, '119倍', false],
   // N多 / N余 / N+ is a vague figure above N: right only where the article states the figure as a floor
