@@ -112,6 +112,9 @@ describe('readQuantity', () => {
     // 倍 and "-fold" are ratios, a unit of their own
     ['0.3倍', { value: 0.3, unit: 'multiple' }],
     ['3-fold', { value: 3, unit: 'multiple' }],
+    ['0.3 times', { value: 0.3, unit: 'multiple' }],
+    ['20 plus years', { value: 20, unit: 'year', above: true }],
+    ['380-plus billion yuan', { value: 380e9, unit: 'cny', above: true }],
   ])('reads %j', (text, expected) => {
     const got = readQuantity(text)
     if (expected === null) expect(got).toBeNull()

@@ -59,7 +59,7 @@ const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['eur', /[欧歐]元|€|(?<![a-z])eur(?![a-z])|\beuros?\b/g],
   ['usd', /美元|美金|us\s*\$|\$|(?<![a-z])usd(?![a-z])|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
   ['cny', /人民[币幣]|元|[块塊]钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
-  ['multiple', /倍|-?\bfold\b/g],
+  ['multiple', /倍|-?\bfold\b|(?<=\d\s*)times\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
   ['day', /天|日|\bdays?\b/g],
@@ -115,7 +115,7 @@ const SEVERAL =
  * plus sign after it ("20+"), "-odd" and "-something" ("twenty-odd years").
  */
 const ABOVE =
-  /(?<=[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*)[多余餘](?![半少])|(?<=[\d\p{L}]\s*)\+(?![\d.])|\b[a-z0-9]+[\s-]+(?:odd|something)\b/u
+  /(?<=[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*)[多余餘](?![半少])|(?<=[\d\p{L}]\s*)\+(?![\d.])|\b[a-z0-9]+[\s-]+(?:odd|something|plus)\b/u
 /**
  * The Chinese word a number counts, once fillers and measure words are gone: the first run of
  * Chinese characters after the number and its multiplier ("一千万列" → 列, "119 国家" → 国家), unless
@@ -227,6 +227,8 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   const denied = DENIAL.test(t.replace(CAP, ' '))
   const capped = new RegExp(CAP.source).test(t)
   const above = ABOVE.test(t)
+  // "380-plus billion": the plus said, the number and its multiplier read together.
+  t = t.replace(/(?<=\d)\s*-?\s*plus\b/g, ' ')
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 

@@ -361,6 +361,11 @@ const cases: [Question, string, boolean][] = [
   [rows, '1000万行，1000万列', false],
   [gap, '0.3倍', false],
   [languages, '119倍', false],
+  [gap, '0.3 times', false],
+  [years, '20-plus years', false],
+  [years, '20 plus years', false],
+  [capex, '380-plus billion yuan', true],
+  [capex, '¥380bn+', true],
   // N多 / N余 / N+ is a vague figure above N: right only where the article states the figure as a floor
   [years, '二十多年', false],
   [years, '20余年', false],
