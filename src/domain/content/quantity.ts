@@ -119,10 +119,10 @@ const ABOVE =
 /**
  * The Chinese word a number counts, once fillers and measure words are gone: the first run of
  * Chinese characters after the number and its multiplier ("一千万列" → 列, "119 国家" → 国家), unless
- * it only sizes the number (千万级, 千万量级, 千万上下).
+ * it only sizes the number (千万级, 千万量级, 千万上下) or closes the sentence (119种吧, 119种而已).
  */
 const COUNTED =
-  /[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*(?![\d零〇一二两兩三四五六七八九十百千万萬亿億\s])(?!级|級|量级|量級|规模|規模|上下|水平)(\p{Script=Han}+)/gu
+  /[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*(?![\d零〇一二两兩三四五六七八九十百千万萬亿億\s])(?!级|級|量级|量級|规模|規模|上下|水平|[吧吗嗎呢啊呀哦嘛了啦呗唄而就])(\p{Script=Han}+)/gu
 /** A year of this era, alone ("November 2025") or before a month in Chinese ("2025年11月"). */
 const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/g
 const YEAR_BEFORE_MONTH = /(?<![\d.,])(?:19|20)\d{2}\s*年(?=\s*[\d零〇一二三四五六七八九十]+\s*月)/g

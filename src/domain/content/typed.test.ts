@@ -355,6 +355,8 @@ const cases: [Question, string, boolean][] = [
   [languages, '119门语言', true],
   [languages, '119 種語言', true],
   [languages, '约119种', true],
+  [languages, '119种吧', true],
+  [languages, '119种而已', true],
   [rows, '一千万列', false],
   [rows, '支持千万行操作', true],
   [rows, '千万行数据', true],
@@ -397,6 +399,8 @@ const cases: [Question, string, boolean][] = [
   [month, '不是10月，是11月', true],
   [month, '是10月，不是11月', false],
   [capex, '不到3800亿，三年', false],
+  [refi, '300亿美元左右，也可能是3000亿', false],
+  [capexYears, '未来三年投入3800', false],
   [capexYears, '3800亿，三年不是', false],
   [month, '11月11日', true],
   // a conversion in brackets: the figure in the question's unit is graded
