@@ -7,7 +7,7 @@
  *   "two decades"  → 20, years                       "25 %"      → 25, a percentage
  */
 import type { Localized, NumericQuestion } from './schema.ts'
-import { editDistance, parseNumber, scanNumber } from './normalize.ts'
+import { editDistance, EN_ONES, EN_TENS, EN_WORDS, parseNumber, scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
 /** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
@@ -141,17 +141,13 @@ const FRACTION_WORDS = new RegExp(
   'g',
 )
 
-const EN_SMALL: Record<string, number> = Object.fromEntries([
-  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-    'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i) => [w, i]),
-  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, (i + 2) * 10]),
-])
+const EN_SMALL: Record<string, number> = Object.fromEntries(EN_WORDS)
 const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 const EN_WORD = `(?:${[...Object.keys(EN_SMALL), 'hundred', ...Object.keys(EN_SCALES)].join('|')})s?`
 const EN_RUN = new RegExp(`\\b${EN_WORD}(?:(?:\\s+|\\s*-\\s*|\\s+and\\s+)${EN_WORD})+\\b`, 'g')
 
-const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
-const WHOLE_WORD = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:${DIGIT_WORDS.slice(1).join('|')}))?|${Object.keys(EN_SMALL).join('|')})`
+const DIGIT_WORDS = EN_ONES
+const WHOLE_WORD = `(?:(?:${EN_TENS.slice(2).join('|')})(?:[\\s-](?:${DIGIT_WORDS.slice(1).join('|')}))?|${Object.keys(EN_SMALL).join('|')})`
 /**
  * A decimal said in words: "zero point three", "point three", "2 point five". The digits after
  * "point" are read one by one, as they are spoken ("point one five" is .15, not .2).
