@@ -543,18 +543,19 @@ export function checkNumeric(question: NumericQuestion, text: string): CheckResu
   if (whole !== null && whole.unit !== 'mixed') return result
   if (CONNECTOR.test(text.normalize('NFKC').toLowerCase())) return result
   const read = numberClauses(text).flatMap((clause) => readQuantity(clause, options) ?? [])
-  const kept = read.filter((q) => !q.denied && !(q.capped && expect.floor) && !contradicts(expect, q.unit))
+  // A figure with a multiplier (3800亿, "380 billion") is a sum, never a count of years, months or days.
+  const kept = read.filter(
+    (q) => !q.denied && !(q.capped && expect.floor) && !contradicts(expect, q.unit) && !(q.scaled && q.unit === null && TIME.has(expect.kind)),
+  )
   // The same sum in two currencies ("3800亿美元（3800亿元）") is no conversion: the units disagree.
   const money = (kind: Quantity['unit']): boolean => MONEY.has(kind)
   if (money(expect.kind) && read.some((q) => !kept.includes(q) && !q.denied && money(q.unit) && kept.some((k) => k.value === q.value))) return result
-  // A quantity in a unit that agrees outranks one in no unit: "三年" is the years in "三年投入3800亿".
-  const named = kept.filter((q) => q.unit !== null)
-  const pool = named.length > 0 ? named : kept
-  // Every figure left must be right: two in the same unit ("11月 12月") are a hedge.
-  return pool.length > 0 && pool.every((q) => gradeQuantity(question, expect, q).correct) ? { ...RIGHT } : result
+  // Every figure left must be right: two in the question's unit ("11月 12月", "300亿美元，也可能是3000亿") are a hedge.
+  return kept.length > 0 && kept.every((q) => gradeQuantity(question, expect, q).correct) ? { ...RIGHT } : result
 }
 
 const MONEY = new Set<Quantity['unit']>(['usd', 'cny', 'hkd', 'jpy', 'eur', 'fx'])
+const TIME = new Set<Quantity['unit']>(['year', 'month', 'day'])
 
 /** A range or a choice between two figures: "2到3年", "3-5年", "11月或12月", "three or four", "between". */
 const CONNECTOR = /[或到至~～\-–—、和与與及跟]|还是|還是|\b(?:or|to|and|between|through)\b/u
@@ -594,9 +595,9 @@ function gradeQuantity(question: NumericQuestion, expect: Expectation, quantity:
  * percentage), and only when the counted word shares no character with the question's unit.
  */
 function countsOther(question: NumericQuestion, expect: Expectation, quantity: Quantity): boolean {
-  if (expect.kind !== null || !question.unit || quantity.counted === null) return false
+  if (expect.kind !== null || !question.unit) return false
   const unit = new Set(foldTraditional(question.unit.zh))
-  return ![...foldTraditional(quantity.counted)].some((ch) => unit.has(ch))
+  return quantity.counted.some((word) => ![...foldTraditional(word)].some((ch) => unit.has(ch)))
 }
 
 /**

@@ -232,10 +232,10 @@ const EN_MULTIPLIERS: Record<string, number> = {
   tn: 1e12,
 }
 
-const EN_ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+export const EN_ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
 const EN_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
-const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
-const EN_WORDS = new Map<string, number>([
+export const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+export const EN_WORDS = new Map<string, number>([
   ...EN_ONES.map((w, i) => [w, i] as [string, number]),
   ...EN_TEENS.map((w, i) => [w, 10 + i] as [string, number]),
   ...EN_TENS.flatMap((w, i) => (w ? [[w, i * 10] as [string, number]] : [])),

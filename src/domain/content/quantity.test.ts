@@ -103,14 +103,18 @@ describe('readQuantity', () => {
     ['最多一千万行', { value: 1e7, above: false }],
     ['超过20年', { value: 20, above: false }],
     // the word a number counts, after its measure word; none where a word only sizes it
-    ['一千万列', { value: 1e7, counted: '列' }],
-    ['119门语言', { counted: '门语言' }],
-    ['119种', { counted: null }],
-    ['千万级', { counted: null }],
-    ['一共119种语言', { value: 119, counted: '语言' }],
+    ['一千万列', { value: 1e7, counted: ['列'] }],
+    ['119门语言', { counted: ['门语言'] }],
+    ['119种', { counted: [] }],
+    ['千万行，千万列', { value: 1e7, counted: ['行', '列'] }],
+    ['千万级', { counted: [] }],
+    ['一共119种语言', { value: 119, counted: ['语言'] }],
     // 倍 and "-fold" are ratios, a unit of their own
     ['0.3倍', { value: 0.3, unit: 'multiple' }],
     ['3-fold', { value: 3, unit: 'multiple' }],
+    ['0.3 times', { value: 0.3, unit: 'multiple' }],
+    ['20 plus years', { value: 20, unit: 'year', above: true }],
+    ['380-plus billion yuan', { value: 380e9, unit: 'cny', above: true }],
   ])('reads %j', (text, expected) => {
     const got = readQuantity(text)
     if (expected === null) expect(got).toBeNull()
@@ -217,7 +221,7 @@ describe('contradicts', () => {
 
 describe('candidates', () => {
   const percent = { kind: 'percent' as const, scale: 1 }
-  const q = (value: number, form: Quantity['form'], scaled = false): Quantity => ({ value, form, unit: null, scaled, pure: true, denied: false, capped: false, above: false, counted: null })
+  const q = (value: number, form: Quantity['form'], scaled = false): Quantity => ({ value, form, unit: null, scaled, pure: true, denied: false, capped: false, above: false, counted: [] })
   it('converts fractions and decimal proportions to a percentage, and percentages to a proportion', () => {
     expect(candidates(q(0.25, 'fraction'), percent, 25)).toEqual([25])
     expect(candidates(q(0.25, 'decimal'), percent, 25)).toEqual([0.25, 25])

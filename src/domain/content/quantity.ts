@@ -7,7 +7,7 @@
  *   "two decades"  → 20, years                       "25 %"      → 25, a percentage
  */
 import type { Localized, NumericQuestion } from './schema.ts'
-import { editDistance, parseNumber, scanNumber } from './normalize.ts'
+import { editDistance, EN_ONES, EN_TENS, EN_WORDS, parseNumber, scanNumber } from './normalize.ts'
 
 /** Units a learner may name. Counting words (行, languages, 家公司) are not units: they never contradict. */
 /** 'fx': a currency none of the others is (Taiwan, Singapore, Australian dollars, pounds...): it contradicts each of them. */
@@ -40,8 +40,8 @@ export interface Quantity {
    * It names no number, so it is right only where the article states the figure as a floor (超3800亿).
    */
   above: boolean
-  /** The Chinese word the number counts, after any measure word: "国家" in "119个国家", "列" in "一千万列". */
-  counted: string | null
+  /** The Chinese words the numbers count, after any measure word: ["国家"] in "119个国家", ["行", "列"] in "千万行，千万列". */
+  counted: string[]
 }
 
 // Unit words, in the order they are looked for: longer and more specific first ("美元" before "元").
@@ -59,7 +59,7 @@ const UNIT_PATTERNS: [UnitKind, RegExp][] = [
   ['eur', /[欧歐]元|€|(?<![a-z])eur(?![a-z])|\beuros?\b/g],
   ['usd', /美元|美金|us\s*\$|\$|(?<![a-z])usd(?![a-z])|\b(?:us\s*|american\s*)?dollars?\b|\bbucks?\b/g],
   ['cny', /人民[币幣]|元|[块塊]钱|塊錢|块|¥|(?<![a-z])(?:rmb|cny)(?![a-z])|\byuan\b|\brenminbi\b/g],
-  ['multiple', /倍|-?\bfold\b/g],
+  ['multiple', /倍|-?\bfold\b|(?<=\d\s*)times\b/g],
   ['year', /个?年|\byears?\b|\byrs?\b/g],
   ['month', /个月|個月|月|\bmonths?\b/g],
   ['day', /天|日|\bdays?\b/g],
@@ -115,14 +115,14 @@ const SEVERAL =
  * plus sign after it ("20+"), "-odd" and "-something" ("twenty-odd years").
  */
 const ABOVE =
-  /(?<=[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*)[多余餘](?![半少])|(?<=[\d\p{L}]\s*)\+(?![\d.])|\b[a-z0-9]+[\s-]+(?:odd|something)\b/u
+  /(?<=[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*)[多余餘](?![半少])|(?<=[\d\p{L}]\s*)\+(?![\d.])|\b[a-z0-9]+[\s-]+(?:odd|something|plus)\b/u
 /**
  * The Chinese word a number counts, once fillers and measure words are gone: the first run of
  * Chinese characters after the number and its multiplier ("一千万列" → 列, "119 国家" → 国家), unless
- * it only sizes the number (千万级, 千万量级, 千万上下).
+ * it only sizes the number (千万级, 千万量级, 千万上下) or closes the sentence (119种吧, 119种而已).
  */
 const COUNTED =
-  /[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*(?![\d零〇一二两兩三四五六七八九十百千万萬亿億\s])(?!级|級|量级|量級|规模|規模|上下|水平)(\p{Script=Han}+)/u
+  /[\d零〇一二两兩三四五六七八九十百千万萬亿億]\s*(?![\d零〇一二两兩三四五六七八九十百千万萬亿億\s])(?!级|級|量级|量級|规模|規模|上下|水平|[吧吗嗎呢啊呀哦嘛了啦呗唄而就])(\p{Script=Han}+)/gu
 /** A year of this era, alone ("November 2025") or before a month in Chinese ("2025年11月"). */
 const YEAR = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/g
 const YEAR_BEFORE_MONTH = /(?<![\d.,])(?:19|20)\d{2}\s*年(?=\s*[\d零〇一二三四五六七八九十]+\s*月)/g
@@ -141,17 +141,13 @@ const FRACTION_WORDS = new RegExp(
   'g',
 )
 
-const EN_SMALL: Record<string, number> = Object.fromEntries([
-  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-    'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i) => [w, i]),
-  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, (i + 2) * 10]),
-])
+const EN_SMALL: Record<string, number> = Object.fromEntries(EN_WORDS)
 const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 const EN_WORD = `(?:${[...Object.keys(EN_SMALL), 'hundred', ...Object.keys(EN_SCALES)].join('|')})s?`
 const EN_RUN = new RegExp(`\\b${EN_WORD}(?:(?:\\s+|\\s*-\\s*|\\s+and\\s+)${EN_WORD})+\\b`, 'g')
 
-const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
-const WHOLE_WORD = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:${DIGIT_WORDS.slice(1).join('|')}))?|${Object.keys(EN_SMALL).join('|')})`
+const DIGIT_WORDS = EN_ONES
+const WHOLE_WORD = `(?:(?:${EN_TENS.slice(2).join('|')})(?:[\\s-](?:${DIGIT_WORDS.slice(1).join('|')}))?|${Object.keys(EN_SMALL).join('|')})`
 /**
  * A decimal said in words: "zero point three", "point three", "2 point five". The digits after
  * "point" are read one by one, as they are spoken ("point one five" is .15, not .2).
@@ -227,6 +223,8 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   const denied = DENIAL.test(t.replace(CAP, ' '))
   const capped = new RegExp(CAP.source).test(t)
   const above = ABOVE.test(t)
+  // "380-plus billion": the plus said, the number and its multiplier read together.
+  t = t.replace(/(?<=\d)\s*-?\s*plus\b/g, ' ')
   let form = 'whole' as NumberForm
   const units = new Set<UnitKind>()
 
@@ -320,7 +318,7 @@ export function readQuantity(text: string, options: ReadOptions = {}): Quantity 
   if (scan.value === null) return null
   let value = scan.value
   if (decades) value *= 10
-  const counted = COUNTED.exec(read)?.[1] ?? null
+  const counted = [...read.matchAll(COUNTED)].map((m) => m[1]!)
   const unit = units.size === 0 ? null : units.size === 1 ? [...units][0]! : pickUnit(units)
   return { value, form, unit, scaled: scan.scaled || wordScaled, pure: !scan.wordy, denied, capped, above, counted }
 }
