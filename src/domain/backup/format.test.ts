@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { lineColumn } from '@/domain/content/validate'
 import { applyGrade } from '@/domain/scheduling/fsrs'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/domain/scheduling/types'
 import type { ImportedSetRecord } from '@/domain/progress/records'
@@ -381,5 +382,16 @@ describe('parseBackup: times no backup of this app holds', () => {
     const now = file.exportedAt - 3 * DAY
     expect(parseBackup(JSON.stringify(file), now)).toEqual({ ok: false, problems: [{ code: 'exportedLater', path: 'exportedAt', time: file.exportedAt, now }] })
     expect(parseBackup(JSON.stringify(file), file.exportedAt - DAY).ok).toBe(true)
+  })
+})
+
+describe('parseBackup: a key written twice in one object', () => {
+  it('refuses it, naming the record, the key and where it is, instead of keeping the last value in silence', () => {
+    const text = JSON.stringify(exported, null, 2).replace('"correct": false,', '"correct": true,\n      "correct": false,')
+    const result = parseBackup(text)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems).toEqual([{ code: 'duplicateKey', path: 'reviews[1].correct', key: '"correct"', ...lineColumn(text, text.indexOf('"correct": false')) }])
+    expect(english(result)).toEqual([`reviews[1].correct: the key "correct" appears twice in one object (line ${result.problems[0]!.code === 'duplicateKey' ? result.problems[0]!.line : 0})`])
   })
 })

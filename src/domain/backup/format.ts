@@ -19,6 +19,7 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from '@/domain/progress/records'
+import { findDuplicateKey } from '@/domain/import/duplicateKeys'
 import { checkBackupSettings, type SettingNote } from './settings'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
@@ -290,6 +291,8 @@ export type BackupProblem =
   | { code: 'questionSet' }
   /** JSON, but not a backup of this app: not an object, or no "format" marker. */
   | { code: 'notBackup' }
+  /** A key written twice in one object (JSON.parse would keep the last value in silence). */
+  | { code: 'duplicateKey'; path: string; key: string; line: number; column: number }
   /** A field is missing. */
   | { code: 'missing'; path: string }
   /** A field holds something else than it should; `got` is a short rendering of what it holds. */
@@ -494,6 +497,10 @@ export function* parseBackupSteps(input: string, now?: number): Generator<number
   } catch {
     return fail(jsonProblem(text))
   }
+  // A key written twice: the parse kept the last value and dropped the first without a word.
+  const twice = findDuplicateKey(text)
+  if (twice !== null)
+    return fail({ code: 'duplicateKey', path: pathAt(text, twice.end, 3), key: JSON.stringify(twice.key), ...lineColumn(text, twice.offset) })
   if (!isRecord(data)) return fail({ code: 'notBackup' })
   if (!Object.hasOwn(data, 'format')) {
     // A question set (the Import screen's file) has an id and questions, and no format marker.

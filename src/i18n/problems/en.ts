@@ -95,6 +95,7 @@ export default {
     tooDeep: '{path}: nested more than {max} levels deep (line {line}, column {column}). No backup of this app is; the file was changed, or it is not a backup.',
     questionSet: 'This is a question set, not a backup. Import it on the Import screen.',
     notBackup: 'This file is not a backup of this app (it has no “format” marker “qwen-study-backup”). Choose a backup file this app exported.',
+    duplicateKey: '{path}: the key {key} appears twice in one object (line {line}, column {column}); JSON keeps only the last, so the file was changed by hand. Remove one of them, or export the backup again.',
     missing: '{path}: is missing.',
     invalid: '{path}: {expected}; found {got}.',
     setRule: '{path}: the imported question set breaks a rule: {message}',

@@ -138,6 +138,7 @@ export default {
     tooDeep: '{path}：嵌套超过 {max} 层（第 {line} 行第 {column} 列）。本应用的备份不会这样；文件被改动过，或者不是备份。',
     questionSet: '这是题组文件，不是备份。请到“导入”页面导入它。',
     notBackup: '这不是本应用的备份文件（缺少“format”标记“qwen-study-backup”）。请选择本应用导出的备份文件。',
+    duplicateKey: '{path}：同一个对象里键 {key} 出现了两次（第 {line} 行，第 {column} 列）；JSON 只保留后一个，说明文件被手动改过。请删掉其中一个，或重新导出备份。',
     missing: '{path}：缺少这一项。',
     invalid: '{path}：{expected}；实际是 {got}。',
     setRule: '{path}：导入的题组不符合规则：{message}',
