@@ -20,6 +20,7 @@ import type {
   SettingRecord,
 } from '@/domain/progress/records'
 import { findDuplicateKey } from '@/domain/import/duplicateKeys'
+import { defaultSetName, shortenName } from '@/domain/import/name'
 import { checkBackupSettings, type SettingNote } from './settings'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
@@ -560,7 +561,8 @@ export function* parseBackupSteps(input: string, now?: number): Generator<number
   ]
   if (later.length > 0) return { ok: false, problems: problemList(later, later.length) }
   const settings = checkBackupSettings(backup.settings)
-  return { ok: true, backup: { ...backup, settings: settings.rows }, notes: settings.notes }
+  const importedSets = backup.importedSets.map(withSavedName)
+  return { ok: true, backup: { ...backup, settings: settings.rows, importedSets }, notes: settings.notes }
 }
 
 /**
@@ -611,6 +613,19 @@ export function parseBackup(text: string, now?: number): ParseBackupResult {
     const step = steps.next()
     if (step.done === true) return step.value
   }
+}
+
+/**
+ * An imported set with the name the import screen would save for it (import/name.ts): without
+ * characters that hide or turn text round and without half characters, within the length limit,
+ * and its title when nothing is left. A name saved before those rules (a file named
+ * "evil\u202Egpj.csv") comes back as the learner saw it, never as a reason to refuse the backup.
+ */
+function withSavedName(record: ImportedSetRecord): ImportedSetRecord {
+  const clean = (text: string) => text.replace(/\p{Cs}/gu, '')
+  const shortened = shortenName(clean(record.name))
+  const name = shortened !== '' ? shortened : defaultSetName([clean(record.set.title.zh), clean(record.set.title.en)], 'Imported set')
+  return name === record.name ? record : { ...record, name }
 }
 
 /**
