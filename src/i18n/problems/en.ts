@@ -42,6 +42,7 @@ export default {
     tooManyColumns: 'the row has {n} columns; the limit is {max} (a term, a definition and up to {choices} wrong choices)',
     termEmpty: 'the term is empty',
     definitionEmpty: 'the definition is empty',
+    mediaOnly: 'this cell holds only a sound or an image, which the app cannot show; give the card a text (a word or a sentence) in this field, or leave the row out',
     termTooLong: 'the term is {n} characters; the limit is {max}',
     definitionTooLong: 'the definition is {n} characters; the limit is {max}',
     choiceTooLong: 'this choice is {n} characters; the limit is {max}',

@@ -42,6 +42,7 @@ export default {
     tooManyColumns: '这一行有 {n} 列，上限是 {max} 列（一个词条、一个释义和最多 {choices} 个错误选项）',
     termEmpty: '词条是空的',
     definitionEmpty: '释义是空的',
+    mediaOnly: '这个单元格只有声音或图片，本应用无法显示；请在这一栏给卡片写上文字（一个词或一句话），或删掉这一行',
     termTooLong: '词条有 {n} 个字符，上限是 {max} 个',
     definitionTooLong: '释义有 {n} 个字符，上限是 {max} 个',
     choiceTooLong: '这个选项有 {n} 个字符，上限是 {max} 个',
