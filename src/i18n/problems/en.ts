@@ -69,19 +69,7 @@ export default {
     or: ' or ',
   },
   importJsonReason: {
-    unterminated: 'unterminated string',
-    controlChar: 'control character (such as a line break) inside a string; write it as \\n',
-    badUnicode: 'bad \\u escape in a string',
-    badEscape: 'bad escape "{escape}" in a string',
-    end: 'unexpected end of file; a value is missing',
-    trailingComma: 'trailing comma before "{bracket}"',
-    propertyName: 'expected a property name in double quotes, found {found}',
-    colon: 'expected ":" after the property name, found {found}',
-    afterValue: 'expected "," or "{\'}\'}" after a property value, found {found}',
-    afterEntry: 'expected "," or "]" after a list entry, found {found}',
-    afterEnd: 'unexpected {found} after the end of the JSON value',
-    unexpected: 'unexpected {found}',
-    comment: 'JSON allows no comments (// … or /* … */); remove it',
+    // Each reason (unterminated, trailingComma, …) is said in English as findJsonError words it: src/domain/import/jsonReasons.ts.
     endOfFile: 'end of file',
   },
   importName: {
