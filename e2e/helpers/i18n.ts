@@ -4,14 +4,21 @@ import zh from '../../src/i18n/zh'
 import enProblems from '../../src/i18n/problems/en'
 import zhProblems from '../../src/i18n/problems/zh'
 import { VALIDATOR_ENGLISH } from '../../src/domain/import/validatorCodes'
+import { JSON_REASON_ENGLISH } from '../../src/domain/import/jsonReasons'
 
 export type Locale = 'zh' | 'en'
 export const LOCALES: readonly Locale[] = ['zh', 'en']
 
-// The set validator's messages are said in English as it words them (validatorCodes.ts).
+// The set validator's messages and why strict JSON stops are said in English as they are worded
+// (validatorCodes.ts, jsonReasons.ts).
 const messages: Record<Locale, unknown> = {
   zh: { ...zh, ...zhProblems },
-  en: { ...en, ...enProblems, importIssue: { ...enProblems.importIssue, ...VALIDATOR_ENGLISH } },
+  en: {
+    ...en,
+    ...enProblems,
+    importIssue: { ...enProblems.importIssue, ...VALIDATOR_ENGLISH },
+    importJsonReason: { ...enProblems.importJsonReason, ...JSON_REASON_ENGLISH },
+  },
 }
 
 /** A UI string as the app shows it: `t('en', 'home.questions', { n: 28 })` → "28 questions". */

@@ -85,6 +85,17 @@ export function errorFrom(info: ErrorInfo): Error {
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
+/**
+ * Whether a backup holds a card or notebook entry for a question neither the built-in bank nor
+ * its own imported sets have. (Such progress may still be for a set imported here: syncBank then
+ * finds it in the bank and leaves it.)
+ */
+function holdsUnknownProgress(backup: BackupFile, bank: BuiltInBank['questions']): boolean {
+  const known = new Set(bank.map((q) => q.id))
+  for (const record of backup.importedSets) for (const q of record.set.questions) known.add(q.id)
+  return backup.cards.some((c) => !known.has(c.questionId)) || backup.notebook.some((n) => !known.has(n.questionId))
+}
+
 /** The job on this thread, against `db`. */
 export function inlineBackupJob(db: StudyDB): BackupJob {
   let backup: BackupFile | null = null
@@ -143,12 +154,14 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       const { signal } = controller
       onProgress('write', 0)
       try {
-        const summary = await importProgress(db, backup, mode, { signal, onProgress: (done) => onProgress('write', done) })
+        const written = backup
+        const summary = await importProgress(db, written, mode, { signal, onProgress: (done) => onProgress('write', done) })
         backup = null
-        // Progress for questions this app does not have (a set imported on the other device only,
-        // a question since removed) goes to the archive now, as start-up would, rather than being
-        // counted as due until the next start-up. Kept, never dropped: it comes back with its question.
-        await syncBank(db, [...bank, ...(await importedQuestionIds(db))], Date.now())
+        // Progress for questions this app does not have (a question since removed, a set deleted
+        // here) goes to the archive now, as start-up would, rather than being counted as due until
+        // the next start-up. Kept, never dropped: it comes back with its question. Only when the
+        // file holds such progress: reconciling reads every card (seconds at 100,000).
+        if (holdsUnknownProgress(written, bank)) await syncBank(db, [...bank, ...(await importedQuestionIds(db))], Date.now())
         return { status: 'done', summary, notes }
       } catch (e) {
         if (signal.aborted) return { status: 'cancelled' }

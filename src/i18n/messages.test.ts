@@ -5,10 +5,16 @@ import zhCore from './zh'
 import enProblems from './problems/en'
 import zhProblems from './problems/zh'
 import { VALIDATOR_ENGLISH } from '@/domain/import/validatorCodes'
+import { JSON_REASON_ENGLISH } from '@/domain/import/jsonReasons'
 
 // The messages about refused files are their own chunk; together they are the interface. The set
 // validator's messages are said in English as it words them (validatorCodes.ts), in Chinese here.
-const en = { ...enCore, ...enProblems, importIssue: { ...enProblems.importIssue, ...VALIDATOR_ENGLISH } }
+const en = {
+  ...enCore,
+  ...enProblems,
+  importIssue: { ...enProblems.importIssue, ...VALIDATOR_ENGLISH },
+  importJsonReason: { ...enProblems.importJsonReason, ...JSON_REASON_ENGLISH },
+}
 const zh = { ...zhCore, ...zhProblems }
 
 function keys(obj: object, prefix = ''): string[] {

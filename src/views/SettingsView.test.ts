@@ -586,6 +586,13 @@ describe('SettingsView: hostile backup files', () => {
       [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: null })) }), 'reviews[0].time: expected a number; found null.'],
       // Nested 10,000 deep.
       [`{"format":"qwen-study-backup","version":1,"exportedAt":0,"cards":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, /^cards\[0\]\[0\]: nested more than 64 levels deep/],
+      // A set whose id is a built-in set's.
+      [
+        JSON.stringify({ ...good(), importedSets: good().importedSets.map((r) => ({ ...r, id: 'set-a', set: { ...r.set, id: 'set-a' } })) }),
+        /^The backup’s set “.+” \(id set-a\) uses the ids of a built-in set/,
+      ],
+      // A key written twice in one record.
+      [JSON.stringify(good()).replace('"correct":', '"correct":true,"correct":'), /^reviews\[0\]\.correct: the key "correct" appears twice in one object \(line 1, column \d+\)/],
       // Two imported sets sharing a question id.
       [
         JSON.stringify({ ...good(), importedSets: [good().importedSets[0], { ...good().importedSets[0], id: 'other', set: { ...good().importedSets[0]!.set, id: 'other' } }] }),

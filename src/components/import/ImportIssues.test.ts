@@ -88,6 +88,7 @@ function corpus(): ImportIssue[] {
     ...issuesOf(`a,b\n${wide}\n`),
     ...issuesOf(`${'x'.repeat(2001)}\t${'y'.repeat(2001)}\tz\t${'w'.repeat(2001)}\nq\tsame\tsame\na\t\n`),
     ...issuesOf('bank\triver\nbank\tmoney\n🍎\tapple\n'),
+    ...issuesOf('cat\tchat\n[sound:dog.mp3]\tchien\n'),
     // The set validator's commonest messages.
     ...issuesOf('{"id":"x"}'),
     ...issuesOf(set({ title: { zh: 't' } })),

@@ -3,9 +3,9 @@
 // stops where it does said in that language too. Shared by the import screen and the backup screen (a backup's imported set
 // breaks the same rules). The set validator's messages have their English in one place, beside
 // the shapes that recognise them (validatorCodes.ts): a language without its own wording of one
-// (English) says it from there.
+// (English) says it from there; so do the reasons strict JSON stops (jsonReasons.ts).
 import type { Composer } from 'vue-i18n'
-import { codeJsonReason } from '@/domain/import/jsonReasons'
+import { codeJsonReason, jsonReasonEnglish } from '@/domain/import/jsonReasons'
 import { isValidatorCode, VALIDATOR_WORDS, validatorEnglish } from '@/domain/import/validatorCodes'
 import type { IssueCode } from '@/domain/import/types'
 
@@ -26,19 +26,22 @@ function words(t: Say['t'], value: string): string {
 }
 
 /** Why JSON stops where it does (`reason` of invalidJson and triedBoth), in the learner's language. */
-function jsonReason(t: Say['t'], reason: string): string {
+function jsonReason({ t, te, locale }: Say, reason: string): string {
   const coded = codeJsonReason(reason)
   if (coded === null) return reason
   const { found, ...rest } = coded.params
   const params = found === undefined ? rest : { ...rest, found: found === 'end of file' ? t('importJsonReason.endOfFile') : found }
-  return t(`importJsonReason.${coded.code}`, params)
+  const key = `importJsonReason.${coded.code}`
+  // Its English is written once, beside the shapes (jsonReasons.ts); checked in the language shown alone.
+  return te(key, locale.value) ? t(key, params) : jsonReasonEnglish(coded.code, params)
 }
 
-export function issueText({ t, te, locale }: Say, code: IssueCode, params: Record<string, string | number> = {}): string {
+export function issueText(say: Say, code: IssueCode, params: Record<string, string | number> = {}): string {
+  const { t, te, locale } = say
   const said = Object.fromEntries(
     Object.entries(params).map(([name, value]) => {
       if (typeof value !== 'string') return [name, value]
-      if (name === 'reason') return [name, jsonReason(t, value)]
+      if (name === 'reason') return [name, jsonReason(say, value)]
       return [name, WORD_PARAMS.has(name) ? words(t, value) : value]
     }),
   )

@@ -23,6 +23,8 @@ export function describeBackupProblem(p: BackupProblem): string {
       return 'this is a question set, not a backup: import it on the Import screen'
     case 'notBackup':
       return '(file): expected a backup object'
+    case 'duplicateKey':
+      return `${p.path}: the key ${p.key} appears twice in one object (line ${p.line})`
     case 'missing':
       return `${p.path}: is missing`
     case 'invalid':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { lineColumn } from '@/domain/content/validate'
 import { applyGrade } from '@/domain/scheduling/fsrs'
 import { DEFAULT_SETTINGS, type CardRecord } from '@/domain/scheduling/types'
 import type { ImportedSetRecord } from '@/domain/progress/records'
@@ -381,5 +382,40 @@ describe('parseBackup: times no backup of this app holds', () => {
     const now = file.exportedAt - 3 * DAY
     expect(parseBackup(JSON.stringify(file), now)).toEqual({ ok: false, problems: [{ code: 'exportedLater', path: 'exportedAt', time: file.exportedAt, now }] })
     expect(parseBackup(JSON.stringify(file), file.exportedAt - DAY).ok).toBe(true)
+  })
+})
+
+describe('parseBackup: a key written twice in one object', () => {
+  it('refuses it, naming the record, the key and where it is, instead of keeping the last value in silence', () => {
+    const text = JSON.stringify(exported, null, 2).replace('"correct": false,', '"correct": true,\n      "correct": false,')
+    const result = parseBackup(text)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems).toEqual([{ code: 'duplicateKey', path: 'reviews[1].correct', key: '"correct"', ...lineColumn(text, text.indexOf('"correct": false')) }])
+    expect(english(result)).toEqual([`reviews[1].correct: the key "correct" appears twice in one object (line ${result.problems[0]!.code === 'duplicateKey' ? result.problems[0]!.line : 0})`])
+  })
+})
+
+describe('parseBackup: an imported set’s name as the import screen saves one', () => {
+  const nameOf = (name: string): string => {
+    const data = structuredClone(exported) as { importedSets: { name: string; set: { title: { zh: string; en: string } } }[] }
+    data.importedSets[0]!.name = name
+    data.importedSets[0]!.set.title = { zh: '我的题', en: 'My set' }
+    const result = parseBackup(JSON.stringify(data))
+    if (!result.ok) throw new Error(english(result).join('\n'))
+    return result.backup.importedSets[0]!.name
+  }
+
+  it('drops characters that hide or turn it round and half characters, cuts it to the limit, and takes the title when nothing is left', () => {
+    expect(nameOf('evil\u202egpj')).toBe('evilgpj')
+    expect(nameOf('Set \ud800')).toBe('Set')
+    expect(nameOf('\u200b\u2060')).toBe('我的题')
+    expect(nameOf('x'.repeat(201))).toBe(`${'x'.repeat(199)}…`)
+    // A name the learner chose stays, even one the import screen would not take as a title.
+    expect(nameOf('todo')).toBe('todo')
+  })
+
+  it('keeps a name with a joined emoji or a plain direction mark as it is', () => {
+    expect(nameOf('👩\u200d💻 集 \u200e')).toBe('👩\u200d💻 集 \u200e')
   })
 })

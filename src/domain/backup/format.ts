@@ -19,6 +19,8 @@ import type {
   ReviewLogRecord,
   SettingRecord,
 } from '@/domain/progress/records'
+import { findDuplicateKey } from '@/domain/import/duplicateKeys'
+import { defaultSetName, shortenName } from '@/domain/import/name'
 import { checkBackupSettings, type SettingNote } from './settings'
 
 export const BACKUP_FORMAT = 'qwen-study-backup'
@@ -290,6 +292,8 @@ export type BackupProblem =
   | { code: 'questionSet' }
   /** JSON, but not a backup of this app: not an object, or no "format" marker. */
   | { code: 'notBackup' }
+  /** A key written twice in one object (JSON.parse would keep the last value in silence). */
+  | { code: 'duplicateKey'; path: string; key: string; line: number; column: number }
   /** A field is missing. */
   | { code: 'missing'; path: string }
   /** A field holds something else than it should; `got` is a short rendering of what it holds. */
@@ -494,6 +498,10 @@ export function* parseBackupSteps(input: string, now?: number): Generator<number
   } catch {
     return fail(jsonProblem(text))
   }
+  // A key written twice: the parse kept the last value and dropped the first without a word.
+  const twice = findDuplicateKey(text)
+  if (twice !== null)
+    return fail({ code: 'duplicateKey', path: pathAt(text, twice.end, 3), key: JSON.stringify(twice.key), ...lineColumn(text, twice.offset) })
   if (!isRecord(data)) return fail({ code: 'notBackup' })
   if (!Object.hasOwn(data, 'format')) {
     // A question set (the Import screen's file) has an id and questions, and no format marker.
@@ -553,7 +561,8 @@ export function* parseBackupSteps(input: string, now?: number): Generator<number
   ]
   if (later.length > 0) return { ok: false, problems: problemList(later, later.length) }
   const settings = checkBackupSettings(backup.settings)
-  return { ok: true, backup: { ...backup, settings: settings.rows }, notes: settings.notes }
+  const importedSets = backup.importedSets.map(withSavedName)
+  return { ok: true, backup: { ...backup, settings: settings.rows, importedSets }, notes: settings.notes }
 }
 
 /**
@@ -604,6 +613,19 @@ export function parseBackup(text: string, now?: number): ParseBackupResult {
     const step = steps.next()
     if (step.done === true) return step.value
   }
+}
+
+/**
+ * An imported set with the name the import screen would save for it (import/name.ts): without
+ * characters that hide or turn text round and without half characters, within the length limit,
+ * and its title when nothing is left. A name saved before those rules (a file named
+ * "evil\u202Egpj.csv") comes back as the learner saw it, never as a reason to refuse the backup.
+ */
+function withSavedName(record: ImportedSetRecord): ImportedSetRecord {
+  const clean = (text: string) => text.replace(/\p{Cs}/gu, '')
+  const shortened = shortenName(clean(record.name))
+  const name = shortened !== '' ? shortened : defaultSetName([clean(record.set.title.zh), clean(record.set.title.en)], 'Imported set')
+  return name === record.name ? record : { ...record, name }
 }
 
 /**

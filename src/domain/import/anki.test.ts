@@ -74,3 +74,21 @@ describe("Anki's text export headers", () => {
     )
   })
 })
+
+describe('media in an Anki export', () => {
+  it('leaves out sound references, and says a cell of media only is one the app cannot show', async () => {
+    const { parseImport } = await import('./index')
+    const r = parseImport('#separator:tab\n#html:true\ncat [sound:cat.mp3]\tchat\n<img src="dog.jpg">\tchien\n[sound:a.mp3]\tson\n', { format: 'auto', idPrefix: 'imp' })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [4, 1, 'mediaOnly'],
+      [5, 1, 'mediaOnly'],
+    ])
+    // A file whose first card opens with a sound is read as Anki's text, not as JSON.
+    const first = parseImport('[sound:a.mp3]\tson\n', { format: 'auto', idPrefix: 'imp' })
+    expect(!first.ok && first.errors.map((e) => e.code)).toEqual(['mediaOnly'])
+    const fine = parseImport('cat [sound:cat.mp3]\tchat\n', { format: 'auto', idPrefix: 'imp' })
+    expect(fine.ok && fine.set.questions.map((q) => q.prompt.en)).toEqual(['cat', 'chat'])
+  })
+})

@@ -30,7 +30,14 @@ interface Cell {
   text: string
   /** 1-based field number in the file. */
   column: number
+  /** The cell held media (Anki's `[sound:…]`, an HTML image) that was left out. */
+  media?: true
 }
+
+/** Anki's reference to a sound file: no text of a card. */
+const SOUND = /\[sound:[^\]\n]*\]/g
+const HAS_SOUND = /\[sound:[^\]\n]*\]/
+const IMAGE = /<img\b/i
 
 interface Row {
   line: number
@@ -243,10 +250,13 @@ export function* parseDelimitedSteps(text: string, options: DelimitedOptions): G
       for (const [i, raw] of result.data.entries()) {
         if (i === anki.tagsColumn) tags = [...new Set([...anki.tags, ...splitTags(raw)])]
         if (skip.has(i)) continue
-        const text = anki.html === true ? htmlToText(raw) : raw
+        // Media the app cannot show: sound references (always Anki's), images (where the file is HTML).
+        const media = HAS_SOUND.test(raw) || (anki.html === true && IMAGE.test(raw))
+        const words = media ? raw.replace(SOUND, '') : raw
+        const text = anki.html === true ? htmlToText(words) : words
         // Without characters that hide or turn text round: an invisible cell is an empty one.
         // A cell written behind an apostrophe so a spreadsheet shows it as text (formula.ts) is read without it.
-        cells.push({ text: unguardFormula(visibleName(text.replace(/\r\n?/g, '\n'))), column: i + 1 })
+        cells.push({ text: unguardFormula(visibleName(text.replace(/\r\n?/g, '\n'))), column: i + 1, ...(media ? { media: true as const } : {}) })
       }
       if (cells.every((c) => c.text === '')) {
         // A blank line, or one of separators only (",,,"): skipped, but a flood of them is cut short.
@@ -411,9 +421,10 @@ function checkRow(row: Row, separator: string, undetectable: boolean, issues: Im
   }
   const [term, definition] = cells as [Cell, Cell]
   const choices = cells.slice(2).filter((c) => c.text !== '')
-  if (term.text === '') issues.push(issue('termEmpty', 'the term is empty', undefined, { line, column: term.column }))
+  if (term.text === '') issues.push(term.media ? mediaOnly(term, line) : issue('termEmpty', 'the term is empty', undefined, { line, column: term.column }))
   else if (term.text.length > MAX_TEXT) issues.push(tooLong('termTooLong', term, line))
-  if (definition.text === '') issues.push(issue('definitionEmpty', 'the definition is empty', undefined, { line, column: definition.column }))
+  if (definition.text === '')
+    issues.push(definition.media ? mediaOnly(definition, line) : issue('definitionEmpty', 'the definition is empty', undefined, { line, column: definition.column }))
   else if (definition.text.length > MAX_TEXT) issues.push(tooLong('definitionTooLong', definition, line))
   const seen = new Map<string, number>([[definition.text, definition.column]])
   for (const c of choices) {
@@ -424,6 +435,16 @@ function checkRow(row: Row, separator: string, undetectable: boolean, issues: Im
     else seen.set(c.text, c.column)
   }
   return issues.length === before ? { line, term, definition, choices, tags: row.tags } : null
+}
+
+/** A cell that held only media: the app shows text, so the card would be blank. */
+function mediaOnly(cell: Cell, line: number): ImportIssue {
+  return issue(
+    'mediaOnly',
+    'this cell holds only a sound or an image, which the app cannot show; give the card a text (a word or a sentence) in this field, or leave the row out',
+    undefined,
+    { line, column: cell.column },
+  )
 }
 
 function buildSet(pairs: Pair[], options: DelimitedOptions): { set: QuestionSet; fieldOf: Map<string, { line: number; field: FieldOf }> } {

@@ -53,8 +53,8 @@ const LEADING_COMMENTS = /^(?:\s+|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/
 /** JSON when the text opens like a JSON value (after any comments); otherwise delimited text. */
 export function detectFormat(text: string): Exclude<ImportFormat, 'auto'> {
   const rest = text.slice(LEADING_COMMENTS.exec(text)?.[0].length ?? 0).trimStart()
-  // An Anki cloze note ("{{c1::…}}") opens like JSON, but no JSON opens with "{{".
-  if (rest.startsWith('{{')) return 'csv'
+  // An Anki cloze note ("{{c1::…}}") or sound ("[sound:…]") opens like JSON, but no JSON opens so.
+  if (rest.startsWith('{{') || rest.startsWith('[sound:')) return 'csv'
   return rest[0] === '{' || rest[0] === '[' ? 'json' : 'csv'
 }
 

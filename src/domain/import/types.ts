@@ -73,6 +73,7 @@ export type IssueCode =
   | 'tooManyColumns'
   | 'termEmpty'
   | 'definitionEmpty'
+  | 'mediaOnly'
   | 'termTooLong'
   | 'definitionTooLong'
   | 'choiceTooLong'

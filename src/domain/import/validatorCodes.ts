@@ -7,12 +7,12 @@
  */
 // Relative, so the browser tests' message helper (e2e/helpers/i18n.ts) can load this file as it is.
 import { QUESTION_TYPES } from '../content/schema'
+import { escapeForShape, fillIn, shapeOf } from './shapes'
 import type { ImportIssue, IssueCode } from './types'
 
 type Coded = Required<Pick<ImportIssue, 'code'>> & Pick<ImportIssue, 'params'>
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const TYPES = escape(QUESTION_TYPES.join(', '))
+const TYPES = escapeForShape(QUESTION_TYPES.join(', '))
 
 /** What a part of a message may hold, where it is narrower than any text. */
 const NUMBER = String.raw`\d+`
@@ -92,23 +92,6 @@ export const VALIDATOR_ENGLISH: Readonly<Record<ValidatorCode, string>> = Object
   string
 >
 
-const PART = /\{(\w+)\}/g
-
-/** A message's shape, read from its English: the text as it is, each `{name}` a captured part. */
-function shapeOf(english: string, parts: Readonly<Record<string, string>> = {}): [RegExp, string[]] {
-  const names: string[] = []
-  let source = ''
-  let at = 0
-  for (const m of english.matchAll(PART)) {
-    const name = m[1]!
-    source += `${escape(english.slice(at, m.index))}(${parts[name] ?? '.+'})`
-    names.push(name)
-    at = m.index + m[0].length
-  }
-  source += escape(english.slice(at))
-  return [new RegExp(`^${source}$`, 's'), names]
-}
-
 const SHAPES: readonly [RegExp, ValidatorCode, readonly string[]][] = MESSAGES.map(([code, english, parts]) => {
   const [shape, names] = shapeOf(english, parts)
   return [shape, code, names]
@@ -116,7 +99,7 @@ const SHAPES: readonly [RegExp, ValidatorCode, readonly string[]][] = MESSAGES.m
 
 /** A validator message in English from its code and parts: what the validator wrote. */
 export function validatorEnglish(code: ValidatorCode, params: Readonly<Record<string, string | number>> = {}): string {
-  return VALIDATOR_ENGLISH[code].replace(PART, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole))
+  return fillIn(VALIDATOR_ENGLISH[code], params)
 }
 
 /** Whether a code is one of the set validator's (its English is VALIDATOR_ENGLISH's). */
