@@ -122,8 +122,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
       if (signal.aborted) return { status: 'cancelled' }
       const decoded = decodeBackup(bytes)
       if (!decoded.ok) return { status: 'invalid', problems: [decoded.problem] }
-      // The import's clock: a backup exported later than now was written by a device whose clock was wrong.
-      const steps = parseBackupSteps(decoded.text, Date.now())
+      const steps = parseBackupSteps(decoded.text)
       for (;;) {
         const step = steps.next()
         if (step.done === true) {

@@ -343,8 +343,7 @@ describe('SettingsView: backup', () => {
     const source = freshDB()
     setDB(source)
     await useAppStore().updateSettings({ newPerDay: 7 })
-    // Exported now, after the settings were saved (now), as the app exports.
-    const text = JSON.stringify(await exportProgress(source, Date.now()))
+    const text = JSON.stringify(await exportProgress(source, T0))
     source.close()
     await source.delete()
     setDB(db)
@@ -572,14 +571,7 @@ describe('SettingsView: hostile backup files', () => {
     const good = (): Record<string, unknown> & { exportedAt: number; reviews: Record<string, unknown>[]; cards: Record<string, unknown>[]; importedSets: { set: { questions: Record<string, unknown>[] } }[] } =>
       structuredClone(JSON.parse(JSON.stringify(backupNow)))
     const backupNow = await exportProgress(db, Date.now())
-    const year2100 = Date.UTC(2100, 0, 1)
     const cases: [string, string | RegExp][] = [
-      // A review dated long after the export, and a whole backup dated after now.
-      [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: year2100 })) }), /^reviews\[0\]\.time: .*2100.* is later than the moment this backup was exported/],
-      [
-        JSON.stringify({ ...good(), exportedAt: year2100 }),
-        /^exportedAt: this backup says it was exported on .*2100.*, later than now/,
-      ],
       // Numbers written as strings, and a time that is no number.
       [JSON.stringify({ ...good(), cards: good().cards.map((c) => ({ ...c, due: String(c.due) })) }), /^cards\[0\]\.due: expected a number; found "\d+"\.$/],
       [JSON.stringify({ ...good(), reviews: good().reviews.map((r) => ({ ...r, time: 'NaN' })) }), 'reviews[0].time: expected a number; found "NaN".'],

@@ -47,10 +47,6 @@ export function describeBackupProblem(p: BackupProblem): string {
       return 'starts like UTF-16 text but is not valid UTF-16'
     case 'notUtf8':
       return `not valid UTF-8 text (first bad byte: byte ${p.byte}, line ${p.line})`
-    case 'afterExport':
-      return `${p.path}: ${new Date(p.time).toISOString()} is later than the moment the backup was exported (${new Date(p.exportedAt).toISOString()})`
-    case 'exportedLater':
-      return `${p.path}: the backup says it was exported at ${new Date(p.time).toISOString()}, later than now (${new Date(p.now).toISOString()})`
     case 'otherFormat':
       return `not a backup of this app: its format is ${p.format}`
     case 'newerVersion':

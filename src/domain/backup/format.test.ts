@@ -294,8 +294,7 @@ describe('parseBackup: values the app could never have written', () => {
       makeCard({ questionId: 'b', stability: 36_500, difficulty: 10, due: 8.64e15, lastReview: null }),
       makeCard({ questionId: 'c', stability: 0, difficulty: 0, state: 0, reps: 0, elapsedDays: 0, scheduledDays: 0, lastReview: null }),
     ]
-    // Exported at the last moment a Date holds, as it must be to hold a review then.
-    expect(parseBackup(JSON.stringify(backupWith({ cards, exportedAt: 8.64e15 }))).ok).toBe(true)
+    expect(parseBackup(JSON.stringify(backupWith({ cards }))).ok).toBe(true)
   })
 
   it('accepts every card the scheduler writes, whatever the answers and their times', () => {
@@ -310,8 +309,7 @@ describe('parseBackup: values the app could never have written', () => {
           card = applyGrade(card, `q${cards.length}`, 'set-a', grade, now, DEFAULT_SETTINGS)
           cards.push(card)
         }
-        // Exported after the last answer, as the app exports.
-        const result = parseBackup(JSON.stringify(backupWith({ cards, exportedAt: now })))
+        const result = parseBackup(JSON.stringify(backupWith({ cards })))
         if (!result.ok) throw new Error(english(result).join('\n'))
       }),
       { numRuns: 200 },
@@ -350,40 +348,6 @@ describe('findSetConflicts', () => {
   })
 })
 
-
-describe('parseBackup: times no backup of this app holds', () => {
-  const DAY = 86_400_000
-  const data = () => structuredClone(exported) as Record<string, unknown> & { exportedAt: number }
-
-  it('refuses a record dated more than a day after the backup was exported, naming it and both times', () => {
-    const file = data()
-    const reviews = file.reviews as Record<string, unknown>[]
-    reviews[1]!.time = Date.UTC(2100, 0, 1)
-    ;(file.cards as Record<string, unknown>[])[0]!.lastReview = file.exportedAt + 2 * DAY
-    const result = parseBackup(JSON.stringify(file))
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.problems).toEqual([
-      { code: 'afterExport', path: 'cards[0].lastReview', time: file.exportedAt + 2 * DAY, exportedAt: file.exportedAt },
-      { code: 'afterExport', path: 'reviews[1].time', time: Date.UTC(2100, 0, 1), exportedAt: file.exportedAt },
-    ])
-    expect(english(result)[1]).toBe('reviews[1].time: 2100-01-01T00:00:00.000Z is later than the moment the backup was exported (2026-01-01T08:00:00.000Z)')
-  })
-
-  it('takes a record up to a day after the export (a clock set back a little) and a due date far ahead (a schedule)', () => {
-    const file = data()
-    ;(file.reviews as Record<string, unknown>[])[0]!.time = file.exportedAt + DAY
-    ;(file.cards as Record<string, unknown>[])[0]!.due = Date.UTC(2030, 0, 1)
-    expect(parseBackup(JSON.stringify(file)).ok).toBe(true)
-  })
-
-  it('refuses a backup exported later than now, when now is known: the clock of the device that wrote it was wrong', () => {
-    const file = data()
-    const now = file.exportedAt - 3 * DAY
-    expect(parseBackup(JSON.stringify(file), now)).toEqual({ ok: false, problems: [{ code: 'exportedLater', path: 'exportedAt', time: file.exportedAt, now }] })
-    expect(parseBackup(JSON.stringify(file), file.exportedAt - DAY).ok).toBe(true)
-  })
-})
 
 describe('parseBackup: a key written twice in one object', () => {
   it('refuses it, naming the record, the key and where it is, instead of keeping the last value in silence', () => {

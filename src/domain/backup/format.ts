@@ -316,10 +316,6 @@ export type BackupProblem =
   | { code: 'utf16Invalid' }
   /** Not valid UTF-8: `byte` is the 1-based offset of the first bad byte, on `line`. */
   | { code: 'notUtf8'; byte: number; line: number }
-  /** A record dated more than a day after the backup was exported: no export of this app holds one. */
-  | { code: 'afterExport'; path: string; time: number; exportedAt: number }
-  /** A backup exported more than a day later than now: the clock of the device that wrote it was wrong. */
-  | { code: 'exportedLater'; path: string; time: number; now: number }
   /** JSON with a "format" marker that is not this app's. */
   | { code: 'otherFormat'; format: string }
   /** This app's backup, in a format version newer than this version reads. */
@@ -485,7 +481,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * parseBackup as a generator: yields the fraction checked (0..1) between slices of records, so
  * a caller can show progress and let the page breathe (or run it in a worker); returns the same result.
  */
-export function* parseBackupSteps(input: string, now?: number): Generator<number, ParseBackupResult, void> {
+export function* parseBackupSteps(input: string): Generator<number, ParseBackupResult, void> {
   const fail = (problem: BackupProblem): ParseBackupResult => ({ ok: false, problems: [problem] })
   // A byte order mark is no part of the JSON (an editor may have added one).
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
@@ -557,7 +553,6 @@ export function* parseBackupSteps(input: string, now?: number): Generator<number
     ...duplicates('archive', backup.archive, (a) => a.questionId, 'questionId'),
     ...duplicates('importedSets', backup.importedSets, (s) => s.id, 'id'),
     ...checkImportedSets(backup.importedSets),
-    ...checkTimes(backup, now),
   ]
   if (later.length > 0) return { ok: false, problems: problemList(later, later.length) }
   const settings = checkBackupSettings(backup.settings)
@@ -565,50 +560,9 @@ export function* parseBackupSteps(input: string, now?: number): Generator<number
   return { ok: true, backup: { ...backup, settings: settings.rows, importedSets }, notes: settings.notes }
 }
 
-/**
- * How far after its export a record may be dated: a device whose clock was set back a little
- * between an answer and the export writes such a record; a record days or years later was not
- * written by this app.
- */
-const CLOCK_SLACK_MS = 86_400_000
-
-/** The moments of a backup that are past (a due date or an exam deadline is ahead by design). */
-function* pastTimes(backup: BackupFile): Generator<[string, number | null | undefined]> {
-  for (const [i, c] of backup.cards.entries()) yield [`cards[${i}].lastReview`, c.lastReview]
-  for (const [i, r] of backup.reviews.entries()) yield [`reviews[${i}].time`, r.time]
-  for (const [i, a] of backup.attempts.entries()) {
-    yield [`attempts[${i}].startedAt`, a.startedAt]
-    yield [`attempts[${i}].updatedAt`, a.updatedAt]
-    yield [`attempts[${i}].finishedAt`, a.finishedAt]
-  }
-  for (const [i, n] of backup.notebook.entries()) {
-    yield [`notebook[${i}].lastWrongAt`, n.lastWrongAt]
-    yield [`notebook[${i}].clearedAt`, n.clearedAt]
-  }
-  for (const [i, s] of backup.settings.entries()) yield [`settings[${i}].updatedAt`, s.updatedAt]
-  for (const [i, a] of backup.archive.entries()) yield [`archive[${i}].archivedAt`, a.archivedAt]
-  for (const [i, s] of backup.importedSets.entries()) {
-    yield [`importedSets[${i}].importedAt`, s.importedAt]
-    yield [`importedSets[${i}].updatedAt`, s.updatedAt]
-  }
-}
-
-/**
- * Times no backup of this app holds: a past moment more than a day after the export, or (when
- * `now` is known) an export more than a day from now. Imported, such a record would put reviews
- * in a future day and win every later merge; a card reviewed "in 2100" would not come back.
- */
-function checkTimes(backup: BackupFile, now: number | undefined): BackupProblem[] {
-  if (now !== undefined && backup.exportedAt > now + CLOCK_SLACK_MS) return [{ code: 'exportedLater', path: 'exportedAt', time: backup.exportedAt, now }]
-  const problems: BackupProblem[] = []
-  for (const [path, time] of pastTimes(backup))
-    if (typeof time === 'number' && time > backup.exportedAt + CLOCK_SLACK_MS) problems.push({ code: 'afterExport', path, time, exportedAt: backup.exportedAt })
-  return problems
-}
-
-/** Reads a backup file's text; on failure, every problem with its path in the file. `now`: see checkTimes. */
-export function parseBackup(text: string, now?: number): ParseBackupResult {
-  const steps = parseBackupSteps(text, now)
+/** Reads a backup file's text; on failure, every problem with its path in the file. */
+export function parseBackup(text: string): ParseBackupResult {
+  const steps = parseBackupSteps(text)
   for (;;) {
     const step = steps.next()
     if (step.done === true) return step.value

@@ -106,8 +106,6 @@ export default {
     utf16NoBom: 'This looks like UTF-16 text without a byte order mark (every other byte is 0), not the UTF-8 text a backup is. Export the backup again, or save the file as UTF-8, and import that.',
     utf16Invalid: 'The file starts like UTF-16 text but is not valid UTF-16. Export the backup again and import the new file.',
     notUtf8: 'The file is not valid UTF-8 text (the first bad byte is byte {byte}, on line {line}), so it is not a backup as this app writes it. Export the backup again and import the new file.',
-    afterExport: '{path}: {time} is later than the moment this backup was exported ({exported}). No backup of this app holds a record dated after its export: the file was changed, or the clock of the device that wrote it was wrong. Export the backup again on a device whose clock is right, and import the new file.',
-    exportedLater: '{path}: this backup says it was exported on {time}, later than now ({now}). The clock of the device that exported it was wrong, so every date in it is too. Set that device’s clock right, export the backup again and import the new file.',
     otherFormat: 'This file is not a backup of this app: its “format” is {format}, not "qwen-study-backup". Choose a backup file this app exported.',
     newerVersion: 'This backup was written by a newer version of the app (backup format {version}; this version reads format {supported}). Reload the app to update it, then import the file again.',
     expected: {
