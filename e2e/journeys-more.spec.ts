@@ -164,12 +164,13 @@ for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
   })
 }
 
-/** Home's "due today" figure: the paragraph after its label that holds only a number. */
+/** Home's "due today" figure: the definition of its label (a term). */
 async function homeDue(page: Page, locale: Locale) {
   const main = page.getByRole('main')
   await expect(title(page)).toHaveText(t(locale, 'home.title'))
-  await expect(main.getByText(t(locale, 'home.dueToday'), { exact: true })).toBeVisible()
-  return main.getByRole('paragraph').filter({ hasText: /^\s*\d+\s*$/ }).first()
+  const label = main.getByRole('term').filter({ hasText: t(locale, 'home.dueToday') })
+  await expect(label).toBeVisible()
+  return label.locator('xpath=following-sibling::*[1]')
 }
 
 /** The review's due and new counts, read from its "{due} due · {new} new left" line. */

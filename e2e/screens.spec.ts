@@ -1,8 +1,10 @@
 // How screens read at a phone's and a desktop's width: figures tied to their labels, tables that
 // stay readable when narrow. Driven by roles, accessible names and visible text.
+import type { Question } from '../src/domain/content/schema'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 import { SET_IDS, getSet } from './helpers/bank'
 import { t, type Locale } from './helpers/i18n'
+import { answer, clickNext, currentQuestion, startQuiz } from './helpers/quiz'
 import { button, escapeRe, title } from './helpers/roles'
 
 const PHONE = { width: 390, height: 844 }
@@ -28,6 +30,39 @@ for (const locale of ['zh', 'en'] as const satisfies readonly Locale[]) {
         - term: ${t(locale, 'home.dueToday')}
         - definition: "0"
       `)
+    })
+
+    test('the results list an order or a set of pairs item by item, each marked, with the right one below', async ({ page }) => {
+      test.setTimeout(120_000)
+      await page.setViewportSize(PHONE)
+      await startQuiz(page, locale, { set: 'accusation', types: ['ordering', 'matching'], count: 'all', order: 'article' })
+      const asked: Extract<Question, { type: 'ordering' | 'matching' }>[] = []
+      for (;;) {
+        const q = await currentQuestion(page)
+        if (q.type !== 'ordering' && q.type !== 'matching') throw new Error(`${q.id} is a ${q.type} question`)
+        asked.push(q)
+        await answer(page, q, false)
+        if ((await clickNext(page)) === 'results') break
+      }
+      const main = page.getByRole('main')
+      await expect(title(page)).toHaveText(t(locale, 'results.title'))
+      for (const [i, q] of asked.entries()) {
+        const row = main.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: `${i + 1}. ${q.prompt[locale]}` }) })
+        const [mine, right] = [row.getByRole('definition').nth(0), row.getByRole('definition').nth(1)]
+        const expected =
+          q.type === 'matching'
+            ? q.pairs.map((p) => `${p.left[locale]} → ${p.right[locale]}`)
+            : q.answer.map((id) => q.items.find((item) => item.id === id)!.text[locale])
+        // The learner's answer: one list item per pair or item, each saying whether it is right.
+        const items = mine.getByRole('listitem')
+        await expect(items).toHaveCount(expected.length)
+        for (const text of await items.allTextContents()) {
+          expect(text.endsWith(t(locale, 'quiz.itemRight')) || text.endsWith(t(locale, 'quiz.itemWrong')), text).toBe(true)
+        }
+        await expect(items.filter({ hasText: t(locale, 'quiz.itemWrong') }).first()).toBeVisible()
+        await expect(right.getByRole('listitem')).toHaveText(expected)
+      }
+      await expectNoSeriousA11yViolations(page, `results with lists (${locale}, phone)`)
     })
 
     for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
