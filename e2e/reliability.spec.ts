@@ -125,10 +125,11 @@ test.describe('an answer the next page cannot write as it was sent', () => {
       await page.evaluate(() => {
         const id = 'answer-to-a-removed-question'
         const input = { id, questionId: 'removed-question', setId: 'figures', mode: 'review', answer: { type: 'skip' }, durationMs: 0, now: Date.now(), attemptId: null }
-        localStorage.setItem(`qwen-study.pending-answer:${id}`, JSON.stringify({ where: 'review', input, page: 'a-page-closed-since' }))
+        const prompt = { zh: '一道后来删掉的题？', en: 'A question removed since?' }
+        localStorage.setItem(`qwen-study.pending-answer:${id}`, JSON.stringify({ where: 'review', input, prompt, page: 'a-page-closed-since' }))
       })
       await page.reload()
-      const note = page.getByRole('status').filter({ hasText: t('en', 'banner.answerDropped', { id: 'removed-question' }) })
+      const note = page.getByRole('status').filter({ hasText: t('en', 'banner.answerDropped', { question: 'A question removed since?' }) })
       await expect(note).toBeVisible()
       await expectNoSeriousA11yViolations(page, 'review, an answer dropped')
       await note.getByRole('button', { name: t('en', 'dialog.confirm') }).click()

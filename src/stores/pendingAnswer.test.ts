@@ -125,7 +125,7 @@ describe('an answer sent', () => {
     session.setDraft({ selected: ['false'] })
     const sending = session.submit()
     expect(sentAnswers()).toHaveLength(1)
-    expect(sentAnswers()[0]).toMatchObject({ where: expect.stringMatching(/^quiz:/), input: { questionId: 'demo-tf', answer: { type: 'truefalse', value: false } } })
+    expect(sentAnswers()[0]).toMatchObject({ where: expect.stringMatching(/^quiz:/), input: { questionId: 'demo-tf', answer: { type: 'truefalse', value: false } }, prompt: L('Sky is blue?') })
     expect([...local.items.keys()].some((k) => k.startsWith('qwen-study.pending-answer'))).toBe(true)
     await sending
     expect(session.phase).toBe('feedback')
@@ -244,10 +244,11 @@ describe('an answer replayed after things changed', () => {
     keepSentAnswer({
       where: 'review',
       input: { id: 'gone-1', questionId: 'demo-removed', setId: 'demo', mode: 'review', answer: { type: 'skip' }, durationMs: 1_000, now: Date.now(), attemptId: null },
+      prompt: L('A question removed since?'),
     })
     for (const sent of sentAnswers()) closePageOf(sent)
     newPage()
-    expect(await replay()).toEqual([{ kind: 'gone', questionId: 'demo-removed' }])
+    expect(await replay()).toEqual([{ kind: 'gone', questionId: 'demo-removed', prompt: L('A question removed since?') }])
     expect(await db.reviews.get('gone-1')).toBeUndefined()
     // The other answer the closed page left is written as usual.
     expect(await db.reviews.count()).toBe(1)

@@ -15,6 +15,7 @@
  * Synchronous, like the draft: it must be there before `unload`.
  */
 import type { Grade } from '@/domain/content/response'
+import type { Localized } from '@/domain/content/schema'
 import type { AnswerInput } from '@/db/progress'
 import { storedJson } from './storedJson'
 
@@ -30,6 +31,8 @@ export interface SentAnswer {
   input: Omit<AnswerInput, 'correct' | 'grade'> & { id: string; grade?: Grade }
   /** The log id of the answer it replaces (an exam question answered again). */
   replaces?: string
+  /** Its question's prompt, to name the question should it leave the bank before the answer is written. */
+  prompt?: Localized
   /** The page that sent it (see `openPage`); empty for one an earlier version kept in its tab. */
   page: string
 }

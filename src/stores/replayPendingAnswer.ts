@@ -14,6 +14,7 @@
  * next start-up, with a note that says why.
  */
 import { gradeAnswer } from '@/domain/content/grade'
+import type { Localized } from '@/domain/content/schema'
 import { gradeFor } from '@/domain/scheduling/fsrs'
 import type { Settings } from '@/db/records'
 import { getDB } from '@/db/database'
@@ -26,8 +27,8 @@ import { forgetSentAnswer, isThisPage, pageLockName, pageLocks, sentAnswer, sent
 
 /** What the learner is told about an answer replayed. */
 export type ReplayNote =
-  /** Its question is no longer in the bank: it was dropped. */
-  | { kind: 'gone'; questionId: string }
+  /** Its question is no longer in the bank: it was dropped. `prompt`: the question's, as it was sent. */
+  | { kind: 'gone'; questionId: string; prompt?: Localized }
   /** It could not be written now (`reason`, in the learner's language where known): it is kept and tried again. */
   | { kind: 'failed'; reason: string }
 
@@ -80,7 +81,7 @@ async function replayPage(page: string, bank: Bank, settings: () => Settings, no
   }
 }
 
-async function replayOne({ input, replaces }: SentAnswer, bank: Bank, settings: Settings): Promise<Outcome> {
+async function replayOne({ input, replaces, prompt }: SentAnswer, bank: Bank, settings: Settings): Promise<Outcome> {
   const db = getDB()
   try {
     if (await hasReviewLog(db, input.id)) return 'dropped'
@@ -88,7 +89,7 @@ async function replayOne({ input, replaces }: SentAnswer, bank: Bank, settings: 
     if (await answeredSince(db, input.questionId, input.now)) return 'dropped'
     await bank.loadQuestions([input.questionId])
     const found = bank.questionIndex.get(input.questionId)
-    if (!found) return { kind: 'gone', questionId: input.questionId }
+    if (!found) return { kind: 'gone', questionId: input.questionId, ...(prompt ? { prompt } : {}) }
     const verdict = await gradeAnswer(found.question, input.answer)
     // A quiz dropped since keeps its answers in the log, not in a quiz: so does this one.
     const attemptId = input.attemptId && (await getAttempt(db, input.attemptId)) ? input.attemptId : null
