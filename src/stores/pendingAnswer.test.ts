@@ -323,6 +323,27 @@ describe('an answer the page could not store', () => {
     expect(await db.reviews.count()).toBe(2)
   })
 
+  it('is kept when the learner goes on to another question; answered again, only the new answer is kept', async () => {
+    const { session } = await startQuiz()
+    const disk = diskFull()
+    session.setDraft({ selected: ['false'] })
+    await session.submit()
+    // Answered again (the first never stored): only the new answer stands.
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    expect(sentAnswers().map((a) => [a.input.questionId, a.input.answer])).toEqual([['demo-tf', { type: 'truefalse', value: true }]])
+    expect(locks.isHeld(pageLockName(sentAnswers()[0]!.page))).toBe(true)
+    // Left for a review, where a question is answered: the quiz's answer is still kept.
+    await session.openReview(null)
+    await session.dontKnow()
+    expect(sentAnswers().map((a) => [a.where.split(':')[0], a.input.answer.type])).toEqual([['quiz', 'truefalse'], ['review', 'skip']])
+    closePageOf(sentAnswers()[0]!)
+    disk.room()
+    newPage()
+    await replay()
+    expect((await db.reviews.toArray()).map((r) => [r.mode, r.answer.type]).sort()).toEqual([['practice', 'truefalse'], ['review', 'skip']])
+  })
+
   it('is written once when the page retries after another page wrote it', async () => {
     const { id, session } = await startQuiz()
     const disk = diskFull()

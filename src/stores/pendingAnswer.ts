@@ -43,9 +43,9 @@ let page = crypto.randomUUID()
 let previous: string | null = null
 /** This tab's page, kept in the tab for the page after it. */
 const tabPage = storedJson<string>(() => sessionStorage, 'qwen-study.page')
-/** The answer this page sent last and has not stored yet: a new one replaces it. */
-let mine: string | null = null
-/** Lets go of this page's lock (held while `mine` is set). */
+/** The answers this page sent and has not stored yet, by log id: where each was sent, and its question. */
+const mine = new Map<string, string>()
+/** Lets go of this page's lock (held while `mine` has any). */
 let letGo: (() => void) | null = null
 
 /** The browser's Web Locks, where it has them. */
@@ -74,7 +74,7 @@ export function openPage(): void {
   letGo?.()
   letGo = null
   page = crypto.randomUUID()
-  mine = null
+  mine.clear()
   previous = tabPage.read()
   tabPage.write(page)
 }
@@ -92,22 +92,26 @@ const answerKey = (id: string) => storedJson<SentAnswer>(() => localStorage, PRE
 const earlier = storedJson<Omit<SentAnswer, 'page'>>(() => sessionStorage, KEY)
 
 /**
- * Keeps an answer just sent (replacing this page's earlier one, if it was never stored: the
- * learner answered again). Storage blocked or full: the answer is written as before, only
- * without this safety net.
+ * Keeps an answer just sent. One this page sent earlier to the same question in the same place
+ * and never stored is dropped: the learner answered again. Storage blocked or full: the answer
+ * is written as before, only without this safety net.
  */
 export function keepSentAnswer(sent: Omit<SentAnswer, 'page'>): void {
   // The lock first: asked for before another tab can hear of the answer (a storage event).
   holdPageLock()
-  if (mine !== null && mine !== sent.input.id) answerKey(mine).write(null)
-  mine = sent.input.id
+  const place = `${sent.where} ${sent.input.questionId}`
+  for (const [id, at] of mine) {
+    if (at !== place || id === sent.input.id) continue
+    mine.delete(id)
+    answerKey(id).write(null)
+  }
+  mine.set(sent.input.id, place)
   answerKey(sent.input.id).write({ ...sent, page })
 }
 
 /** The answer is stored, or is not to be written (dropped). */
 export function forgetSentAnswer(id: string): void {
-  if (mine === id) {
-    mine = null
+  if (mine.delete(id) && mine.size === 0) {
     letGo?.()
     letGo = null
   }
