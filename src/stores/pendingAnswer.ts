@@ -1,7 +1,7 @@
 /**
  * Answers sent and not yet stored, kept in localStorage from the moment each is sent until it is
  * stored, so that a reload, a tab closed or crashed, or the browser killed between the two does
- * not drop it: the next page of the app writes it (`replayPendingAnswer.ts`). localStorage is
+ * not drop it: the next page of the app to start writes it (`replayPendingAnswer.ts`). localStorage is
  * shared by every tab of the app and outlives them; each answer has a key of its own (no tab
  * ever rewrites another's) and its log id is chosen when it is sent, so it is written once at
  * most whoever writes it.
@@ -15,42 +15,34 @@
  * Synchronous, like the draft: it must be there before `unload`.
  */
 import type { Grade } from '@/domain/content/response'
-import type { Localized } from '@/domain/content/schema'
 import type { AnswerInput } from '@/db/progress'
 import { storedJson } from './storedJson'
 
-const KEY = 'qwen-study.pending-answer'
 /** Each answer's key: the prefix and its log id. */
-const PREFIX = `${KEY}:`
+const PREFIX = 'qwen-study.pending-answer:'
 const LOCK_PREFIX = 'qwen-study.page:'
 
 export interface SentAnswer {
-  /** Where its draft was kept ('quiz:<attempt id>' or 'review'), to drop that draft once written. */
+  /** Where it was sent ('quiz:<attempt id>' or 'review'): a new answer to its question there replaces it. */
   where: string
   /** The answer as sent, before grading: its log id chosen, a flashcard's grade if any. */
   input: Omit<AnswerInput, 'correct' | 'grade'> & { id: string; grade?: Grade }
   /** The log id of the answer it replaces (an exam question answered again). */
   replaces?: string
-  /** Its question's prompt, to name the question should it leave the bank before the answer is written. */
-  prompt?: Localized
-  /** The page that sent it (see `openPage`); empty for one an earlier version kept in its tab. */
+  /** The page that sent it (see `openPage`). */
   page: string
 }
 
 /** This page's id, named by its lock. */
 let page = crypto.randomUUID()
-/** The page this tab showed before this one (it was reloaded, or left and come back to). */
-let previous: string | null = null
-/** This tab's page, kept in the tab for the page after it. */
-const tabPage = storedJson<string>(() => sessionStorage, 'qwen-study.page')
 /** The answers this page sent and has not stored yet, by log id: where each was sent, and its question. */
 const mine = new Map<string, string>()
 /** Lets go of this page's lock (held while `mine` has any). */
 let letGo: (() => void) | null = null
 
 /** The browser's Web Locks, where it has them. */
-export function pageLocks(): LockManager | null {
-  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null
+export function pageLocks(): LockManager | undefined {
+  return globalThis.navigator?.locks
 }
 
 export function pageLockName(id: string): string {
@@ -61,22 +53,12 @@ export function isThisPage(id: string): boolean {
   return id === page
 }
 
-/**
- * Whether `id` is the page this tab showed before this one: gone, even while the browser has not
- * let go of its lock yet (it does so a moment after a reload), so there is no waiting for it.
- */
-export function wasThisTab(id: string): boolean {
-  return id === previous
-}
-
-/** Starts this page (once, at start-up): a new page id, the tab's previous one remembered. */
+/** Starts this page (once, at start-up): a new page id. */
 export function openPage(): void {
   letGo?.()
   letGo = null
   page = crypto.randomUUID()
   mine.clear()
-  previous = tabPage.read()
-  tabPage.write(page)
 }
 
 /** Holds this page's lock until `letGo()`. */
@@ -88,8 +70,6 @@ function holdPageLock(): void {
 }
 
 const answerKey = (id: string) => storedJson<SentAnswer>(() => localStorage, PREFIX + id)
-/** Where an earlier version kept the answer being written: the tab's sessionStorage. */
-const earlier = storedJson<Omit<SentAnswer, 'page'>>(() => sessionStorage, KEY)
 
 /**
  * Keeps an answer just sent. One this page sent earlier to the same question in the same place
@@ -116,15 +96,11 @@ export function forgetSentAnswer(id: string): void {
     letGo = null
   }
   answerKey(id).write(null)
-  if (earlier.read()?.input.id === id) earlier.write(null)
 }
 
 /** The answer with log id `id`, while it is kept. */
 export function sentAnswer(id: string): SentAnswer | null {
-  const kept = answerKey(id).read()
-  if (kept) return kept
-  const old = earlier.read()
-  return old?.input.id === id ? { ...old, page: '' } : null
+  return answerKey(id).read()
 }
 
 /** Every answer kept, by any page, oldest first. */
@@ -138,18 +114,8 @@ export function sentAnswers(): SentAnswer[] {
   } catch {
     // Storage blocked: nothing was kept there.
   }
-  const old = earlier.read()?.input.id
-  if (old !== undefined && !ids.includes(old)) ids.push(old)
   return ids
     .map(sentAnswer)
     .filter((a): a is SentAnswer => typeof a?.input?.id === 'string' && typeof a.input.questionId === 'string')
     .sort((a, b) => a.input.now - b.input.now)
-}
-
-/** Runs `run` whenever another page keeps an answer (to write it if that page closes first). */
-export function onAnswerKeptElsewhere(run: () => void): void {
-  if (typeof window === 'undefined') return
-  window.addEventListener('storage', (e) => {
-    if (e.key?.startsWith(PREFIX) && e.newValue !== null) run()
-  })
 }

@@ -214,7 +214,7 @@ function useSessionCore() {
       durationMs: activeDuration(now, activeSince), now, attemptId: attempt.value?.id ?? null,
     }
     // From now until it is stored, a reload or the page closed does not drop it (pendingAnswer.ts).
-    keepSentAnswer({ where: draftPlace.value, input: grade ? { ...sent, grade } : sent, prompt: e.question.prompt, ...(replaces ? { replaces } : {}) })
+    keepSentAnswer({ where: draftPlace.value, input: grade ? { ...sent, grade } : sent, ...(replaces ? { replaces } : {}) })
     // Busy while grading too: a typed answer may wait for its grader to load.
     busy.value = true
     gradeError.value = false
