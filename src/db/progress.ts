@@ -136,10 +136,10 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
 
   const day = dayKeyAt(now)
   return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
-    // The reads do not depend on each other: sent together, they share the round trips. The
-    // day's first review is decided before the new entry is added (nothing may precede it).
     const written = await writtenAlready(db, input.id)
     if (written) return written
+    // The reads do not depend on each other: sent together, they share the round trips. The
+    // day's first review is decided before the new entry is added (nothing may precede it).
     const [card, entry, attempt, firstOfDay, dailyRow] = await Promise.all([
       db.cards.get(questionId),
       db.notebook.get(questionId),
