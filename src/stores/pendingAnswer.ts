@@ -1,10 +1,10 @@
 /**
  * Answers sent and not yet stored, kept in localStorage from the moment each is sent until it is
  * stored, so that a reload, a tab closed or crashed, or the browser killed between the two does
- * not drop it: the next page of the app to start writes it (`replayPendingAnswer.ts`). localStorage is
- * shared by every tab of the app and outlives them; each answer has a key of its own (no tab
- * ever rewrites another's) and its log id is chosen when it is sent, so it is written once at
- * most whoever writes it.
+ * not drop it: the next page of the app to start writes it (`replayPendingAnswer.ts`).
+ * localStorage is shared by every tab of the app and outlives them; each answer has a key of its
+ * own (no tab ever rewrites another's) and its log id is chosen when it is sent, so it is written
+ * once at most whoever writes it.
  *
  * While the page that sent an answer is open, that page is the one writing it: from sending an
  * answer until it is stored, the page holds a Web Lock named after it, which the browser lets go
@@ -35,7 +35,7 @@ export interface SentAnswer {
 
 /** This page's id, named by its lock. */
 let page = crypto.randomUUID()
-/** The answers this page sent and has not stored yet, by log id: where each was sent, and its question. */
+/** The answers this page sent and has not stored yet: log id → where it was sent and its question. */
 const mine = new Map<string, string>()
 /** Lets go of this page's lock (held while `mine` has any). */
 let letGo: (() => void) | null = null
