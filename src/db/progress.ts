@@ -118,12 +118,7 @@ export async function answeredSince(db: StudyDB, questionId: string, time: numbe
 /** What the answer with log id `id` left, when it is written already (null: it is not). Inside a transaction. */
 async function writtenAlready(db: StudyDB, id: string | undefined): Promise<AnswerWritten | null> {
   const log = id === undefined ? undefined : await db.reviews.get(id)
-  return log ? { log, attempt: await attemptOf(db, log) } : null
-}
-
-/** The attempt a log entry belongs to, as stored (null: none). */
-async function attemptOf(db: StudyDB, log: ReviewLogRecord): Promise<AttemptRecord | null> {
-  return (log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)) ?? null
+  return log ? { log, attempt: (log.attemptId === null ? undefined : await db.attempts.get(log.attemptId)) ?? null } : null
 }
 
 /**
@@ -141,17 +136,17 @@ export async function recordAnswer(db: StudyDB, input: AnswerInput, settings: Se
 
   const day = dayKeyAt(now)
   return db.transaction('rw', [db.cards, db.reviews, db.notebook, db.attempts, db.daily], async () => {
+    const written = await writtenAlready(db, input.id)
+    if (written) return written
     // The reads do not depend on each other: sent together, they share the round trips. The
     // day's first review is decided before the new entry is added (nothing may precede it).
-    const [stored, card, entry, attempt, firstOfDay, dailyRow] = await Promise.all([
-      input.id === undefined ? undefined : db.reviews.get(input.id),
+    const [card, entry, attempt, firstOfDay, dailyRow] = await Promise.all([
       db.cards.get(questionId),
       db.notebook.get(questionId),
       attemptId === null ? undefined : db.attempts.get(attemptId),
       isFirstOfDay(db, questionId, now),
       db.daily.get([day, setId]),
     ])
-    if (stored) return { log: stored, attempt: stored.attemptId === attemptId ? (attempt ?? null) : await attemptOf(db, stored) }
     if (attemptId !== null && !attempt) throw new ProgressError(`attempt ${attemptId} does not exist`, 'not-found')
     const cardBefore = card ?? null
     const notebookBefore = entry ?? null

@@ -374,8 +374,7 @@ export default {
     reload: 'Reload',
     otherTab: 'This app was updated in another tab. Reload to continue.',
     persistHint: 'Storage is not persistent — consider exporting a backup.',
-    answerDropped: 'An answer sent just before its page was closed was not recorded: its question ({id}) is no longer in the question bank. The rest of your progress is as it was.',
-    answerKept: 'An answer sent just before its page was closed could not be recorded yet ({reason}). It is kept on this device: press Retry saving once the problem is solved, or it is tried again the next time the app opens.',
+    answerDropped: 'An answer sent as its page closed was dropped: its question ({question}) is no longer in the bank.',
   },
   dialog: { close: 'Close', confirm: 'OK', cancel: 'Cancel' },
   // The importer's problems, by code (src/domain/import/types.ts IssueCode), with its parameters.

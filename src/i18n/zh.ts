@@ -374,8 +374,7 @@ export default {
     reload: '刷新',
     otherTab: '应用已在另一个标签页中更新，请刷新后继续。',
     persistHint: '存储未持久化——建议导出备份。',
-    answerDropped: '页面关闭前提交的一个答案没有记录：它的题目（{id}）已不在题库中。其余学习记录不受影响。',
-    answerKept: '页面关闭前提交的一个答案暂时未能记录（{reason}）。它仍保存在本设备上：问题解决后点“重试保存”，否则下次打开应用时会再试。',
+    answerDropped: '页面关闭前提交的答案未记录：题目（{question}）已不在题库中。',
   },
   dialog: { close: '关闭', confirm: '确定', cancel: '取消' },
   // The importer's problems, by code (src/domain/import/types.ts IssueCode), with its parameters.

@@ -5,7 +5,7 @@ import type { StorageMode } from '@/db/boot'
 import { DEFAULT_SETTINGS, type Settings } from '@/db/records'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
-import { onAnswerKeptElsewhere, openPage, sentAnswers } from './pendingAnswer'
+import { openPage, sentAnswers } from './pendingAnswer'
 import type { ReplayNote } from './replayPendingAnswer'
 import { dbApi } from './dbApi'
 import { liveResource } from './liveResource'
@@ -31,7 +31,7 @@ export const useAppStore = defineStore('app', () => {
   const startError = ref<string | null>(null)
   /** Another tab upgraded the database: this one must reload. */
   const mustReload = ref(false)
-  /** What the learner is told about answers a closed page left, written at start-up or since. */
+  /** What the learner is told about answers a closed page left. */
   const replayNotes = ref<ReplayNote[]>([])
   /**
    * Settings are live data: a save here or in another tab, an import or a reset shows at once.
@@ -120,10 +120,9 @@ export const useAppStore = defineStore('app', () => {
     }
     followBankChanges(db, bank, signature)
     // An answer sent just before a reload, or before a tab was closed, is written now, before
-    // any screen reads progress; one another tab sends is written here if that tab closes first.
+    // any screen reads progress.
     openPage()
     if (sentAnswers().length > 0) await replayAnswers()
-    onAnswerKeptElsewhere(() => void replayAnswers())
     // The due count labels home's review button and the header's badge; no screen waits for it.
     due.watch()
     setInterval(() => {
@@ -158,19 +157,14 @@ export const useAppStore = defineStore('app', () => {
     )
   }
 
-  /** Writes the answers closed pages left (pendingAnswer.ts); a note replaces the earlier ones of its kind. */
+  /** Writes the answers closed pages left (pendingAnswer.ts); its notes replace the earlier ones (none left: the notes go). */
   async function replayAnswers(): Promise<void> {
     const { replayPendingAnswers } = await import('./replayPendingAnswer')
-    replayNotes.value = replayNotes.value.filter((n) => n.kind !== 'failed')
+    replayNotes.value = []
     await replayPendingAnswers(
       () => settingsLive.data.value,
       (n) => (replayNotes.value = [...replayNotes.value, n]),
     )
-  }
-
-  /** The learner has read a note about a replayed answer. */
-  function dismissReplayNote(n: ReplayNote): void {
-    replayNotes.value = replayNotes.value.filter((x) => x !== n)
   }
 
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
@@ -187,7 +181,6 @@ export const useAppStore = defineStore('app', () => {
     mustReload,
     replayNotes,
     replayAnswers,
-    dismissReplayNote,
     settings: settingsLive.data,
     dueCount: due.data,
     now,

@@ -42,7 +42,6 @@ beforeEach(() => {
   local = memoryStorage()
   locks = new FakeLocks()
   vi.stubGlobal('localStorage', local)
-  vi.stubGlobal('sessionStorage', memoryStorage())
   vi.stubGlobal('navigator', { locks })
   newPage()
 })
@@ -51,12 +50,8 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/**
- * A page of the app opens, in a new tab (the default: a sessionStorage of its own) or in the tab
- * that showed the last page (`'reload'`): its own stores and page id.
- */
-function newPage(tab: 'new' | 'reload' = 'new'): void {
-  if (tab === 'new') vi.stubGlobal('sessionStorage', memoryStorage())
+/** A page of the app opens (a new tab, or the same tab reloaded): its own stores and page id. */
+function newPage(): void {
   setActivePinia(createPinia())
   openPage()
 }
@@ -173,31 +168,19 @@ describe('an answer sent', () => {
     expect(sentAnswers()).toEqual([])
   })
 
-  it('is written at once by the page its tab reloaded to, even while the browser still holds the page before', async () => {
-    const { id, sent } = await answerCutShort()
-    // The browser lets go of the page before a little later: the reload must not wait for it.
-    expect(locks.isHeld(pageLockName(sent.page))).toBe(true)
-    newPage('reload')
-    await replay()
-    expect((await db.attempts.get(id))?.answers).toHaveLength(1)
-    expect(sentAnswers()).toEqual([])
-    closePageOf(sent)
-    newPage('reload')
-    await replay()
-    expect(await db.reviews.count()).toBe(1)
-  })
-
-  it('is left to its page while that page is open, and written by another open page as soon as it closes', async () => {
+  it('is left to its page while that page is open, and written by the next page to start once it is closed', async () => {
     const { id, sent } = await answerCutShort()
     // A second tab starts while the first is still writing: it does not write the answer too.
     newPage()
     expect(await replay()).toEqual([])
     expect(await db.reviews.count()).toBe(0)
     expect(sentAnswers()).toHaveLength(1)
-    // The first tab is closed before its write landed: the second tab writes it.
+    // The first tab is closed before its write landed: the next page to start writes it.
     closePageOf(sent)
-    await vi.waitFor(async () => expect(await db.reviews.count()).toBe(1))
-    await vi.waitFor(() => expect(sentAnswers()).toEqual([]))
+    newPage()
+    await replay()
+    expect(await db.reviews.count()).toBe(1)
+    expect(sentAnswers()).toEqual([])
     expect((await db.attempts.get(id))?.answers.map((a) => a.reviewId)).toEqual([sent.input.id])
   })
 
@@ -222,18 +205,6 @@ describe('an answer sent', () => {
     expect(await db.reviews.count()).toBe(1)
     expect(await db.reviews.get(sent.input.id)).toBeDefined()
     expect(sentAnswers()).toEqual([])
-  })
-
-  it('left by an earlier version in the tab’s sessionStorage is written too, once', async () => {
-    const { sent } = await answerCutShort()
-    local.items.clear()
-    const { page: _, ...earlier } = sent
-    sessionStorage.setItem('qwen-study.pending-answer', JSON.stringify(earlier))
-    newPage('reload')
-    await replay()
-    await replay()
-    expect(await db.reviews.count()).toBe(1)
-    expect(sessionStorage.getItem('qwen-study.pending-answer')).toBeNull()
   })
 })
 
@@ -320,6 +291,27 @@ describe('an answer the page could not store', () => {
     await replay()
     expect((await db.attempts.get(id))?.answers.map((a) => a.questionId)).toEqual(['demo-tf', 'demo-single'])
     expect(await db.reviews.count()).toBe(2)
+  })
+
+  it('is kept when the learner goes on to another question; answered again, only the new answer is kept', async () => {
+    const { session } = await startQuiz()
+    const disk = diskFull()
+    session.setDraft({ selected: ['false'] })
+    await session.submit()
+    // Answered again (the first never stored): only the new answer stands.
+    session.setDraft({ selected: ['true'] })
+    await session.submit()
+    expect(sentAnswers().map((a) => [a.input.questionId, a.input.answer])).toEqual([['demo-tf', { type: 'truefalse', value: true }]])
+    expect(locks.isHeld(pageLockName(sentAnswers()[0]!.page))).toBe(true)
+    // Left for a review, where a question is answered: the quiz's answer is still kept.
+    await session.openReview(null)
+    await session.dontKnow()
+    expect(sentAnswers().map((a) => [a.where.split(':')[0], a.input.answer.type])).toEqual([['quiz', 'truefalse'], ['review', 'skip']])
+    closePageOf(sentAnswers()[0]!)
+    disk.room()
+    newPage()
+    await replay()
+    expect((await db.reviews.toArray()).map((r) => [r.mode, r.answer.type]).sort()).toEqual([['practice', 'truefalse'], ['review', 'skip']])
   })
 
   it('is written once when the page retries after another page wrote it', async () => {

@@ -1,10 +1,10 @@
 /**
  * Answers sent and not yet stored, kept in localStorage from the moment each is sent until it is
  * stored, so that a reload, a tab closed or crashed, or the browser killed between the two does
- * not drop it: the next page of the app writes it (`replayPendingAnswer.ts`). localStorage is
- * shared by every tab of the app and outlives them; each answer has a key of its own (no tab
- * ever rewrites another's) and its log id is chosen when it is sent, so it is written once at
- * most whoever writes it.
+ * not drop it: the next page of the app to start writes it (`replayPendingAnswer.ts`).
+ * localStorage is shared by every tab of the app and outlives them; each answer has a key of its
+ * own (no tab ever rewrites another's) and its log id is chosen when it is sent, so it is written
+ * once at most whoever writes it.
  *
  * While the page that sent an answer is open, that page is the one writing it: from sending an
  * answer until it is stored, the page holds a Web Lock named after it, which the browser lets go
@@ -18,36 +18,31 @@ import type { Grade } from '@/domain/content/response'
 import type { AnswerInput } from '@/db/progress'
 import { storedJson } from './storedJson'
 
-const KEY = 'qwen-study.pending-answer'
 /** Each answer's key: the prefix and its log id. */
-const PREFIX = `${KEY}:`
+const PREFIX = 'qwen-study.pending-answer:'
 const LOCK_PREFIX = 'qwen-study.page:'
 
 export interface SentAnswer {
-  /** Where its draft was kept ('quiz:<attempt id>' or 'review'), to drop that draft once written. */
+  /** Where it was sent ('quiz:<attempt id>' or 'review'): a new answer to its question there replaces it. */
   where: string
   /** The answer as sent, before grading: its log id chosen, a flashcard's grade if any. */
   input: Omit<AnswerInput, 'correct' | 'grade'> & { id: string; grade?: Grade }
   /** The log id of the answer it replaces (an exam question answered again). */
   replaces?: string
-  /** The page that sent it (see `openPage`); empty for one an earlier version kept in its tab. */
+  /** The page that sent it (see `openPage`). */
   page: string
 }
 
 /** This page's id, named by its lock. */
 let page = crypto.randomUUID()
-/** The page this tab showed before this one (it was reloaded, or left and come back to). */
-let previous: string | null = null
-/** This tab's page, kept in the tab for the page after it. */
-const tabPage = storedJson<string>(() => sessionStorage, 'qwen-study.page')
-/** The answer this page sent last and has not stored yet: a new one replaces it. */
-let mine: string | null = null
-/** Lets go of this page's lock (held while `mine` is set). */
+/** The answers this page sent and has not stored yet: log id → where it was sent and its question. */
+const mine = new Map<string, string>()
+/** Lets go of this page's lock (held while `mine` has any). */
 let letGo: (() => void) | null = null
 
 /** The browser's Web Locks, where it has them. */
-export function pageLocks(): LockManager | null {
-  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null
+export function pageLocks(): LockManager | undefined {
+  return globalThis.navigator?.locks
 }
 
 export function pageLockName(id: string): string {
@@ -58,22 +53,12 @@ export function isThisPage(id: string): boolean {
   return id === page
 }
 
-/**
- * Whether `id` is the page this tab showed before this one: gone, even while the browser has not
- * let go of its lock yet (it does so a moment after a reload), so there is no waiting for it.
- */
-export function wasThisTab(id: string): boolean {
-  return id === previous
-}
-
-/** Starts this page (once, at start-up): a new page id, the tab's previous one remembered. */
+/** Starts this page (once, at start-up): a new page id. */
 export function openPage(): void {
   letGo?.()
   letGo = null
   page = crypto.randomUUID()
-  mine = null
-  previous = tabPage.read()
-  tabPage.write(page)
+  mine.clear()
 }
 
 /** Holds this page's lock until `letGo()`. */
@@ -85,39 +70,37 @@ function holdPageLock(): void {
 }
 
 const answerKey = (id: string) => storedJson<SentAnswer>(() => localStorage, PREFIX + id)
-/** Where an earlier version kept the answer being written: the tab's sessionStorage. */
-const earlier = storedJson<Omit<SentAnswer, 'page'>>(() => sessionStorage, KEY)
 
 /**
- * Keeps an answer just sent (replacing this page's earlier one, if it was never stored: the
- * learner answered again). Storage blocked or full: the answer is written as before, only
- * without this safety net.
+ * Keeps an answer just sent. One this page sent earlier to the same question in the same place
+ * and never stored is dropped: the learner answered again. Storage blocked or full: the answer
+ * is written as before, only without this safety net.
  */
 export function keepSentAnswer(sent: Omit<SentAnswer, 'page'>): void {
   // The lock first: asked for before another tab can hear of the answer (a storage event).
   holdPageLock()
-  if (mine !== null && mine !== sent.input.id) answerKey(mine).write(null)
-  mine = sent.input.id
+  const place = `${sent.where} ${sent.input.questionId}`
+  for (const [id, at] of mine) {
+    if (at !== place || id === sent.input.id) continue
+    mine.delete(id)
+    answerKey(id).write(null)
+  }
+  mine.set(sent.input.id, place)
   answerKey(sent.input.id).write({ ...sent, page })
 }
 
 /** The answer is stored, or is not to be written (dropped). */
 export function forgetSentAnswer(id: string): void {
-  if (mine === id) {
-    mine = null
+  if (mine.delete(id) && mine.size === 0) {
     letGo?.()
     letGo = null
   }
   answerKey(id).write(null)
-  if (earlier.read()?.input.id === id) earlier.write(null)
 }
 
 /** The answer with log id `id`, while it is kept. */
 export function sentAnswer(id: string): SentAnswer | null {
-  const kept = answerKey(id).read()
-  if (kept) return kept
-  const old = earlier.read()
-  return old?.input.id === id ? { ...old, page: '' } : null
+  return answerKey(id).read()
 }
 
 /** Every answer kept, by any page, oldest first. */
@@ -131,18 +114,8 @@ export function sentAnswers(): SentAnswer[] {
   } catch {
     // Storage blocked: nothing was kept there.
   }
-  const old = earlier.read()?.input.id
-  if (old !== undefined && !ids.includes(old)) ids.push(old)
   return ids
     .map(sentAnswer)
     .filter((a): a is SentAnswer => typeof a?.input?.id === 'string' && typeof a.input.questionId === 'string')
     .sort((a, b) => a.input.now - b.input.now)
-}
-
-/** Runs `run` whenever another page keeps an answer (to write it if that page closes first). */
-export function onAnswerKeptElsewhere(run: () => void): void {
-  if (typeof window === 'undefined') return
-  window.addEventListener('storage', (e) => {
-    if (e.key?.startsWith(PREFIX) && e.newValue !== null) run()
-  })
 }

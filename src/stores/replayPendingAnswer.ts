@@ -2,8 +2,8 @@
  * Writes the answers that pages closed before storing them (see pendingAnswer.ts): each graded
  * again and recorded at the time it was sent, in the quiz it was sent in. Loaded only when one
  * is waiting. An answer is written by one page, once:
- * - only once the page that sent it is gone (its lock free, or it is the page this tab was
- *   reloaded from); while that page is open it is left to it, and written here as soon as it closes;
+ * - only once the page that sent it is gone (its lock free); while that page is open it is left
+ *   to it (the next start-up after it closes writes it);
  * - under that page's lock, so two pages never write the same answers at once, and read again
  *   under it (another page may have written it meanwhile);
  * - with the log id chosen when it was sent: an answer stored already is not written again (the
@@ -18,11 +18,9 @@ import { gradeFor } from '@/domain/scheduling/fsrs'
 import type { Settings } from '@/db/records'
 import { getDB } from '@/db/database'
 import { answeredSince, hasReviewLog, ProgressError, recordAnswer, replaceAnswer } from '@/db/progress'
-import { getAttempt } from '@/db/queries'
 import { useBankStore } from './bank'
 import { describeError } from './describeError'
-import { readDraft, writeDraft } from './draftStorage'
-import { forgetSentAnswer, isThisPage, pageLockName, pageLocks, sentAnswer, sentAnswers, wasThisTab, type SentAnswer } from './pendingAnswer'
+import { forgetSentAnswer, isThisPage, pageLockName, pageLocks, sentAnswer, sentAnswers, type SentAnswer } from './pendingAnswer'
 
 /** What the learner is told about an answer replayed. */
 export type ReplayNote =
@@ -34,34 +32,15 @@ export type ReplayNote =
 type Bank = ReturnType<typeof useBankStore>
 type Outcome = 'written' | 'dropped' | ReplayNote
 
-/** Pages whose lock this page waits for, to write their answers once they close. */
-const waitingFor = new Set<string>()
-
-/**
- * Writes what closed pages left; for a page still open, waits (without holding anything up) for
- * it to close and writes what it left then. Resolves once the answers of closed pages are
- * written; `note` hears what the learner should be told.
- */
+/** Writes what closed pages left; `note` hears what the learner should be told. */
 export async function replayPendingAnswers(settings: () => Settings, note: (n: ReplayNote) => void): Promise<void> {
   const bank = useBankStore()
   const locks = pageLocks()
   const pages = [...new Set(sentAnswers().map((a) => a.page))].filter((p) => !isThisPage(p))
   for (const page of pages) {
+    const run = () => replayPage(page, bank, settings, note)
     // Without Web Locks no page can tell whether another is open: the write's own check keeps it once.
-    if (!locks) {
-      await replayPage(page, bank, settings, note)
-      continue
-    }
-    const done = await locks.request(pageLockName(page), { ifAvailable: true }, async (lock) => {
-      if (lock) await replayPage(page, bank, settings, note)
-      return lock !== null
-    })
-    // The page this tab was reloaded from is gone, whatever its lock says a moment longer.
-    if (!done && wasThisTab(page)) await replayPage(page, bank, settings, note)
-    else if (!done && !waitingFor.has(page)) {
-      waitingFor.add(page)
-      void locks.request(pageLockName(page), () => replayPage(page, bank, settings, note)).finally(() => waitingFor.delete(page))
-    }
+    await (locks ? locks.request(pageLockName(page), { ifAvailable: true }, (lock) => lock && run()) : run())
   }
 }
 
@@ -72,11 +51,8 @@ async function replayPage(page: string, bank: Bank, settings: () => Settings, no
     if (!sent) continue
     const outcome = await replayOne(sent, bank, settings())
     if (outcome !== 'written' && outcome !== 'dropped') note(outcome)
-    if (outcome === 'written' || outcome === 'dropped' || outcome.kind === 'gone') {
-      forgetSentAnswer(input.id)
-      // Written or dropped: its draft would only bring the old answer back into the box.
-      if (readDraft(sent.where, input.questionId) !== null) writeDraft(null)
-    }
+    // Written or dropped (its draft, if any, gives way to the next question's).
+    if (outcome === 'written' || outcome === 'dropped' || outcome.kind === 'gone') forgetSentAnswer(input.id)
   }
 }
 
@@ -90,11 +66,15 @@ async function replayOne({ input, replaces }: SentAnswer, bank: Bank, settings: 
     const found = bank.questionIndex.get(input.questionId)
     if (!found) return { kind: 'gone', questionId: input.questionId }
     const verdict = await gradeAnswer(found.question, input.answer)
-    // A quiz dropped since keeps its answers in the log, not in a quiz: so does this one.
-    const attemptId = input.attemptId && (await getAttempt(db, input.attemptId)) ? input.attemptId : null
-    const answer = { ...input, setId: found.setId, attemptId, correct: verdict.correct, grade: input.grade ?? gradeFor(verdict.correct) }
-    if (replaces !== undefined && attemptId !== null && (await hasReviewLog(db, replaces))) await replaceAnswer(db, replaces, answer, settings)
-    else await recordAnswer(db, answer, settings)
+    const answer = { ...input, setId: found.setId, correct: verdict.correct, grade: input.grade ?? gradeFor(verdict.correct) }
+    if (replaces !== undefined && (await hasReviewLog(db, replaces))) await replaceAnswer(db, replaces, answer, settings)
+    else {
+      await recordAnswer(db, answer, settings).catch((e: unknown) => {
+        // A quiz dropped since keeps its answers in the log, not in a quiz: so does this one.
+        if (e instanceof ProgressError && e.code === 'not-found' && answer.attemptId) return recordAnswer(db, { ...answer, attemptId: null }, settings)
+        throw e
+      })
+    }
     return 'written'
   } catch (e) {
     // What it refers to changed so that it has no place left (an exam answer it replaces was
