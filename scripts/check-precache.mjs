@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // After `vite build`: every emitted file must be in the service worker's precache list (so the
 // app works offline after one visit), none may exceed 2 MiB, and the list as a learner downloads
-// it (each file gzip-compressed, as servers send it) stays within 320 KiB. Exits 1 listing each
+// it (each file gzip-compressed, as servers send it) stays within 330 KiB. Exits 1 listing each
 // problem.
 // Usage: node scripts/check-precache.mjs [distDir]
 import { readFileSync, readdirSync, statSync } from 'node:fs'
@@ -14,11 +14,11 @@ const LIMIT = 2 * 1024 * 1024
  * The build's guard on the precache: gzip bytes of every precached file (zlib's default level, as
  * servers use). The performance target stays 300 KB (npm run bench reports against it); the guard
  * sits above it since every problem of a file a learner imports or restores is explained in both
- * languages and typed answers are read in many more forms (319.6 KiB with a stylesheet per
- * screen, about 317 KiB with one for every screen): it stops growth, it does not say the target
- * is met.
+ * languages, typed answers are read in many more forms, ordering and matching answers are drawn
+ * as marked lists and an answer is kept until stored (324.3 KiB when the guard moved from 320 to
+ * 330): it stops growth, it does not say the target is met.
  */
-const BUDGET = 320 * 1024
+const BUDGET = 330 * 1024
 // The service worker and its runtime are what does the caching; they are not cached themselves.
 // The PNG icons are fetched by the browser when the app is installed and shown by no screen.
 // The in-memory database (fake-indexeddb) only runs where IndexedDB is blocked, and a browser
