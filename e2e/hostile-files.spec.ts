@@ -38,12 +38,6 @@ async function studiedSet(page: Page): Promise<string> {
   return id
 }
 
-/** A message with its parameters filled in, the rest (dates in the learner's format) matched by anything. */
-function template(locale: Locale, key: string, params: Record<string, string>): RegExp {
-  const text = t(locale, key, params)
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+')}$`)
-}
-
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))))
 const utf16NoBom = (text: string) => Buffer.from(text, 'utf16le')
