@@ -20,6 +20,7 @@ import {
   expectNoFocusTrap,
   expectVerdict,
   focused,
+  focusObscuredBy,
   focusRingShown,
   questionOnScreen,
   recordAnnouncements,
@@ -235,6 +236,18 @@ for (const { locale, viewport, setId, count } of KEYBOARD_QUIZZES) {
           await expectRing(page, 'Ctrl+Z')
           await answerByShortcuts(page, locale, q, ok)
           await expectFeedback(page, locale, q, ok, k === n)
+        }
+        if (viewport.width < 600) {
+          // On a phone Next is pinned to the bottom: nothing the keyboard reaches in the feedback hides behind it.
+          const next = button(page, t(locale, k === n ? 'quiz.finish' : 'quiz.next'))
+          const bar = main.getByRole('button', { name: t(locale, 'quiz.shortcuts'), exact: true })
+          for (const [key, target] of [['Shift+Tab', bar], ['Tab', next]] as const) {
+            for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+              await page.keyboard.press(key)
+              expect.soft(await focusObscuredBy(page), `${key} in the feedback of ${q.id}: ${await focused(page)} is hidden`).toBeNull()
+            }
+          }
+          await expect(next).toBeFocused()
         }
         if (!trapChecked && q.type === 'matching') {
           // The feedback of a question full of buttons traps nothing: Tab goes round the page and back.
