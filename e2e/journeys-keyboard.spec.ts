@@ -517,12 +517,12 @@ async function answerAndReadPromise(page: Page, locale: Locale, q: Question, rig
   return intervalMs(locale, (await pressed.innerText()).replace(t(locale, 'grade.3'), ''))
 }
 
-test.describe('spaced repetition over days (zh, desktop)', () => {
-  test.use({ appLocale: 'zh', viewport: DESKTOP })
+for (const [locale, viewport] of [['zh', DESKTOP], ['en', PHONE]] as const) {
+test.describe(`spaced repetition over days (${locale}, ${viewport.width}px)`, () => {
+  test.use({ appLocale: locale, viewport })
 
   test('each question comes back when its grade said, at +1, +3 and +10 days; home, header and review agree; "again" brings one back the same day', async ({ page }) => {
     test.setTimeout(300_000)
-    const locale: Locale = 'zh'
     const main = page.getByRole('main')
     await page.clock.install({ time: DAY_ONE })
     const now = () => page.evaluate(() => Date.now())
@@ -591,7 +591,7 @@ test.describe('spaced repetition over days (zh, desktop)', () => {
     }
     // More later today (their learning steps): the end says so, not "done for today".
     await expect(main.getByRole('heading', { level: 2, name: t(locale, 'review.doneForNow') })).toBeVisible()
-    await expectNoSeriousA11yViolations(page, 'review, nothing due right now (zh)')
+    await expectNoSeriousA11yViolations(page, `review, nothing due right now (${locale})`)
     // No more new questions from now on: what comes back is what is due.
     await page.goto('/settings')
     await perDay.fill('0')
@@ -616,7 +616,7 @@ test.describe('spaced repetition over days (zh, desktop)', () => {
       if (shown.length && !againShown) {
         againShown = true
         const again = shown[0]!
-        await expectNoSeriousA11yViolations(page, `review done on day +${day} (zh)`)
+        await expectNoSeriousA11yViolations(page, `review done on day +${day} (${locale})`)
         await page.clock.fastForward(15 * MINUTE)
         expect(await reviewWhatIsDue(`15 minutes after "again" on day +${day}`), `"again" brings ${again} back the same day`).toEqual([again])
       }
@@ -625,6 +625,7 @@ test.describe('spaced repetition over days (zh, desktop)', () => {
     expect(due.size).toBe(3)
   })
 })
+}
 
 /** The stats screen's review total: the definition that follows its "Reviews" term. */
 async function reviewsInStats(page: Page, locale: Locale): Promise<number> {
