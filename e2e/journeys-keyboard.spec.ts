@@ -707,6 +707,7 @@ for (const { from, to, viewport } of SWITCHES) {
       await expect(page.locator('html')).toHaveAttribute('lang', to === 'zh' ? 'zh-CN' : 'en')
       await expect(main.getByText(t(to, 'quiz.progress', { k: 2, n: 5 }))).toBeVisible()
       expect((await questionOnScreen(page, to)).id, 'the same question, in the other language').toBe(q2.id)
+      await expect(page, 'the tab title follows the language').toHaveTitle(`${t(to, 'setup.practice')} | ${t(to, 'app.name')}`)
       await expectDraft(page, to, from, q2, 'after switching the language')
       await themeTo(page, to, 'dark')
       await expectDraft(page, to, from, q2, 'after switching the theme')
@@ -789,6 +790,8 @@ for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
       /** Landmarks and names, then axe, on the screen now shown. */
       const screen = async (label: string, heading: string) => {
         await expect(title(page)).toHaveText(heading)
+        // The tab's title, read out on arrival and in the list of tabs, names the screen in the language shown.
+        await expect(page, `the page title on ${label}`).toHaveTitle(`${heading} | ${t(locale, 'app.name')}`)
         await expectLandmarks(page, `${label} (${locale})`)
         await expectNoSeriousA11yViolations(page, `${label} (${locale}, ${viewport.width}px)`)
       }
@@ -818,7 +821,8 @@ for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
 
       // The quiz's h1 is for screen readers only; the question is the article named by its prompt.
       const q1 = await questionOnScreen(page, locale)
-      await expect(title(page)).toBeAttached()
+      await expect(title(page)).toHaveText(t(locale, 'setup.practice'))
+      await expect(page).toHaveTitle(`${t(locale, 'setup.practice')} | ${t(locale, 'app.name')}`)
       await expectLandmarks(page, `a question (${locale})`)
       await expect(page.getByRole('status').filter({ hasText: /\S/ }), 'nothing read out before an answer').toHaveCount(0)
       heard = (await announcements(page)).length
