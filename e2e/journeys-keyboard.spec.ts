@@ -20,6 +20,7 @@ import {
   expectNoFocusTrap,
   expectVerdict,
   focused,
+  focusObscuredBy,
   focusRingShown,
   questionOnScreen,
   recordAnnouncements,
@@ -235,6 +236,18 @@ for (const { locale, viewport, setId, count } of KEYBOARD_QUIZZES) {
           await expectRing(page, 'Ctrl+Z')
           await answerByShortcuts(page, locale, q, ok)
           await expectFeedback(page, locale, q, ok, k === n)
+        }
+        if (viewport.width < 600) {
+          // On a phone Next is pinned to the bottom: nothing the keyboard reaches in the feedback hides behind it.
+          const next = button(page, t(locale, k === n ? 'quiz.finish' : 'quiz.next'))
+          const bar = main.getByRole('button', { name: t(locale, 'quiz.shortcuts'), exact: true })
+          for (const [key, target] of [['Shift+Tab', bar], ['Tab', next]] as const) {
+            for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+              await page.keyboard.press(key)
+              expect.soft(await focusObscuredBy(page), `${key} in the feedback of ${q.id}: ${await focused(page)} is hidden`).toBeNull()
+            }
+          }
+          await expect(next).toBeFocused()
         }
         if (!trapChecked && q.type === 'matching') {
           // The feedback of a question full of buttons traps nothing: Tab goes round the page and back.
@@ -504,114 +517,115 @@ async function answerAndReadPromise(page: Page, locale: Locale, q: Question, rig
   return intervalMs(locale, (await pressed.innerText()).replace(t(locale, 'grade.3'), ''))
 }
 
-test.describe('spaced repetition over days (zh, desktop)', () => {
-  test.use({ appLocale: 'zh', viewport: DESKTOP })
+for (const [locale, viewport] of [['zh', DESKTOP], ['en', PHONE]] as const) {
+  test.describe(`spaced repetition over days (${locale}, ${viewport.width}px)`, () => {
+    test.use({ appLocale: locale, viewport })
 
-  test('each question comes back when its grade said, at +1, +3 and +10 days; home, header and review agree; "again" brings one back the same day', async ({ page }) => {
-    test.setTimeout(300_000)
-    const locale: Locale = 'zh'
-    const main = page.getByRole('main')
-    await page.clock.install({ time: DAY_ONE })
-    const now = () => page.evaluate(() => Date.now())
-    /** Every question met, and when it is due by what the screen promised. */
-    const due = new Map<string, { q: Question; at: Due }>()
+    test('each question comes back when its grade said, at +1, +3 and +10 days; home, header and review agree; "again" brings one back the same day', async ({ page }) => {
+      test.setTimeout(300_000)
+      const main = page.getByRole('main')
+      await page.clock.install({ time: DAY_ONE })
+      const now = () => page.evaluate(() => Date.now())
+      /** Every question met, and when it is due by what the screen promised. */
+      const due = new Map<string, { q: Question; at: Due }>()
 
-    /**
-     * Opens home and the review as they are now: the questions due (by the promises) are the
-     * ones home counts, the review counts and the review shows, each once (a miss may come back
-     * after its step); answered right, but for `miss` (the first one shown, answered wrong).
-     * Returns the ids shown.
-     */
-    const reviewWhatIsDue = async (when: string, miss = false): Promise<string[]> => {
-      const at = await now()
-      for (const { q, at: d } of due.values()) {
-        if (d !== 'soon') expect(Math.abs(d - at), `${q.id} falls due too close to ${when} to tell`).toBeGreaterThan(2 * MINUTE)
+      /**
+       * Opens home and the review as they are now: the questions due (by the promises) are the
+       * ones home counts, the review counts and the review shows, each once (a miss may come back
+       * after its step); answered right, but for `miss` (the first one shown, answered wrong).
+       * Returns the ids shown.
+       */
+      const reviewWhatIsDue = async (when: string, miss = false): Promise<string[]> => {
+        const at = await now()
+        for (const { q, at: d } of due.values()) {
+          if (d !== 'soon') expect(Math.abs(d - at), `${q.id} falls due too close to ${when} to tell`).toBeGreaterThan(2 * MINUTE)
+        }
+        const expected = [...due.entries()].filter(([, v]) => v.at === 'soon' || v.at <= at).map(([id]) => id)
+        await page.goto('/')
+        await expectDueOnHome(page, locale, expected.length, when)
+        await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: new RegExp(`^${escapeRe(t(locale, 'nav.review'))}`) }).click()
+        await expect(title(page)).toHaveText(t(locale, 'review.title'))
+        if (expected.length === 0) {
+          await expect(reviewDone(page, locale), `nothing is due ${when}`).toBeVisible()
+          return []
+        }
+        expect(await reviewCounts(page, locale), `the review's counts ${when}`).toEqual({ due: expected.length, fresh: 0 })
+        const shown: string[] = []
+        const missed = new Set<string>()
+        for (let i = 0; i < expected.length + 3; i++) {
+          await expect(main.getByRole('article').or(reviewDone(page, locale)).first()).toBeVisible()
+          if (await reviewDone(page, locale).isVisible()) break
+          const q = await questionOnScreen(page, locale)
+          expect(expected.includes(q.id) || missed.has(q.id), `${q.id} is shown ${when} but was not due`).toBe(true)
+          if (!missed.has(q.id)) expect(shown, `${q.id} shown twice ${when}`).not.toContain(q.id)
+          const right = !(miss && shown.length === 0)
+          shown.push(q.id)
+          if (!right) missed.add(q.id)
+          const promise = await answerAndReadPromise(page, locale, q, right)
+          due.set(q.id, { q, at: promise === 'soon' ? 'soon' : (await now()) + promise })
+          await button(page, t(locale, 'quiz.next')).click()
+        }
+        await expect(reviewDone(page, locale)).toBeVisible()
+        expect([...new Set(shown)].sort(), `the questions the review showed ${when}`).toEqual([...expected].sort())
+        return shown
       }
-      const expected = [...due.entries()].filter(([, v]) => v.at === 'soon' || v.at <= at).map(([id]) => id)
-      await page.goto('/')
-      await expectDueOnHome(page, locale, expected.length, when)
-      await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: new RegExp(`^${escapeRe(t(locale, 'nav.review'))}`) }).click()
-      await expect(title(page)).toHaveText(t(locale, 'review.title'))
-      if (expected.length === 0) {
-        await expect(reviewDone(page, locale), `nothing is due ${when}`).toBeVisible()
-        return []
-      }
-      expect(await reviewCounts(page, locale), `the review's counts ${when}`).toEqual({ due: expected.length, fresh: 0 })
-      const shown: string[] = []
-      const missed = new Set<string>()
-      for (let i = 0; i < expected.length + 3; i++) {
-        await expect(main.getByRole('article').or(reviewDone(page, locale)).first()).toBeVisible()
-        if (await reviewDone(page, locale).isVisible()) break
+
+      // Three new questions a day, set by its label.
+      await page.goto('/settings')
+      const perDay = main.getByLabel(t(locale, 'settings.newPerDay'))
+      await perDay.fill('3')
+      await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
+      await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
+      await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.home') }).click()
+      await expectDueOnHome(page, locale, 0, 'before anything is learned')
+      await main.getByRole('link', { name: t(locale, 'home.learnNew', { n: 3 }) }).click()
+      expect(await reviewCounts(page, locale)).toEqual({ due: 0, fresh: 3 })
+
+      // Day one: three new questions, the second missed.
+      for (const right of [true, false, true]) {
         const q = await questionOnScreen(page, locale)
-        expect(expected.includes(q.id) || missed.has(q.id), `${q.id} is shown ${when} but was not due`).toBe(true)
-        if (!missed.has(q.id)) expect(shown, `${q.id} shown twice ${when}`).not.toContain(q.id)
-        const right = !(miss && shown.length === 0)
-        shown.push(q.id)
-        if (!right) missed.add(q.id)
+        expect(due.has(q.id), `${q.id} shown twice`).toBe(false)
         const promise = await answerAndReadPromise(page, locale, q, right)
         due.set(q.id, { q, at: promise === 'soon' ? 'soon' : (await now()) + promise })
         await button(page, t(locale, 'quiz.next')).click()
       }
-      await expect(reviewDone(page, locale)).toBeVisible()
-      expect([...new Set(shown)].sort(), `the questions the review showed ${when}`).toEqual([...expected].sort())
-      return shown
-    }
+      // More later today (their learning steps): the end says so, not "done for today".
+      await expect(main.getByRole('heading', { level: 2, name: t(locale, 'review.doneForNow') })).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `review, nothing due right now (${locale})`)
+      // No more new questions from now on: what comes back is what is due.
+      await page.goto('/settings')
+      await perDay.fill('0')
+      await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
+      await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
 
-    // Three new questions a day, set by its label.
-    await page.goto('/settings')
-    const perDay = main.getByLabel(t(locale, 'settings.newPerDay'))
-    await perDay.fill('3')
-    await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
-    await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
-    await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.home') }).click()
-    await expectDueOnHome(page, locale, 0, 'before anything is learned')
-    await main.getByRole('link', { name: t(locale, 'home.learnNew', { n: 3 }) }).click()
-    expect(await reviewCounts(page, locale)).toEqual({ due: 0, fresh: 3 })
-
-    // Day one: three new questions, the second missed.
-    for (const right of [true, false, true]) {
-      const q = await questionOnScreen(page, locale)
-      expect(due.has(q.id), `${q.id} shown twice`).toBe(false)
-      const promise = await answerAndReadPromise(page, locale, q, right)
-      due.set(q.id, { q, at: promise === 'soon' ? 'soon' : (await now()) + promise })
-      await button(page, t(locale, 'quiz.next')).click()
-    }
-    // More later today (their learning steps): the end says so, not "done for today".
-    await expect(main.getByRole('heading', { level: 2, name: t(locale, 'review.doneForNow') })).toBeVisible()
-    await expectNoSeriousA11yViolations(page, 'review, nothing due right now (zh)')
-    // No more new questions from now on: what comes back is what is due.
-    await page.goto('/settings')
-    await perDay.fill('0')
-    await main.getByRole('button', { name: t(locale, 'settings.save'), exact: true }).click()
-    await expect(page.getByRole('status').filter({ hasText: t(locale, 'settings.saved') })).toBeAttached()
-
-    // The same day, a quarter of an hour at a time, until nothing is due again today.
-    for (let i = 0; i < 4; i++) {
-      const at = await now()
-      if (![...due.values()].some((v) => v.at === 'soon' || v.at < at + 6 * 60 * MINUTE)) break
-      await page.clock.fastForward(15 * MINUTE)
-      await reviewWhatIsDue(`${15 * (i + 1)} minutes later`)
-    }
-    expect([...due.values()].filter((v) => v.at === 'soon' || v.at < DAY_ONE + DAY).map((v) => v.q.id), 'questions still due on day one').toEqual([])
-
-    // Days 1, 3 and 10, late morning: what is due comes back, and nothing else. The first time
-    // there is something, the first one is missed ("again"): it is back the same day.
-    let againShown = false
-    for (const day of [1, 3, 10]) {
-      await page.clock.fastForward(DAY_ONE + day * DAY + 2 * 60 * MINUTE - (await now()))
-      const shown = await reviewWhatIsDue(`on day +${day}`, !againShown)
-      if (shown.length && !againShown) {
-        againShown = true
-        const again = shown[0]!
-        await expectNoSeriousA11yViolations(page, `review done on day +${day} (zh)`)
+      // The same day, a quarter of an hour at a time, until nothing is due again today.
+      for (let i = 0; i < 4; i++) {
+        const at = await now()
+        if (![...due.values()].some((v) => v.at === 'soon' || v.at < at + 6 * 60 * MINUTE)) break
         await page.clock.fastForward(15 * MINUTE)
-        expect(await reviewWhatIsDue(`15 minutes after "again" on day +${day}`), `"again" brings ${again} back the same day`).toEqual([again])
+        await reviewWhatIsDue(`${15 * (i + 1)} minutes later`)
       }
-    }
-    expect(againShown, 'a question was due on one of the days').toBe(true)
-    expect(due.size).toBe(3)
+      expect([...due.values()].filter((v) => v.at === 'soon' || v.at < DAY_ONE + DAY).map((v) => v.q.id), 'questions still due on day one').toEqual([])
+
+      // Days 1, 3 and 10, late morning: what is due comes back, and nothing else. The first time
+      // there is something, the first one is missed ("again"): it is back the same day.
+      let againShown = false
+      for (const day of [1, 3, 10]) {
+        await page.clock.fastForward(DAY_ONE + day * DAY + 2 * 60 * MINUTE - (await now()))
+        const shown = await reviewWhatIsDue(`on day +${day}`, !againShown)
+        if (shown.length && !againShown) {
+          againShown = true
+          const again = shown[0]!
+          await expectNoSeriousA11yViolations(page, `review done on day +${day} (${locale})`)
+          await page.clock.fastForward(15 * MINUTE)
+          expect(await reviewWhatIsDue(`15 minutes after "again" on day +${day}`), `"again" brings ${again} back the same day`).toEqual([again])
+        }
+      }
+      expect(againShown, 'a question was due on one of the days').toBe(true)
+      expect(due.size).toBe(3)
+    })
   })
-})
+}
 
 /** The stats screen's review total: the definition that follows its "Reviews" term. */
 async function reviewsInStats(page: Page, locale: Locale): Promise<number> {
@@ -693,6 +707,7 @@ for (const { from, to, viewport } of SWITCHES) {
       await expect(page.locator('html')).toHaveAttribute('lang', to === 'zh' ? 'zh-CN' : 'en')
       await expect(main.getByText(t(to, 'quiz.progress', { k: 2, n: 5 }))).toBeVisible()
       expect((await questionOnScreen(page, to)).id, 'the same question, in the other language').toBe(q2.id)
+      await expect(page, 'the tab title follows the language').toHaveTitle(`${t(to, 'setup.practice')} | ${t(to, 'app.name')}`)
       await expectDraft(page, to, from, q2, 'after switching the language')
       await themeTo(page, to, 'dark')
       await expectDraft(page, to, from, q2, 'after switching the theme')
@@ -775,6 +790,8 @@ for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
       /** Landmarks and names, then axe, on the screen now shown. */
       const screen = async (label: string, heading: string) => {
         await expect(title(page)).toHaveText(heading)
+        // The tab's title, read out on arrival and in the list of tabs, names the screen in the language shown.
+        await expect(page, `the page title on ${label}`).toHaveTitle(`${heading} | ${t(locale, 'app.name')}`)
         await expectLandmarks(page, `${label} (${locale})`)
         await expectNoSeriousA11yViolations(page, `${label} (${locale}, ${viewport.width}px)`)
       }
@@ -804,7 +821,8 @@ for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
 
       // The quiz's h1 is for screen readers only; the question is the article named by its prompt.
       const q1 = await questionOnScreen(page, locale)
-      await expect(title(page)).toBeAttached()
+      await expect(title(page)).toHaveText(t(locale, 'setup.practice'))
+      await expect(page).toHaveTitle(`${t(locale, 'setup.practice')} | ${t(locale, 'app.name')}`)
       await expectLandmarks(page, `a question (${locale})`)
       await expect(page.getByRole('status').filter({ hasText: /\S/ }), 'nothing read out before an answer').toHaveCount(0)
       heard = (await announcements(page)).length

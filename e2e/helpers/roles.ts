@@ -433,3 +433,22 @@ export async function expectNoFocusTrap(page: Page, label: string, limit = 150):
   }
   expect(seen.includes('nav') && seen[seen.length - 1] === 'main', `Tab from ${start} on ${label} went ${seen.join(' → ')}: it should pass the header's navigation and come back`).toBe(true)
 }
+
+/**
+ * What hides the focused element, if anything: the element drawn at its centre when that is not
+ * the element itself, its label or its contents (a sticky bar, a banner), or "off screen".
+ * Null when the learner can see where the keyboard is.
+ */
+export function focusObscuredBy(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    if (!el || el === document.body) return null
+    const r = el.getBoundingClientRect()
+    const x = r.left + r.width / 2
+    const y = r.top + r.height / 2
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return 'off screen'
+    const hit = document.elementFromPoint(x, y)
+    if (!hit || el === hit || el.contains(hit) || hit.contains(el) || el.closest('label')?.contains(hit)) return null
+    return `<${hit.tagName.toLowerCase()}${hit.className ? ` class="${String(hit.className)}"` : ''}>`
+  })
+}
