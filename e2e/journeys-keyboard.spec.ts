@@ -29,6 +29,7 @@ import {
   title,
   typedAnswer,
   wrongChoice,
+  homeDue,
 } from './helpers/roles'
 
 // An action that cannot happen fails in seconds, not at the test's timeout.
@@ -465,11 +466,7 @@ function intervalMs(locale: Locale, label: string): number {
 
 /** Home's "due today" figure, and the header's Review link (its badge counts the same). */
 async function expectDueOnHome(page: Page, locale: Locale, n: number, when: string): Promise<void> {
-  const main = page.getByRole('main')
-  await expect(title(page)).toHaveText(t(locale, 'home.title'))
-  const label = main.getByText(t(locale, 'home.dueToday'), { exact: true })
-  await expect(label).toBeVisible()
-  await expect(main.getByRole('paragraph').filter({ hasText: /^\s*\d+\s*$/ }).first(), `home's due count ${when}`).toHaveText(String(n))
+  await expect(await homeDue(page, locale), `home's due count ${when}`).toHaveText(String(n))
   const link = page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: new RegExp(`^${escapeRe(t(locale, 'nav.review'))}`) })
   await expect(link, `the header's Review link ${when}`).toHaveAccessibleName(n > 0 ? new RegExp(`^${escapeRe(t(locale, 'nav.review'))}\\s*${n}$`) : t(locale, 'nav.review'))
 }

@@ -26,6 +26,7 @@ import {
   tabUntil,
   title,
   typedAnswer,
+  homeDue,
 } from './helpers/roles'
 
 // An action that cannot happen fails in seconds, not at the test's timeout.
@@ -162,15 +163,6 @@ for (const [locale, viewport] of [['zh', PHONE], ['en', DESKTOP]] as const) {
       await snap(page, 'notebook-all-cleared')
     })
   })
-}
-
-/** Home's "due today" figure: the definition of its label (a term). */
-async function homeDue(page: Page, locale: Locale) {
-  const main = page.getByRole('main')
-  await expect(title(page)).toHaveText(t(locale, 'home.title'))
-  const label = main.getByRole('term').filter({ hasText: t(locale, 'home.dueToday') })
-  await expect(label).toBeVisible()
-  return label.locator('xpath=following-sibling::*[1]')
 }
 
 /** The review's due and new counts, read from its "{due} due · {new} new left" line. */

@@ -303,6 +303,11 @@ export function expectedCorrect(q: Question, locale: Locale): string {
 export async function expectFeedbackCorrect(page: Page, q: Question, locale: Locale): Promise<void> {
   const box = page.getByTestId('feedback').getByTestId('correct-answer')
   if (q.type === 'flashcard') return expect(box).toHaveCount(0)
+  await expectCorrectAnswer(box, q, locale)
+}
+
+/** A right answer as feedback, results and the notebook show it: a list for matching and ordering, else one line. */
+export async function expectCorrectAnswer(box: Locator, q: Question, locale: Locale): Promise<void> {
   if (q.type === 'matching' || q.type === 'ordering') {
     const items =
       q.type === 'matching'

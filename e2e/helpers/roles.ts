@@ -452,3 +452,12 @@ export function focusObscuredBy(page: Page): Promise<string | null> {
     return `<${hit.tagName.toLowerCase()}${hit.className ? ` class="${String(hit.className)}"` : ''}>`
   })
 }
+
+/** Home's "due today" figure: the definition of its label (a term). */
+export async function homeDue(page: Page, locale: Locale) {
+  const main = page.getByRole('main')
+  await expect(title(page)).toHaveText(t(locale, 'home.title'))
+  const label = main.getByRole('term').filter({ hasText: t(locale, 'home.dueToday') })
+  await expect(label).toBeVisible()
+  return label.locator('xpath=following-sibling::*[1]')
+}
