@@ -384,8 +384,16 @@ describe('SettingsView: backup', () => {
     })
     try {
       const w = await mountView()
-      await byTestId(w, 'export-progress').trigger('click')
+      const button = byTestId(w, 'export-progress')
+      await button.trigger('click')
+      // While it works the button stays focusable (a disabled button drops the keyboard to the
+      // page) and a second press is ignored.
+      expect(button.attributes('disabled')).toBeUndefined()
+      expect(button.attributes('aria-disabled')).toBe('true')
+      await button.trigger('click')
       await vi.waitFor(() => expect(clicks).toHaveLength(1))
+      await vi.waitFor(() => expect(button.attributes('aria-disabled')).toBe('false'))
+      expect(clicks).toHaveLength(1)
       expect(clicks[0]).toMatch(/^qwen-study-backup-\d{4}-\d{2}-\d{2}\.json$/)
       const parsed = parseBackup(await created[0]!.text())
       expect(parsed.ok && parsed.backup.cards).toEqual([makeCard()])
