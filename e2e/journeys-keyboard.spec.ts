@@ -31,6 +31,7 @@ import {
   wrongChoice,
   homeDue,
 } from './helpers/roles'
+import { reviewsInStats } from './helpers/progress'
 
 // An action that cannot happen fails in seconds, not at the test's timeout.
 test.use({ actionTimeout: 15_000 })
@@ -622,18 +623,6 @@ for (const [locale, viewport] of [['zh', DESKTOP], ['en', PHONE]] as const) {
       expect(due.size).toBe(3)
     })
   })
-}
-
-/** The stats screen's review total: the definition that follows its "Reviews" term. */
-async function reviewsInStats(page: Page, locale: Locale): Promise<number> {
-  await page.getByRole('navigation', { name: t(locale, 'nav.main') }).getByRole('link', { name: t(locale, 'nav.stats') }).click()
-  const main = page.getByRole('main')
-  await expect(title(page)).toHaveText(t(locale, 'stats.title'))
-  await expect(main.getByRole('term').filter({ hasText: t(locale, 'stats.reviews') }).first()).toBeVisible()
-  const snapshot = await main.ariaSnapshot()
-  const m = new RegExp(`- term: ${escapeRe(t(locale, 'stats.reviews'))}\\n\\s*- definition: "?([\\d,]+)"?`).exec(snapshot)
-  if (!m) throw new Error(`no "${t(locale, 'stats.reviews')}" figure on the stats screen:\n${snapshot}`)
-  return Number(m[1]!.replace(/,/g, ''))
 }
 
 /** The header's language button, named in the language shown now. */

@@ -28,6 +28,7 @@ import {
   typedAnswer,
   homeDue,
 } from './helpers/roles'
+import { reviewsInStats } from './helpers/progress'
 
 // An action that cannot happen fails in seconds, not at the test's timeout.
 test.use({ actionTimeout: 15_000 })
@@ -262,18 +263,6 @@ test.describe('spaced repetition across days (zh, 390px, dark)', () => {
     await snap(page, 'home-after-review')
   })
 })
-
-/** The stats screen's review total: the definition that follows its "Reviews" term. */
-async function reviewsInStats(page: Page, locale: Locale): Promise<number> {
-  await navigate(page, locale, 'stats')
-  const main = page.getByRole('main')
-  await expect(title(page)).toHaveText(t(locale, 'stats.title'))
-  await expect(main.getByRole('term').filter({ hasText: t(locale, 'stats.reviews') }).first()).toBeVisible()
-  const snapshot = await main.ariaSnapshot()
-  const m = new RegExp(`- term: ${escapeRe(t(locale, 'stats.reviews'))}\\n\\s*- definition: "?([\\d,]+)"?`).exec(snapshot)
-  if (!m) throw new Error(`no "${t(locale, 'stats.reviews')}" figure on the stats screen:\n${snapshot}`)
-  return Number(m[1]!.replace(/,/g, ''))
-}
 
 /** Answers the review question on screen and waits for its verdict; returns it. */
 async function answerInReview(page: Page, locale: Locale, right: boolean): Promise<Question> {
