@@ -15,7 +15,7 @@ const LIMIT = 2 * 1024 * 1024
  * servers use). The performance target stays 300 KB (npm run bench reports against it); the guard
  * sits above it since every problem of a file a learner imports or restores is explained in both
  * languages, typed answers are read in many more forms, ordering and matching answers are drawn
- * as marked lists and an answer is kept until stored (324.3 KiB when the guard moved from 320 to
+ * as marked lists and an answer is kept until stored (324.4 KiB when the guard moved from 320 to
  * 330): it stops growth, it does not say the target is met.
  */
 const BUDGET = 330 * 1024
