@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import zhCore from './zh'
 import zhProblems from './problems/zh'
+import enCore from './en'
+import enProblems from './problems/en'
 
 const zh = { ...zhCore, ...zhProblems }
 
@@ -32,5 +34,14 @@ describe('Chinese interface strings', () => {
   it('the check finds half-width marks and leaves numbers alone', () => {
     expect(halfWidth('修改评分:')).toEqual([':'])
     expect(halfWidth('共 1,000 题（10:30）')).toEqual([])
+  })
+})
+
+describe('English interface strings', () => {
+  it('write an apostrophe inside a word as ’, as the rest of the app does', () => {
+    const offending = messages({ ...enCore, ...enProblems })
+      .filter(([, text]) => /\p{L}'\p{L}/u.test(text))
+      .map(([key, text]) => `${key}: ${text}`)
+    expect(offending).toEqual([])
   })
 })
