@@ -143,6 +143,43 @@ describe('ResultsView', () => {
     expect(row(w, 'fc').find('[data-testid="correct-answer"]').text()).toBe('Weights not published')
   })
 
+  describe('explanations', () => {
+    /** The screen as wide as a phone (false) or wider (true), as the results read it when they open. */
+    function screenWide(wide: boolean): void {
+      vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ matches: wide, media: query }) as MediaQueryList)
+    }
+    afterEach(() => vi.restoreAllMocks())
+    const allWrong = () => [
+      given('ord', { type: 'ordering', order: ['b', 'a', 'c'] }, false),
+      given('match', { type: 'matching', pairs: { p: 'q', q: 'p' } }, false),
+      given('fc', { type: 'flashcard', grade: 1 }, false),
+      given('tf', { type: 'truefalse', value: false }, false),
+    ]
+    const opened = (w: VueWrapper) =>
+      w.findAll('[data-testid="result-explanation"]').map((d) => (d.element as HTMLDetailsElement).open)
+
+    it('on a phone with more than three misses, each explanation is closed under its summary, the answers still shown', async () => {
+      screenWide(false)
+      const w = await showResults(allWrong())
+      expect(opened(w)).toEqual([false, false, false, false])
+      expect(w.findAll('[data-testid="result-explanation"] summary').map((x) => x.text())).toEqual(Array(4).fill('Why'))
+      expect(row(w, 'tf').find('[data-testid="your-answer"]').text()).toBe('False')
+      expect(row(w, 'tf').find('[data-testid="correct-answer"]').text()).toBe('True')
+    })
+
+    it('on a phone with three misses or fewer, the missed ones are open and the right ones closed', async () => {
+      screenWide(false)
+      const w = await showResults([...allWrong().slice(0, 3), given('tf', { type: 'truefalse', value: true }, true)])
+      expect(opened(w)).toEqual([true, true, true, false])
+    })
+
+    it('on a wide screen every missed explanation is open', async () => {
+      screenWide(true)
+      const w = await showResults(allWrong())
+      expect(opened(w)).toEqual([true, true, true, true])
+    })
+  })
+
   it('follows the interface language', async () => {
     await setLocale('zh')
     const w = await showResults([given('ord', { type: 'ordering', order: ['b', 'a', 'c'] }, false)])

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '@/db/records'
 import { dumpAll, freshDB, freshDBEachTest, importedSetsOf, makeCard, makeEntry, makeLog, T0 } from '@/db/test-utils'
 import { makeImportedSet } from '@/domain/progress/testing'
 import { useAppStore } from '@/stores/app'
+import { useSettingsStore } from '@/stores/settings'
 import SettingsView from './SettingsView.vue'
 
 vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => Promise.reject(new Error(`no set ${id}`)) }))
@@ -324,6 +325,41 @@ describe('SettingsView: backup', () => {
     await byTestId(w, 'import-replace').trigger('click')
     await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
     expect((await db.cards.toArray()).map((c) => c.questionId)).toEqual(['from-backup'])
+  })
+
+  it('while the backup works, Merge, Replace and Reset stay focusable and a press on them does nothing', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const before = await dumpAll(db)
+    const w = await mountView()
+    await chooseFile(w, await otherBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+
+    // Another backup action under way (the store says so while it works).
+    const store = useSettingsStore()
+    store.busy = true
+    await flushPromises()
+    for (const id of ['import-merge', 'import-replace', 'reset-progress']) {
+      const button = byTestId(w, id)
+      // A disabled button under the keyboard drops the focus to the page: aria-disabled keeps it.
+      expect(button.attributes('disabled'), id).toBeUndefined()
+      expect(button.attributes('aria-disabled'), id).toBe('true')
+      ;(button.element as HTMLButtonElement).focus()
+      await button.trigger('click')
+      await flushPromises()
+      expect(document.activeElement, id).toBe(button.element)
+    }
+    // Nothing happened: the choice is still asked, no reset confirmation, nothing written.
+    expect(w.findAll('dialog[open]').map((d) => d.text())).toEqual([expect.stringContaining('Merge the backup into it, or replace it?')])
+    expect(byTestId(w, 'backup-status').text()).toBe('')
+    expect(await dumpAll(db)).toEqual(before)
+
+    // Once it is done, the same press merges.
+    store.busy = false
+    await flushPromises()
+    expect(byTestId(w, 'import-merge').attributes('aria-disabled')).toBe('false')
+    await byTestId(w, 'import-merge').trigger('click')
+    await vi.waitFor(() => expect(byTestId(w, 'backup-status').text()).toBe('Progress imported.'))
+    expect((await db.cards.toArray()).map((c) => c.questionId).sort()).toEqual(['from-backup', 'mine'])
   })
 
   it('changes nothing when the import is cancelled', async () => {

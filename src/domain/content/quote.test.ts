@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { inQuoteMarks, isWhollyQuoted } from './quote'
 
 const PAIRS = [['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['«', '»'], ['"', '"'], ["'", "'"]] as const
-const MARKS = new Set(PAIRS.flat())
+const MARKS = new Set<string>(PAIRS.flat())
 /** Text with no quotation mark in it (Chinese, Latin, digits, spaces and punctuation). */
 const plain = fc
   .string({ unit: fc.constantFrom(...'千问恐慌席卷硅谷谁在颤抖阿里 Qwen open AI 1,.;：，。？'), minLength: 1, maxLength: 20 })
