@@ -65,6 +65,98 @@ for (const locale of ['zh', 'en'] as const satisfies readonly Locale[]) {
       await expectNoSeriousA11yViolations(page, `results with lists (${locale}, phone)`)
     })
 
+    test('the header keeps the page’s side margin on a phone: every link inside it, as the brand and the cards are', async ({ page }) => {
+      for (const width of [PHONE.width, 360]) {
+        await page.setViewportSize({ width, height: PHONE.height })
+        await page.goto('/')
+        const nav = page.getByRole('navigation', { name: t(locale, 'nav.main') })
+        await expect(nav.getByRole('link')).toHaveCount(5)
+        const brand = (await page.getByRole('banner').getByRole('link').first().boundingBox())!
+        const heading = (await title(page).boundingBox())!
+        for (const link of await nav.getByRole('link').all()) {
+          const box = (await link.boundingBox())!
+          const name = `${await link.textContent()} at ${width}px`
+          expect(box.x, name).toBeGreaterThanOrEqual(Math.min(brand.x, heading.x) - 0.5)
+          expect(box.x + box.width, name).toBeLessThanOrEqual(width - Math.min(brand.x, heading.x) + 0.5)
+        }
+        expect(brand.x, 'the page’s side margin').toBeGreaterThanOrEqual(15.5)
+      }
+    })
+
+    test('the stats overview leaves no tile alone on a row, and the charts’ labels are the captions’ size', async ({ page }) => {
+      const main = page.getByRole('main')
+      // One answer in a review: the stats screen then shows its figures.
+      await page.goto('/review')
+      await button(page, t(locale, 'quiz.dontKnow')).click()
+      await expect(button(page, t(locale, 'quiz.next'))).toBeVisible()
+      for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+        await page.setViewportSize(viewport)
+        await page.goto('/stats')
+        const terms = main.getByRole('term')
+        const keys = ['stats.reviews', 'stats.studied', 'stats.retention', 'stats.streak', 'stats.longest']
+        const tiles = await Promise.all(
+          keys.map(async (key) => {
+            const term = terms.filter({ hasText: new RegExp(`^${escapeRe(t(locale, key))}$`) })
+            await expect(term).toBeVisible()
+            return { key, box: (await term.locator('xpath=..').boundingBox())! }
+          }),
+        )
+        const list = (await terms.first().locator('xpath=../..').boundingBox())!
+        const rows = new Map<number, typeof tiles>()
+        for (const tile of tiles) rows.set(Math.round(tile.box.y), [...(rows.get(Math.round(tile.box.y)) ?? []), tile])
+        for (const row of rows.values()) {
+          // A tile alone on its row spans the row (a phone's retention); on a desktop none is alone.
+          if (row.length === 1) {
+            expect(device, `${row[0]!.key} alone on a row`).toBe('phone')
+            expect(row[0]!.box.width, `${row[0]!.key} spans its row`).toBeGreaterThan(list.width - 1)
+          }
+        }
+        expect(rows.size, `${device}: rows of tiles`).toBe(device === 'phone' ? 3 : 2)
+
+        // Every label of both charts at the size of the legend below the heatmap, however wide the drawing.
+        const legend = main.getByText(t(locale, 'stats.less'), { exact: true })
+        const caption = await legend.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+        for (const key of ['stats.heatmap', 'stats.forecast']) {
+          const labels = main.getByRole('group', { name: t(locale, key) }).locator('svg text')
+          await expect(labels.first()).toBeAttached()
+          const sizes = await labels.evaluateAll((els) =>
+            els.map((el) => parseFloat(getComputedStyle(el).fontSize) * ((el as SVGGraphicsElement).getScreenCTM()?.a ?? 1)),
+          )
+          for (const px of sizes) expect(Math.abs(px - caption), `${key} on a ${device}: ${px}px, captions ${caption}px`).toBeLessThan(0.5)
+        }
+      }
+      await expectNoSeriousA11yViolations(page, `stats (${locale}, desktop)`)
+    })
+
+    test('the results on a phone with more than three misses: each explanation folded under its summary, open on a desktop', async ({ page }) => {
+      test.setTimeout(120_000)
+      await page.setViewportSize(PHONE)
+      await startQuiz(page, locale, { set: 'history', types: ['single', 'truefalse'], count: 5, order: 'article' })
+      const asked: Question[] = []
+      for (;;) {
+        const q = await currentQuestion(page)
+        asked.push(q)
+        await answer(page, q, false)
+        if ((await clickNext(page)) === 'results') break
+      }
+      const main = page.getByRole('main')
+      await expect(main.getByText(t(locale, 'results.score', { correct: 0, total: 5 }))).toBeVisible()
+      const rowOf = (i: number, q: Question) => main.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: `${i + 1}. ${q.prompt[locale]}` }) })
+      for (const [i, q] of asked.entries()) {
+        // The answer and the right one are there to scan; the explanation waits under its summary.
+        await expect(rowOf(i, q).getByRole('definition').first()).toBeVisible()
+        await expect(rowOf(i, q).getByText(q.explanation[locale], { exact: true })).toBeHidden()
+      }
+      const first = rowOf(0, asked[0]!)
+      await first.getByText(t(locale, 'quiz.explanation'), { exact: true }).click()
+      await expect(first.getByText(asked[0]!.explanation[locale], { exact: true })).toBeVisible()
+      await expectNoSeriousA11yViolations(page, `results folded (${locale}, phone)`)
+
+      await page.setViewportSize(DESKTOP)
+      await page.reload()
+      for (const [i, q] of asked.entries()) await expect(rowOf(i, q).getByText(q.explanation[locale], { exact: true })).toBeVisible()
+    })
+
     for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       test(`the by-set table reads on a ${device}`, async ({ page }) => {
         await page.setViewportSize(viewport)
