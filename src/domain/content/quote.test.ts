@@ -13,7 +13,7 @@ const pair = fc.constantFrom(...PAIRS)
 describe('inQuoteMarks', () => {
   it('puts a bare quote in “ ”', () => {
     expect(inQuoteMarks('千问恐慌')).toBe('“千问恐慌”')
-    expect(inQuoteMarks('被海外社交媒体称为“千问恐慌”')).toBe('“被海外社交媒体称为“千问恐慌””')
+    expect(inQuoteMarks('有人称之为“千问恐慌”')).toBe('“有人称之为“千问恐慌””')
   })
 
   it('leaves a quote that stands in its own pair of marks as it is', () => {
