@@ -11,18 +11,16 @@ import {
   CLEAR_STREAK_MAX,
   CLEAR_STREAK_MIN,
   MAX_INTERVAL_DAYS_MAX,
+  MAX_LEARNING_STEPS,
   NEW_PER_DAY_MAX,
   RETENTION_MAX,
   RETENTION_MIN,
+  SETTING_FIELDS,
   settingsErrors,
+  type SettingField,
 } from '@/domain/scheduling/settings'
-import { MAX_LEARNING_STEPS } from '@/domain/scheduling/settingsForm'
 import { DEFAULT_RELEARNING_STEPS, type Settings } from '@/domain/scheduling/types'
 import { BANK_SIGNATURE_KEY, STUDY_SETTINGS_KEY, type SettingRecord } from '@/domain/progress/records'
-
-/** The fields of the study settings, in the order the settings screen shows them. */
-export const SETTING_FIELDS = ['retention', 'newPerDay', 'maxIntervalDays', 'learningSteps', 'relearningSteps', 'notebookClearStreak'] as const satisfies readonly (keyof Settings)[]
-export type SettingField = (typeof SETTING_FIELDS)[number]
 
 /** What each setting allows, for the learner (backupSetting.allowed.<rule>): the bounds settingsErrors holds it to. */
 export const SETTING_ALLOWED: { readonly [F in SettingField]: { rule: 'retention' | 'whole' | 'steps'; min?: number; max: number } } = {

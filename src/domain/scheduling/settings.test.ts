@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeSettings, settingsErrors } from './settings'
-import { DEFAULT_SETTINGS } from './types'
+import { normalizeSettings, SETTING_FIELDS, settingsErrors } from './settings'
+import { DEFAULT_SETTINGS, type Settings } from './types'
+
+describe('SETTING_FIELDS', () => {
+  it('lists every study setting once', () => {
+    // Typed as every field required: a setting added to Settings fails the type check here until it is given.
+    const every: Required<Settings> = { retention: 0.9, newPerDay: 20, maxIntervalDays: 365, learningSteps: ['1m'], relearningSteps: ['10m'], notebookClearStreak: 2 }
+    expect([...SETTING_FIELDS].sort()).toEqual(Object.keys(every).sort())
+    expect(normalizeSettings(every)).toEqual(every)
+  })
+})
 
 describe('normalizeSettings', () => {
   it('fills every missing field with its default', () => {

@@ -11,6 +11,15 @@ export const CLEAR_STREAK_MIN = 1
 export const CLEAR_STREAK_MAX = 5
 export const MAX_INTERVAL_DAYS_MAX = 36_500
 export const NEW_PER_DAY_MAX = 9_999
+export const MAX_LEARNING_STEPS = 10
+
+/**
+ * The fields of the study settings, in the order the settings screen shows them: the one list
+ * (the form shows all but the relearning steps, see settingsForm.ts; a backup's are checked
+ * against it, see domain/backup/settings.ts).
+ */
+export const SETTING_FIELDS = ['retention', 'newPerDay', 'maxIntervalDays', 'learningSteps', 'relearningSteps', 'notebookClearStreak'] as const satisfies readonly (keyof Settings)[]
+export type SettingField = (typeof SETTING_FIELDS)[number]
 
 type Check = (value: unknown) => string | null
 
@@ -25,26 +34,24 @@ const checks: { [K in keyof Settings]-?: Check } = {
   maxIntervalDays: (v) =>
     isInt(v) && v >= 1 && v <= MAX_INTERVAL_DAYS_MAX ? null : `must be a whole number from 1 to ${MAX_INTERVAL_DAYS_MAX}`,
   learningSteps: (v) =>
-    Array.isArray(v) && v.length <= 10 && v.every((s) => typeof s === 'string' && isStep(s))
+    Array.isArray(v) && v.length <= MAX_LEARNING_STEPS && v.every((s) => typeof s === 'string' && isStep(s))
       ? null
-      : 'must be a list of at most 10 steps like "1m", "10m", "1h", "1d"',
+      : `must be a list of at most ${MAX_LEARNING_STEPS} steps like "1m", "10m", "1h", "1d"`,
   relearningSteps: (v) =>
-    Array.isArray(v) && v.length <= 10 && v.every((s) => typeof s === 'string' && isStep(s))
+    Array.isArray(v) && v.length <= MAX_LEARNING_STEPS && v.every((s) => typeof s === 'string' && isStep(s))
       ? null
-      : 'must be a list of at most 10 steps like "10m"',
+      : `must be a list of at most ${MAX_LEARNING_STEPS} steps like "10m"`,
   notebookClearStreak: (v) =>
     isInt(v) && v >= CLEAR_STREAK_MIN && v <= CLEAR_STREAK_MAX
       ? null
       : `must be a whole number from ${CLEAR_STREAK_MIN} to ${CLEAR_STREAK_MAX}`,
 }
 
-const KEYS = Object.keys(checks) as (keyof Settings)[]
-
 /** Problems with a settings patch, one message per bad field ("retention: must be ..."). */
 export function settingsErrors(patch: Partial<Record<keyof Settings, unknown>>): string[] {
   const errors: string[] = []
   for (const key of Object.keys(patch)) {
-    if (!(KEYS as string[]).includes(key)) {
+    if (!(SETTING_FIELDS as readonly string[]).includes(key)) {
       errors.push(`${key}: unknown setting`)
       continue
     }
@@ -63,7 +70,7 @@ export function normalizeSettings(raw: unknown): Settings {
     ...DEFAULT_SETTINGS,
     learningSteps: [...DEFAULT_SETTINGS.learningSteps],
   }
-  for (const key of KEYS) {
+  for (const key of SETTING_FIELDS) {
     if (!Object.hasOwn(source, key)) continue
     const value = source[key]
     if (checks[key](value) !== null) continue
