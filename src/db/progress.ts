@@ -22,7 +22,8 @@ import type {
   Settings,
   StudyMode,
 } from './records'
-import { dailyShareOf, dayKeyAt, isFirstOfDay, updateDailyStats, writeDailyRow } from './stats'
+import { dailyShareOf, isFirstOfDay, updateDailyStats, writeDailyRow } from './stats'
+import { dayKeyAt } from './localDays'
 
 /** The settings-table key of the study settings; other keys hold UI prefs. */
 export const SETTINGS_KEY = 'settings'
