@@ -42,4 +42,15 @@ describe('settingsErrors', () => {
     ])
     expect(settingsErrors({ colour: 'red' } as never)).toEqual(['colour: unknown setting'])
   })
+
+  it('holds every field to its bounds, inclusive, and says them', () => {
+    expect(settingsErrors({ newPerDay: 10_000, maxIntervalDays: 0, relearningSteps: Array<string>(11).fill('1m') })).toEqual([
+      'newPerDay: must be a whole number from 0 to 9999',
+      'maxIntervalDays: must be a whole number from 1 to 36500',
+      'relearningSteps: must be a list of at most 10 steps like "10m"',
+    ])
+    expect(settingsErrors({ newPerDay: 9_999, maxIntervalDays: 1, learningSteps: Array<string>(10).fill('1d'), relearningSteps: ['1h'], notebookClearStreak: 1.5 })).toEqual([
+      'notebookClearStreak: must be a whole number from 1 to 5',
+    ])
+  })
 })

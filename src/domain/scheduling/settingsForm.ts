@@ -5,15 +5,13 @@
  * word, so the form can never accept what saveSettings() would refuse.
  */
 import {
-  CLEAR_STREAK_MAX,
-  CLEAR_STREAK_MIN,
-  MAX_INTERVAL_DAYS_MAX,
   MAX_LEARNING_STEPS,
-  NEW_PER_DAY_MAX,
   RETENTION_MAX,
   RETENTION_MIN,
+  SETTING_ALLOWED,
   SETTING_FIELDS,
   settingsErrors,
+  type Allowed,
   type SettingField,
 } from './settings'
 import type { Settings } from './types'
@@ -68,7 +66,7 @@ export function splitSteps(text: string): string[] {
     .map((s) => s.toLowerCase())
 }
 
-function parseWhole(raw: string | number, min: number, max: number): number | FieldProblem {
+function parseWhole(raw: string | number, { min = 0, max }: Allowed): number | FieldProblem {
   const value = String(raw).trim()
   if (value === '') return { code: 'required' }
   const n = Number(value)
@@ -104,10 +102,10 @@ const isProblem = (value: unknown): value is FieldProblem =>
 export function parseSettingsForm(form: SettingsFormValues): SettingsFormResult {
   const parsed = {
     retention: parseRetention(form.retention),
-    newPerDay: parseWhole(form.newPerDay, 0, NEW_PER_DAY_MAX),
-    maxIntervalDays: parseWhole(form.maxIntervalDays, 1, MAX_INTERVAL_DAYS_MAX),
+    newPerDay: parseWhole(form.newPerDay, SETTING_ALLOWED.newPerDay),
+    maxIntervalDays: parseWhole(form.maxIntervalDays, SETTING_ALLOWED.maxIntervalDays),
     learningSteps: parseSteps(form.learningSteps),
-    notebookClearStreak: parseWhole(form.notebookClearStreak, CLEAR_STREAK_MIN, CLEAR_STREAK_MAX),
+    notebookClearStreak: parseWhole(form.notebookClearStreak, SETTING_ALLOWED.notebookClearStreak),
   }
   const problems: Partial<Record<FormField, FieldProblem>> = {}
   for (const field of FORM_FIELDS) {
