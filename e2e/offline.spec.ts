@@ -160,8 +160,8 @@ test.describe('offline, while the browser still says online', () => {
     await expect(page.getByTestId('banner-offline')).toContainText(t('zh', 'banner.offline'))
 
     await context.setOffline(false)
-    // No event may say so: the app's own recheck (every 15 s) sees the network again.
-    await expect(page.getByTestId('banner-offline')).toBeHidden({ timeout: 25_000 })
+    // No event may say so: the app's own recheck (every 5 s) sees the network again.
+    await expect(page.getByTestId('banner-offline')).toBeHidden({ timeout: 12_000 })
   })
 })
 

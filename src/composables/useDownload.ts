@@ -20,7 +20,3 @@ export function downloadBlob(blob: Blob, filename: string): void {
     setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
   }
 }
-
-export function useDownload() {
-  return { download: downloadBlob }
-}

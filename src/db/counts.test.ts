@@ -6,17 +6,7 @@ import type { StudyDB } from './database'
 import { recount } from './counts'
 import { exportProgress, importProgress, resetProgress } from './backup'
 import { deleteImportedSet, ImportedSetError, saveImportedSet } from './importedSets'
-import {
-  cardStatsBySet,
-  ProgressError,
-  recordAnswer,
-  regradeAnswer,
-  replaceAnswer,
-  saveSettings,
-  syncBank,
-  undoAnswer,
-  type AnswerInput,
-} from './progress'
+import { cardStatsBySet, ProgressError, recordAnswer, regradeAnswer, replaceAnswer, saveSettings, syncBank, undoAnswer, type AnswerInput } from './progress'
 import { DEFAULT_SETTINGS, type CardRecord, type CountRecord, type DueSlotRecord, type ReviewLogRecord } from './records'
 import { seedProgress, seedQuestionSet } from './seed'
 import { countReviews, rebuildDailyStats } from './stats'

@@ -28,6 +28,11 @@ import { DEFAULT_DB_NAME } from './names'
 
 export { Dexie, DEFAULT_DB_NAME }
 
+/** IndexedDB cannot store Vue proxies (DataCloneError): what is written is copied to plain JSON at the boundary. */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
 export interface CreateDBOptions {
   /** Another IndexedDB implementation, e.g. fake-indexeddb's in-memory one when the browser has none. */
   indexedDB?: IDBFactory

@@ -8,7 +8,7 @@
 import type { QuestionSet } from '@/domain/content/schema'
 import { validateSet } from '@/domain/content/validate'
 import { MAX_NAME_LENGTH, visibleName } from '@/domain/import/name'
-import type { StudyDB } from './database'
+import { plain, type StudyDB } from './database'
 import { getSetQuestionIds, importedSetRows, importedTables } from './importedQuestions'
 import type { ArchivedProgress } from './records'
 import { rebuildDailyStats } from './stats'
@@ -26,11 +26,6 @@ export class ImportedSetError extends Error {
 export interface NewImportedSet {
   name: string
   set: QuestionSet
-}
-
-// IndexedDB cannot store Vue proxies (DataCloneError): copy to plain JSON at the boundary.
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
 }
 
 function cleanName(name: string): string {

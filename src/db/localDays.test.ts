@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { dayToIso } from '@/domain/calendar/days'
-import { localDayEnds, localDayOf } from './localDays'
+import { dayKeyAt, localDayEnds, localDayOf } from './localDays'
+import { DAY, localIso, MIN, T0 } from './test-utils'
 
-const localIso = (ms: number) => {
-  const d = new Date(ms)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+describe('dayKeyAt', () => {
+  it('is the local calendar date', () => {
+    for (let t = T0 - DAY; t < T0 + 2 * DAY; t += 37 * MIN) expect(dayKeyAt(t)).toBe(localIso(t))
+    const midnight = new Date(2026, 2, 10).getTime()
+    expect([dayKeyAt(midnight - 1), dayKeyAt(midnight)]).toEqual(['2026-03-09', '2026-03-10'])
+  })
+})
 
 describe('localDayOf', () => {
   it('gives the local calendar day, across midnights and daylight saving changes', () => {

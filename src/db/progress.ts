@@ -10,7 +10,7 @@ import { applyGrade, rescheduleForRetention } from '@/domain/scheduling/fsrs'
 import { normalizeSettings, settingsErrors } from '@/domain/scheduling/settings'
 import { nextNotebookEntry } from '@/domain/session/notebook'
 import { planBankSync } from '@/domain/progress/bankSync'
-import { Dexie, type StudyDB } from './database'
+import { Dexie, plain, type StudyDB } from './database'
 import type { Table } from 'dexie'
 import { cardCountKey } from './counts'
 import type {
@@ -22,7 +22,8 @@ import type {
   Settings,
   StudyMode,
 } from './records'
-import { dailyShareOf, dayKeyAt, isFirstOfDay, updateDailyStats, writeDailyRow } from './stats'
+import { dailyShareOf, isFirstOfDay, updateDailyStats, writeDailyRow } from './stats'
+import { dayKeyAt } from './localDays'
 
 /** The settings-table key of the study settings; other keys hold UI prefs. */
 export const SETTINGS_KEY = 'settings'
@@ -38,11 +39,6 @@ export class ProgressError extends Error {
     super(message)
     this.name = 'ProgressError'
   }
-}
-
-// IndexedDB cannot store Vue proxies (DataCloneError): copy data to plain JSON at the boundary.
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
 }
 
 // ---------------------------------------------------------------------------------------------

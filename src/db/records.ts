@@ -5,6 +5,7 @@
  */
 import type { Question, QuestionSet, QuestionType } from '@/domain/content/schema'
 import type { SetCounts } from '@/domain/progress/counts'
+import type { ImportedSetRecord } from '@/domain/progress/records'
 export type {
   ArchivedProgress,
   AttemptAnswer,
@@ -27,11 +28,7 @@ export type { NotebookEntry } from '@/domain/session/notebook'
  * What is stored of an imported set apart from its questions (table `importedSetInfo`): all a
  * list of sets or a set's page shows, read without its questions.
  */
-export interface ImportedSetInfoRecord {
-  id: string
-  name: string
-  importedAt: number
-  updatedAt: number
+export interface ImportedSetInfoRecord extends Omit<ImportedSetRecord, 'set'> {
   /** The set as imported with its questions left out (an empty list keeps the fields' order). */
   set: Omit<QuestionSet, 'questions'> & { questions: [] }
   /** How many questions it has. */

@@ -6,13 +6,12 @@ import { DEFAULT_SETTINGS } from './records'
 import {
   countDueBetween,
   countReviews,
-  dayKeyAt,
   getDailyStatsSince,
   isFirstOfDay,
   loadDailyStatsData,
   rebuildDailyStats,
 } from './stats'
-import { bruteDaily, DAY, expectedDaily, freshDBEachTest, HOUR, localIso, makeCard, makeLog, MIN, T0 } from './test-utils'
+import { bruteDaily, DAY, expectedDaily, freshDBEachTest, HOUR, localIso, makeCard, makeLog, T0 } from './test-utils'
 
 let db: StudyDB
 freshDBEachTest((fresh) => (db = fresh))
@@ -24,14 +23,6 @@ describe('countReviews', () => {
     expect(await countReviews(db)).toBe(0)
     await db.reviews.bulkAdd([log('a', T0 - 400 * DAY), log('b', T0 - 1), log('c', T0)])
     expect(await countReviews(db)).toBe(3)
-  })
-})
-
-describe('dayKeyAt', () => {
-  it('is the local calendar date', () => {
-    for (let t = T0 - DAY; t < T0 + 2 * DAY; t += 37 * MIN) expect(dayKeyAt(t)).toBe(localIso(t))
-    const midnight = new Date(2026, 2, 10).getTime()
-    expect([dayKeyAt(midnight - 1), dayKeyAt(midnight)]).toEqual(['2026-03-09', '2026-03-10'])
   })
 })
 

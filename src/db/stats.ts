@@ -18,9 +18,6 @@ import type { DailyStatRecord, ReviewDaily, ReviewLogRecord } from './records'
 // ---------------------------------------------------------------------------------------------
 // Keeping the daily totals
 
-// Local days in the browser's zone (db/localDays.ts); re-exported for the code that reads the stats.
-export { dayKeyAt, localMidnight } from './localDays'
-
 /**
  * True when no review of the question other than `exceptId` lies between the local midnight
  * before `time` and `time` (inclusive): the review at `time` is its first that day. Reads index

@@ -4,7 +4,6 @@
 // of one browser do. A page closed or crashed is one whose lock the browser let go (FakeLocks.drop).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, getActivePinia, setActivePinia } from 'pinia'
-import type { QuestionSet } from '@/domain/content/schema'
 import type { StudyDB } from '@/db/database'
 import { abandonAttempt, recordAnswer } from '@/db/progress'
 import { DEFAULT_SETTINGS } from '@/db/records'
@@ -17,21 +16,13 @@ import { useQuizzesStore } from './quizzes'
 import { useSessionStore } from './session'
 import { FakeLocks, memoryStorage } from './testing'
 
-const L = (s: string) => ({ zh: s, en: s })
-const fixture: QuestionSet = {
-  id: 'demo',
-  title: L('Demo'),
-  keyPoints: [L('k')],
-  questions: [
-    { id: 'demo-tf', type: 'truefalse', prompt: L('Sky is blue?'), explanation: L('e'), answer: true },
-    {
-      id: 'demo-single', type: 'single', prompt: L('Who?'), explanation: L('e'), answer: 'a',
-      choices: [{ id: 'a', text: L('Alibaba') }, { id: 'b', text: L('Meta') }, { id: 'c', text: L('Google') }],
-    },
-  ],
-}
-vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => [fixture].find((s) => s.id === id) }))
-vi.mock('virtual:question-index', () => ({ default: [{ id: 'demo', title: { zh: 'Demo', en: 'Demo' }, questions: ['demo-tf', 'demo-single'] }] }))
+// The demo set (its true/false and single-choice questions) as the built-in bank.
+const fake = await vi.hoisted(async () => {
+  const { demoSet, mockBank } = await import('./testing')
+  return mockBank([{ ...demoSet, questions: demoSet.questions.slice(0, 2) }])
+})
+vi.mock('virtual:question-bank', () => fake.bank)
+vi.mock('virtual:question-index', () => fake.index)
 
 let db: StudyDB
 freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })

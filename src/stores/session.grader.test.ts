@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import type { QuestionSet } from '@/domain/content/schema'
 import type { StudyDB } from '@/db/database'
 import { freshDBEachTest } from '@/db/test-utils'
 import { useSessionStore } from './session'
@@ -20,15 +19,14 @@ vi.mock('@/domain/content/grade', async (importOriginal) => {
   }
 })
 
-const L = (s: string) => ({ zh: s, en: s })
-const fixture: QuestionSet = {
-  id: 'typed',
-  title: L('Typed'),
-  keyPoints: [L('k')],
-  questions: [{ id: 'typed-blank', type: 'blank', prompt: L('Name ____'), explanation: L('e'), answer: { zh: '千问', en: 'Qwen' } }],
-}
-vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => [fixture].find((s) => s.id === id) }))
-vi.mock('virtual:question-index', () => ({ default: [{ id: 'typed', title: { zh: 'Typed', en: 'Typed' }, questions: ['typed-blank'] }] }))
+const fake = await vi.hoisted(async () => {
+  const { mockBank } = await import('./testing')
+  const L = (s: string) => ({ zh: s, en: s })
+  const question = { id: 'typed-blank', type: 'blank' as const, prompt: L('Name ____'), explanation: L('e'), answer: { zh: '千问', en: 'Qwen' } }
+  return mockBank([{ id: 'typed', title: L('Typed'), keyPoints: [L('k')], questions: [question] }])
+})
+vi.mock('virtual:question-bank', () => fake.bank)
+vi.mock('virtual:question-index', () => fake.index)
 
 let db: StudyDB
 freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })

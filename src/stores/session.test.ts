@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import type { QuestionSet } from '@/domain/content/schema'
 import type { StudyDB } from '@/db/database'
 import { freshDBEachTest } from '@/db/test-utils'
 import type { CardRecord } from '@/db/records'
@@ -8,23 +7,13 @@ import { reviewScopeOf, useSessionStore } from './session'
 import { useQuizzesStore } from './quizzes'
 import { isStorageFullReason } from './describeError'
 
-const L = (s: string) => ({ zh: s, en: s })
-const fixture: QuestionSet = {
-  id: 'demo',
-  title: L('Demo'),
-  keyPoints: [L('k')],
-  questions: [
-    { id: 'demo-tf', type: 'truefalse', prompt: L('Sky is blue?'), explanation: L('e'), answer: true },
-    {
-      id: 'demo-single', type: 'single', prompt: L('Who?'), explanation: L('e'), answer: 'a',
-      choices: [{ id: 'a', text: L('Alibaba') }, { id: 'b', text: L('Meta') }, { id: 'c', text: L('Google') }],
-    },
-    { id: 'demo-blank', type: 'blank', prompt: L('Name ____'), explanation: L('e'), answer: { zh: '千问', en: 'Qwen' } },
-    { id: 'demo-card', type: 'flashcard', prompt: L('Front'), explanation: L('e'), back: L('Back') },
-  ],
-}
-vi.mock('virtual:question-bank', () => ({ loadSet: async (id: string) => [fixture].find((s) => s.id === id) }))
-vi.mock('virtual:question-index', () => ({ default: [{ id: 'demo', title: { zh: 'Demo', en: 'Demo' }, questions: ['demo-tf', 'demo-single', 'demo-blank', 'demo-card'] }] }))
+// The demo set as the built-in bank.
+const fake = await vi.hoisted(async () => {
+  const { demoSet, mockBank } = await import('./testing')
+  return mockBank([demoSet])
+})
+vi.mock('virtual:question-bank', () => fake.bank)
+vi.mock('virtual:question-index', () => fake.index)
 
 let db: StudyDB
 freshDBEachTest((fresh) => (db = fresh), { open: true, app: true })

@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue'
 import { exportProgress, resetProgress, type BackupProblem, type SetConflict } from '@/db/backup'
 import { backupJobWithFallback, inlineBackupJob, MAX_BACKUP_BYTES, type BackupJob, type Phase } from '@/db/backupJob'
 import { getDB } from '@/db/database'
+import { dayKeyAt } from '@/db/localDays'
 import type { SettingNote } from '@/domain/backup/settings'
 import { useAppStore } from './app'
 import { useBankStore } from './bank'
@@ -22,12 +23,9 @@ export type ImportStart =
   | { status: 'done'; notes: SettingNote[] }
   | { status: 'cancelled' }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
 /** qwen-study-backup-YYYY-MM-DD.json, by the learner's local date. */
 export function backupFileName(now: number): string {
-  const d = new Date(now)
-  return `qwen-study-backup-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`
+  return `qwen-study-backup-${dayKeyAt(now)}.json`
 }
 
 /** Backup, import and reset of the learner's progress (the settings screen's database work). */

@@ -1,8 +1,13 @@
-/** For store tests (imported by tests only): each test starts with a fresh Pinia and ends by deleting the app's database. */
+/**
+ * For store and screen tests (imported by tests only): a fresh Pinia and database each test, the
+ * built-in bank stood in by given sets, browser storage and locks in memory.
+ */
 import { afterEach, beforeEach } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import type { QuestionSet } from '@/domain/content/schema'
 import { getDB } from '@/db/database'
 
+/** Each test starts with a fresh Pinia and ends by deleting the app's database. */
 export function freshStoresEachTest(): void {
   beforeEach(() => {
     setActivePinia(createPinia())
@@ -83,4 +88,37 @@ export class FakeLocks {
       release()
     }
   }
+}
+
+/**
+ * The built-in bank's two modules, holding `sets`: the sets fetched by id, and the index listing
+ * each set's title and question ids. Made in `vi.hoisted` and handed to `vi.mock`:
+ *
+ *   const fake = await vi.hoisted(async () => (await import('@/stores/testing')).mockBank([...]))
+ *   vi.mock('virtual:question-bank', () => fake.bank)
+ *   vi.mock('virtual:question-index', () => fake.index)
+ */
+export function mockBank(sets: readonly QuestionSet[]) {
+  return {
+    bank: { loadSet: async (id: string) => sets.find((s) => s.id === id) },
+    index: { default: sets.map((s) => ({ id: s.id, title: s.title, questions: s.questions.map((q) => q.id) })) },
+  }
+}
+
+const text = (s: string) => ({ zh: s, en: s })
+
+/** A built-in set of four questions for session tests: true/false, single choice, a blank and a flashcard. */
+export const demoSet: QuestionSet = {
+  id: 'demo',
+  title: text('Demo'),
+  keyPoints: [text('k')],
+  questions: [
+    { id: 'demo-tf', type: 'truefalse', prompt: text('Sky is blue?'), explanation: text('e'), answer: true },
+    {
+      id: 'demo-single', type: 'single', prompt: text('Who?'), explanation: text('e'), answer: 'a',
+      choices: [{ id: 'a', text: text('Alibaba') }, { id: 'b', text: text('Meta') }, { id: 'c', text: text('Google') }],
+    },
+    { id: 'demo-blank', type: 'blank', prompt: text('Name ____'), explanation: text('e'), answer: { zh: '千问', en: 'Qwen' } },
+    { id: 'demo-card', type: 'flashcard', prompt: text('Front'), explanation: text('e'), back: text('Back') },
+  ],
 }

@@ -4,46 +4,33 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { whileReadsFail } from '@/db/test-utils'
 import { freshStoresEachTest } from '@/stores/testing'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import type { QuestionSet } from '@/domain/content/schema'
 
-vi.mock('virtual:question-bank', () => {
-  const L = (zh: string, en: string) => ({ zh, en })
-  const sets: QuestionSet[] = [
-    {
-      id: 'set-a',
-      title: L('甲组', 'Set A'),
-      keyPoints: [L('要点', 'Point')],
-      questions: [
-        {
-          id: 'q1',
-          type: 'single',
-          prompt: L('谁发布了千问？', 'Who released Qwen?'),
-          explanation: L('解释', 'Why'),
-          choices: [
-            { id: 'a', text: L('阿里巴巴', 'Alibaba') },
-            { id: 'b', text: L('Meta', 'Meta') },
-          ],
-          answer: 'a',
-          tags: ['companies'],
-        },
-        { id: 'q2', type: 'truefalse', prompt: L('千问是开源的。', 'Qwen is open source.'), explanation: L('解释', 'Why'), answer: true, tags: ['models'] },
-      ],
-    },
-    {
-      id: 'set-b',
-      title: L('乙组', 'Set B'),
-      keyPoints: [L('要点', 'Point')],
-      questions: [{ id: 'q3', type: 'flashcard', prompt: L('闭源', 'Closed source'), explanation: L('解释', 'Why'), back: L('不公开权重', 'Weights not published') }],
-    },
-  ]
-  return { loadSet: async (id: string) => sets.find((s) => s.id === id) }
+const fake = await vi.hoisted(async () => {
+  const { L, setOf } = await import('@/domain/content/testing')
+  const { mockBank } = await import('@/stores/testing')
+  return mockBank([
+    setOf('set-a', L('甲组', 'Set A'), [
+      {
+        id: 'q1',
+        type: 'single',
+        prompt: L('谁发布了千问？', 'Who released Qwen?'),
+        explanation: L('解释', 'Why'),
+        choices: [
+          { id: 'a', text: L('阿里巴巴', 'Alibaba') },
+          { id: 'b', text: L('Meta', 'Meta') },
+        ],
+        answer: 'a',
+        tags: ['companies'],
+      },
+      { id: 'q2', type: 'truefalse', prompt: L('千问是开源的。', 'Qwen is open source.'), explanation: L('解释', 'Why'), answer: true, tags: ['models'] },
+    ]),
+    setOf('set-b', L('乙组', 'Set B'), [
+      { id: 'q3', type: 'flashcard', prompt: L('闭源', 'Closed source'), explanation: L('解释', 'Why'), back: L('不公开权重', 'Weights not published') },
+    ]),
+  ])
 })
-vi.mock('virtual:question-index', () => ({
-  default: [
-    { id: 'set-a', title: { zh: '甲组', en: 'Set A' }, questions: ['q1', 'q2'] },
-    { id: 'set-b', title: { zh: '乙组', en: 'Set B' }, questions: ['q3'] },
-  ],
-}))
+vi.mock('virtual:question-bank', () => fake.bank)
+vi.mock('virtual:question-index', () => fake.index)
 
 import { i18n, setLocale } from '@/i18n'
 import { getDB, type StudyDB } from '@/db/database'

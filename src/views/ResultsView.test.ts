@@ -3,50 +3,30 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { freshStoresEachTest } from '@/stores/testing'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import type { QuestionSet } from '@/domain/content/schema'
 import type { AttemptAnswer, AttemptRecord } from '@/domain/progress/records'
 import type { Response } from '@/domain/content/response'
 
-vi.mock('virtual:question-bank', () => {
-  const L = (zh: string, en: string) => ({ zh, en })
-  const sets: QuestionSet[] = [
-    {
-      id: 'set-a',
-      title: L('甲组', 'Set A'),
-      keyPoints: [L('要点', 'Point')],
-      questions: [
-        {
-          id: 'ord',
-          type: 'ordering',
-          prompt: L('按时间排序。', 'Put them in order.'),
-          explanation: L('解释', 'Why'),
-          items: [
-            { id: 'a', text: L('第一', 'First') },
-            { id: 'b', text: L('第二', 'Second') },
-            { id: 'c', text: L('第三', 'Third') },
-          ],
-          answer: ['a', 'b', 'c'],
-        },
-        {
-          id: 'match',
-          type: 'matching',
-          prompt: L('配对。', 'Match them.'),
-          explanation: L('解释', 'Why'),
-          pairs: [
-            { id: 'p', left: L('左一', 'Left one'), right: L('右一', 'Right one') },
-            { id: 'q', left: L('左二', 'Left two'), right: L('右二', 'Right two') },
-          ],
-        },
-        { id: 'fc', type: 'flashcard', prompt: L('闭源', 'Closed source'), explanation: L('解释', 'Why'), back: L('不公开权重', 'Weights not published') },
-        { id: 'tf', type: 'truefalse', prompt: L('千问是开源的。', 'Qwen is open source.'), explanation: L('解释', 'Why'), answer: true },
-      ],
-    },
-  ]
-  return { loadSet: async (id: string) => sets.find((s) => s.id === id) }
+const fake = await vi.hoisted(async () => {
+  const { L, matchingOf, orderingOf, setOf } = await import('@/domain/content/testing')
+  const { mockBank } = await import('@/stores/testing')
+  return mockBank([
+    setOf('set-a', L('甲组', 'Set A'), [
+      orderingOf('ord', L('按时间排序。', 'Put them in order.'), L('解释', 'Why'), [
+        ['a', '第一', 'First'],
+        ['b', '第二', 'Second'],
+        ['c', '第三', 'Third'],
+      ]),
+      matchingOf('match', L('配对。', 'Match them.'), L('解释', 'Why'), [
+        ['p', L('左一', 'Left one'), L('右一', 'Right one')],
+        ['q', L('左二', 'Left two'), L('右二', 'Right two')],
+      ]),
+      { id: 'fc', type: 'flashcard', prompt: L('闭源', 'Closed source'), explanation: L('解释', 'Why'), back: L('不公开权重', 'Weights not published') },
+      { id: 'tf', type: 'truefalse', prompt: L('千问是开源的。', 'Qwen is open source.'), explanation: L('解释', 'Why'), answer: true },
+    ]),
+  ])
 })
-vi.mock('virtual:question-index', () => ({
-  default: [{ id: 'set-a', title: { zh: '甲组', en: 'Set A' }, questions: ['ord', 'match', 'fc', 'tf'] }],
-}))
+vi.mock('virtual:question-bank', () => fake.bank)
+vi.mock('virtual:question-index', () => fake.index)
 
 import { i18n, setLocale } from '@/i18n'
 import { useBankStore } from '@/stores/bank'

@@ -451,6 +451,14 @@ describe('SettingsView: hostile backup files', () => {
     await importedSetsOf(db).add(makeImportedSet())
   }
   const errorItems = (w: VueWrapper) => byTestId(w, 'backup-errors').findAll('li').map((li) => li.text())
+  /** The file is refused with `english`, said again as `chinese` once the learner switches language, and no table changed. */
+  async function expectRefused(w: VueWrapper, before: Record<string, unknown[]>, english: string, chinese: string): Promise<void> {
+    await vi.waitFor(() => expect(errorItems(w)).toEqual([english]))
+    i18n.global.locale.value = 'zh'
+    await flushPromises()
+    expect(errorItems(w)).toEqual([chinese])
+    expect(await dumpAll(db)).toEqual(before)
+  }
   async function chooseBytes(w: VueWrapper, bytes: Uint8Array<ArrayBuffer> | string, name = 'backup.json'): Promise<void> {
     const input = byTestId(w, 'import-progress')
     Object.defineProperty(input.element, 'files', { value: [new File([bytes], name, { type: 'application/json' })], configurable: true })
@@ -509,11 +517,7 @@ describe('SettingsView: hostile backup files', () => {
     for (const [bytes, english, chinese] of cases) {
       i18n.global.locale.value = 'en'
       await chooseBytes(w, bytes)
-      await vi.waitFor(() => expect(errorItems(w)).toEqual([english]))
-      i18n.global.locale.value = 'zh'
-      await flushPromises()
-      expect(errorItems(w)).toEqual([chinese])
-      expect(await dumpAll(db)).toEqual(before)
+      await expectRefused(w, before, english, chinese)
     }
 
     // A backup saved again as UTF-16 (with its mark) by an editor is the same backup.
@@ -545,11 +549,7 @@ describe('SettingsView: hostile backup files', () => {
     for (const [text, english, chinese] of cases) {
       i18n.global.locale.value = 'en'
       await chooseFile(w, text)
-      await vi.waitFor(() => expect(errorItems(w)).toEqual([english]))
-      i18n.global.locale.value = 'zh'
-      await flushPromises()
-      expect(errorItems(w)).toEqual([chinese])
-      expect(await dumpAll(db)).toEqual(before)
+      await expectRefused(w, before, english, chinese)
     }
   })
 
@@ -560,11 +560,12 @@ describe('SettingsView: hostile backup files', () => {
     const backup = await exportProgress(db, T0)
     const broken = { ...backup, importedSets: backup.importedSets.map((r) => ({ ...r, set: { ...r.set, questions: [] } })) }
     await chooseFile(w, JSON.stringify(broken))
-    await vi.waitFor(() => expect(errorItems(w)).toEqual(['importedSets[0].set.questions: the imported question set breaks a rule: needs at least one question']))
-    i18n.global.locale.value = 'zh'
-    await flushPromises()
-    expect(errorItems(w)).toEqual(['importedSets[0].set.questions：导入的题组不符合规则：至少需要一道题'])
-    expect(await dumpAll(db)).toEqual(before)
+    await expectRefused(
+      w,
+      before,
+      'importedSets[0].set.questions: the imported question set breaks a rule: needs at least one question',
+      'importedSets[0].set.questions：导入的题组不符合规则：至少需要一道题',
+    )
   })
 
   it('refuses to merge a set whose title differs from the one here, saying the contents differ (not the questions)', async () => {
@@ -576,15 +577,12 @@ describe('SettingsView: hostile backup files', () => {
     await chooseFile(w, JSON.stringify(retitled))
     await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
     await byTestId(w, 'import-merge').trigger('click')
-    await vi.waitFor(() =>
-      expect(errorItems(w)).toEqual([
-        'The backup’s set “My set” (id mine) shares ids with your imported set “My set” but not its contents (its questions or texts differ). Choose Replace, or delete “My set” first and merge.',
-      ]),
+    await expectRefused(
+      w,
+      before,
+      'The backup’s set “My set” (id mine) shares ids with your imported set “My set” but not its contents (its questions or texts differ). Choose Replace, or delete “My set” first and merge.',
+      '备份中的题组“My set”（编号 mine）与你已导入的“My set”使用了相同的编号，但内容（题目或文字）不同。请选择“替换”，或先删除“My set”再合并。',
     )
-    i18n.global.locale.value = 'zh'
-    await flushPromises()
-    expect(errorItems(w)).toEqual(['备份中的题组“My set”（编号 mine）与你已导入的“My set”使用了相同的编号，但内容（题目或文字）不同。请选择“替换”，或先删除“My set”再合并。'])
-    expect(await dumpAll(db)).toEqual(before)
   })
 
   it('says a file that can no longer be read (moved or deleted after it was chosen), and changes nothing', async () => {
@@ -597,15 +595,12 @@ describe('SettingsView: hostile backup files', () => {
     const input = byTestId(w, 'import-progress')
     Object.defineProperty(input.element, 'files', { value: [gone], configurable: true })
     await input.trigger('change')
-    await vi.waitFor(() =>
-      expect(errorItems(w)).toEqual([
-        'The file “backup-2026.json” could not be read: it was moved, renamed, deleted or changed after it was chosen, or the browser may not read it. Choose the file again.',
-      ]),
+    await expectRefused(
+      w,
+      before,
+      'The file “backup-2026.json” could not be read: it was moved, renamed, deleted or changed after it was chosen, or the browser may not read it. Choose the file again.',
+      '无法读取文件“backup-2026.json”：选择之后它被移动、改名、删除或修改了，或者浏览器无权读取它。请重新选择这个文件。',
     )
-    i18n.global.locale.value = 'zh'
-    await flushPromises()
-    expect(errorItems(w)).toEqual(['无法读取文件“backup-2026.json”：选择之后它被移动、改名、删除或修改了，或者浏览器无权读取它。请重新选择这个文件。'])
-    expect(await dumpAll(db)).toEqual(before)
   })
 
   it('refuses a fresh round of hostile backups, each with its own message in both languages, and changes no table', async () => {

@@ -4,23 +4,15 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { whileReadsFail } from '@/db/test-utils'
 import { freshStoresEachTest } from '@/stores/testing'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
-import type { QuestionSet } from '@/domain/content/schema'
 
-vi.mock('virtual:question-bank', () => {
-  const L = (zh: string, en: string) => ({ zh, en })
+const fake = await vi.hoisted(async () => {
+  const { L, setOf } = await import('@/domain/content/testing')
+  const { mockBank } = await import('@/stores/testing')
   const tf = (id: string) => ({ id, type: 'truefalse' as const, prompt: L(id, id), explanation: L('解释', 'Why'), answer: true })
-  const sets: QuestionSet[] = [
-    { id: 'set-a', title: L('甲组', 'Set A'), keyPoints: [L('要点', 'Point')], questions: [tf('q1'), tf('q2'), tf('q3')] },
-    { id: 'set-b', title: L('乙组', 'Set B'), keyPoints: [L('要点', 'Point')], questions: [tf('q4')] },
-  ]
-  return { loadSet: async (id: string) => sets.find((s) => s.id === id) }
+  return mockBank([setOf('set-a', L('甲组', 'Set A'), [tf('q1'), tf('q2'), tf('q3')]), setOf('set-b', L('乙组', 'Set B'), [tf('q4')])])
 })
-vi.mock('virtual:question-index', () => ({
-  default: [
-    { id: 'set-a', title: { zh: '甲组', en: 'Set A' }, questions: ['q1', 'q2', 'q3'] },
-    { id: 'set-b', title: { zh: '乙组', en: 'Set B' }, questions: ['q4'] },
-  ],
-}))
+vi.mock('virtual:question-bank', () => fake.bank)
+vi.mock('virtual:question-index', () => fake.index)
 
 import { i18n, setLocale } from '@/i18n'
 import { getDB, type StudyDB } from '@/db/database'

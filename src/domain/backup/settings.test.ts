@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { settingsErrors } from '@/domain/scheduling/settings'
+import { SETTING_FIELDS, settingsErrors } from '@/domain/scheduling/settings'
 import { DEFAULT_SETTINGS } from '@/domain/scheduling/types'
 import { BANK_SIGNATURE_KEY, STUDY_SETTINGS_KEY, type SettingRecord } from '@/domain/progress/records'
 import { MERGE_RULES, mergeWrites } from './merge'
-import { SETTING_FIELDS, checkBackupSettings, settingValue } from './settings'
+import { checkBackupSettings, settingValue } from './settings'
 
 const T0 = Date.UTC(2026, 0, 1)
 const study = (value: unknown, updatedAt = T0): SettingRecord => ({ key: STUDY_SETTINGS_KEY, value, updatedAt })

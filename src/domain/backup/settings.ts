@@ -7,32 +7,9 @@
  * is now. Everything else in the file is imported as usual; nothing saved here is lost (a merge
  * keeps our value of a field the file's row lacks, see merge.ts).
  */
-import {
-  CLEAR_STREAK_MAX,
-  CLEAR_STREAK_MIN,
-  MAX_INTERVAL_DAYS_MAX,
-  NEW_PER_DAY_MAX,
-  RETENTION_MAX,
-  RETENTION_MIN,
-  settingsErrors,
-} from '@/domain/scheduling/settings'
-import { MAX_LEARNING_STEPS } from '@/domain/scheduling/settingsForm'
+import { SETTING_FIELDS, settingsErrors, type SettingField } from '@/domain/scheduling/settings'
 import { DEFAULT_RELEARNING_STEPS, type Settings } from '@/domain/scheduling/types'
 import { BANK_SIGNATURE_KEY, STUDY_SETTINGS_KEY, type SettingRecord } from '@/domain/progress/records'
-
-/** The fields of the study settings, in the order the settings screen shows them. */
-export const SETTING_FIELDS = ['retention', 'newPerDay', 'maxIntervalDays', 'learningSteps', 'relearningSteps', 'notebookClearStreak'] as const satisfies readonly (keyof Settings)[]
-export type SettingField = (typeof SETTING_FIELDS)[number]
-
-/** What each setting allows, for the learner (backupSetting.allowed.<rule>): the bounds settingsErrors holds it to. */
-export const SETTING_ALLOWED: { readonly [F in SettingField]: { rule: 'retention' | 'whole' | 'steps'; min?: number; max: number } } = {
-  retention: { rule: 'retention', min: RETENTION_MIN, max: RETENTION_MAX },
-  newPerDay: { rule: 'whole', min: 0, max: NEW_PER_DAY_MAX },
-  maxIntervalDays: { rule: 'whole', min: 1, max: MAX_INTERVAL_DAYS_MAX },
-  learningSteps: { rule: 'steps', max: MAX_LEARNING_STEPS },
-  relearningSteps: { rule: 'steps', max: MAX_LEARNING_STEPS },
-  notebookClearStreak: { rule: 'whole', min: CLEAR_STREAK_MIN, max: CLEAR_STREAK_MAX },
-}
 
 /** A setting's value as it is in use, the same in every language: `0.9`, `20`, `["1m","10m"]`. */
 export function settingValue(settings: Settings, field: SettingField): string {

@@ -3,9 +3,9 @@ import fc from 'fast-check'
 import { findJsonError, formatError, parseSetJson, sortSets, validateBank, validateSet } from './validate'
 import type { ContentError } from './validate'
 import type { QuestionSet } from './schema'
+import { L as t, matchingOf, orderingOf } from './testing'
 
 const FILE = 'questions/demo.json'
-const t = (zh: string, en: string) => ({ zh, en })
 
 /** A small set with one question of every type; every rule holds. */
 function fixture() {
@@ -69,28 +69,15 @@ function fixture() {
         tolerance: 10,
         unit: t('个', 'items'),
       },
-      {
-        id: 'demo-ordering',
-        type: 'ordering',
-        prompt: t('排序', 'Order them'),
-        explanation: t('顺序。', 'The order.'),
-        items: [
-          { id: 'x', text: t('降本算力', 'Cheaper compute') },
-          { id: 'y', text: t('开源扩散', 'Open-source spread') },
-          { id: 'z', text: t('生态繁荣', 'Thriving ecosystem') },
-        ],
-        answer: ['x', 'y', 'z'],
-      },
-      {
-        id: 'demo-matching',
-        type: 'matching',
-        prompt: t('配对', 'Match'),
-        explanation: t('配对。', 'Pairs.'),
-        pairs: [
-          { id: 'p1', left: t('甲', 'A'), right: t('一', 'One') },
-          { id: 'p2', left: t('乙', 'B'), right: t('二', 'Two') },
-        ],
-      },
+      orderingOf('demo-ordering', t('排序', 'Order them'), t('顺序。', 'The order.'), [
+        ['x', '降本算力', 'Cheaper compute'],
+        ['y', '开源扩散', 'Open-source spread'],
+        ['z', '生态繁荣', 'Thriving ecosystem'],
+      ]),
+      matchingOf('demo-matching', t('配对', 'Match'), t('配对。', 'Pairs.'), [
+        ['p1', t('甲', 'A'), t('一', 'One')],
+        ['p2', t('乙', 'B'), t('二', 'Two')],
+      ]),
       {
         id: 'demo-card',
         type: 'flashcard',

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeSettings, settingsErrors } from './settings'
-import { DEFAULT_SETTINGS } from './types'
+import { normalizeSettings, SETTING_FIELDS, settingsErrors } from './settings'
+import { DEFAULT_SETTINGS, type Settings } from './types'
+
+describe('SETTING_FIELDS', () => {
+  it('lists every study setting once', () => {
+    // Typed as every field required: a setting added to Settings fails the type check here until it is given.
+    const every: Required<Settings> = { retention: 0.9, newPerDay: 20, maxIntervalDays: 365, learningSteps: ['1m'], relearningSteps: ['10m'], notebookClearStreak: 2 }
+    expect([...SETTING_FIELDS].sort()).toEqual(Object.keys(every).sort())
+    expect(normalizeSettings(every)).toEqual(every)
+  })
+})
 
 describe('normalizeSettings', () => {
   it('fills every missing field with its default', () => {
@@ -32,5 +41,16 @@ describe('settingsErrors', () => {
       'learningSteps: must be a list of at most 10 steps like "1m", "10m", "1h", "1d"',
     ])
     expect(settingsErrors({ colour: 'red' } as never)).toEqual(['colour: unknown setting'])
+  })
+
+  it('holds every field to its bounds, inclusive, and says them', () => {
+    expect(settingsErrors({ newPerDay: 10_000, maxIntervalDays: 0, relearningSteps: Array<string>(11).fill('1m') })).toEqual([
+      'newPerDay: must be a whole number from 0 to 9999',
+      'maxIntervalDays: must be a whole number from 1 to 36500',
+      'relearningSteps: must be a list of at most 10 steps like "10m"',
+    ])
+    expect(settingsErrors({ newPerDay: 9_999, maxIntervalDays: 1, learningSteps: Array<string>(10).fill('1d'), relearningSteps: ['1h'], notebookClearStreak: 1.5 })).toEqual([
+      'notebookClearStreak: must be a whole number from 1 to 5',
+    ])
   })
 })

@@ -11,40 +11,64 @@ export const CLEAR_STREAK_MIN = 1
 export const CLEAR_STREAK_MAX = 5
 export const MAX_INTERVAL_DAYS_MAX = 36_500
 export const NEW_PER_DAY_MAX = 9_999
+export const MAX_LEARNING_STEPS = 10
+
+/**
+ * The fields of the study settings, in the order the settings screen shows them: the one list
+ * (the form shows all but the relearning steps, see settingsForm.ts; a backup's are checked
+ * against it, see domain/backup/settings.ts).
+ */
+export const SETTING_FIELDS = ['retention', 'newPerDay', 'maxIntervalDays', 'learningSteps', 'relearningSteps', 'notebookClearStreak'] as const satisfies readonly (keyof Settings)[]
+export type SettingField = (typeof SETTING_FIELDS)[number]
+
+/** What a setting allows: a number between bounds, a whole number between bounds, or a list of at most `max` steps. */
+export interface Allowed {
+  rule: 'retention' | 'whole' | 'steps'
+  min?: number
+  max: number
+}
+
+/** What each setting allows, for the learner (a backup's note words it: backupSetting.allowed.<rule>): the bounds settingsErrors holds it to. */
+export const SETTING_ALLOWED: { readonly [F in SettingField]: Allowed } = {
+  retention: { rule: 'retention', min: RETENTION_MIN, max: RETENTION_MAX },
+  newPerDay: { rule: 'whole', min: 0, max: NEW_PER_DAY_MAX },
+  maxIntervalDays: { rule: 'whole', min: 1, max: MAX_INTERVAL_DAYS_MAX },
+  learningSteps: { rule: 'steps', max: MAX_LEARNING_STEPS },
+  relearningSteps: { rule: 'steps', max: MAX_LEARNING_STEPS },
+  notebookClearStreak: { rule: 'whole', min: CLEAR_STREAK_MIN, max: CLEAR_STREAK_MAX },
+}
 
 type Check = (value: unknown) => string | null
 
 const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value)
+
+const whole =
+  ({ min = 0, max }: Allowed): Check =>
+  (v) =>
+    isInt(v) && v >= min && v <= max ? null : `must be a whole number from ${min} to ${max}`
+
+const steps =
+  ({ max }: Allowed, like: string): Check =>
+  (v) =>
+    Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && isStep(s)) ? null : `must be a list of at most ${max} steps like ${like}`
 
 const checks: { [K in keyof Settings]-?: Check } = {
   retention: (v) =>
     typeof v === 'number' && v >= RETENTION_MIN && v <= RETENTION_MAX
       ? null
       : `must be a number from ${RETENTION_MIN} to ${RETENTION_MAX}`,
-  newPerDay: (v) => (isInt(v) && v >= 0 && v <= NEW_PER_DAY_MAX ? null : `must be a whole number from 0 to ${NEW_PER_DAY_MAX}`),
-  maxIntervalDays: (v) =>
-    isInt(v) && v >= 1 && v <= MAX_INTERVAL_DAYS_MAX ? null : `must be a whole number from 1 to ${MAX_INTERVAL_DAYS_MAX}`,
-  learningSteps: (v) =>
-    Array.isArray(v) && v.length <= 10 && v.every((s) => typeof s === 'string' && isStep(s))
-      ? null
-      : 'must be a list of at most 10 steps like "1m", "10m", "1h", "1d"',
-  relearningSteps: (v) =>
-    Array.isArray(v) && v.length <= 10 && v.every((s) => typeof s === 'string' && isStep(s))
-      ? null
-      : 'must be a list of at most 10 steps like "10m"',
-  notebookClearStreak: (v) =>
-    isInt(v) && v >= CLEAR_STREAK_MIN && v <= CLEAR_STREAK_MAX
-      ? null
-      : `must be a whole number from ${CLEAR_STREAK_MIN} to ${CLEAR_STREAK_MAX}`,
+  newPerDay: whole(SETTING_ALLOWED.newPerDay),
+  maxIntervalDays: whole(SETTING_ALLOWED.maxIntervalDays),
+  learningSteps: steps(SETTING_ALLOWED.learningSteps, '"1m", "10m", "1h", "1d"'),
+  relearningSteps: steps(SETTING_ALLOWED.relearningSteps, '"10m"'),
+  notebookClearStreak: whole(SETTING_ALLOWED.notebookClearStreak),
 }
-
-const KEYS = Object.keys(checks) as (keyof Settings)[]
 
 /** Problems with a settings patch, one message per bad field ("retention: must be ..."). */
 export function settingsErrors(patch: Partial<Record<keyof Settings, unknown>>): string[] {
   const errors: string[] = []
   for (const key of Object.keys(patch)) {
-    if (!(KEYS as string[]).includes(key)) {
+    if (!(SETTING_FIELDS as readonly string[]).includes(key)) {
       errors.push(`${key}: unknown setting`)
       continue
     }
@@ -63,7 +87,7 @@ export function normalizeSettings(raw: unknown): Settings {
     ...DEFAULT_SETTINGS,
     learningSteps: [...DEFAULT_SETTINGS.learningSteps],
   }
-  for (const key of KEYS) {
+  for (const key of SETTING_FIELDS) {
     if (!Object.hasOwn(source, key)) continue
     const value = source[key]
     if (checks[key](value) !== null) continue

@@ -5,28 +5,25 @@
  * word, so the form can never accept what saveSettings() would refuse.
  */
 import {
-  CLEAR_STREAK_MAX,
-  CLEAR_STREAK_MIN,
-  MAX_INTERVAL_DAYS_MAX,
-  NEW_PER_DAY_MAX,
+  MAX_LEARNING_STEPS,
   RETENTION_MAX,
   RETENTION_MIN,
+  SETTING_ALLOWED,
+  SETTING_FIELDS,
   settingsErrors,
+  type Allowed,
+  type SettingField,
 } from './settings'
 import type { Settings } from './types'
 
-export type SettingsField = 'retention' | 'newPerDay' | 'maxIntervalDays' | 'learningSteps' | 'notebookClearStreak'
+/** A field the form shows: every study setting but the relearning steps (kept at their default or a backup's value). */
+export type FormField = Exclude<SettingField, 'relearningSteps'>
 
-export const SETTINGS_FIELDS: readonly SettingsField[] = [
-  'retention',
-  'newPerDay',
-  'maxIntervalDays',
-  'learningSteps',
-  'notebookClearStreak',
-]
+/** The form's fields, in the screen's order. */
+export const FORM_FIELDS: readonly FormField[] = SETTING_FIELDS.filter((field): field is FormField => field !== 'relearningSteps')
 
 /** Values as the inputs hold them: Vue's v-model gives a number for type="number" when it parses. */
-export type SettingsFormValues = Record<SettingsField, string | number>
+export type SettingsFormValues = Record<FormField, string | number>
 
 /** Why a field was refused; the view turns it into a sentence in the learner's language. */
 export type FieldProblem =
@@ -41,10 +38,9 @@ export type FieldProblem =
   | { code: 'other'; reason: string }
 
 export type SettingsFormResult =
-  | { ok: true; patch: Pick<Settings, SettingsField> }
-  | { ok: false; problems: Partial<Record<SettingsField, FieldProblem>> }
+  | { ok: true; patch: Pick<Settings, FormField> }
+  | { ok: false; problems: Partial<Record<FormField, FieldProblem>> }
 
-export const MAX_LEARNING_STEPS = 10
 // Stricter than isStep() (which also takes "1.5h"): whole numbers are what the hint promises.
 const STEP = /^\d+[mhd]$/
 // Learners type commas too, including the full-width ones of a Chinese keyboard.
@@ -70,7 +66,7 @@ export function splitSteps(text: string): string[] {
     .map((s) => s.toLowerCase())
 }
 
-function parseWhole(raw: string | number, min: number, max: number): number | FieldProblem {
+function parseWhole(raw: string | number, { min = 0, max }: Allowed): number | FieldProblem {
   const value = String(raw).trim()
   if (value === '') return { code: 'required' }
   const n = Number(value)
@@ -106,24 +102,24 @@ const isProblem = (value: unknown): value is FieldProblem =>
 export function parseSettingsForm(form: SettingsFormValues): SettingsFormResult {
   const parsed = {
     retention: parseRetention(form.retention),
-    newPerDay: parseWhole(form.newPerDay, 0, NEW_PER_DAY_MAX),
-    maxIntervalDays: parseWhole(form.maxIntervalDays, 1, MAX_INTERVAL_DAYS_MAX),
+    newPerDay: parseWhole(form.newPerDay, SETTING_ALLOWED.newPerDay),
+    maxIntervalDays: parseWhole(form.maxIntervalDays, SETTING_ALLOWED.maxIntervalDays),
     learningSteps: parseSteps(form.learningSteps),
-    notebookClearStreak: parseWhole(form.notebookClearStreak, CLEAR_STREAK_MIN, CLEAR_STREAK_MAX),
+    notebookClearStreak: parseWhole(form.notebookClearStreak, SETTING_ALLOWED.notebookClearStreak),
   }
-  const problems: Partial<Record<SettingsField, FieldProblem>> = {}
-  for (const field of SETTINGS_FIELDS) {
+  const problems: Partial<Record<FormField, FieldProblem>> = {}
+  for (const field of FORM_FIELDS) {
     const value = parsed[field]
     if (isProblem(value)) problems[field] = value
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems }
 
-  const patch = parsed as Pick<Settings, SettingsField>
+  const patch = parsed as Pick<Settings, FormField>
   // The store's own rules decide in the end ("retention: must be ...").
   for (const error of settingsErrors(patch)) {
     const colon = error.indexOf(': ')
-    const field = error.slice(0, colon) as SettingsField
-    if (SETTINGS_FIELDS.includes(field)) problems[field] = { code: 'other', reason: error.slice(colon + 2) }
+    const field = error.slice(0, colon) as FormField
+    if (FORM_FIELDS.includes(field)) problems[field] = { code: 'other', reason: error.slice(colon + 2) }
   }
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, patch }
 }
@@ -149,8 +145,8 @@ export function workloadRatio(retention: number, decay: number = SCHEDULER_DECAY
 const sameValue = (a: string | number, b: string | number) => String(a).trim() === String(b).trim()
 
 /** The fields the learner changed: those whose value differs from the one the form was filled with. */
-export function editedFields(form: SettingsFormValues, base: SettingsFormValues): SettingsField[] {
-  return SETTINGS_FIELDS.filter((field) => !sameValue(form[field], base[field]))
+export function editedFields(form: SettingsFormValues, base: SettingsFormValues): FormField[] {
+  return FORM_FIELDS.filter((field) => !sameValue(form[field], base[field]))
 }
 
 /**
@@ -166,11 +162,11 @@ export function rebaseForm(form: SettingsFormValues, oldBase: SettingsFormValues
 
 /** Only the edited fields of a parsed patch: a save must not write back values it never changed. */
 export function changedPatch(
-  patch: Pick<Settings, SettingsField>,
+  patch: Pick<Settings, FormField>,
   form: SettingsFormValues,
   base: SettingsFormValues,
-): Partial<Pick<Settings, SettingsField>> {
-  const out: Partial<Pick<Settings, SettingsField>> = {}
+): Partial<Pick<Settings, FormField>> {
+  const out: Partial<Pick<Settings, FormField>> = {}
   for (const field of editedFields(form, base)) (out as Record<string, unknown>)[field] = patch[field]
   return out
 }
