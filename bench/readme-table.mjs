@@ -1,7 +1,7 @@
 // Writes the performance table of README.md (between the bench markers) from bench/results.json:
 // the run's own metadata (commit, time, Chromium, CPU, load), every figure with its target, and a
 // line on what each figure measures. Usage: node bench/readme-table.mjs
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 
 const resultsPath = new URL('./results.json', import.meta.url)
 const readmePath = new URL('../README.md', import.meta.url)
@@ -63,6 +63,31 @@ const table = rows.map((r) => {
   return `| ${r.name} | ${r.size ? r.size.toLocaleString('en-US') : '—'} | ${fmt(r.value)} ${r.unit ?? ''} | ${fmt(r.p95)} | ${fmt(r.baseline)} | ${ratio} | ${target} | ${pass} |`
 })
 const load = (xs) => (xs ?? []).join(' / ')
+
+// Earlier runs kept beside this one (bench/results-*.json, e.g. on another Chromium): every figure
+// with a target, side by side with this run's, each run named by its own metadata.
+const others = readdirSync(new URL('.', import.meta.url))
+  .filter((f) => /^results-.+\.json$/.test(f))
+  .sort()
+  .map((f) => ({ file: f, ...JSON.parse(readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')) }))
+  .filter((o) => o.meta && Array.isArray(o.rows))
+const runName = (m) => `Chromium ${m.chromium ?? '?'}, commit ${m.commit}, ${m.startedAt?.slice(0, 10) ?? '?'}${m.idle ? '' : ', not idle'}`
+const cell = (r) => (r ? `${fmt(r.value)} ${r.unit ?? ''}${r.pass === true ? ' ✓' : r.pass === false ? ' **✗**' : ''}`.trim() : 'not measured')
+const key = (r) => `${r.name}\u0000${r.size ?? ''}`
+const compared = others.length === 0 ? [] : [
+  '',
+  `Every figure with a target, this run beside the earlier run${others.length > 1 ? 's' : ''} kept in ${others.map((o) => `\`bench/${o.file}\``).join(', ')} (✓ met, ✗ missed):`,
+  '',
+  `| figure | size | target | ${[meta, ...others.map((o) => o.meta)].map(runName).join(' | ')} |`,
+  `| --- | ---: | ---: |${' ---: |'.repeat(1 + others.length)}`,
+  ...rows
+    .filter((r) => r.target !== null && r.target !== undefined)
+    .map((r) => {
+      const target = `${r.stat === 'min' ? '≥' : '≤'} ${fmt(r.target)}${r.stat === 'p95' ? ' (p95)' : ''}`
+      const theirs = others.map((o) => cell(o.rows.find((x) => key(x) === key(r))))
+      return `| ${r.name} | ${r.size ? r.size.toLocaleString('en-US') : '—'} | ${target} | ${cell(r)} | ${theirs.join(' | ')} |`
+    }),
+]
 const when = meta.startedAt ? meta.startedAt.slice(0, 16).replace('T', ' ') : '?'
 const lines = [
   `Run of ${when} UTC, commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes)' : ''}, Chromium ${meta.chromium ?? '?'}, ` +
@@ -73,6 +98,7 @@ const lines = [
   '| figure | size | median | p95 | baseline | ratio | target | result |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ...table,
+  ...compared,
   '',
   'What each figure measures:',
   '',
