@@ -47,7 +47,7 @@ export function exportProgress(db: StudyDB, now: number): Promise<BackupFile> {
 }
 
 /** Records written per bulk call: each call is one short task, so the page stays responsive. */
-export const WRITE_CHUNK = 5000
+export const WRITE_CHUNK = 1000
 
 export interface ImportOptions {
   /** Called with the fraction written (0..1) after each bulk write. */
