@@ -438,7 +438,7 @@ async function diagnose({ now, runs }: { now: number; runs: number }) {
   }
   // Leave the data as seeded: the screens measured next count the log entries.
   await d.reviews.where(':id').startsWith('raw-').delete()
-  await d.reviews.where('time').aboveOrEqual(now).delete()
+  await d.reviews.filter((r) => r.time >= now).delete()
   await d.notebook.bulkDelete(toAnswer.map((c) => c.questionId))
   await d.notebook.bulkPut(notebookBefore)
   await d.cards.bulkPut(toAnswer)

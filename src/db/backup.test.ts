@@ -301,7 +301,7 @@ describe('importProgress: daily stats', () => {
     expect(day2).toMatchObject({ reviews: 2, retentionTotal: 1 })
 
     // Our own later review of that day, now not its first: undoing it keeps the count right.
-    const ours = (await db.reviews.where('time').equals(T0 + DAY + HOUR).first())!
+    const ours = (await db.reviews.filter((r) => r.time === T0 + DAY + HOUR).first())!
     expect(ours.daily?.firstOfDay).toBe(false)
     await undoAnswer(db, ours.id)
     expect(await db.daily.toArray()).toEqual(await expectedDaily(db))

@@ -41,16 +41,16 @@ const review = (id: string): ReviewLogRecord => ({
 const importedSet = makeImportedSet()
 
 describe('createDB', () => {
-  it('opens the current schema: every table with its indexes, at version 7', async () => {
+  it('opens the current schema: every table with its indexes, at version 8', async () => {
     const db = track(freshDB())
     await db.open()
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)]]),
     )
     expect(schema).toEqual({
       cards: ['questionId', 'due', 'setId', 'state', '[setId+due]', '[setId+state+stability]'],
-      reviews: ['id', 'time', 'setId', '[questionId+time]'],
+      reviews: ['id', 'setId', '[questionId+time]'],
       attempts: ['id', 'status', 'updatedAt', '*setIds'],
       notebook: ['questionId', 'setId', '[cleared+lastWrongAt]'],
       settings: ['key'],
@@ -122,6 +122,7 @@ const OLD_VERSIONS: Record<string, string | null>[] = [
   { cards: 'questionId, due, setId, state, [setId+due], [setId+state+stability]' },
   { reviews: 'id, time, setId, [questionId+time]', notebook: 'questionId, setId, [cleared+lastWrongAt]' },
   { importedSets: null, importedSetInfo: 'id, importedAt', importedQuestions: 'id, [setId+pos]' },
+  { counts: '[of+setId]', dueSlots: 'slot' },
 ]
 /** A connection (not yet open) to `name` with the schema of version `verno`. */
 function olderDB(name: string, verno: number): Dexie {
@@ -147,7 +148,7 @@ describe('schema upgrade', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     const dump = await dumpAll(db)
     const daily = [{ day: '2026-01-01', setId: 'set-a', reviews: 2, correct: 0, durationMs: 8000, retentionTotal: 0, retentionPass: 0, newCards: 2 }]
     expect(dump).toEqual({ ...records, importedSets: [], daily })
@@ -196,7 +197,7 @@ describe('schema upgrade to version 3 (daily stats)', () => {
         const db = track(createDB(name))
         try {
           const dump = await dumpAll(db)
-          expect(db.verno).toBe(7)
+          expect(db.verno).toBe(8)
           expect(dump.daily).toEqual(bruteDaily(reviews))
           expect(dump).toMatchObject(records)
         } finally {
@@ -254,7 +255,7 @@ describe('schema upgrade to version 4 (per-set card counts, new questions per da
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     expect(await db.cards.toArray()).toEqual(cards)
     expect(await db.reviews.toArray()).toEqual(reviews)
     // Recounted from the log, with the new questions started that day.
@@ -277,12 +278,13 @@ describe('schema upgrade to version 5 (fewer indexes per answer)', () => {
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     expect(await db.reviews.toArray()).toEqual(reviews)
     expect(await db.notebook.toArray()).toEqual(entries)
     const idb = db.backendDB()
     const tx = idb.transaction(['reviews', 'notebook'])
-    expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['[questionId+time]', 'setId', 'time'])
+    // (The time index went too, in version 8.)
+    expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['[questionId+time]', 'setId'])
     expect([...tx.objectStore('notebook').indexNames].sort()).toEqual(['[cleared+lastWrongAt]', 'setId'])
     // Queries by question alone read the front of the compound index.
     expect((await db.reviews.where('questionId').equals('q1').primaryKeys()).sort()).toEqual(['r1', 'r3'])
@@ -307,7 +309,7 @@ describe('schema upgrade to version 6 (imported sets: an info row and a row per 
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     expect([...db.backendDB().objectStoreNames]).not.toContain('importedSets')
     // Every set comes back exactly as it was stored (by id, as the old table listed them).
     const byId = (a: ImportedSetRecord, b: ImportedSetRecord) => a.id.localeCompare(b.id)
@@ -343,6 +345,24 @@ describe('schema upgrade to version 6 (imported sets: an info row and a row per 
   })
 })
 
+describe('schema upgrade to version 8 (the log without its time index)', () => {
+  it('keeps every log entry and the queries by question and by set', async () => {
+    const name = 'test-' + crypto.randomUUID()
+    const v7 = olderDB(name, 7)
+    const reviews = [review('r1'), { ...review('r2'), time: T0 + HOUR }, { ...review('r3'), setId: 'set-b' }]
+    await v7.table('reviews').bulkAdd(reviews)
+    v7.close()
+
+    const db = track(createDB(name))
+    await db.open()
+    expect(db.verno).toBe(8)
+    expect(db.reviews.schema.indexes.map((i) => i.src)).toEqual(['setId', '[questionId+time]'])
+    expect(await db.reviews.toArray()).toEqual(reviews)
+    expect(await db.reviews.where('setId').equals('set-b').primaryKeys()).toEqual(['r3'])
+    expect(await db.reviews.where('[questionId+time]').between([reviews[1]!.questionId, T0 + 1], [reviews[1]!.questionId, Dexie.maxKey]).primaryKeys()).toEqual(['r2'])
+  })
+})
+
 describe('schema upgrade to version 7 (running counts of cards and log entries)', () => {
   it("counts each set's cards, learning, young and mature, and the log's entries, and keeps every record", async () => {
     const name = 'test-' + crypto.randomUUID()
@@ -364,7 +384,7 @@ describe('schema upgrade to version 7 (running counts of cards and log entries)'
 
     const db = track(createDB(name))
     await db.open()
-    expect(db.verno).toBe(7)
+    expect(db.verno).toBe(8)
     expect(await db.cards.toArray()).toEqual(cards)
     expect(await db.reviews.toArray()).toEqual(reviews)
     expect(await db.counts.toArray()).toEqual([
@@ -404,11 +424,11 @@ describe('another tab upgrading (versionchange)', () => {
     await db.cards.put(makeCard())
 
     const newer = track(new Dexie(name))
-    newer.version(8).stores({ cards: 'questionId' })
+    newer.version(9).stores({ cards: 'questionId' })
     await newer.open() // would hang (blocked) if the first connection stayed open
 
     expect(onVersionChange).toHaveBeenCalledTimes(1)
-    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 70, newVersion: 80 })
+    expect(onVersionChange.mock.calls[0]![0]).toMatchObject({ oldVersion: 80, newVersion: 90 })
     expect(db.isOpen()).toBe(false)
     await expect(db.cards.count()).rejects.toThrow()
     expect(await newer.table('cards').count()).toBe(1)

@@ -722,7 +722,7 @@ describe('countNewReviewedToday', () => {
     expect(await countNewReviewedToday(db, dayStart)).toBe(3)
     await undoAnswer(db, last.id)
     expect(await countNewReviewedToday(db, dayStart)).toBe(2)
-    const since = await db.reviews.where('time').aboveOrEqual(dayStart + 2 * HOUR).toArray()
+    const since = (await db.reviews.filter((r) => r.time >= dayStart + 2 * HOUR).toArray()).sort((a, b) => a.time - b.time)
     expect(since.map((r) => r.time)).toEqual([dayStart + 2 * HOUR, dayStart + 3 * HOUR, dayStart + 3 * HOUR])
   })
 })

@@ -54,7 +54,7 @@ describe('seedProgress (bulk)', () => {
   it('spreads the log over the last `days` days, oldest first, with the card before each answer', async () => {
     const d = db()
     await seedProgress(d, { questions: 50, logs: 100, now: T0, days: 10 })
-    const logs = await d.reviews.orderBy('time').toArray()
+    const logs = (await d.reviews.toArray()).sort((a, b) => a.time - b.time)
     expect(logs[0]!.time).toBeGreaterThanOrEqual(T0 - 10 * DAY)
     expect(logs[99]!.time).toBeLessThan(T0)
     expect(logs[0]!.cardBefore).toBeNull()
@@ -102,7 +102,7 @@ describe('seedProgress (answers)', () => {
     const cards = await d.cards.toArray()
     // Two or three answers each: no card is new any more.
     expect(cards.every((c) => c.reps >= 2 && c.state !== 0)).toBe(true)
-    const logs = await d.reviews.orderBy('time').toArray()
+    const logs = (await d.reviews.toArray()).sort((a, b) => a.time - b.time)
     expect(logs.filter((l) => l.cardBefore === null)).toHaveLength(5)
   })
 })
