@@ -163,6 +163,26 @@ for (const locale of ['zh', 'en'] as const satisfies readonly Locale[]) {
       await expectNoSeriousA11yViolations(page, `stats heatmap (${locale}, phone)`)
     })
 
+    test('the article map on a phone keeps each question’s prompt readable beside or above its mark', async ({ page }) => {
+      await page.setViewportSize(PHONE)
+      // A miss: its question is marked as in the notebook, the longest mark.
+      await startQuiz(page, locale, { set: 'accusation', order: 'article', count: 5, types: ['single'] })
+      const q = await currentQuestion(page)
+      await answer(page, q, false)
+      await expect(page.getByTestId('feedback')).toBeVisible()
+      await page.goto('/map')
+      const row = page.getByTestId(`map-q-${q.id}`)
+      await expect(row).toContainText(t(locale, 'map.mastery.notebook'))
+      const box = (await row.boundingBox())!
+      const prompt = (await row.getByText(q.prompt[locale], { exact: true }).boundingBox())!
+      const mark = (await row.getByText(t(locale, 'map.mastery.notebook')).boundingBox())!
+      // Not a strip of a few words a line: at least 11rem, the mark beside it or below it.
+      expect(prompt.width, 'the prompt’s width').toBeGreaterThanOrEqual(176)
+      expect(mark.x + mark.width, 'the mark inside its row').toBeLessThanOrEqual(box.x + box.width + 0.5)
+      expect(mark.y + mark.height, 'the mark inside its row').toBeLessThanOrEqual(box.y + box.height + 0.5)
+      await expectNoSeriousA11yViolations(page, `article map (${locale}, phone)`)
+    })
+
     test('the results on a phone with more than three misses: each explanation folded under its summary, open on a desktop', async ({ page }) => {
       test.setTimeout(120_000)
       await page.setViewportSize(PHONE)
