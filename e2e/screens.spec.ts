@@ -128,6 +128,61 @@ for (const locale of ['zh', 'en'] as const satisfies readonly Locale[]) {
       await expectNoSeriousA11yViolations(page, `stats (${locale}, desktop)`)
     })
 
+    test('the heatmap on a phone opens on its latest weeks with its weekday labels in view', async ({ page }) => {
+      await page.setViewportSize(PHONE)
+      const main = page.getByRole('main')
+      // One answer in a review: the stats screen then shows its charts.
+      await page.goto('/review')
+      await button(page, t(locale, 'quiz.dontKnow')).click()
+      await expect(button(page, t(locale, 'quiz.next'))).toBeVisible()
+      await page.goto('/stats')
+      const chart = main.getByRole('group', { name: t(locale, 'stats.heatmap') })
+      await expect(chart).toBeVisible()
+      const room = await chart.evaluate((el) => el.scrollWidth - el.clientWidth)
+      expect(room, 'the drawing is wider than a phone').toBeGreaterThan(0)
+      await expect.poll(() => chart.evaluate((el) => el.scrollLeft), 'opens on the latest weeks').toBeGreaterThan(room - 2)
+      // Monday, Wednesday and Friday, as the chart names them.
+      const weekdays = await page.evaluate((lang) => [1, 3, 5].map((d) => new Intl.DateTimeFormat(lang, { weekday: 'short' }).format(new Date(2024, 0, d))), locale)
+      const inView = async (where: string) => {
+        const box = (await chart.boundingBox())!
+        for (const label of weekdays) {
+          const text = chart.locator('svg text').filter({ hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) })
+          await expect(text).toHaveCount(1)
+          const b = (await text.boundingBox())!
+          expect(b.x, `${label} ${where}: not scrolled out on the left`).toBeGreaterThanOrEqual(box.x - 0.5)
+          expect(b.x + b.width, `${label} ${where}: inside the chart`).toBeLessThanOrEqual(box.x + box.width + 0.5)
+        }
+      }
+      await inView('at the latest weeks')
+      // Still scrolled by the keyboard, and the labels stay put.
+      await chart.focus()
+      await page.keyboard.press('ArrowLeft')
+      await expect.poll(() => chart.evaluate((el) => el.scrollLeft), 'the arrow key scrolls back').toBeLessThan(room - 2)
+      await chart.evaluate((el) => (el.scrollLeft = 0))
+      await inView('at the first weeks')
+      await expectNoSeriousA11yViolations(page, `stats heatmap (${locale}, phone)`)
+    })
+
+    test('the article map on a phone keeps each question’s prompt readable beside or above its mark', async ({ page }) => {
+      await page.setViewportSize(PHONE)
+      // A miss: its question is marked as in the notebook, the longest mark.
+      await startQuiz(page, locale, { set: 'accusation', order: 'article', count: 5, types: ['single'] })
+      const q = await currentQuestion(page)
+      await answer(page, q, false)
+      await expect(page.getByTestId('feedback')).toBeVisible()
+      await page.goto('/map')
+      const row = page.getByTestId(`map-q-${q.id}`)
+      await expect(row).toContainText(t(locale, 'map.mastery.notebook'))
+      const box = (await row.boundingBox())!
+      const prompt = (await row.getByText(q.prompt[locale], { exact: true }).boundingBox())!
+      const mark = (await row.getByText(t(locale, 'map.mastery.notebook')).boundingBox())!
+      // Not a strip of a few words a line: at least 11rem, the mark beside it or below it.
+      expect(prompt.width, 'the prompt’s width').toBeGreaterThanOrEqual(176)
+      expect(mark.x + mark.width, 'the mark inside its row').toBeLessThanOrEqual(box.x + box.width + 0.5)
+      expect(mark.y + mark.height, 'the mark inside its row').toBeLessThanOrEqual(box.y + box.height + 0.5)
+      await expectNoSeriousA11yViolations(page, `article map (${locale}, phone)`)
+    })
+
     test('the results on a phone with more than three misses: each explanation folded under its summary, open on a desktop', async ({ page }) => {
       test.setTimeout(120_000)
       await page.setViewportSize(PHONE)
@@ -199,6 +254,24 @@ for (const locale of ['zh', 'en'] as const satisfies readonly Locale[]) {
             await expect(row.getByText(t(locale, 'stats.accuracy'), { exact: true })).toBeHidden()
           }
         }
+        // No header or figure breaks inside a word ("Accura / cy"): each run of letters and digits
+        // sits on one line. Chinese may break between any two characters, so only other runs count.
+        const split = await table.evaluate((el) => {
+          const broken: string[] = []
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!(node.parentElement?.offsetParent)) continue
+            for (const m of (node.textContent ?? '').matchAll(/[^\s\u3000-\u9fff\uff00-\uffef·]+/g)) {
+              const range = document.createRange()
+              range.setStart(node, m.index)
+              range.setEnd(node, m.index + m[0].length)
+              const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+              if (tops.size > 1) broken.push(m[0])
+            }
+          }
+          return broken
+        })
+        expect(split, 'words broken across lines').toEqual([])
         await expectNoSeriousA11yViolations(page, `stats (${locale}, ${device})`)
       })
     }

@@ -116,6 +116,18 @@ describe('NotebookView', () => {
     expect(w.find('[data-testid="notebook-tab-active"]').text()).toBe('To fix (1)')
   })
 
+  it('folds the explanation under "Why" with the results’ open/closed marker (the shared fold style)', async () => {
+    await recordAnswer(db, answer({}), DEFAULT_SETTINGS)
+    const w = mountView()
+    await waitFor(() => expect(item(w, 'q1').exists()).toBe(true))
+    const why = item(w, 'q1').get('[data-testid="notebook-why"]')
+    expect(why.element.tagName).toBe('DETAILS')
+    expect((why.element as HTMLDetailsElement).open).toBe(false)
+    // main.css draws ▸ closed and ▾ open before the summary of a details.fold.
+    expect(why.classes()).toContain('fold')
+    expect(why.get('summary').text()).toBe('Why, with the evidence')
+  })
+
   it('follows the interface language', async () => {
     await recordAnswer(db, answer({}), DEFAULT_SETTINGS)
     await setLocale('zh')

@@ -143,6 +143,8 @@ describe('ResultsView', () => {
       const w = await showResults(allWrong())
       expect(opened(w)).toEqual([false, false, false, false])
       expect(w.findAll('[data-testid="result-explanation"] summary').map((x) => x.text())).toEqual(Array(4).fill('Why'))
+      // main.css's shared fold style draws ▸ closed and ▾ open before each summary.
+      expect(w.findAll('[data-testid="result-explanation"]').every((d) => d.classes().includes('fold'))).toBe(true)
       expect(row(w, 'tf').find('[data-testid="your-answer"]').text()).toBe('False')
       expect(row(w, 'tf').find('[data-testid="correct-answer"]').text()).toBe('True')
     })

@@ -362,6 +362,37 @@ describe('SettingsView: backup', () => {
     expect((await db.cards.toArray()).map((c) => c.questionId).sort()).toEqual(['from-backup', 'mine'])
   })
 
+  it('while the backup works, the Import file picker keeps the focus and takes no file', async () => {
+    await db.cards.put(makeCard({ questionId: 'mine' }))
+    const before = await dumpAll(db)
+    const w = await mountView()
+    const input = byTestId(w, 'import-progress')
+    ;(input.element as HTMLInputElement).focus()
+
+    const store = useSettingsStore()
+    store.busy = true
+    await flushPromises()
+    // Only aria-disabled: a disabled input under the keyboard drops the focus to the page.
+    expect((input.element as HTMLInputElement).disabled).toBe(false)
+    expect(input.attributes('aria-disabled')).toBe('true')
+    expect(document.activeElement).toBe(input.element)
+    const press = new MouseEvent('click', { bubbles: true, cancelable: true })
+    input.element.dispatchEvent(press)
+    expect(press.defaultPrevented).toBe(true)
+    await chooseFile(w, await otherBackup())
+    await flushPromises()
+    expect(w.find('dialog[open]').exists()).toBe(false)
+    expect(byTestId(w, 'backup-status').text()).toBe('')
+    expect(await dumpAll(db)).toEqual(before)
+
+    // Once it is done, the same file asks how to import it.
+    store.busy = false
+    await flushPromises()
+    expect(input.attributes('aria-disabled')).toBeUndefined()
+    await chooseFile(w, await otherBackup())
+    await vi.waitFor(() => expect(w.get('dialog').element.hasAttribute('open')).toBe(true))
+  })
+
   it('changes nothing when the import is cancelled', async () => {
     await db.cards.put(makeCard({ questionId: 'mine' }))
     const before = await dumpAll(db)

@@ -125,6 +125,21 @@ describe('StatsView', () => {
     await waitFor(() => expect(w.find('[data-testid="set-row-set-a"]').text()).toContain('1 new · 2 learning · 0 mature'))
   })
 
+  it('pins the heatmap’s weekday labels outside the scrolling drawing, which keeps its name and its keyboard stop', async () => {
+    await recordAnswer(db, answer({ now: NOW - HOUR }), DEFAULT_SETTINGS)
+    const w = mountView()
+    await waitFor(() => expect(w.find('[data-testid="heatmap"] svg[role="img"]').exists()).toBe(true))
+    const scroller = w.get('[data-testid="heatmap"] [role="group"]')
+    expect(scroller.attributes('tabindex')).toBe('0')
+    expect(scroller.attributes('aria-label')).toBe('Reviews per day (last 6 months)')
+    const weekdays = [1, 3, 5].map((d) => new Intl.DateTimeFormat('en', { weekday: 'short' }).format(new Date(2024, 0, d)))
+    // The labels stay in view at the left edge (sticky) and are for the eye: the drawing is named.
+    const pinned = scroller.get('[data-testid="chart-pinned"]')
+    expect(pinned.attributes('aria-hidden')).toBe('true')
+    expect(pinned.findAll('text').map((x) => x.text())).toEqual(weekdays)
+    expect(scroller.get('svg[role="img"]').findAll('text').map((x) => x.text().trim())).not.toContain(weekdays[0])
+  })
+
   it('counts reviews older than six months in the total only', async () => {
     await recordAnswer(db, answer({ now: NOW - 300 * DAY, durationMs: 3_600_000 }), DEFAULT_SETTINGS)
     await recordAnswer(db, answer({ questionId: 'q2', now: NOW - HOUR }), DEFAULT_SETTINGS)

@@ -82,4 +82,33 @@ describe('FileDrop', () => {
     await w.vm.$nextTick()
     expect(zone.classes()).not.toContain('over')
   })
+
+  it('keeps the keyboard focus while busy, opens no picker and takes no file', async () => {
+    const w = mountDrop()
+    const input = w.get('[data-testid="pick"]')
+    const el = input.element as HTMLInputElement
+    el.focus()
+    await w.setProps({ disabled: true })
+    // Only aria-disabled: a disabled input would drop the focus to the page.
+    expect(el.disabled).toBe(false)
+    expect(input.attributes('aria-disabled')).toBe('true')
+    expect(document.activeElement).toBe(el)
+    expect(w.get('[data-testid="pick-drop"]').classes()).toContain('off')
+
+    // A press (by mouse, Enter or Space, or on the label) opens no picker.
+    const press = new MouseEvent('click', { bubbles: true, cancelable: true })
+    el.dispatchEvent(press)
+    expect(press.defaultPrevented).toBe(true)
+    Object.defineProperty(el, 'files', { value: [file], configurable: true })
+    await input.trigger('change')
+    expect(w.emitted('file')).toBeUndefined()
+
+    await w.setProps({ disabled: false })
+    expect(input.attributes('aria-disabled')).toBeUndefined()
+    const again = new MouseEvent('click', { bubbles: true, cancelable: true })
+    el.dispatchEvent(again)
+    expect(again.defaultPrevented).toBe(false)
+    await input.trigger('change')
+    expect(w.emitted('file')).toEqual([[file]])
+  })
 })
