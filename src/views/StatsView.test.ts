@@ -123,6 +123,8 @@ describe('StatsView', () => {
     expect(w.find('[data-testid="set-row-set-b"] [data-testid="set-accuracy"]').text()).toBe('100% (1/1)')
     // Card counts come from their own live query, which may answer after the log's.
     await waitFor(() => expect(w.find('[data-testid="set-row-set-a"]').text()).toContain('1 new · 2 learning · 0 mature'))
+    // Each figure is kept whole on one line: a narrow column breaks only between them.
+    expect(w.findAll('[data-testid="set-row-set-a"] .mastery .figure').map((x) => x.text())).toEqual(['1 new', '2 learning', '0 mature'])
   })
 
   it('pins the heatmap’s weekday labels outside the scrolling drawing, which keeps its name and its keyboard stop', async () => {
