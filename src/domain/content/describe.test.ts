@@ -31,6 +31,15 @@ describe('describeCorrect and describeResponse', () => {
     expect(describeCorrect(numeric, 'zh')).toBe('300亿美元')
     expect(describeCorrect(numeric, 'en')).toBe('30 billion US dollars')
   })
+
+  it('a month of the year reads as a month: 11月 in Chinese, November in English (never "11 month")', () => {
+    const month: Question = { ...numeric, value: 11, unit: L('月', 'month') }
+    expect(describeCorrect(month, 'zh')).toBe('11月')
+    expect(describeCorrect(month, 'en')).toBe('November')
+    // Not a month of the year: a count of months, or a value no calendar has.
+    expect(describeCorrect({ ...month, unit: L('个月', 'months'), value: 3 }, 'en')).toBe('3 months')
+    expect(describeCorrect({ ...month, value: 13 }, 'en')).toBe('13 month')
+  })
   it('ordering follows the answer ids, not the listed order', () => {
     expect(describeCorrect(ordering, 'en')).toBe('A → B → C')
     expect(describeResponse(ordering, { type: 'ordering', order: ['c', 'a', 'b'] }, 'zh')).toBe('丙 → 甲 → 乙')

@@ -70,6 +70,8 @@ export function describeCorrect(q: Question, lang: Lang): string {
     case 'blank':
       return pick(q.answer, lang)
     case 'numeric': {
+      // "11 month" is not English: a month of the year reads as its name (Chinese writes 11月).
+      if (lang === 'en' && isMonthOfYear(q)) return MONTHS[q.value - 1]!
       const unit = q.unit ? pick(q.unit, lang) : ''
       const value = formatNumber(q.value, lang)
       return unit ? `${value}${lang === 'en' && unit !== '%' ? ' ' : ''}${unit}` : value
@@ -81,6 +83,13 @@ export function describeCorrect(q: Question, lang: Lang): string {
     case 'flashcard':
       return pick(q.back, lang)
   }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** A numeric answer that is a month of the year: its unit is 月 (or "month") and its value 1 to 12. */
+function isMonthOfYear(q: Extract<Question, { type: 'numeric' }>): boolean {
+  return !!q.unit && (q.unit.zh.trim() === '月' || /^month$/i.test(q.unit.en.trim())) && Number.isInteger(q.value) && q.value >= 1 && q.value <= 12
 }
 
 /** 30000000000 → "300亿" in Chinese, "30 billion" in English; small numbers as they are. */
