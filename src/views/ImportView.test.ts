@@ -296,6 +296,27 @@ describe('ImportView: hostile and vanished files', () => {
   })
 })
 
+describe('ImportView: two files chosen one after the other', () => {
+  it('previews the file chosen last, even when the first one is read more slowly', async () => {
+    let release!: () => void
+    const slow = new File(['slow\tfirst\n'], 'first.tsv', { type: 'text/tab-separated-values' })
+    const read = slow.arrayBuffer.bind(slow)
+    Object.assign(slow, { arrayBuffer: () => new Promise<ArrayBuffer>((resolve) => (release = () => void read().then(resolve))) })
+    const w = mountView()
+    await chooseFile(w, slow)
+    await chooseFile(w, new File(['fast\tsecond\n'], 'second.tsv', { type: 'text/tab-separated-values' }))
+    await vi.waitFor(() => expect(byId(w, 'import-file-name').text()).toContain('second.tsv'), { timeout: 3000 })
+    await vi.waitFor(() => expect(byId(w, 'import-preview').text()).toContain('second'), { timeout: 3000 })
+    release()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 400))
+    await flushPromises()
+    expect(byId(w, 'import-file-name').text()).toContain('second.tsv')
+    expect(byId(w, 'import-preview').text()).toContain('second')
+    expect(byId(w, 'import-preview').text()).not.toContain('first')
+  })
+})
+
 describe('ImportView: names and terms that hide themselves', () => {
   it('never shows or saves a name made of invisible or direction-reversing characters', async () => {
     const w = mountView()
