@@ -83,6 +83,18 @@ for (const locale of ['zh', 'en'] as const satisfies readonly Locale[]) {
       }
     })
 
+    test('the quiz setup keeps its question counts on one row on a phone, “all” beside the numbers', async ({ page }) => {
+      await page.goto(`/quiz/new?set=${SET_IDS[0]}`)
+      const counts = page.getByRole('group', { name: t(locale, 'setup.count') }).getByRole('radio')
+      await expect(counts).toHaveCount(4)
+      await expect(counts.last()).toHaveAccessibleName(t(locale, 'setup.all'))
+      for (const width of [PHONE.width, 360]) {
+        await page.setViewportSize({ width, height: PHONE.height })
+        const tops = await Promise.all((await counts.all()).map(async (radio) => (await radio.boundingBox())!.y))
+        expect(Math.max(...tops) - Math.min(...tops), `one row at ${width}px`).toBeLessThan(1)
+      }
+    })
+
     test('the stats overview leaves no tile alone on a row, and the charts’ labels are the captions’ size', async ({ page }) => {
       const main = page.getByRole('main')
       // One answer in a review: the stats screen then shows its figures.

@@ -4,8 +4,10 @@ interface TaskScheduler {
 
 /**
  * Ends the current task and resumes in a new one, so the browser can paint and answer input in
- * between. Start-up is a chain of steps (mount the shell, show home, open the database, count
- * progress) that would otherwise run as one long task on a slow phone.
+ * between: the one way the app splits long work. Start-up is a chain of steps (mount the shell,
+ * show home, open the database, count progress), and reading a big file a chain of slices (an
+ * import's rows, a backup's records, with a progress bar to draw), that would otherwise run as
+ * one long task on a slow phone. Works in a worker too.
  *
  * `scheduler.yield()` resumes ahead of other queued tasks, so start-up loses no time to them;
  * without it, a zero-delay timer does the same job a little later.

@@ -22,6 +22,7 @@ import type { StudyDB } from './database'
 import { importedQuestionIds, readImportedSets } from './importedQuestions'
 import { syncBank } from './progress'
 import { isQuotaError } from './quota'
+import { yieldToMain } from '@/composables/yieldToMain'
 
 /** 300 MB: several years of daily study; far beyond that is not a backup of this app. */
 export const MAX_BACKUP_BYTES = 300 * 1024 * 1024
@@ -83,8 +84,6 @@ export function errorFrom(info: ErrorInfo): Error {
   return error
 }
 
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
-
 /**
  * Whether a backup holds a card or notebook entry for a question neither the built-in bank nor
  * its own imported sets have. (Such progress may still be for a set imported here: syncBank then
@@ -132,7 +131,7 @@ export function inlineBackupJob(db: StudyDB): BackupJob {
           break
         }
         onProgress('check', step.value)
-        await pause()
+        await yieldToMain()
         if (signal.aborted) return { status: 'cancelled' }
       }
       const fatal = findSetConflicts(backup, builtIn, [])

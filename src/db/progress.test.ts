@@ -856,6 +856,20 @@ describe('settings', () => {
     expect(await db.cards.get('r')).toEqual(review)
   })
 
+  it('reschedules the reviewed cards of every set, and only those', async () => {
+    const reviewed = (id: string, setId: string) => {
+      const first = applyGrade(null, id, setId, 4, T0, S)
+      return applyGrade(first, id, setId, 3, first.due, S)
+    }
+    const cards = [reviewed('a1', 'set-a'), reviewed('b1', 'set-b'), reviewed('c1', 'imp-c'), applyGrade(null, 'b2', 'set-b', 1, T0, S)]
+    await db.cards.bulkAdd(cards)
+
+    await saveSettings(db, { retention: 0.95 }, T0)
+    const after = await db.cards.bulkGet(cards.map((c) => c.questionId))
+    for (const [i, card] of cards.slice(0, 3).entries()) expect(after[i]!.due).toBeLessThan(card.due)
+    expect(after[3]).toEqual(cards[3])
+  })
+
   it('does not touch cards when the retention stays the same', async () => {
     const card = makeCard({ due: T0 + 123 })
     await db.cards.add(card)

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { downloadBlob } from '@/composables/useDownload'
+import { yieldToMain } from '@/composables/yieldToMain'
 import type { Lang } from '@/domain/content/describe'
 import type { Localized } from '@/domain/content/schema'
 import {
@@ -30,10 +31,6 @@ function newPrefix(): string {
   return `imp-${crypto.randomUUID().replace(/-/g, '').slice(0, 10)}`
 }
 
-/** Lets the browser paint (the progress bar) before the next slice of work. */
-function breathe(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
-}
 
 /** A file name from a set name: no path or reserved characters, never empty. */
 export function fileNameFor(name: string, extension: 'json' | 'tsv'): string {
@@ -75,7 +72,7 @@ export const useImportsStore = defineStore('imports', () => {
     busy.value = true
     progress.value = 0
     try {
-      await breathe()
+      await yieldToMain()
       const steps = parseImportSteps(text, { ...options, idPrefix: prefix })
       for (;;) {
         if (mine !== run) return null
@@ -85,7 +82,7 @@ export const useImportsStore = defineStore('imports', () => {
           return step.value
         }
         progress.value = step.value
-        await breathe()
+        await yieldToMain()
       }
     } finally {
       if (mine === run) {
@@ -115,7 +112,7 @@ export const useImportsStore = defineStore('imports', () => {
     busy.value = true
     progress.value = null
     try {
-      await breathe()
+      await yieldToMain()
       const id = await saveImportedSet(getDB(), { name, set }, Date.now())
       prefix = newPrefix() // the next import must not reuse these ids
       result.value = null

@@ -12,6 +12,16 @@ import { useBankStore } from './bank'
 import { describeError } from './describeError'
 import { liveResource } from './liveResource'
 
+/**
+ * An attempt, with its questions loaded into the bank (imported questions are fetched by the
+ * screens that show them); undefined when there is none. How every screen of a quiz reads one.
+ */
+export async function readAttempt(id: string): Promise<AttemptRecord | undefined> {
+  const a = await getAttempt(getDB(), id)
+  if (a) await useBankStore().loadQuestions(a.questionIds)
+  return a
+}
+
 function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!
 }
@@ -97,9 +107,7 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     results.value = undefined
     resultsError.value = null
     try {
-      const a = (await getAttempt(getDB(), id)) ?? null
-      // Imported questions are fetched by the screens that show them.
-      if (a) await bank.loadQuestions(a.questionIds)
+      const a = (await readAttempt(id)) ?? null
       if (read === resultReads) results.value = a
     } catch (e) {
       if (read === resultReads) resultsError.value = describeError(e)
@@ -116,8 +124,7 @@ export const useQuizzesStore = defineStore('quizzes', () => {
     const db = getDB()
     let a: AttemptRecord | undefined
     try {
-      a = await getAttempt(db, id)
-      if (a) await bank.loadQuestions(a.questionIds)
+      a = await readAttempt(id)
     } catch {
       return null
     }

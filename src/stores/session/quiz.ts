@@ -4,9 +4,9 @@ import { sameResponse } from '@/domain/session/draft'
 import { endTime } from '@/domain/session/attempt'
 import { getDB } from '@/db/database'
 import { finishAttempt, setFlag } from '@/db/progress'
-import { getAttempt } from '@/db/queries'
 import type { AttemptRecord } from '@/db/records'
 import { useBankStore } from '../bank'
+import { readAttempt } from '../quizzes'
 import { describeError } from '../describeError'
 import type { Loop, Session, SessionPart } from '../session'
 
@@ -48,8 +48,7 @@ export function useQuizAttempt(s: Session, loop: Loop) {
     loop.begin(part)
     let a: AttemptRecord | undefined
     try {
-      a = await getAttempt(getDB(), attemptId)
-      if (a) await bank.loadQuestions(a.questionIds)
+      a = await readAttempt(attemptId)
     } catch (e) {
       loop.unreadable(e)
       return 'unreadable'
