@@ -31,7 +31,6 @@ function newPrefix(): string {
   return `imp-${crypto.randomUUID().replace(/-/g, '').slice(0, 10)}`
 }
 
-
 /** A file name from a set name: no path or reserved characters, never empty. */
 export function fileNameFor(name: string, extension: 'json' | 'tsv'): string {
   const base = [...name]
